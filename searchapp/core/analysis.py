@@ -1,0 +1,115 @@
+"""The one analysis used for indexing, querying and highlighting.
+
+Text is split into words (letters and digits; an apostrophe inside a word
+keeps it whole, so «today's» is one word).  **Hyphens split**: «онлайн-режим»
+is indexed as two consecutive words, and a hyphenated query word becomes a
+phrase of its parts, so «Кассым-Жомарт» finds both «Кассым-Жомарт» and
+«Кассым Жомарт».  Each word is then normalised by
+:mod:`searchapp.core.morphology`: at index time all its terms sit at the same
+position (so phrase queries work over lemmas), at query time one position
+stands for a set of alternatives.
+
+Token offsets are those of the original text (nothing rewrites the text
+before tokenising), so highlights show the surface form: the snippet for
+«миграция» marks «миграции».
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from whoosh.analysis import Token, Tokenizer
+
+from searchapp.core import morphology
+
+WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class WordToken:
+    """A word of the text with its offsets and the terms indexed for it."""
+
+    start: int
+    end: int
+    terms: tuple[str, ...]
+
+
+def iter_words(text: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, surface)`` for every word of ``text``."""
+    for m in WORD_RE.finditer(text):
+        yield m.start(), m.end(), m.group()
+
+
+def index_tokens(text: str) -> Iterator[WordToken]:
+    """Every word of ``text`` with its index terms (used for highlighting)."""
+    for start, end, surface in iter_words(text):
+        folded = morphology.fold(surface)
+        yield WordToken(start, end, morphology.index_terms(folded, surface[:1].isupper()))
+
+
+def query_positions(text: str) -> list[tuple[str, ...]]:
+    """The alternatives for each word position of a query fragment.
+
+    ``"Красного Полумесяца"`` → ``[("красный",), ("полумесяц",)]``.
+    """
+    return [
+        morphology.query_terms(morphology.fold(surface)) for _, _, surface in iter_words(text)
+    ]
+
+
+class MorphTokenizer(Tokenizer):
+    """A Whoosh tokenizer that yields normalised terms with positions and offsets.
+
+    It holds no state, so it pickles into the schema as a bare class
+    reference; the analysers and caches stay in :mod:`morphology`.
+    """
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self)
+
+    def __hash__(self) -> int:
+        return hash(type(self))
+
+    def __call__(  # noqa: PLR0913 - Whoosh's tokenizer signature
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: object,
+    ) -> Iterator[Token]:
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        index_mode = mode != "query"
+        pos = start_pos
+        for m in WORD_RE.finditer(value):
+            surface = m.group()
+            folded = morphology.fold(surface)
+            if index_mode:
+                terms = morphology.index_terms(folded, surface[:1].isupper())
+            else:
+                terms = morphology.query_terms(folded)[:1]
+            for term in terms:
+                t.text = term
+                t.boost = 1.0
+                t.stopped = False
+                if keeporiginal:
+                    t.original = surface
+                if positions:
+                    t.pos = pos
+                if chars:
+                    t.startchar = start_char + m.start()
+                    t.endchar = start_char + m.end()
+                yield t
+            pos += 1
+
+
+def make_analyzer() -> MorphTokenizer:
+    """The analyser of the title and body fields."""
+    return MorphTokenizer()

@@ -1,0 +1,268 @@
+"""The search engine: one object a front end keeps for the life of the app.
+
+It answers :class:`~searchapp.core.results.SearchRequest` with hits, facet
+counts and snippets, and gives the reading pane an article with every match.
+A fresh searcher is opened when an indexing run commits, so results follow
+the index while the window stays open.  Calls are serialised by a lock:
+the GUI runs them on a worker thread and drops stale answers.
+
+Speed notes (see ``WHOOSH-NOTES``): filters and facets never go through
+Whoosh's ``DateRange``/``groupedby`` paths.  The source, language and date of
+every document are read once per searcher from the index columns into
+:class:`DocTable`; filtering and facet counting are loops over the set of
+matching document numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from whoosh import query as wq
+from whoosh.index import Index
+from whoosh.searching import Searcher
+
+from searchapp.core import store
+from searchapp.core.errors import IndexDamagedError
+from searchapp.core.query import CompiledQuery, compile_query, highlight_terms
+from searchapp.core.results import (
+    ArticleView,
+    Facets,
+    Hit,
+    IndexStats,
+    SearchRequest,
+    SearchResponse,
+    Sort,
+)
+from searchapp.core.snippets import best_fragments, spans_only
+
+CLOSEST_NOTICE = "No article has all words — showing closest matches."
+
+
+def _date(ordinal: int) -> dt.date | None:
+    return dt.date.fromordinal(ordinal) if ordinal > 0 else None
+
+
+class DocTable:
+    """Source, language and date of every document of one searcher."""
+
+    def __init__(self, searcher: Searcher) -> None:
+        reader = searcher.reader()
+        self.live: frozenset[int] = frozenset(reader.all_doc_ids())
+        if self.live:
+            self.source: list[str] = list(reader.column_reader("source"))
+            self.lang: list[str] = list(reader.column_reader("lang"))
+            self.date: list[int] = list(reader.column_reader("date"))
+        else:
+            self.source, self.lang, self.date = [], [], []
+        self.month = [
+            f"{d.year:04d}-{d.month:02d}" if (d := _date(o)) else "" for o in self.date
+        ]
+
+    def predicate(
+        self, req: SearchRequest, *, skip: str = ""
+    ) -> Callable[[int], bool] | None:
+        """A test for the request's filters, leaving out the facet ``skip``."""
+        tests: list[Callable[[int], bool]] = []
+        if req.sources and skip != "source":
+            sources, col = req.sources, self.source
+            tests.append(lambda d: col[d] in sources)
+        if req.langs and skip != "lang":
+            langs, lcol = req.langs, self.lang
+            tests.append(lambda d: lcol[d] in langs)
+        if (req.since or req.until) and skip != "date":
+            lo = req.since.toordinal() if req.since else 1
+            hi = req.until.toordinal() if req.until else dt.date.max.toordinal()
+            dcol = self.date
+            tests.append(lambda d: lo <= dcol[d] <= hi)
+        if not tests:
+            return None
+        if len(tests) == 1:
+            return tests[0]
+        return lambda d: all(t(d) for t in tests)
+
+    def facets(self, matched: Iterable[int], req: SearchRequest) -> Facets:
+        """Counts per facet; each facet ignores its own selection."""
+        docs = matched if isinstance(matched, frozenset | set) else set(matched)
+
+        def count(values: list[str], skip: str) -> Counter[str]:
+            test = self.predicate(req, skip=skip)
+            if test is None:
+                return Counter(values[d] for d in docs)
+            return Counter(values[d] for d in docs if test(d))
+
+        months = count(self.month, "date")
+        months.pop("", None)
+        years: Counter[str] = Counter()
+        for month, n in months.items():
+            years[month[:4]] += n
+        return Facets(
+            source=dict(count(self.source, "source").most_common()),
+            year=dict(sorted(years.items())),
+            month=dict(sorted(months.items())),
+            lang=dict(count(self.lang, "lang").most_common()),
+        )
+
+
+@dataclass
+class _View:
+    """A searcher and what was computed from it; replaced when the index changes."""
+
+    searcher: Searcher
+    table: DocTable
+
+
+class SearchEngine:
+    """Searches one index directory.  Thread-safe; cheap to keep open."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self.index_dir = Path(index_dir)
+        self._lock = threading.RLock()
+        self._ix: Index | None = None
+        self._view: _View | None = None
+
+    # -- lifecycle ---------------------------------------------------------
+
+    def exists(self) -> bool:
+        return store.index_exists(self.index_dir)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._view:
+                self._view.searcher.close()
+            if self._ix:
+                self._ix.close()
+            self._view = self._ix = None
+
+    def _current(self) -> _View:
+        """The view of the newest committed index, reopened when it changed."""
+        with self._lock:
+            if self._view is not None:
+                try:
+                    if self._view.searcher.up_to_date():
+                        return self._view
+                except Exception:  # noqa: BLE001 - index replaced under us: reopen
+                    pass
+                self.close()
+            self._ix = store.open_index(self.index_dir)
+            try:
+                searcher = self._ix.searcher()
+                self._view = _View(searcher, DocTable(searcher))
+            except Exception as exc:  # noqa: BLE001 - unreadable segment files
+                self.close()
+                raise IndexDamagedError(
+                    f"The index at {self.index_dir} is damaged ({exc}): rebuild it"
+                ) from exc
+            return self._view
+
+    # -- queries -------------------------------------------------------------
+
+    def stats(self) -> IndexStats:
+        with self._lock:
+            table = self._current().table
+            return IndexStats(len(table.live), len({table.source[d] for d in table.live}))
+
+    def search(self, req: SearchRequest) -> SearchResponse:
+        """Run ``req``.  Never raises for a bad query: see ``notice``."""
+        started = time.perf_counter()
+        with self._lock:
+            view = self._current()
+            compiled = compile_query(req.query)
+            notices = list(compiled.notices)
+            matched = self._matches(view, compiled)
+            if not matched and compiled.words > 1:
+                loose = compile_query(req.query, any_word=True)
+                loose_matched = self._matches(view, loose)
+                if loose_matched:
+                    compiled, matched = loose, loose_matched
+                    notices.insert(0, CLOSEST_NOTICE)
+            test = view.table.predicate(req)
+            selected = matched if test is None else frozenset(d for d in matched if test(d))
+            facets = view.table.facets(matched, req) if req.with_facets else Facets()
+            hits = self._page(view, compiled, selected, req)
+        return SearchResponse(
+            request=req,
+            total=len(selected),
+            hits=hits,
+            facets=facets,
+            notice=" ".join(notices) or None,
+            elapsed_ms=(time.perf_counter() - started) * 1000,
+        )
+
+    def _matches(self, view: _View, compiled: CompiledQuery) -> frozenset[int]:
+        if compiled.browse:
+            return view.table.live
+        if compiled.empty:
+            return frozenset()
+        return frozenset(view.searcher.docs_for_query(compiled.query))
+
+    def _page(
+        self, view: _View, compiled: CompiledQuery, selected: frozenset[int], req: SearchRequest
+    ) -> tuple[Hit, ...]:
+        if not selected or req.limit <= 0:
+            return ()
+        s = view.searcher
+        end = req.offset + req.limit
+        sort = req.sort
+        if compiled.browse and sort is Sort.RELEVANCE:
+            sort = Sort.NEWEST
+        if sort is Sort.RELEVANCE:
+            results = s.search(compiled.query, filter=set(selected), limit=end, terms=False)
+            ranked = [(r.docnum, r.score) for r in results[req.offset : end]]
+        else:
+            dates = view.table.date
+            newest = sort is Sort.NEWEST
+            # Undated articles go last in both orders.
+            order = sorted(
+                selected,
+                key=lambda d: (dates[d] == 0, -dates[d] if newest else dates[d], d),
+            )
+            ranked = [(d, 0.0) for d in order[req.offset : end]]
+        terms = highlight_terms(compiled.query, s.reader())
+        return tuple(self._hit(s, docnum, score, terms) for docnum, score in ranked)
+
+    def _hit(
+        self, s: Searcher, docnum: int, score: float, terms: dict[str, frozenset[str]]
+    ) -> Hit:
+        f = s.stored_fields(docnum)
+        body_terms = terms.get("body", frozenset()) | terms.get("title", frozenset())
+        return Hit(
+            path=f["path"],
+            title=f.get("title", ""),
+            source=f.get("source", ""),
+            date=_date(f.get("date", 0)),
+            lang=f.get("lang", ""),
+            score=round(float(score), 4),
+            fragments=best_fragments(f.get("body", ""), body_terms),
+            title_spans=spans_only(f.get("title", ""), terms.get("title", frozenset())),
+        )
+
+    def article(self, path: str, query: str = "") -> ArticleView | None:
+        """The article at ``path`` with every match of ``query``, or None."""
+        with self._lock:
+            s = self._current().searcher
+            docnum = s.document_number(path=path)
+            if docnum is None:
+                return None
+            f = s.stored_fields(docnum)
+            compiled = compile_query(query)
+            terms = highlight_terms(compiled.query, s.reader()) if compiled.query else {}
+        all_terms = terms.get("body", frozenset()) | terms.get("title", frozenset())
+        body = f.get("body", "")
+        title = f.get("title", "")
+        return ArticleView(
+            path=f["path"],
+            title=title,
+            source=f.get("source", ""),
+            date=_date(f.get("date", 0)),
+            lang=f.get("lang", ""),
+            url=f.get("url", "") or "",
+            body=body,
+            body_spans=spans_only(body, all_terms),
+            title_spans=spans_only(title, all_terms),
+        )

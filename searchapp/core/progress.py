@@ -1,0 +1,60 @@
+"""Progress and outcome of an indexing run.
+
+The indexer updates a :class:`Progress` from its worker; a front end polls it
+(the window with a QTimer, the CLI with tqdm) and may call :meth:`cancel`.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+
+class Progress:
+    """Counters the indexer updates and a front end reads; thread-safe enough
+    for polling (plain attribute writes), with a cancel flag the core checks."""
+
+    def __init__(self) -> None:
+        self.phase = "scanning"  # scanning → reading → committing → done
+        self.total = 0
+        self.done = 0
+        self.current = ""
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    @property
+    def fraction(self) -> float:
+        return self.done / self.total if self.total else 0.0
+
+
+@dataclass(slots=True)
+class IndexReport:
+    """What an indexing run did. ``failed`` holds ``(path, reason)`` pairs."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    cancelled: bool = False
+    rebuilt: bool = False
+    seconds: float = 0.0
+
+    @property
+    def changed(self) -> int:
+        return self.added + self.updated + self.removed
+
+    def summary(self) -> str:
+        text = (
+            f"{self.added} added, {self.updated} updated, {self.removed} removed, "
+            f"{self.unchanged} unchanged, {len(self.failed)} failed"
+        )
+        if self.cancelled:
+            text += " (cancelled: the index keeps what was committed)"
+        return text

@@ -1,0 +1,274 @@
+"""From what a user types to a Whoosh query.
+
+Syntax: plain words (all must match; ranked by relevance), ``"phrases"``
+(also «guillemets»), ``OR``, ``NOT``/``-word``, ``prefix*``, fields
+``title:``, ``source:``, ``lang:``, and brackets.  Words are in Russian,
+English or both.
+
+Parsing happens in two steps.  Whoosh's query parser reads the structure
+against a *raw* schema whose text fields only split on whitespace; then every
+word, phrase and prefix is rewritten with the real analysis
+(:func:`searchapp.core.analysis.query_positions`), so a word stands for the
+set of its lemmas, a hyphenated word for a phrase of its parts.
+
+Nothing here raises on bad input: unbalanced quotes or brackets, unknown
+fields, lone operators and very long input are repaired and reported in
+``CompiledQuery.notices``; a query that cannot be parsed at all is searched
+as plain words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from whoosh import qparser
+from whoosh import query as wq
+from whoosh.analysis import LowercaseFilter, RegexTokenizer
+from whoosh.fields import TEXT, Schema
+
+from searchapp.core import morphology
+from searchapp.core.analysis import query_positions
+
+TEXT_FIELDS = ("title", "body")
+FIELD_ALIASES = {"source": "source_text"}
+KNOWN_FIELDS = frozenset({"title", "body", "source", "lang"})
+MAX_QUERY_CHARS = 1000
+MAX_WORDS = 64
+MIN_PREFIX = 2
+
+_QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"'})
+_INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+_FIELD_PREFIX = re.compile(r"(?<![\w:])([^\W\d_]\w*):(?=\S)")
+
+
+@dataclass
+class CompiledQuery:
+    """A Whoosh query (``None`` browses everything) and notes for the user."""
+
+    query: wq.Query | None
+    notices: list[str] = field(default_factory=list)
+    words: int = 0  # positive word/phrase clauses: >1 allows a closest-match retry
+
+    @property
+    def browse(self) -> bool:
+        return self.query is None
+
+    @property
+    def empty(self) -> bool:
+        return self.query is wq.NullQuery
+
+
+@cache
+def _parser(any_word: bool) -> qparser.QueryParser:
+    raw = RegexTokenizer(r"\S+") | LowercaseFilter()
+    schema = Schema(
+        title=TEXT(analyzer=raw, phrase=True),
+        body=TEXT(analyzer=raw, phrase=True),
+        source_text=TEXT(analyzer=raw, phrase=True),
+        lang=TEXT(analyzer=raw),
+    )
+    group = qparser.OrGroup.factory(0.9) if any_word else qparser.AndGroup
+    parser = qparser.MultifieldParser(list(TEXT_FIELDS), schema, group=group)
+    parser.add_plugin(qparser.PlusMinusPlugin())
+    parser.add_plugin(qparser.FieldAliasPlugin({"source_text": ["source"]}))
+    parser.remove_plugin_class(qparser.BoostPlugin)
+    return parser
+
+
+def _repair(text: str, notices: list[str]) -> str:
+    """Fix what the parser would misread, saying what was changed."""
+    if len(text) > MAX_QUERY_CHARS:
+        text = text[:MAX_QUERY_CHARS]
+        notices.append(f"The query was cut to its first {MAX_QUERY_CHARS} characters.")
+    text = text.translate(_QUOTES)
+    if text.count('"') % 2:
+        i = text.rfind('"')
+        text = text[:i] + " " + text[i + 1 :]
+        notices.append("A quote was not closed: it was ignored.")
+    balanced = _balance_brackets(text)
+    if balanced != text:
+        notices.append("Unbalanced brackets were ignored.")
+        text = balanced
+    for name in {m.group(1) for m in _FIELD_PREFIX.finditer(text)}:
+        if name.lower() not in KNOWN_FIELDS:
+            notices.append(
+                f"Unknown field '{name}:' was searched as a word "
+                "(fields: title:, source:, lang:)."
+            )
+            text = re.sub(rf"(?<![\w:]){re.escape(name)}:", f"{name} ", text)
+    # A hyphen inside a word joins it (онлайн-режим), it is not "minus".
+    return _INNER_HYPHEN.sub("\u2010", text)
+
+
+def _balance_brackets(text: str) -> str:
+    """Drop closing brackets that close nothing and close what stays open."""
+    depth, kept = 0, []
+    for ch in text:
+        if ch == ")" and depth == 0:
+            continue
+        depth += (ch == "(") - (ch == ")")
+        kept.append(ch)
+    return "".join(kept) + ")" * depth
+
+
+def compile_query(text: str, *, any_word: bool = False) -> CompiledQuery:
+    """Compile user input; ``any_word`` asks for articles with any of the words."""
+    notices: list[str] = []
+    text = (text or "").strip()
+    if not text:
+        return CompiledQuery(None)
+    text = _repair(text, notices)
+    rewriter = _Rewriter(notices)
+    try:
+        q = rewriter.rewrite(_parser(any_word).parse(text))
+    except Exception:  # noqa: BLE001 - best effort: search the words instead
+        notices.append("The query could not be parsed: its words were searched.")
+        rewriter = _Rewriter(notices)
+        words = " ".join(re.findall(r"[^\W_]+", text))
+        q = rewriter.rewrite(_parser(any_word).parse(words))
+    q = q.normalize() if q is not None else wq.NullQuery
+    if rewriter.words > MAX_WORDS:
+        notices.append(f"The query has {rewriter.words} words: only the first ones count.")
+    notices = list(dict.fromkeys(notices))
+    if isinstance(q, wq.Not):
+        q = wq.AndNot(wq.Every(), q.query)
+    elif _matches_everything(q):
+        return CompiledQuery(None, notices)
+    if q is wq.NullQuery and not notices:
+        notices.append("The query has no words to search for.")
+    return CompiledQuery(q, notices, rewriter.positive)
+
+
+def _matches_everything(q: wq.Query) -> bool:
+    if isinstance(q, wq.Or):
+        return all(isinstance(s, wq.Every) for s in q.subqueries)
+    return isinstance(q, wq.Every)
+
+
+class _Rewriter:
+    """Replace raw words with analysed alternatives, counting the words."""
+
+    def __init__(self, notices: list[str]) -> None:
+        self.notices = notices
+        self.words = 0
+        self._positive: set[object] = set()
+
+    @property
+    def positive(self) -> int:
+        """How many distinct positive words/phrases the query has."""
+        return len(self._positive)
+
+    def rewrite(self, q: wq.Query, negated: bool = False) -> wq.Query | None:
+        if isinstance(q, wq.Term | wq.Phrase | wq.Prefix | wq.Wildcard):
+            self.words += 1
+            if self.words > MAX_WORDS:
+                return None
+            out = self._leaf(q)
+            if out is not None and not negated and q.fieldname in TEXT_FIELDS:
+                self._positive.add(tuple(q.words) if isinstance(q, wq.Phrase) else q.text)
+            return out
+        if isinstance(q, wq.Not):
+            inner = self.rewrite(q.query, not negated)
+            return wq.Not(inner) if inner is not None else None
+        if isinstance(q, wq.AndNot):
+            pos = self.rewrite(q.a, negated)
+            neg = self.rewrite(q.b, not negated)
+            if pos is None:
+                return None
+            return wq.AndNot(pos, neg) if neg is not None else pos
+        if isinstance(q, wq.BinaryQuery):  # AndMaybe, Require, Otherwise…
+            a, b = self.rewrite(q.a, negated), self.rewrite(q.b, negated)
+            if a is None or b is None:
+                return a or b
+            return type(q)(a, b)
+        if isinstance(q, wq.CompoundQuery):
+            subs = [s for s in (self.rewrite(c, negated) for c in q.subqueries) if s is not None]
+            if not subs:
+                return None
+            return type(q)(subs, boost=q.boost)
+        if q is wq.NullQuery:
+            return None
+        return q
+
+    def _leaf(self, q: wq.Query) -> wq.Query | None:
+        fname = q.fieldname
+        if fname == "lang":
+            return wq.Term("lang", q.text.lower()) if isinstance(q, wq.Term) else None
+        if fname == "source_text":
+            return _plain_words(q, fname)
+        if isinstance(q, wq.Prefix | wq.Wildcard):
+            return self._pattern(q)
+        words = q.words if isinstance(q, wq.Phrase) else [q.text]
+        positions = [alts for w in words for alts in query_positions(w)]
+        return _sequence(fname, positions)
+
+    def _pattern(self, q: wq.Prefix | wq.Wildcard) -> wq.Query | None:
+        text = morphology.fold(q.text)
+        literal = re.sub(r"[*?]", "", text)
+        if len(literal) < MIN_PREFIX:
+            self.notices.append(
+                f"'{q.text}*' is too short for a prefix search: it was left out."
+            )
+            return None
+        if isinstance(q, wq.Wildcard):
+            return wq.Wildcard(q.fieldname, text)
+        alts: list[wq.Query] = [wq.Prefix(q.fieldname, text)]
+        if morphology.is_latin(text):
+            stem = morphology.stem_english(text)
+            if stem != text and len(stem) >= MIN_PREFIX:
+                alts.append(wq.Prefix(q.fieldname, stem))
+        return alts[0] if len(alts) == 1 else wq.Or(alts)
+
+
+def _alternatives(fieldname: str, alts: tuple[str, ...]) -> wq.Query:
+    if len(alts) == 1:
+        return wq.Term(fieldname, alts[0])
+    return wq.Or([wq.Term(fieldname, a) for a in alts])
+
+
+def _sequence(fieldname: str, positions: list[tuple[str, ...]]) -> wq.Query | None:
+    """One position → its alternatives; several → a phrase over them."""
+    if not positions:
+        return None
+    if len(positions) == 1:
+        return _alternatives(fieldname, positions[0])
+    if all(len(alts) == 1 for alts in positions):
+        return wq.Phrase(fieldname, [alts[0] for alts in positions])
+    return wq.Sequence([_alternatives(fieldname, alts) for alts in positions])
+
+
+def _plain_words(q: wq.Query, fieldname: str) -> wq.Query | None:
+    text = " ".join(q.words) if isinstance(q, wq.Phrase) else q.text
+    words = [morphology.fold(w) for w in re.findall(r"[^\W_]+", text)]
+    if not words:
+        return None
+    if len(words) == 1:
+        return wq.Term(fieldname, words[0])
+    return wq.Phrase(fieldname, words)
+
+
+def highlight_terms(q: wq.Query | None, reader: object) -> dict[str, frozenset[str]]:
+    """``field → terms`` to mark in snippets: the positive terms of ``q``,
+    with prefixes and wildcards expanded against the index."""
+    out: dict[str, set[str]] = {}
+
+    def walk(node: wq.Query) -> None:
+        if isinstance(node, wq.Not):
+            return
+        if isinstance(node, wq.AndNot):
+            walk(node.a)
+            return
+        if node.is_leaf():
+            for fname, text in node.existing_terms(reader, expand=True):
+                out.setdefault(fname, set()).add(
+                    text.decode("utf-8") if isinstance(text, bytes) else text
+                )
+            return
+        for child in node.children():
+            walk(child)
+
+    if q is not None:
+        walk(q)
+    return {k: frozenset(v) for k, v in out.items()}

@@ -1,0 +1,122 @@
+"""Highlight spans and snippet fragments.
+
+Matches are found by running the index analysis over the text and keeping
+the words that share a term with the query, so the spans cover surface forms
+(«миграции» for the query «миграция»).  Fragments are windows of about
+:data:`FRAGMENT_CHARS` characters chosen to show the most distinct matched
+words; they carry spans, not markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from searchapp.core.analysis import index_tokens
+from searchapp.core.results import Fragment, Span
+
+FRAGMENT_CHARS = 200
+MAX_FRAGMENTS = 3
+_LEAD = 40
+_MAX_STARTS = 200  # fragment starts tried: enough for any real article  # characters of context kept before the first match of a fragment
+
+
+def match_spans(text: str, terms: Collection[str]) -> list[tuple[Span, frozenset[str]]]:
+    """Every word of ``text`` indexed under one of ``terms``, with the terms it matched."""
+    wanted = frozenset(terms)
+    if not wanted:
+        return []
+    found = []
+    for tok in index_tokens(text):
+        hit = wanted.intersection(tok.terms)
+        if hit:
+            found.append(((tok.start, tok.end), hit))
+    return found
+
+
+def spans_only(text: str, terms: Collection[str]) -> tuple[Span, ...]:
+    return tuple(span for span, _ in match_spans(text, terms))
+
+
+def _snap_start(text: str, pos: int) -> int:
+    if pos <= 0:
+        return 0
+    space = text.rfind(" ", max(0, pos - 20), pos)
+    return space + 1 if space >= 0 else pos
+
+
+def _snap_end(text: str, pos: int) -> int:
+    if pos >= len(text):
+        return len(text)
+    space = text.find(" ", pos, pos + 20)
+    return space if space >= 0 else pos
+
+
+def _window(text: str, start: int, size: int) -> tuple[int, int]:
+    begin = _snap_start(text, start)
+    end = _snap_end(text, min(len(text), begin + size))
+    return begin, end
+
+
+def _fragment(text: str, begin: int, end: int, spans: list[Span]) -> Fragment:
+    """``text[begin:end]`` with runs of whitespace collapsed, spans moved along."""
+    out: list[str] = []
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    space = False
+    for i in range(begin, end):
+        ch = text[i]
+        if ch.isspace():
+            space = bool(out)
+            continue
+        if space:
+            out.append(" ")
+            space = False
+        starts[i] = len(out)
+        out.append(ch)
+        ends[i + 1] = len(out)
+    inside = tuple(
+        (starts[s], ends[e]) for s, e in spans if begin <= s and e <= end and s in starts
+        and e in ends
+    )
+    return Fragment("".join(out), inside, begin > 0, end < len(text))
+
+
+def best_fragments(
+    text: str,
+    terms: frozenset[str],
+    size: int = FRAGMENT_CHARS,
+    count: int = MAX_FRAGMENTS,
+) -> tuple[Fragment, ...]:
+    """Up to ``count`` fragments of ``text`` showing the most distinct matches.
+
+    Without matches (e.g. a browse or a match in the title only), the opening
+    of the text.
+    """
+    matches = match_spans(text, terms)
+    if not matches:
+        begin, end = _window(text, 0, size)
+        return (_fragment(text, begin, end, []),) if text.strip() else ()
+    chosen: list[tuple[int, int]] = []
+    covered: set[int] = set()
+    for _ in range(count):
+        best: tuple[float, int, int] | None = None
+        for i, ((s, _e), _t) in enumerate(matches[:_MAX_STARTS]):
+            if i in covered:
+                continue
+            begin, end = _window(text, max(0, s - _LEAD), size)
+            if any(begin < ce and cb < end for cb, ce in chosen):
+                continue
+            inside = [m for m in matches if m[0][0] >= begin and m[0][1] <= end]
+            distinct = len(frozenset().union(*(t for _, t in inside)))
+            score = distinct + 0.1 * len(inside)
+            if best is None or score > best[0]:
+                best = (score, begin, end)
+        if best is None:
+            break
+        _, begin, end = best
+        chosen.append((begin, end))
+        covered.update(i for i, ((s, e), _) in enumerate(matches) if s >= begin and e <= end)
+        if len(covered) == len(matches):
+            break
+    spans = [span for span, _ in matches]
+    return tuple(_fragment(text, b, e, spans) for b, e in sorted(chosen))

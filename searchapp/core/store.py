@@ -1,0 +1,122 @@
+"""The on-disk Whoosh index: schema, version check, opening and locking.
+
+The schema (with its analyser) is pickled by Whoosh into the index, so the
+analyser class must stay importable at :mod:`searchapp.core.analysis`.  A
+``searchapp.json`` file beside the segments records :data:`SCHEMA_VERSION`;
+an index written with another version is rebuilt, never misread.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.analysis import LowercaseFilter, RegexTokenizer
+from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.filedb.filestore import FileStorage
+from whoosh.util.filelock import FileLock
+from whoosh.index import Index
+
+from searchapp.core.analysis import make_analyzer
+from searchapp.core.errors import IndexBusyError, IndexDamagedError, IndexMissingError
+
+SCHEMA_VERSION = 1
+META_FILE = "searchapp.json"
+INDEX_NAME = "searchapp"
+
+
+def make_schema() -> Schema:
+    """Fields of an article.  ``date`` is a day ordinal (0 = unknown);
+    ``mtime``/``size`` let a re-index skip unchanged files."""
+    analyzer = make_analyzer()
+    return Schema(
+        path=ID(stored=True, unique=True, sortable=True),
+        title=TEXT(analyzer=analyzer, stored=True, phrase=True, field_boost=2.0),
+        body=TEXT(analyzer=analyzer, stored=True, phrase=True),
+        source=ID(stored=True, sortable=True),
+        source_text=TEXT(analyzer=RegexTokenizer() | LowercaseFilter(), phrase=True),
+        lang=ID(stored=True, sortable=True),
+        date=NUMERIC(int, bits=32, stored=True, sortable=True, default=0),
+        mtime=NUMERIC(int, bits=64, sortable=True, default=0),
+        size=NUMERIC(int, bits=64, sortable=True, default=0),
+        url=STORED(),
+    )
+
+
+def write_meta(index_dir: Path) -> None:
+    """Record the schema version, atomically."""
+    data = json.dumps({"schema": SCHEMA_VERSION}).encode()
+    fd, tmp = tempfile.mkstemp(dir=index_dir, prefix=".meta-")
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, index_dir / META_FILE)
+
+
+def read_schema_version(index_dir: Path) -> int | None:
+    try:
+        return int(json.loads((index_dir / META_FILE).read_text())["schema"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def index_exists(index_dir: Path) -> bool:
+    try:
+        return whoosh_index.exists_in(str(index_dir), indexname=INDEX_NAME)
+    except Exception:  # noqa: BLE001 - a damaged TOC counts as "exists"
+        return True
+
+
+def is_current(index_dir: Path) -> bool:
+    """True when an index exists and was written with this schema version."""
+    return index_exists(index_dir) and read_schema_version(index_dir) == SCHEMA_VERSION
+
+
+def create(index_dir: Path) -> Index:
+    """Create an empty index (replacing any old one) and return it."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    ix = FileStorage(str(index_dir)).create_index(make_schema(), indexname=INDEX_NAME)
+    write_meta(index_dir)
+    return ix
+
+
+def open_index(index_dir: Path) -> Index:
+    """Open an existing, current index for reading or writing.
+
+    Raises :class:`IndexMissingError` or :class:`IndexDamagedError`.
+    """
+    if not index_exists(index_dir):
+        raise IndexMissingError(f"No index at {index_dir}: run 'searchapp index' first")
+    if read_schema_version(index_dir) != SCHEMA_VERSION:
+        raise IndexDamagedError(
+            f"The index at {index_dir} was made by another version of searchapp: rebuild it"
+        )
+    try:
+        return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, AttributeError,
+            ImportError, KeyError, IndexError) as exc:
+        raise IndexDamagedError(
+            f"The index at {index_dir} is damaged ({type(exc).__name__}): rebuild it"
+        ) from exc
+    except Exception as exc:  # noqa: BLE001 - Whoosh raises many kinds here
+        raise IndexDamagedError(
+            f"The index at {index_dir} cannot be read ({exc}): rebuild it"
+        ) from exc
+
+
+def run_lock(index_dir: Path) -> FileLock:
+    """The lock an indexing run holds from start to end (a Whoosh file lock:
+    released by the OS when the process dies)."""
+    return FileLock(str(index_dir / f"{INDEX_NAME}_RUN.lock"))
+
+
+def busy_error(index_dir: Path) -> IndexBusyError:
+    return IndexBusyError(
+        f"The index at {index_dir} is busy: another indexing run is writing it. "
+        "Try again when it has finished."
+    )

@@ -1,0 +1,46 @@
+"""The Whoosh analyser: positions, offsets, hyphens, query mode."""
+
+from __future__ import annotations
+
+from searchapp.core.analysis import index_tokens, make_analyzer, query_positions
+
+
+def test_offsets_point_at_surface_forms() -> None:
+    text = "по миграции, и мигрантам"
+    tokens = list(index_tokens(text))
+    assert [text[t.start : t.end] for t in tokens] == ["по", "миграции", "и", "мигрантам"]
+    assert "миграция" in tokens[1].terms
+
+
+def test_all_readings_share_one_position_at_index_time() -> None:
+    by_pos: dict[int, set[str]] = {}
+    for t in make_analyzer()("производство стали", positions=True, mode="index"):
+        by_pos.setdefault(t.pos, set()).add(t.text)
+    assert by_pos[1] >= {"стать", "сталь"}
+    assert len(by_pos) == 2
+
+
+def test_query_mode_gives_one_term_per_position() -> None:
+    tokens = [t.text for t in make_analyzer()("производство стали", mode="query")]
+    assert tokens == ["производство", "стать"]
+
+
+def test_hyphenated_word_is_a_phrase_of_its_parts() -> None:
+    assert query_positions("онлайн-режим") == [("онлайн",), ("режим",)]
+    positions = {
+        t.pos: (t.startchar, t.endchar)
+        for t in make_analyzer()("Кассым-Жомарт", positions=True, chars=True, mode="index")
+    }
+    assert positions == {0: (0, 6), 1: (7, 13)}
+
+
+def test_case_and_yo_are_folded() -> None:
+    assert query_positions("ЁЛКА") == query_positions("елка")
+
+
+def test_analyser_pickles_without_state() -> None:
+    import pickle
+
+    analyzer = make_analyzer()
+    assert pickle.loads(pickle.dumps(analyzer)) == analyzer
+    assert len(pickle.dumps(analyzer)) < 200

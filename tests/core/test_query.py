@@ -1,0 +1,110 @@
+"""Query compilation: syntax, repairs of malformed input, never an exception."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from whoosh import query as wq
+
+from searchapp.core.query import MAX_QUERY_CHARS, compile_query
+
+
+def terms(text: str) -> set[tuple[str, str]]:
+    q = compile_query(text).query
+    assert q is not None
+    return {(f, t) for f, t in q.iter_all_terms()}
+
+
+def test_plain_word_is_lemmatised_in_title_and_body() -> None:
+    assert terms("миграции") == {("title", "миграция"), ("body", "миграция")}
+
+
+def test_plain_words_all_required() -> None:
+    q = compile_query("Ашхабад конференция").query
+    assert isinstance(q, wq.And)
+
+
+def test_phrase_over_lemmas() -> None:
+    q = compile_query('"Красного Полумесяца"').query
+    phrases = [p for p in q.leaves() if isinstance(p, wq.Phrase)] if q else []
+    assert phrases and phrases[0].words == ["красный", "полумесяц"]
+
+
+def test_guillemets_are_phrase_quotes() -> None:
+    assert compile_query("«Красный Полумесяц»").query == compile_query('"Красный Полумесяц"').query
+
+
+def test_or_not_and_minus() -> None:
+    assert isinstance(compile_query("мигрант OR беженец").query, wq.Or)
+    assert isinstance(compile_query("Ашхабад -Болгария").query, wq.AndNot)
+    assert "Not(" in repr(compile_query("Ашхабад NOT Болгария").query)
+    only_not = compile_query("NOT Болгария").query
+    assert isinstance(only_not, wq.AndNot) and isinstance(only_not.a, wq.Every)
+
+
+def test_inner_hyphen_is_not_minus() -> None:
+    q = compile_query("онлайн-режим").query
+    assert not isinstance(q, wq.AndNot)
+    assert ("body", "режим") in {(f, t) for f, t in q.iter_all_terms()}
+
+
+def test_prefix_in_both_scripts() -> None:
+    q = compile_query("Мигра*").query
+    assert any(isinstance(x, wq.Prefix) and x.text == "мигра" for x in q.leaves())
+    en = compile_query("migration*").query
+    assert {x.text for x in en.leaves()} >= {"migration", "migrat"}
+
+
+def test_fields() -> None:
+    assert compile_query("title:миграции").query == wq.Term("title", "миграция")
+    assert compile_query("source:Trend").query == wq.Term("source_text", "trend")
+    assert compile_query("lang:RU").query == wq.Term("lang", "ru")
+
+
+def test_empty_query_browses() -> None:
+    assert compile_query("").browse
+    assert compile_query("   ").browse
+    assert compile_query("*").browse
+
+
+@pytest.mark.parametrize(
+    ("text", "notice"),
+    [
+        ('"Красный Полумесяц', "quote"),
+        ("(миграция OR беженцы", "brackets"),
+        ("миграция)", "brackets"),
+        ("foo:миграция", "Unknown field"),
+        ("м*", "too short"),
+        ("слово " * 2000, "cut"),
+    ],
+)
+def test_malformed_queries_are_repaired_with_a_notice(text: str, notice: str) -> None:
+    compiled = compile_query(text)
+    assert any(notice in n for n in compiled.notices), compiled.notices
+
+
+def test_query_of_punctuation_only_says_so() -> None:
+    compiled = compile_query('"" ((( ')
+    assert compiled.empty and compiled.notices
+
+
+def test_lone_operators_do_not_fail() -> None:
+    for text in ["AND", "OR", "NOT", "AND OR NOT", "-", "+", "title:", ":", "^", "~", "\\"]:
+        compile_query(text)
+
+
+QUERY_ALPHABET = st.sampled_from(
+    list(string.printable) + list("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБЁЯ«»“”„—–-‐\u0301\u200b")
+    + ["AND ", "OR ", "NOT ", "title:", "source:", "lang:", "body:", "foo:", '"', "(", ")", "*"]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(QUERY_ALPHABET, max_size=60).map("".join) | st.text(max_size=200))
+def test_any_input_compiles_without_exception(text: str) -> None:
+    compiled = compile_query(text)
+    assert compiled.browse or compiled.query is not None
+    assert len(text) <= MAX_QUERY_CHARS or compiled.notices
