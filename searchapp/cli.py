@@ -54,7 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"searchapp {__version__}")
-    parser.add_argument("--index", type=Path, help="index folder (default: index/ or $SEARCHAPP_INDEX)")
+    parser.add_argument(
+        "--index", type=Path, help="index folder (default: index/ or $SEARCHAPP_INDEX)"
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     p_index = sub.add_parser("index", help="index folders of articles (new and changed files only)")
@@ -66,7 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     p_search = sub.add_parser("search", help="search the index")
     p_search.add_argument("query", help='query, e.g. миграция, "Красный Полумесяц", migra*')
     p_search.add_argument("--index", type=Path, default=argparse.SUPPRESS, help="index folder")
-    p_search.add_argument("--source", action="append", default=[], help="only this source (repeatable)")
+    p_search.add_argument(
+        "--source", action="append", default=[], help="only this source (repeatable)"
+    )
     p_search.add_argument("--since", type=_date_arg, help="from this date, YYYY-MM-DD")
     p_search.add_argument("--until", type=_date_arg, help="up to this date, YYYY-MM-DD")
     p_search.add_argument("--lang", choices=["ru", "en"], action="append", default=[])
@@ -105,7 +109,7 @@ def _index(index_dir: Path, paths: list[Path], rebuild: bool, quiet: bool) -> in
     def work() -> None:
         try:
             outcome["report"] = update_index(index_dir, paths, rebuild=rebuild, progress=progress)
-        except BaseException as exc:  # noqa: BLE001 - handed to the main thread
+        except BaseException as exc:
             outcome["error"] = exc
 
     worker = threading.Thread(target=work, name="indexer")

@@ -9,8 +9,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from searchapp.core.indexer import update_index  # noqa: E402
-from searchapp.core.paths import SEEDS_DIR  # noqa: E402
+from searchapp.core.indexer import update_index
+from searchapp.core.paths import SEEDS_DIR
 
 SEED_002 = "002_13e197d8ebd46593.txt"
 

@@ -72,7 +72,7 @@ class MorphTokenizer(Tokenizer):
     def __hash__(self) -> int:
         return hash(type(self))
 
-    def __call__(  # noqa: PLR0913 - Whoosh's tokenizer signature
+    def __call__(
         self,
         value: str,
         positions: bool = False,

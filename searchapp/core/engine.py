@@ -23,7 +23,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from whoosh import query as wq
 from whoosh.index import Index
 from whoosh.searching import Searcher
 
@@ -146,14 +145,14 @@ class SearchEngine:
                 try:
                     if self._view.searcher.up_to_date():
                         return self._view
-                except Exception:  # noqa: BLE001 - index replaced under us: reopen
+                except Exception:
                     pass
                 self.close()
             self._ix = store.open_index(self.index_dir)
             try:
                 searcher = self._ix.searcher()
                 self._view = _View(searcher, DocTable(searcher))
-            except Exception as exc:  # noqa: BLE001 - unreadable segment files
+            except Exception as exc:
                 self.close()
                 raise IndexDamagedError(
                     f"The index at {self.index_dir} is damaged ({exc}): rebuild it"
@@ -193,6 +192,20 @@ class SearchEngine:
             notice=" ".join(notices) or None,
             elapsed_ms=(time.perf_counter() - started) * 1000,
         )
+
+    def matching_paths(self, req: SearchRequest | str) -> list[str]:
+        """Paths of every article matching ``req`` and its filters, unranked.
+
+        No closest-match retry, no snippets: for exports and evaluations.
+        """
+        if isinstance(req, str):
+            req = SearchRequest(query=req)
+        with self._lock:
+            view = self._current()
+            matched = self._matches(view, compile_query(req.query))
+            test = view.table.predicate(req)
+            paths = view.searcher.reader().column_reader("path")
+            return sorted(paths[d] for d in matched if test is None or test(d))
 
     def _matches(self, view: _View, compiled: CompiledQuery) -> frozenset[int]:
         if compiled.browse:

@@ -3,7 +3,7 @@
 Hierarchy::
 
     SearchappError
-    ├── IndexError_
+    ├── IndexStateError
     │   ├── IndexBusyError      another process is writing the index
     │   ├── IndexMissingError   no index at the given location yet
     │   └── IndexDamagedError   the index exists but cannot be read
@@ -18,19 +18,19 @@ class SearchappError(Exception):
     """Base of every error the core raises on purpose."""
 
 
-class IndexError_(SearchappError):  # noqa: N801 - avoid shadowing builtins.IndexError
+class IndexStateError(SearchappError):
     """Something is wrong with the on-disk index."""
 
 
-class IndexBusyError(IndexError_):
+class IndexBusyError(IndexStateError):
     """Another writer holds the index lock."""
 
 
-class IndexMissingError(IndexError_):
+class IndexMissingError(IndexStateError):
     """There is no index at the location."""
 
 
-class IndexDamagedError(IndexError_):
+class IndexDamagedError(IndexStateError):
     """The index exists but a part of it cannot be read; rebuild it."""
 
 

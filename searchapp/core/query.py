@@ -123,7 +123,7 @@ def compile_query(text: str, *, any_word: bool = False) -> CompiledQuery:
     rewriter = _Rewriter(notices)
     try:
         q = rewriter.rewrite(_parser(any_word).parse(text))
-    except Exception:  # noqa: BLE001 - best effort: search the words instead
+    except Exception:
         notices.append("The query could not be parsed: its words were searched.")
         rewriter = _Rewriter(notices)
         words = " ".join(re.findall(r"[^\W_]+", text))

@@ -16,8 +16,8 @@ from searchapp.core.results import Fragment, Span
 
 FRAGMENT_CHARS = 200
 MAX_FRAGMENTS = 3
-_LEAD = 40
-_MAX_STARTS = 200  # fragment starts tried: enough for any real article  # characters of context kept before the first match of a fragment
+_LEAD = 40  # characters of context kept before the first match of a fragment
+_MAX_STARTS = 200  # fragment starts tried: enough for any real article
 
 
 def match_spans(text: str, terms: Collection[str]) -> list[tuple[Span, frozenset[str]]]:

@@ -1,0 +1,144 @@
+"""Scraped text → headline and body without site chrome.
+
+Pages saved from news sites carry navigation ("Latest news", "Read also:"),
+view counters ("16k+"), image file names, promos, the dateline, a repeated
+headline and byline, and sometimes a list of teasers of *other* articles
+glued after the text (time, counter, headline, first lines ending in "...").
+All of that is removed; the article's own paragraphs stay as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from searchapp.core.ingest import dates
+
+TITLE_CHARS = 100
+MAX_HEADLINE = 250
+
+_CHROME = re.compile(
+    r"""^(?:
+        latest(?:\ news)? | read\ (?:more|also):? | see\ also:? | tags?: | related(?:\ news)?:? |
+        share | print | advertisement | реклама | читайте\ также:? | теги: | поделиться |
+        последние\ новости | (?:\.{3}|…) |
+        stay\ up-to-date\ with\ more\ news\ on\ .* | follow\ us\ on\ .* |
+        подписывайтесь\ на\ .*
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_COUNTER = re.compile(r"^[•·\s]*\d+(?:[.,]\d+)?\s*[kKкКmM]?\+?$")
+_IMAGE = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp|tiff?)$", re.IGNORECASE)
+_TIME_LINE = re.compile(
+    r"^[•·\s]*(?:(?:вчера|сегодня|yesterday|today)[,\s]*)?"
+    r"(?:\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?[,\s|]*)?\d{1,2}:\d{2}[\s|]*$",
+    re.IGNORECASE,
+)
+_DATE_MARK = re.compile(r"^\s*date\s+\d{4}-\d{1,2}-\d{1,2}\s*", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"“A-ZА-ЯЁ0-9])")
+_TEASER_END = re.compile(r"(?:\.\.\.|…)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    title: str
+    body: str
+
+
+def _is_chrome(line: str) -> bool:
+    return bool(_CHROME.match(line) or _COUNTER.match(line) or _IMAGE.search(line))
+
+
+def _is_dateline_only(line: str) -> bool:
+    """A line that holds a date/time and little else ("Politics Materials 15 June 2024 …")."""
+    if _TIME_LINE.match(line):
+        return True
+    found = dates.find_dates(line)
+    if not found:
+        return False
+    rest = line
+    for s, e, _ in reversed(found):
+        rest = rest[:s] + rest[e:]
+    rest = re.sub(r"\d{1,2}:\d{2}|\(UTC[^)]*\)|[|•·,()+\-:]", " ", rest)
+    return len(re.findall(r"[^\W\d_]", rest)) <= 25
+
+
+def _teaser_start(lines: list[str]) -> int | None:
+    """Index of the first line of a run of teasers of other articles, if any.
+
+    A teaser is a time line ("вчера 15:14"), an optional counter ("3.2k+"),
+    a headline and a paragraph ending with "...".
+    """
+    content = [i for i, line in enumerate(lines) if line]
+    for n, i in enumerate(content):
+        if n == 0 or not _TIME_LINE.match(lines[i]):
+            continue
+        rest = content[n + 1 : n + 4]
+        if rest and _COUNTER.match(lines[rest[0]]):
+            rest = rest[1:]
+        if len(rest) >= 2 and len(lines[rest[0]]) <= MAX_HEADLINE and _TEASER_END.search(
+            lines[rest[1]]
+        ):
+            return i
+    return None
+
+
+def _headline(lines: list[str]) -> tuple[int, str] | None:
+    """The first line that reads like a headline, before the first paragraph."""
+    for i, line in enumerate(lines):
+        if not line or _is_chrome(line) or _is_dateline_only(line):
+            continue
+        if len(line) <= MAX_HEADLINE and not line.endswith((".", ":", ";", ",")):
+            return i, line
+        return None
+    return None
+
+
+def first_sentence(text: str, limit: int = TITLE_CHARS) -> str:
+    """The first sentence of ``text``, cut on a word boundary at ``limit``."""
+    text = " ".join(text.split())
+    sentence = _SENTENCE_END.split(text, maxsplit=1)[0]
+    if len(sentence) <= limit:
+        return sentence.rstrip(".")
+    cut = sentence[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:—- ") + "…"
+
+
+def clean_scraped(text: str) -> Cleaned:
+    """Headline and body of a scraped page."""
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [_DATE_MARK.sub("", line) for line in lines]
+    cut = _teaser_start(lines)
+    if cut is not None:
+        lines = lines[:cut]
+    head = _headline(lines)
+    title = head[1] if head else ""
+    body_lines: list[str] = []
+    previous = ""
+    for i, line in enumerate(lines):
+        if head and i == head[0]:
+            continue
+        if line and (
+            _is_chrome(line)
+            or (len(line) < 120 and _is_dateline_only(line))
+            or line in (title, previous)
+        ):
+            continue
+        if line or (body_lines and body_lines[-1]):
+            body_lines.append(line)
+        previous = line or previous
+    body = "\n".join(_paragraphs(body_lines)).strip()
+    if not title:
+        title = first_sentence(body)
+    return Cleaned(title, body)
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """Lines with single blank lines between paragraphs."""
+    out: list[str] = []
+    for line in lines:
+        if line:
+            out.append(line)
+        elif out and out[-1]:
+            out.append("")
+    return out

@@ -1,0 +1,147 @@
+"""Dates: from metadata values and from the dateline of scraped text.
+
+Formats seen in real archives: ``2024-12-11``, `` date 2024-12-11``,
+``11.12.2024 | 21:50``, ``03.03.2021 20:32``, ``15 June 2024 12:24 (UTC
++04:00)``, ``11 December 2024``, ``December 11, 2024``, «11 декабря 2024
+года», ``26-FEB-1987 15:01:01.79`` (Reuters).
+
+A scraped page mentions many dates; its own is the *dateline*: a date marked
+`` date``, followed by a time, standing on a line of its own near the top,
+or in a signature such as ``///nCa, 11 December 2024``.  Those win over
+dates mentioned in the text, which are only a fallback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+MIN_YEAR, MAX_YEAR = 1900, 2100
+HEAD_CHARS = 1500
+
+_EN_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_RU_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("января", "январь"), ("февраля", "февраль"), ("марта", "март"),
+            ("апреля", "апрель"), ("мая", "май"), ("июня", "июнь"), ("июля", "июль"),
+            ("августа", "август"), ("сентября", "сентябрь"), ("октября", "октябрь"),
+            ("ноября", "ноябрь"), ("декабря", "декабрь"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_MONTHS = {**_EN_MONTHS, **_RU_MONTHS}
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+_PATTERNS = [
+    ("ymd", re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")),
+    ("dmy", re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]\d)")),
+    (
+        "dMy",
+        re.compile(
+            rf"(?<!\d)(\d{{1,2}})[ \t\u00a0-]+({_MONTH_RE})\.?[ \t\u00a0,-]+(\d{{4}})(?!\d)",
+            re.IGNORECASE,
+        ),
+    ),
+    ("Mdy", re.compile(rf"\b({_MONTH_RE})\.?[ \t\u00a0]+(\d{{1,2}}),?[ \t\u00a0]+(\d{{4}})(?!\d)",
+                       re.IGNORECASE)),
+]
+_TIME_AFTER = re.compile(r"\A[\s|,•·—-]*\d{1,2}:\d{2}")
+_DATE_MARK_BEFORE = re.compile(r"(?:^|\s)date\s*:?\s*\Z", re.IGNORECASE)
+_SIGNATURE_BEFORE = re.compile(r"///\s*\w+\s*,?\s*\Z")
+
+
+def _build(year: int, month: int, day: int) -> dt.date | None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _to_date(kind: str, m: re.Match[str]) -> dt.date | None:
+    a, b, c = m.group(1), m.group(2), m.group(3)
+    if kind == "ymd":
+        return _build(int(a), int(b), int(c))
+    if kind == "dmy":
+        return _build(int(c), int(b), int(a))
+    if kind == "dMy":
+        return _build(int(c), _MONTHS[b.lower()], int(a))
+    return _build(int(c), _MONTHS[a.lower()], int(b))
+
+
+def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
+    """Every valid date in ``text`` as ``(start, end, date)``, in text order."""
+    found: list[tuple[int, int, dt.date]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            date = _to_date(kind, m)
+            if date and not any(s < m.end() and m.start() < e for s, e, _ in found):
+                found.append((m.start(), m.end(), date))
+    return sorted(found)
+
+
+def _line_of(text: str, start: int, end: int) -> str:
+    begin = text.rfind("\n", 0, start) + 1
+    stop = text.find("\n", end)
+    return text[begin : stop if stop >= 0 else len(text)]
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 40) : start]
+    if _DATE_MARK_BEFORE.search(before) or _SIGNATURE_BEFORE.search(before):
+        return True
+    if start < HEAD_CHARS and _TIME_AFTER.match(text[end : end + 12]):
+        return True
+    if start < HEAD_CHARS:
+        rest = _line_of(text, start, end).replace(text[start:end], " ")
+        return len(re.findall(r"[^\W\d_]", rest)) <= 25  # e.g. "Politics Materials"
+    return False
+
+
+def find_dateline(text: str) -> dt.date | None:
+    """The article's own date: its dateline if it has one, else the first date."""
+    dates = find_dates(text)
+    for start, end, date in dates:
+        if _is_dateline(text, start, end):
+            return date
+    return dates[0][2] if dates else None
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Where datelines are (for removing them from the body)."""
+    return [(s, e) for s, e, _ in find_dates(text) if _is_dateline(text, s, e)]
+
+
+def parse_value(value: Any) -> dt.date | None:
+    """A date from a metadata value: a date/datetime, or a string in any known format."""
+    if isinstance(value, dt.datetime):
+        return value.date() if MIN_YEAR <= value.year <= MAX_YEAR else None
+    if isinstance(value, dt.date):
+        return value if MIN_YEAR <= value.year <= MAX_YEAR else None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            return parse_value(dt.datetime.fromtimestamp(value, dt.UTC))
+        except (OverflowError, OSError, ValueError):
+            return None
+    if isinstance(value, str):
+        dates = find_dates(value.strip())
+        return dates[0][2] if dates else None
+    return None

@@ -1,0 +1,62 @@
+"""Saved HTML pages: main text and the page's own metadata (trafilatura)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from searchapp.core.ingest import dates
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlArticle:
+    title: str
+    body: str
+    date: object
+    source: str
+    url: str
+
+
+def extract_html(markup: str) -> HtmlArticle:
+    """Main text, title, date, site name and URL of a page; best effort on broken HTML."""
+    import trafilatura  # slow to import: only when an HTML file shows up
+
+    doc = None
+    try:
+        doc = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False)
+    except Exception:
+        doc = None
+    body = (getattr(doc, "text", None) or "").strip() if doc else ""
+    title = (getattr(doc, "title", None) or "").strip() if doc else ""
+    if not body:
+        title, body = title or _fallback_title(markup), _fallback_text(markup)
+    if title and body.startswith(title):
+        body = body[len(title) :].lstrip()
+    return HtmlArticle(
+        title=title,
+        body=body,
+        date=dates.parse_value(getattr(doc, "date", None)) if doc else None,
+        source=(getattr(doc, "sitename", None) or "").strip() if doc else "",
+        url=(getattr(doc, "url", None) or "").strip() if doc else "",
+    )
+
+
+def _fallback_title(markup: str) -> str:
+    import lxml.html
+
+    try:
+        return (lxml.html.fromstring(markup).findtext(".//title") or "").strip()
+    except Exception:
+        return ""
+
+
+def _fallback_text(markup: str) -> str:
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(markup)
+    except Exception:
+        return ""
+    for bad in tree.xpath("//script|//style|//noscript"):
+        bad.drop_tree()
+    lines = (" ".join(line.split()) for line in tree.text_content().splitlines())
+    return "\n".join(line for line in lines if line)

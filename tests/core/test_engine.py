@@ -1,0 +1,156 @@
+"""Search over the real seeds: morphology, phrases, operators, filters, facets,
+sort, snippets, paging, closest matches, bad queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from searchapp.core.engine import CLOSEST_NOTICE, SearchEngine
+from searchapp.core.results import SearchRequest, Sort
+
+SEEDS = {
+    "000": "000_c7124042683675e3.txt",
+    "001": "001_091d53cfd8a73ce3.txt",
+    "002": "002_13e197d8ebd46593.txt",
+    "003": "003_fa466dea4ea43802.txt",
+    "004": "004_c44cc9d99748644e.txt",
+}
+
+
+@pytest.fixture(scope="module")
+def engine(seed_index: Path):
+    eng = SearchEngine(seed_index)
+    yield eng
+    eng.close()
+
+
+def found(engine: SearchEngine, query: str, **kw: object) -> list[str]:
+    resp = engine.search(SearchRequest(query=query, limit=50, **kw))
+    return [Path(h.path).name[:3] for h in resp.hits]
+
+
+@pytest.mark.parametrize("query", ["миграция", "миграции", "мигрантам", "Миграцией"])
+def test_word_forms_find_the_iom_article(engine: SearchEngine, query: str) -> None:
+    assert "002" in found(engine, query)
+
+
+def test_snippet_marks_the_surface_form(engine: SearchEngine) -> None:
+    hit = engine.search(SearchRequest(query="миграция")).hits[0]
+    assert "<mark>миграции</mark>" in hit.snippet_html()
+
+
+@pytest.mark.parametrize("form", ["Мередов", "Мередова", "Мередовым", "Мередову"])
+def test_surname_in_any_case_form(engine: SearchEngine, form: str) -> None:
+    assert found(engine, form) == ["002"]
+
+
+def test_phrase_over_lemmas(engine: SearchEngine) -> None:
+    assert found(engine, '"Красный Полумесяц"') == ["004"]
+    assert found(engine, '"Полумесяц Красный"') == []
+
+
+def test_irregular_form(engine: SearchEngine) -> None:
+    # «помощь мигрантам … торговле людьми»: the query «людей» finds «людьми».
+    assert found(engine, "людей") == ["002"]
+
+
+def test_teasers_of_other_articles_are_not_indexed(engine: SearchEngine) -> None:
+    assert found(engine, "Болгария") == []
+    assert found(engine, "Йотова") == []
+
+
+def test_english_and_both_languages(engine: SearchEngine) -> None:
+    assert set(found(engine, "migration")) == {"000"}
+    assert set(found(engine, "Ashgabat")) == {"000", "001"}
+    assert set(found(engine, "Ashgabat OR Ашхабад")) == {"000", "001", "004"}
+
+
+def test_not_and_minus(engine: SearchEngine) -> None:
+    assert set(found(engine, "Ashgabat -neutrality")) == {"000"}
+    assert set(found(engine, "Ashgabat NOT neutrality")) == {"000"}
+
+
+def test_prefix(engine: SearchEngine) -> None:
+    assert "002" in found(engine, "мигра*")
+    assert "000" in found(engine, "migra*")
+
+
+def test_fields(engine: SearchEngine) -> None:
+    assert found(engine, "title:миграция") == ["002"]
+    assert found(engine, "source:Trend") == ["003"]
+    assert set(found(engine, "lang:ru")) == {"002", "004"}
+
+
+def test_closest_matches_when_no_article_has_all_words(engine: SearchEngine) -> None:
+    resp = engine.search(SearchRequest(query="Мередов Шуша"))
+    assert resp.total > 0 and resp.notice and CLOSEST_NOTICE in resp.notice
+
+
+def test_empty_query_browses_newest_first(engine: SearchEngine) -> None:
+    resp = engine.search(SearchRequest(query=""))
+    assert resp.total == 5
+    dates = [h.date for h in resp.hits]
+    assert dates == sorted(dates, reverse=True)
+    assert Path(resp.hits[0].path).name[:3] == "004"
+
+
+@pytest.mark.parametrize("sort", [Sort.NEWEST, Sort.OLDEST])
+def test_sort_by_date(engine: SearchEngine, sort: Sort) -> None:
+    hits = engine.search(SearchRequest(query="", sort=sort)).hits
+    dates = [h.date for h in hits]
+    assert dates == sorted(dates, reverse=sort is Sort.NEWEST)
+
+
+def test_filters_source_lang_and_dates(engine: SearchEngine) -> None:
+    assert found(engine, "", sources=frozenset({"Trend"})) == ["003"]
+    assert set(found(engine, "", langs=frozenset({"ru"}))) == {"002", "004"}
+    got = found(engine, "", since=dt.date(2024, 1, 1), until=dt.date(2024, 12, 31))
+    assert set(got) == {"000", "001", "003"}
+
+
+def test_facet_counts_ignore_their_own_selection(engine: SearchEngine) -> None:
+    resp = engine.search(SearchRequest(query="", sources=frozenset({"Trend"})))
+    assert resp.total == 1
+    assert sum(resp.facets.source.values()) == 5  # other sources stay pickable
+    assert resp.facets.lang == {"en": 1}  # other facets follow the selection
+    assert resp.facets.year == {"2024": 1}
+
+
+def test_facets_follow_the_query(engine: SearchEngine) -> None:
+    facets = engine.search(SearchRequest(query="Ашхабад OR миграция")).facets
+    assert facets.lang == {"ru": 2}
+    assert facets.year == {"2021": 1, "2025": 1}
+    assert facets.month == {"2021-03": 1, "2025-09": 1}
+
+
+def test_paging(engine: SearchEngine) -> None:
+    first = engine.search(SearchRequest(query="", limit=2))
+    second = engine.search(SearchRequest(query="", limit=2, offset=2))
+    assert first.total == second.total == 5
+    assert not {h.path for h in first.hits} & {h.path for h in second.hits}
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"Красный Полумесяц', "(миграция", "OR", "AND NOT", "foo:bar", "x" * 10_000, ")))", "*"],
+)
+def test_malformed_queries_answer(engine: SearchEngine, query: str) -> None:
+    resp = engine.search(SearchRequest(query=query))
+    assert resp.total >= 0
+
+
+def test_article_view_marks_every_hit(engine: SearchEngine, seed_index: Path) -> None:
+    path = next(p for p in engine.matching_paths("") if p.endswith(SEEDS["002"]))
+    view = engine.article(path, "миграция")
+    assert view is not None
+    marked = [view.body[s:e] for s, e in view.body_spans]
+    assert marked.count("миграции") >= 3
+    assert view.title_spans
+
+
+def test_stats(engine: SearchEngine) -> None:
+    stats = engine.stats()
+    assert stats.articles == 5 and stats.sources >= 3
