@@ -1,0 +1,62 @@
+"""Every date format seen in the archives; the dateline beats dates in the text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from searchapp.core.ingest.dates import find_dateline, parse_value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (" date 2024-12-11 On December 11, 2024, Ashgabat hosted", dt.date(2024, 12, 11)),
+        ("Latest news\n\nTitle\n\n11.12.2024 | 21:50 |\n Title", dt.date(2024, 12, 11)),
+        ("Title\n\n  • 03.03.2021 20:32\n  • 16k+\n\n2 марта 2021 года", dt.date(2021, 3, 3)),
+        ("Politics Materials 15 June 2024 12:24 (UTC +04:00)\nAuthor", dt.date(2024, 6, 15)),
+        ("Text of the speeches.///nCa, 11 December 2024 (in cooperation)", dt.date(2024, 12, 11)),
+        ("Москва, 11 декабря 2024\nТекст", dt.date(2024, 12, 11)),
+        ("2 марта 2021 года министр встретился", dt.date(2021, 3, 2)),
+        ("December 11, 2024\nText", dt.date(2024, 12, 11)),
+        ("26-FEB-1987 15:01:01.79", dt.date(1987, 2, 26)),
+        ("2024-01-05", dt.date(2024, 1, 5)),
+    ],
+)
+def test_formats(text: str, expected: dt.date) -> None:
+    assert find_dateline(text) == expected
+
+
+def test_dateline_beats_a_date_mentioned_earlier_in_the_text() -> None:
+    text = (
+        "Итоги года\n\nВ 1 мая 2019 года было подписано соглашение, "
+        "о котором напомнили участники.\n///nCa, 11 December 2024"
+    )
+    assert find_dateline(text) == dt.date(2024, 12, 11)
+
+
+def test_dateline_with_time_beats_a_date_in_the_first_sentence() -> None:
+    text = "Заголовок\n\nВстреча 2 марта 2021 года прошла онлайн, сообщили 03.03.2021 20:32"
+    assert find_dateline(text) == dt.date(2021, 3, 3)
+
+
+@pytest.mark.parametrize("text", ["31.02.2024", "2024-13-01", "99.99.9999", "0000-00-00", ""])
+def test_impossible_dates_are_rejected(text: str) -> None:
+    assert find_dateline(text) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (dt.date(2015, 7, 23), dt.date(2015, 7, 23)),
+        (dt.datetime(1987, 2, 26, 15, 1), dt.date(1987, 2, 26)),
+        ("1987-02-26 15:01:01", dt.date(1987, 2, 26)),
+        ("26-FEB-1987", dt.date(1987, 2, 26)),
+        ("nonsense", None),
+        (None, None),
+        ({"a": 1}, None),
+    ],
+)
+def test_metadata_values(value: object, expected: dt.date | None) -> None:
+    assert parse_value(value) == expected

@@ -1,0 +1,153 @@
+"""Reading the real seeds, front matter, HTML, and bad files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from searchapp.core.errors import ReadError
+from searchapp.core.ingest import read_article
+from searchapp.core.paths import SEEDS_DIR
+
+SEED_META = {
+    "000_c7124042683675e3.txt": (
+        "Trust Between Nations: The Role of International Organizations in the New Global Context",
+        dt.date(2024, 12, 11), "Unknown", "en",
+    ),
+    "001_091d53cfd8a73ce3.txt": (
+        "On December 11, 2024, on the eve of the International Day of Neutrality, Ashgabat "
+        "hosted the…",
+        dt.date(2024, 12, 11), "nCa", "en",
+    ),
+    "002_13e197d8ebd46593.txt": (
+        "Туркменистан намерен развивать сотрудничество с Международной организацией по миграции",
+        dt.date(2021, 3, 3), "Unknown", "ru",
+    ),
+    "003_fa466dea4ea43802.txt": (
+        "Today's conference in Shusha to become starting point for new strategic goals - "
+        "Amanat party's representative",
+        dt.date(2024, 6, 15), "Trend", "en",
+    ),
+    "004_c44cc9d99748644e.txt": (
+        "Сегодня в Ашхабаде в конференц-зале отеля «Арчабиль» стартовала встреча руководителей "
+        "Национальных…",
+        dt.date(2025, 9, 5), "Turkmenportal", "ru",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEED_META))
+def test_seed_metadata(name: str) -> None:
+    article = read_article(SEEDS_DIR / name)
+    assert (article.title, article.date, article.source, article.lang) == SEED_META[name]
+
+
+@pytest.mark.parametrize(
+    ("name", "starts", "absent"),
+    [
+        ("000_c7124042683675e3.txt", "On December 11, a session",
+         ["Latest news", "Read also:", ".JPEG", "21:50"]),
+        ("001_091d53cfd8a73ce3.txt", "On December 11, 2024", [" date 2024"]),
+        ("002_13e197d8ebd46593.txt", "2 марта 2021 года", ["16k+", "20:32"]),
+        ("003_fa466dea4ea43802.txt", "Aslan Mammadli",
+         ["Read more", "Tags:", "Stay up-to-date", "UTC +04:00"]),
+        ("004_c44cc9d99748644e.txt", "Сегодня в Ашхабаде", ["date 2025"]),
+    ],
+)
+def test_seed_body_without_chrome(name: str, starts: str, absent: list[str]) -> None:
+    body = read_article(SEEDS_DIR / name).body
+    assert body.startswith(starts)
+    for chrome in absent:
+        assert chrome not in body
+
+
+def test_teasers_of_other_articles_are_cut() -> None:
+    body = read_article(SEEDS_DIR / "002_13e197d8ebd46593.txt").body
+    assert body.rstrip().endswith("упорядоченной и легальной миграции.")
+    for teaser in ["Болгари", "Южной Корее", "€2 млн", "вчера", "3.2k+", "СНГ"]:
+        assert teaser not in body
+
+
+def test_teasers_general_shape(tmp_path: Path) -> None:
+    page = (
+        "Заголовок статьи\n\n10.01.2024 10:00\n\nТекст статьи про выборы.\n\n"
+        "сегодня 09:12\n\nЗаголовок другой статьи\n\nНачало другой статьи...\n\n"
+        "сегодня 08:00\n1.1k+\n\nЕщё заголовок\n\nЕщё начало...\n"
+    )
+    (tmp_path / "a.txt").write_text(page, encoding="utf-8")
+    article = read_article(tmp_path / "a.txt")
+    assert article.title == "Заголовок статьи"
+    assert article.body == "Текст статьи про выборы."
+
+
+def test_front_matter(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(
+        '---\ntitle: "Дело рассмотрят еще раз"\ndate: 2015-07-23\nsource: "regions.ru"\n'
+        'url: "http://regions.ru/news/1/"\ntopic: x\n---\nВерховный суд принял ходатайство.\n',
+        encoding="utf-8",
+    )
+    a = read_article(tmp_path / "a.md")
+    assert (a.title, a.date, a.source, a.lang, a.url) == (
+        "Дело рассмотрят еще раз", dt.date(2015, 7, 23), "regions.ru", "ru",
+        "http://regions.ru/news/1/",
+    )
+    assert a.body == "Верховный суд принял ходатайство."
+
+
+def test_broken_front_matter_is_read_as_text(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\ntitle: [unclosed\n---\nText body here.\n")
+    assert "Text body here." in read_article(tmp_path / "a.md").body
+
+
+def test_html_page(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text(
+        "<html><head><title>Site | Title</title>"
+        '<meta property="og:site_name" content="Trend">'
+        '<meta property="article:published_time" content="2024-06-15T12:24:00"></head>'
+        "<body><nav>Home News</nav><article><h1>Conference in Shusha</h1>"
+        "<p>" + "The conference in Shusha discussed new strategic goals of the region. " * 8
+        + "</p><script>alert(1)</script></article></body></html>",
+        encoding="utf-8",
+    )
+    a = read_article(tmp_path / "a.html")
+    assert a.title == "Conference in Shusha"
+    assert a.source == "Trend" and a.date == dt.date(2024, 6, 15) and a.lang == "en"
+    assert "strategic goals" in a.body and "alert(1)" not in a.body
+
+
+def test_broken_html_is_read_best_effort(tmp_path: Path) -> None:
+    (tmp_path / "a.htm").write_text("<html><body><p>Незакрытый абзац о миграции <div><b>ещё")
+    assert "миграции" in read_article(tmp_path / "a.htm").body
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [(b"", "empty"), (b"   \n\n", "empty"), (b"\x00\x01\x02\x03" * 64, "binary")],
+)
+def test_bad_files_raise_read_error_with_a_reason(
+    tmp_path: Path, content: bytes, reason: str
+) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(ReadError, match=reason):
+        read_article(path)
+
+
+def test_vanished_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="vanished"):
+        read_article(tmp_path / "gone.txt")
+    (tmp_path / "dir.txt").mkdir()
+    with pytest.raises(ReadError, match="folder"):
+        read_article(tmp_path / "dir.txt")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files without permission")
+def test_unreadable_file(tmp_path: Path) -> None:
+    path = tmp_path / "secret.txt"
+    path.write_text("text")
+    path.chmod(0)
+    with pytest.raises(ReadError, match="permission"):
+        read_article(path)

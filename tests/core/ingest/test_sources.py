@@ -1,0 +1,47 @@
+"""User-editable source rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from searchapp.core.ingest import sources
+
+
+@pytest.fixture
+def rules_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    def use(text: str) -> Path:
+        path = tmp_path / "rules.toml"
+        path.write_text(text, encoding="utf-8")
+        monkeypatch.setenv("SEARCHAPP_SOURCES", str(path))
+        sources.load_rules.cache_clear()
+        return path
+
+    yield use
+    sources.load_rules.cache_clear()
+
+
+def test_bundled_rules_recognise_seed_outlets() -> None:
+    assert sources.find_source("… the party added, Trend reports.") == "Trend"
+    assert sources.find_source("speeches.///nCa, 11 December 2024") == "nCa"
+    assert sources.find_source("нечто без подписи") is None
+
+
+def test_a_user_teaches_a_new_outlet(rules_file) -> None:
+    rules_file('[[source]]\nname = "AKIpress"\nphrases = ["AKIpress news"]\n'
+               '[[source]]\nname = "Kabar"\nregex = ["(?m)^Кабар\\\\b"]\n')
+    assert sources.find_source("Bishkek (AKIpress news agency)") == "AKIpress"
+    assert sources.find_source("текст\nКабар сообщает") == "Kabar"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("[[source]\nname=", "cannot read"), ("[[source]]\nphrases = ['x']\n", "needs a name"),
+     ("[[source]]\nname = 'X'\nregex = ['(']\n", "bad regex")],
+)
+def test_malformed_rules_name_the_file(rules_file, text: str, message: str) -> None:
+    path = rules_file(text)
+    with pytest.raises(sources.SourceRulesError, match=message) as err:
+        sources.load_rules()
+    assert str(path) in str(err.value)
