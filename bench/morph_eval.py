@@ -39,7 +39,7 @@ CASES: list[tuple[str, str, str]] = [
     ("город", "NOUN", "городе"),
     ("закон", "NOUN", "законом"),
     ("война", "NOUN", "войны"),
-    ("деньги", "NOUN", "деньгами"),
+    ("деньга", "NOUN", "деньгами"),
     ("рубль", "NOUN", "рублей"),
     ("мать", "NOUN", "матери"),
     ("полиция", "NOUN", "полицией"),
@@ -64,6 +64,7 @@ CASES: list[tuple[str, str, str]] = [
     ("пакистан", "NOUN", "Пакистане"),
 ]
 
+POS_GROUPS = {"NOUN": {"NOUN"}, "VERB": {"VERB", "INFN"}, "ADJF": {"ADJF"}}
 WORD = re.compile(r"[^\W_]+")
 
 
@@ -75,7 +76,7 @@ def lexeme_forms(morph: pymorphy3.MorphAnalyzer, lemma: str, pos: str) -> set[st
     """Every surface form of ``lemma`` (all its parses with that normal form and POS)."""
     forms: set[str] = set()
     for p in morph.parse(lemma):
-        if fold(p.normal_form) == fold(lemma) and (pos == p.tag.POS or pos == "NOUN"):
+        if fold(p.normal_form) == fold(lemma) and p.tag.POS in POS_GROUPS[pos]:
             forms.update(fold(f.word) for f in p.lexeme)
     return forms
 
