@@ -135,7 +135,7 @@ def _index(index_dir: Path, paths: list[Path], rebuild: bool, quiet: bool) -> in
     assert isinstance(report, IndexReport)
     print(f"Indexed into {index_dir}: {report.summary()} in {report.seconds:.1f} s")
     if report.rebuilt:
-        print("The index was (re)built from scratch.")
+        print("The index was built from scratch.")
     for path, reason in report.failed:
         print(f"  skipped {path}: {reason}")
     return EXIT_OK

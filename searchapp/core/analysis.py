@@ -44,9 +44,9 @@ def iter_words(text: str) -> Iterator[tuple[int, int, str]]:
 
 def index_tokens(text: str) -> Iterator[WordToken]:
     """Every word of ``text`` with its index terms (used for highlighting)."""
-    for start, end, surface in iter_words(text):
-        folded = morphology.fold(surface)
-        yield WordToken(start, end, morphology.index_terms(folded, surface[:1].isupper()))
+    terms_of = morphology.surface_terms
+    for m in WORD_RE.finditer(text):
+        yield WordToken(m.start(), m.end(), terms_of(m.group()))
 
 
 def query_positions(text: str) -> list[tuple[str, ...]]:
@@ -88,13 +88,12 @@ class MorphTokenizer(Tokenizer):
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         index_mode = mode != "query"
         pos = start_pos
+        terms_of = morphology.surface_terms
+        query_terms = morphology.query_terms
+        fold = morphology.fold
         for m in WORD_RE.finditer(value):
             surface = m.group()
-            folded = morphology.fold(surface)
-            if index_mode:
-                terms = morphology.index_terms(folded, surface[:1].isupper())
-            else:
-                terms = morphology.query_terms(folded)[:1]
+            terms = terms_of(surface) if index_mode else query_terms(fold(surface))[:1]
             for term in terms:
                 t.text = term
                 t.boost = 1.0

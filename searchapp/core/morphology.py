@@ -112,14 +112,37 @@ def is_latin(word: str) -> bool:
     return _LATIN.search(word) is not None and _CYRILLIC.search(word) is None
 
 
-def index_terms(word: str, capitalised: bool) -> tuple[str, ...]:
-    """Every term indexed at one position for the folded ``word``."""
+def _index_terms(word: str, capitalised: bool) -> tuple[str, ...]:
     if is_cyrillic(word):
         lemmas, _, key = analyse_cyrillic(word)
         return (*lemmas, key) if key and capitalised else lemmas
     if is_latin(word) and not word.isdigit():
         return (stem_english(word),)
     return (word,)
+
+
+_SURFACE_CACHE: dict[str, tuple[str, ...]] = {}
+
+
+def surface_terms(surface: str) -> tuple[str, ...]:
+    """Every term indexed at one position for a word as written in the text.
+
+    The hot path of indexing and highlighting: one dict lookup per word once
+    the word has been seen (the cache is emptied when it grows past
+    :data:`CACHE_SIZE` entries).
+    """
+    terms = _SURFACE_CACHE.get(surface)
+    if terms is None:
+        if len(_SURFACE_CACHE) >= CACHE_SIZE:
+            _SURFACE_CACHE.clear()
+        terms = _index_terms(fold(surface), surface[:1].isupper())
+        _SURFACE_CACHE[surface] = terms
+    return terms
+
+
+def index_terms(word: str, capitalised: bool) -> tuple[str, ...]:
+    """Every term indexed at one position for the folded ``word``."""
+    return _index_terms(word, capitalised)
 
 
 def query_terms(word: str) -> tuple[str, ...]:

@@ -9,9 +9,11 @@ words; they carry spans, not markup.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
-from searchapp.core.analysis import index_tokens
+from searchapp.core.analysis import WORD_RE
+from searchapp.core.morphology import surface_terms
 from searchapp.core.results import Fragment, Span
 
 FRAGMENT_CHARS = 200
@@ -21,16 +23,25 @@ _MAX_STARTS = 200  # fragment starts tried: enough for any real article
 
 
 def match_spans(text: str, terms: Collection[str]) -> list[tuple[Span, frozenset[str]]]:
-    """Every word of ``text`` indexed under one of ``terms``, with the terms it matched."""
+    """Every word of ``text`` indexed under one of ``terms``, with the terms it matched.
+
+    Each distinct word of the text is analysed once (a cached lookup); the
+    matching words are then found with one regular expression, so the cost
+    grows with the vocabulary of the article rather than its length.
+    """
     wanted = frozenset(terms)
-    if not wanted:
+    if not wanted or not text:
         return []
-    found = []
-    for tok in index_tokens(text):
-        hit = wanted.intersection(tok.terms)
-        if hit:
-            found.append(((tok.start, tok.end), hit))
-    return found
+    hits: dict[str, frozenset[str]] = {}
+    for word in set(WORD_RE.findall(text)):
+        common = wanted.intersection(surface_terms(word))
+        if common:
+            hits[word] = frozenset(common)
+    if not hits:
+        return []
+    alternatives = "|".join(re.escape(w) for w in sorted(hits, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_]|['’][^\W_])")
+    return [((m.start(), m.end()), hits[m.group()]) for m in pattern.finditer(text)]
 
 
 def spans_only(text: str, terms: Collection[str]) -> tuple[Span, ...]:

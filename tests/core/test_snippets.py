@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from searchapp.core.analysis import index_tokens
 from searchapp.core.results import Hit
-from searchapp.core.snippets import FRAGMENT_CHARS, best_fragments, spans_only
+from searchapp.core.snippets import FRAGMENT_CHARS, best_fragments, match_spans, spans_only
 
 TEXT = (
     "Вступление без совпадений. " * 20
@@ -40,3 +44,16 @@ def test_snippet_html_escapes_text_and_marks_matches() -> None:
     html = hit.snippet_html()
     assert "&lt;script&gt;" in html and "<script>" not in html
     assert "<mark>мигрантам</mark>" in html and "&amp;" in html
+
+
+WORDS = ["миграции", "Мигрант", "мигрантам", "today's", "today", "news", "2024", "ёлка",
+         "елки", "онлайн-режим", "Мередовым", "x"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=30), st.sampled_from([" ", ", ", "\n", "-", "«"]))
+def test_match_spans_agrees_with_the_tokenizer(words: list[str], sep: str) -> None:
+    text = sep.join(words)
+    wanted = frozenset({"миграция", "мигрант", "today", "елка", "режим", "_мередов"})
+    expected = [(t.start, t.end) for t in index_tokens(text) if wanted & set(t.terms)]
+    assert [span for span, _ in match_spans(text, wanted)] == expected

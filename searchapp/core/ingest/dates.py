@@ -116,13 +116,14 @@ def _is_dateline(text: str, start: int, end: int) -> bool:
     return False
 
 
-def find_dateline(text: str) -> dt.date | None:
-    """The article's own date: its dateline if it has one, else the first date."""
+def find_dateline(text: str, *, fallback: bool = True) -> dt.date | None:
+    """The article's own date: its dateline if it has one, else (with
+    ``fallback``) the first date the text mentions."""
     dates = find_dates(text)
     for start, end, date in dates:
         if _is_dateline(text, start, end):
             return date
-    return dates[0][2] if dates else None
+    return dates[0][2] if dates and fallback else None
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:

@@ -80,8 +80,8 @@ def read_article(path: Path) -> Article:
         body = rest.strip()
         title = _text(meta, "title", "headline") or first_sentence(body)
         date = dates.parse_value(meta.get("date") or meta.get("published"))
-        if date is None:
-            date = dates.find_dateline(body)
+        if date is None:  # a dateline at the top, not any date the text mentions
+            date = dates.find_dateline(body[: dates.HEAD_CHARS], fallback=False)
         source = _text(meta, "source", "publisher", "site") or find_source(body)
         lang = _text(meta, "lang", "language").lower()[:2]
         return Article(
