@@ -96,6 +96,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("searchapp: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # noqa: BLE001 - never a traceback in front of a user
+        log = _log_crash()
+        print(f"searchapp: unexpected error: {exc} (details in {log})", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _log_crash() -> Path:
+    """Write the current traceback to a file and return its path."""
+    import tempfile
+    import traceback
+
+    path = Path(tempfile.gettempdir()) / "searchapp-error.log"
+    with path.open("a", encoding="utf-8") as f:
+        f.write(f"--- {dt.datetime.now().isoformat()} searchapp {__version__}\n")
+        traceback.print_exc(file=f)
+    return path
 
 
 def _index(index_dir: Path, paths: list[Path], rebuild: bool, quiet: bool) -> int:

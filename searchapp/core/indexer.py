@@ -105,6 +105,9 @@ def _run(
             report.cancelled = True
             return
         key = os.path.abspath(path)
+        if not _valid_name(key):
+            report.failed.append((printable(key), "file name is not valid UTF-8: rename it"))
+            continue
         try:
             st = path.stat()
         except OSError as exc:
@@ -141,6 +144,8 @@ def _run(
                 article = read_article(Path(key))
             except ReadError as exc:
                 report.failed.append((key, exc.reason))
+            except Exception as exc:  # noqa: BLE001 - one bad file never stops a run
+                report.failed.append((key, f"could not be read ({type(exc).__name__}: {exc})"))
             else:
                 fields = document_fields(article, on_disk[key])
                 if key in known:
@@ -170,6 +175,19 @@ def _run(
     except BaseException:
         writer.cancel()
         raise
+
+
+def _valid_name(path: str) -> bool:
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def printable(path: str) -> str:
+    """A path that can be printed and stored even if its bytes are not UTF-8."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _writer(ix: Index, index_dir: Path, procs: int = 1) -> IndexWriter:

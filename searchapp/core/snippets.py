@@ -9,6 +9,8 @@ words; they carry spans, not markup.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Collection
 
@@ -18,11 +20,15 @@ from searchapp.core.results import Fragment, Span
 
 FRAGMENT_CHARS = 200
 MAX_FRAGMENTS = 3
+MAX_SPANS = 10_000
+_FRAGMENT_MATCHES = 2_000  # matches considered when choosing fragments
 _LEAD = 40  # characters of context kept before the first match of a fragment
 _MAX_STARTS = 200  # fragment starts tried: enough for any real article
 
 
-def match_spans(text: str, terms: Collection[str]) -> list[tuple[Span, frozenset[str]]]:
+def match_spans(
+    text: str, terms: Collection[str], limit: int | None = None
+) -> list[tuple[Span, frozenset[str]]]:
     """Every word of ``text`` indexed under one of ``terms``, with the terms it matched.
 
     Each distinct word of the text is analysed once (a cached lookup); the
@@ -41,11 +47,15 @@ def match_spans(text: str, terms: Collection[str]) -> list[tuple[Span, frozenset
         return []
     alternatives = "|".join(re.escape(w) for w in sorted(hits, key=len, reverse=True))
     pattern = re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_]|['’][^\W_])")
-    return [((m.start(), m.end()), hits[m.group()]) for m in pattern.finditer(text)]
+    found = pattern.finditer(text)
+    if limit is not None:
+        found = itertools.islice(found, limit)
+    return [((m.start(), m.end()), hits[m.group()]) for m in found]
 
 
-def spans_only(text: str, terms: Collection[str]) -> tuple[Span, ...]:
-    return tuple(span for span, _ in match_spans(text, terms))
+def spans_only(text: str, terms: Collection[str], limit: int = MAX_SPANS) -> tuple[Span, ...]:
+    """The first ``limit`` matches (a reading pane cannot show a million marks)."""
+    return tuple(span for span, _ in match_spans(text, terms, limit))
 
 
 def _snap_start(text: str, pos: int) -> int:
@@ -103,7 +113,8 @@ def best_fragments(
     Without matches (e.g. a browse or a match in the title only), the opening
     of the text.
     """
-    matches = match_spans(text, terms)
+    matches = match_spans(text, terms, _FRAGMENT_MATCHES)
+    starts = [s for (s, _e), _t in matches]
     if not matches:
         begin, end = _window(text, 0, size)
         return (_fragment(text, begin, end, []),) if text.strip() else ()
@@ -117,7 +128,8 @@ def best_fragments(
             begin, end = _window(text, max(0, s - _LEAD), size)
             if any(begin < ce and cb < end for cb, ce in chosen):
                 continue
-            inside = [m for m in matches if m[0][0] >= begin and m[0][1] <= end]
+            lo, hi = bisect.bisect_left(starts, begin), bisect.bisect_left(starts, end)
+            inside = [m for m in matches[lo:hi] if m[0][1] <= end]
             distinct = len(frozenset().union(*(t for _, t in inside)))
             score = distinct + 0.1 * len(inside)
             if best is None or score > best[0]:
@@ -126,7 +138,8 @@ def best_fragments(
             break
         _, begin, end = best
         chosen.append((begin, end))
-        covered.update(i for i, ((s, e), _) in enumerate(matches) if s >= begin and e <= end)
+        lo, hi = bisect.bisect_left(starts, begin), bisect.bisect_left(starts, end)
+        covered.update(i for i in range(lo, hi) if matches[i][0][1] <= end)
         if len(covered) == len(matches):
             break
     spans = [span for span, _ in matches]

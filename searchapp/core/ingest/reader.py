@@ -15,7 +15,7 @@ from searchapp.core.ingest.html import extract_html
 from searchapp.core.ingest.language import detect_language
 from searchapp.core.ingest.sources import find_source
 
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 16 * 1024 * 1024  # an article is far smaller: larger files are dumps
 _HTML_SUFFIXES = (".html", ".htm")
 
 
@@ -24,7 +24,10 @@ def _read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise ReadError(key, f"too large ({size // 2**20} MB; the limit is 64 MB)")
+            raise ReadError(
+                key, f"too large for an article ({size // 2**20} MB; the limit is "
+                f"{MAX_BYTES // 2**20} MB)"
+            )
         with path.open("rb") as f:
             return f.read(MAX_BYTES + 1)
     except FileNotFoundError:
