@@ -96,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("searchapp: interrupted", file=sys.stderr)
         return 130
-    except Exception as exc:  # noqa: BLE001 - never a traceback in front of a user
+    except Exception as exc:
         log = _log_crash()
         print(f"searchapp: unexpected error: {exc} (details in {log})", file=sys.stderr)
         return EXIT_FAILED

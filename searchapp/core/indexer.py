@@ -144,7 +144,7 @@ def _run(
                 article = read_article(Path(key))
             except ReadError as exc:
                 report.failed.append((key, exc.reason))
-            except Exception as exc:  # noqa: BLE001 - one bad file never stops a run
+            except Exception as exc:
                 report.failed.append((key, f"could not be read ({type(exc).__name__}: {exc})"))
             else:
                 fields = document_fields(article, on_disk[key])
