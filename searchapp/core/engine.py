@@ -16,8 +16,11 @@ matching document numbers.
 from __future__ import annotations
 
 import datetime as dt
+import pickle
+import struct
 import threading
 import time
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -39,6 +42,9 @@ from searchapp.core.results import (
     Sort,
 )
 from searchapp.core.snippets import best_fragments, spans_only
+
+# What reading a truncated or missing segment file raises inside Whoosh.
+_DAMAGE = (OSError, EOFError, struct.error, pickle.UnpicklingError, zlib.error, IndexError)
 
 CLOSEST_NOTICE = "No article has all words — showing closest matches."
 
@@ -155,7 +161,8 @@ class SearchEngine:
             except Exception as exc:
                 self.close()
                 raise IndexDamagedError(
-                    f"The index at {self.index_dir} is damaged ({exc}): rebuild it"
+                    f"The index at {self.index_dir} is damaged ({exc}): rebuild it "
+                    "('searchapp index --rebuild')"
                 ) from exc
             return self._view
 
@@ -167,7 +174,20 @@ class SearchEngine:
             return IndexStats(len(table.live), len({table.source[d] for d in table.live}))
 
     def search(self, req: SearchRequest) -> SearchResponse:
-        """Run ``req``.  Never raises for a bad query: see ``notice``."""
+        """Run ``req``.  Never raises for a bad query: see ``notice``.
+
+        Raises :class:`IndexDamagedError` when index files turn out unreadable.
+        """
+        try:
+            return self._search(req)
+        except _DAMAGE as exc:
+            self.close()
+            raise IndexDamagedError(
+                f"The index at {self.index_dir} is damaged ({type(exc).__name__}: {exc}): "
+                "rebuild it ('searchapp index --rebuild')"
+            ) from exc
+
+    def _search(self, req: SearchRequest) -> SearchResponse:
         started = time.perf_counter()
         with self._lock:
             view = self._current()

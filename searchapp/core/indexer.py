@@ -94,7 +94,13 @@ def _run(
     report: IndexReport,
 ) -> None:
     progress.phase = "scanning"
-    known = {} if rebuild else indexed_fingerprints(ix)
+    try:
+        known = {} if rebuild else indexed_fingerprints(ix)
+    except Exception as exc:
+        raise IndexDamagedError(
+            f"The index at {index_dir} is damaged ({exc}): "
+            "rebuild it with 'searchapp index --rebuild'"
+        ) from exc
     on_disk: dict[str, Fingerprint] = {}
     for root in roots:
         if not root.exists():

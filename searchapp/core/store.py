@@ -51,6 +51,7 @@ def write_meta(index_dir: Path) -> None:
     """Record the schema version, atomically."""
     data = json.dumps({"schema": SCHEMA_VERSION}).encode()
     fd, tmp = tempfile.mkstemp(dir=index_dir, prefix=".meta-")
+    os.fchmod(fd, 0o644)
     with os.fdopen(fd, "wb") as f:
         f.write(data)
         f.flush()
@@ -101,7 +102,8 @@ def open_index(index_dir: Path) -> Index:
     except (OSError, EOFError, pickle.UnpicklingError, ValueError, AttributeError,
             ImportError, KeyError, IndexError) as exc:
         raise IndexDamagedError(
-            f"The index at {index_dir} is damaged ({type(exc).__name__}): rebuild it"
+            f"The index at {index_dir} is damaged ({type(exc).__name__}): rebuild it "
+            "('searchapp index --rebuild')"
         ) from exc
     except Exception as exc:
         raise IndexDamagedError(

@@ -1,7 +1,8 @@
 """Bytes → text for Russian and English archives.
 
 Fast path: a byte-order mark, then strict UTF-8 (nearly every modern file).
-Only then charset-normalizer, whose guess between the Cyrillic single-byte
+Only then charset-normalizer (and, for files that mix encodings, a
+line-by-line decoding), whose guess between the Cyrillic single-byte
 code pages is checked: of cp1251, koi8-r and its own guess, the decoding
 with the most common Russian letters wins (short texts fool detectors).
 """
@@ -44,6 +45,18 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(sample) * 0.05
 
 
+def _decode_lines(data: bytes) -> str:
+    """Mixed encodings (a UTF-8 file with pasted cp1251 lines): decode line by line."""
+    out = []
+    for line in data.split(b"\n"):
+        try:
+            out.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            out.append(max((line.decode(c, "replace") for c in _CYRILLIC_CODEPAGES),
+                           key=_russian_score))
+    return "\n".join(out)
+
+
 def decode(data: bytes) -> str:
     """Decode file content; raise :class:`DecodeError` with a reason."""
     for bom, encoding in _BOMS:
@@ -60,7 +73,7 @@ def decode(data: bytes) -> str:
         pass
     best = from_bytes(data).best()
     if best is None:
-        raise DecodeError("unknown text encoding")
+        return _decode_lines(data)
     guess = str(best)
     candidates = [guess]
     for codepage in _CYRILLIC_CODEPAGES:
