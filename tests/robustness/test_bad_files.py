@@ -34,7 +34,8 @@ def messy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str
     (root / "koi8.txt").write_bytes(("Заголовок koi8\n\n" + RU).encode("koi8_r"))
     (root / "utf16.txt").write_bytes(("Заголовок utf16\n\n" + RU).encode("utf-16"))
     (root / "mixed.txt").write_bytes(
-        "Заголовок mixed\n\n".encode() + RU.encode("utf-8") + "\n\nОстаток в cp1251 беженцы".encode("cp1251")
+        "Заголовок mixed\n\n".encode() + RU.encode("utf-8")
+        + "\n\nОстаток в cp1251 беженцы".encode("cp1251")
     )
     (root / "empty.txt").write_bytes(b"")
     (root / "binary.txt").write_bytes(bytes(range(256)) * 40)
