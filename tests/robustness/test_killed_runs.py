@@ -47,7 +47,8 @@ def answer(index: Path, edit: int = -1) -> tuple[int, list[str], int]:
 def test_twenty_kills(tmp_path: Path, write_articles) -> None:
     root = write_articles(
         {
-            f"{i // 100:02}/a{i:04}.md": f"---\ntitle: Статья {i}\ndate: 2024-01-{1 + i % 28}\n---\n"
+            f"{i // 100:02}/a{i:04}.md": f"---\ntitle: Статья {i}\ndate: 2024-01-{1 + i % 28}\n"
+            + "---\n"
             + "Текст о миграции и мигрантах номер {i}. " * 30
             for i in range(ARTICLES)
         }
