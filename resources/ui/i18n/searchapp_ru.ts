@@ -1,0 +1,310 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>DateHistogram</name>
+    <message>
+        <location filename="../../../searchapp/ui/facets.py" line="115" />
+        <source>No dates</source>
+        <translation>Нет дат</translation>
+    </message>
+</context>
+<context>
+    <name>FacetPanel</name>
+    <message>
+        <location filename="../../../searchapp/ui/facets.py" line="204" />
+        <source>Clear filters</source>
+        <translation>Сбросить фильтры</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/facets.py" line="205" />
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/facets.py" line="206" />
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/facets.py" line="207" />
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/facets.py" line="208" />
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/facets.py" line="209" />
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/facets.py" line="210" />
+        <source>Click a bar to show only that period</source>
+        <translation>Щёлкните столбец, чтобы оставить только этот период</translation>
+    </message>
+</context>
+<context>
+    <name>FailedFilesDialog</name>
+    <message>
+        <location filename="../../../searchapp/ui/dialogs.py" line="22" />
+        <source>Files that were not indexed</source>
+        <translation>Файлы, которые не удалось проиндексировать</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/dialogs.py" line="24" />
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/dialogs.py" line="24" />
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <location filename="../../../searchapp/ui/dialogs.py" line="41" />
+        <source>&lt;h3&gt;Searching&lt;/h3&gt;&lt;table cellpadding=3&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;миграция&lt;/b&gt;&lt;/td&gt;&lt;td&gt;every form of the word (миграции, миграцией…)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ашхабад конференция&lt;/b&gt;&lt;/td&gt;&lt;td&gt;articles with all the words first&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;"Красный Полумесяц"&lt;/b&gt;&lt;/td&gt;&lt;td&gt;the phrase, in any word form&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;мигрант OR беженец&lt;/b&gt;&lt;/td&gt;&lt;td&gt;either word&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ашхабад -Болгария&lt;/b&gt;, &lt;b&gt;NOT&lt;/b&gt;&lt;/td&gt;&lt;td&gt;without the word&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;мигра*&lt;/b&gt;&lt;/td&gt;&lt;td&gt;words that begin with мигра&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;title:&lt;/b&gt;миграция&lt;/td&gt;&lt;td&gt;in the title only&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;source:&lt;/b&gt;Trend, &lt;b&gt;lang:&lt;/b&gt;ru&lt;/td&gt;&lt;td&gt;by source or language&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Filters by source, date and language are on the left; an empty query shows every article, newest first.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Поиск&lt;/h3&gt;&lt;table cellpadding=3&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;миграция&lt;/b&gt;&lt;/td&gt;&lt;td&gt;все формы слова (миграции, миграцией…)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ашхабад конференция&lt;/b&gt;&lt;/td&gt;&lt;td&gt;сначала статьи со всеми словами&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;"Красный Полумесяц"&lt;/b&gt;&lt;/td&gt;&lt;td&gt;фраза в любой форме слов&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;мигрант OR беженец&lt;/b&gt;&lt;/td&gt;&lt;td&gt;любое из слов&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ашхабад -Болгария&lt;/b&gt;, &lt;b&gt;NOT&lt;/b&gt;&lt;/td&gt;&lt;td&gt;без этого слова&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;мигра*&lt;/b&gt;&lt;/td&gt;&lt;td&gt;слова, начинающиеся с «мигра»&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;title:&lt;/b&gt;миграция&lt;/td&gt;&lt;td&gt;только в заголовке&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;source:&lt;/b&gt;Trend, &lt;b&gt;lang:&lt;/b&gt;ru&lt;/td&gt;&lt;td&gt;по источнику или языку&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Фильтры по источнику, дате и языку — слева; пустой запрос показывает все статьи, сначала новые.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="218" />
+        <source>searchapp — news archive search</source>
+        <translation>searchapp — поиск по архиву новостей</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="220" />
+        <source>Search in Russian or English: миграция, "Красный Полумесяц", migra*…</source>
+        <translation>Поиск по-русски или по-английски: миграция, "Красный Полумесяц", migra*…</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="225" />
+        <source>Relevance</source>
+        <translation>По релевантности</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="226" />
+        <source>Newest first</source>
+        <translation>Сначала новые</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="227" />
+        <source>Oldest first</source>
+        <translation>Сначала старые</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="231" />
+        <source>Sort order</source>
+        <translation>Порядок</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="232" />
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="233" />
+        <source>&amp;Add folder…</source>
+        <translation>&amp;Добавить папку…</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="234" />
+        <source>&amp;Rebuild index</source>
+        <translation>&amp;Перестроить индекс</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="235" />
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="236" />
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="237" />
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="238" />
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="239" />
+        <source>Search &amp;syntax</source>
+        <translation>&amp;Синтаксис запросов</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="240" />
+        <source>&amp;About searchapp</source>
+        <translation>&amp;О программе</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="241" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="242" />
+        <source>Show failed files…</source>
+        <translation>Показать пропущенные файлы…</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="284" />
+        <source>Indexing the articles for the first time…</source>
+        <translation>Первая индексация статей…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../searchapp/ui/mainwindow.py" line="332" />
+        <source>%n article(s)</source>
+        <translation><numerusform>%n статья</numerusform><numerusform>%n статьи</numerusform><numerusform>%n статей</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="365" />
+        <source>Remove this filter</source>
+        <translation>Убрать этот фильтр</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="395" />
+        <source>Add a folder of articles</source>
+        <translation>Добавить папку со статьями</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="411" />
+        <source>Indexing is already running.</source>
+        <translation>Индексация уже идёт.</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="414" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="427" />
+        <source>Indexing…</source>
+        <translation>Индексация…</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="438" />
+        <source>The index is up to date.</source>
+        <translation>Индекс актуален.</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="441" />
+        <source>%1 added, %2 updated, %3 removed, %4 failed</source>
+        <translation>добавлено %1, обновлено %2, удалено %3, с ошибкой %4</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="446" />
+        <source>(cancelled; what was indexed is kept)</source>
+        <translation>(отменено; проиндексированное сохранено)</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="459" />
+        <source>The index is damaged</source>
+        <translation>Индекс повреждён</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="461" />
+        <source>Rebuild index</source>
+        <translation>Перестроить индекс</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="468" />
+        <source>%1 articles from %2 sources</source>
+        <translation>Статей: %1, источников: %2</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="479" />
+        <source>Search syntax</source>
+        <translation>Синтаксис запросов</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="484" />
+        <source>About searchapp</source>
+        <translation>О программе searchapp</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="485" />
+        <source>searchapp %1 — full-text search for Russian and English news archives. Whoosh index, pymorphy3 morphology, Qt window.</source>
+        <translation>searchapp %1 — полнотекстовый поиск по архивам новостей на русском и английском. Индекс Whoosh, морфология pymorphy3, окно на Qt.</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <location filename="../../../searchapp/ui/i18n.py" line="31" />
+        <source>Unknown field '%1' was searched as a word (fields: title:, source:, lang:).</source>
+        <translation>Неизвестное поле «%1» искали как слово (поля: title:, source:, lang:).</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/i18n.py" line="25" />
+        <source>No article has all words — showing closest matches.</source>
+        <translation>Ни в одной статье нет всех слов — показаны ближайшие совпадения.</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/i18n.py" line="26" />
+        <source>A quote was not closed: it was ignored.</source>
+        <translation>Кавычка не закрыта и пропущена.</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/i18n.py" line="27" />
+        <source>Unbalanced brackets were ignored.</source>
+        <translation>Непарные скобки пропущены.</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/i18n.py" line="28" />
+        <source>The query could not be parsed: its words were searched.</source>
+        <translation>Запрос не разобран: искали его слова.</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/i18n.py" line="29" />
+        <source>The query has no words to search for.</source>
+        <translation>В запросе нет слов для поиска.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingPane</name>
+    <message>
+        <location filename="../../../searchapp/ui/reader.py" line="81" />
+        <source>Previous hit (Shift+F3)</source>
+        <translation>Предыдущее совпадение (Shift+F3)</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reader.py" line="82" />
+        <source>Next hit (F3)</source>
+        <translation>Следующее совпадение (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reader.py" line="90" />
+        <source>No article open</source>
+        <translation>Статья не открыта</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reader.py" line="91" />
+        <source>Pick a result to read it here.</source>
+        <translation>Выберите результат, чтобы прочитать его здесь.</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reader.py" line="98" />
+        <source>no date</source>
+        <translation>без даты</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reader.py" line="133" />
+        <source>hit %1 of %2</source>
+        <translation>совпадение %1 из %2</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reader.py" line="134" />
+        <source>no hits</source>
+        <translation>нет совпадений</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,60 @@
+"""Start the window: ``searchapp`` (no arguments) or ``python -m searchapp.ui.app``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+STARTED = time.perf_counter()
+
+from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from searchapp.core.paths import default_index_dir  # noqa: E402
+from searchapp.ui import i18n  # noqa: E402
+from searchapp.ui.mainwindow import MainWindow  # noqa: E402
+
+
+def make_settings(path: Path | None = None) -> QSettings:
+    """The app's settings: an ini file (``path`` for tests), written atomically by Qt."""
+    if path is not None:
+        return QSettings(str(path), QSettings.Format.IniFormat)
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "searchapp",
+                     "searchapp")
+
+
+def build_window(index_dir: Path, settings: QSettings, query: str | None = None) -> MainWindow:
+    i18n.install(settings.value("language") or None)
+    return MainWindow(index_dir, settings, query)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="searchapp", description="Open the searchapp window.")
+    parser.add_argument("--index", type=Path, default=None)
+    parser.add_argument("--query", default=None, help="initial query")
+    parser.add_argument("--settings", type=Path, default=None, help="settings file (ini)")
+    parser.add_argument("--probe-startup", action="store_true",
+                        help="print the seconds until the first results are shown, then quit")
+    args = parser.parse_args(argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("searchapp")
+    app.setOrganizationName("searchapp")
+    window = build_window(args.index or default_index_dir(), make_settings(args.settings),
+                          args.query)
+    if args.probe_startup:
+        def first_results(_resp: object) -> None:
+            print(f"first results after {time.perf_counter() - STARTED:.3f} s", flush=True)
+            window.controller.cancel_indexing()
+            QTimer.singleShot(0, window.close)
+
+        window.controller.results.connect(first_results)
+    window.show()
+    window.start()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

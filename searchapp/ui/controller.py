@@ -1,0 +1,204 @@
+"""The window's controller: searches and indexing runs off the GUI thread.
+
+Searches carry a sequence number; an answer to anything but the newest
+request is dropped.  Indexing runs one at a time on its own pool; its
+:class:`~searchapp.core.progress.Progress` is polled with a QTimer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+
+from searchapp.core.engine import SearchEngine
+from searchapp.core.errors import IndexBusyError, IndexDamagedError, IndexMissingError
+from searchapp.core.indexer import update_index
+from searchapp.core.progress import IndexReport, Progress
+from searchapp.core.results import ArticleView, IndexStats, SearchRequest, SearchResponse
+from searchapp.ui.workers import Operation
+
+DEBOUNCE_MS = 250
+POLL_MS = 100
+
+
+class SearchController(QObject):
+    """Signals:
+
+    * ``results(SearchResponse)`` — the answer to the newest search;
+    * ``page(SearchResponse)`` — a further page of the current results;
+    * ``searchFailed(str)`` — a one-line message (missing or damaged index…);
+    * ``article(ArticleView)`` — an article opened for reading;
+    * ``stats(IndexStats)`` — articles and sources in the index;
+    * ``indexingStarted()``, ``indexingProgress(Progress)``,
+      ``indexingFinished(IndexReport)``, ``indexingFailed(str)``.
+    """
+
+    results = Signal(object)
+    page = Signal(object)
+    searchFailed = Signal(str)
+    article = Signal(object)
+    stats = Signal(object)
+    indexingStarted = Signal()
+    indexingProgress = Signal(object)
+    indexingFinished = Signal(object)
+    indexingFailed = Signal(str)
+    damaged = Signal(str)
+
+    def __init__(self, index_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.index_dir = index_dir
+        self.engine = SearchEngine(index_dir)
+        self.request = SearchRequest()
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)
+        self._index_pool = QThreadPool(self)
+        self._index_pool.setMaxThreadCount(1)
+        self._ops: set[Operation] = set()
+        self._seq = 0
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._run_search)
+        self._progress: Progress | None = None
+        self._poll = QTimer(self, interval=POLL_MS)
+        self._poll.timeout.connect(self._emit_progress)
+
+    # -- searching -----------------------------------------------------------
+
+    def search_later(self, request: SearchRequest) -> None:
+        """Search after the debounce delay (typing)."""
+        self.request = request
+        self._debounce.start()
+
+    def search_now(self, request: SearchRequest | None = None) -> None:
+        if request is not None:
+            self.request = request
+        self._debounce.stop()
+        self._run_search()
+
+    def _submit(
+        self,
+        fn: Callable[[], Any],
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[BaseException], None],
+        pool: QThreadPool | None = None,
+    ) -> None:
+        """Run ``fn`` on a pool thread; the callbacks run on the GUI thread."""
+
+        def done(result: Any) -> None:
+            self._ops.discard(op)
+            on_success(result)
+
+        def failed(exc: BaseException) -> None:
+            self._ops.discard(op)
+            on_failure(exc)
+
+        op = Operation(fn, done, failed)
+        self._ops.add(op)  # kept alive until its outcome arrives
+        (pool or self._pool).start(op)
+
+    def _run_search(self) -> None:
+        self._seq += 1
+        seq, req, engine = self._seq, self.request, self.engine
+        self._submit(
+            lambda: engine.search(req),
+            lambda resp: self._answer(seq, resp),
+            lambda exc: self._fail(seq, exc),
+        )
+
+    def _answer(self, seq: int, resp: SearchResponse) -> None:
+        if seq == self._seq:  # a newer search was asked for: drop this one
+            self.results.emit(resp)
+
+    def _fail(self, seq: int, exc: BaseException) -> None:
+        if seq != self._seq:
+            return
+        if isinstance(exc, IndexDamagedError):
+            self.damaged.emit(str(exc))
+        message = str(exc) if isinstance(exc, IndexMissingError | IndexDamagedError) else (
+            f"Search failed: {exc}"
+        )
+        self.searchFailed.emit(message)
+
+    def fetch_page(self, offset: int) -> None:
+        """Load the page of the current results that starts at ``offset``."""
+        seq = self._seq
+        req = dataclasses.replace(self.request, offset=offset, with_facets=False)
+        engine = self.engine
+        self._submit(
+            lambda: engine.search(req),
+            lambda resp: self.page.emit(resp) if seq == self._seq else None,
+            lambda exc: None,
+        )
+
+    def open_article(self, path: str) -> None:
+        query, engine = self.request.query, self.engine
+        self._submit(
+            lambda: engine.article(path, query),
+            lambda view: self.article.emit(view) if isinstance(view, ArticleView) else None,
+            lambda exc: self.searchFailed.emit(str(exc)),
+        )
+
+    def refresh_stats(self) -> None:
+        engine = self.engine
+        self._submit(engine.stats, self._got_stats, lambda exc: None)
+
+    def _got_stats(self, stats: IndexStats) -> None:
+        self.stats.emit(stats)
+
+    # -- indexing ------------------------------------------------------------
+
+    @property
+    def indexing(self) -> bool:
+        return self._progress is not None
+
+    def start_indexing(self, roots: Sequence[Path], rebuild: bool = False) -> bool:
+        """Start a run unless one is going; False if one is."""
+        if self._progress is not None:
+            return False
+        progress = self._progress = Progress()
+        index_dir, roots = self.index_dir, list(roots)
+        self._submit(
+            lambda: update_index(index_dir, roots, rebuild=rebuild, progress=progress),
+            self._indexed,
+            self._index_failed,
+            self._index_pool,
+        )
+        self._poll.start()
+        self.indexingStarted.emit()
+        return True
+
+    def cancel_indexing(self) -> None:
+        if self._progress is not None:
+            self._progress.cancel()
+
+    def _emit_progress(self) -> None:
+        if self._progress is not None:
+            self.indexingProgress.emit(self._progress)
+
+    def _end_indexing(self) -> None:
+        self._poll.stop()
+        self._progress = None
+
+    def _indexed(self, report: IndexReport) -> None:
+        self._end_indexing()
+        self.indexingFinished.emit(report)
+        self.refresh_stats()
+        self.search_now()
+
+    def _index_failed(self, exc: BaseException) -> None:
+        self._end_indexing()
+        if isinstance(exc, IndexBusyError):
+            self.indexingFailed.emit(str(exc))
+        else:
+            self.indexingFailed.emit(f"Indexing failed: {exc}")
+
+    def shutdown(self) -> None:
+        """Stop indexing (keeping what was committed) and wait for the workers."""
+        self.cancel_indexing()
+        self._debounce.stop()
+        self._index_pool.waitForDone(30_000)
+        self._pool.waitForDone(10_000)
+        self.engine.close()

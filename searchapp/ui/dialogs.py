@@ -1,0 +1,54 @@
+"""Small dialogs: failed files, search syntax."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class FailedFilesDialog(QDialog):
+    """The files the last indexing run skipped, and why."""
+
+    def __init__(self, failed: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Files that were not indexed"))
+        self.table = QTableWidget(len(failed), 2)
+        self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Reason")])
+        for row, (path, reason) in enumerate(failed):
+            self.table.setItem(row, 0, QTableWidgetItem(path))
+            self.table.setItem(row, 1, QTableWidgetItem(reason))
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(800, 400)
+
+
+def syntax_help() -> str:
+    return QCoreApplication.translate(
+        "Help",
+        "<h3>Searching</h3><table cellpadding=3>"
+        "<tr><td><b>миграция</b></td><td>every form of the word (миграции, миграцией…)</td></tr>"
+        "<tr><td><b>Ашхабад конференция</b></td><td>articles with all the words first</td></tr>"
+        "<tr><td><b>\"Красный Полумесяц\"</b></td><td>the phrase, in any word form</td></tr>"
+        "<tr><td><b>мигрант OR беженец</b></td><td>either word</td></tr>"
+        "<tr><td><b>Ашхабад -Болгария</b>, <b>NOT</b></td><td>without the word</td></tr>"
+        "<tr><td><b>мигра*</b></td><td>words that begin with мигра</td></tr>"
+        "<tr><td><b>title:</b>миграция</td><td>in the title only</td></tr>"
+        "<tr><td><b>source:</b>Trend, <b>lang:</b>ru</td><td>by source or language</td></tr>"
+        "</table><p>Filters by source, date and language are on the left; an empty "
+        "query shows every article, newest first.</p>",
+    )

@@ -1,0 +1,249 @@
+"""The facet panel: sources and languages with counts, a clickable date
+histogram and from/to pickers.  It holds the filter selection and says when
+it changed; the counts come from the core with each search."""
+
+from __future__ import annotations
+
+import datetime as dt
+from calendar import monthrange
+
+from PySide6.QtCore import QDate, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from searchapp.core.results import Facets
+
+NO_DATE = QDate(1900, 1, 1)
+LANG_NAMES = {"ru": "Русский", "en": "English"}
+ValueRole = Qt.ItemDataRole.UserRole + 1
+
+
+class CheckList(QListWidget):
+    """Values with a checkbox and a count; checked values stay listed at 0."""
+
+    changed = Signal()
+
+    def __init__(self, labels: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self._labels = labels or {}
+        self._updating = False
+        self.itemChanged.connect(self._item_changed)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+
+    def checked(self) -> frozenset[str]:
+        return frozenset(
+            self.item(i).data(ValueRole)
+            for i in range(self.count())
+            if self.item(i).checkState() == Qt.CheckState.Checked
+        )
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        selected = self.checked()
+        values = dict(counts)
+        for value in selected:
+            values.setdefault(value, 0)
+        self._updating = True
+        self.clear()
+        for value, n in sorted(values.items(), key=lambda kv: (-kv[1], kv[0])):
+            item = QListWidgetItem(f"{self._labels.get(value, value)}  ({n})")
+            item.setData(ValueRole, value)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if value in selected
+                               else Qt.CheckState.Unchecked)
+            self.addItem(item)
+        self._updating = False
+        rows = max(1, min(self.count(), 8))
+        self.setFixedHeight(self.sizeHintForRow(0) * rows + 2 * self.frameWidth() + 2
+                            if self.count() else 28)
+
+    def set_checked(self, value: str, on: bool) -> None:
+        for i in range(self.count()):
+            item = self.item(i)
+            if item.data(ValueRole) == value:
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def _item_changed(self, _item: QListWidgetItem) -> None:
+        if not self._updating:
+            self.changed.emit()
+
+
+class DateHistogram(QWidget):
+    """Bars of articles per month (or per year over long spans); a click picks
+    that period."""
+
+    picked = Signal(object, object)  # since, until
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._bars: list[tuple[str, int]] = []
+        self.setMinimumHeight(60)
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        return QSize(200, 70)
+
+    def set_facets(self, facets: Facets) -> None:
+        self._bars = list(facets.month.items()) if len(facets.month) <= 24 else list(
+            facets.year.items()
+        )
+        self.update()
+
+    def _bar_at(self, x: float) -> int | None:
+        if not self._bars:
+            return None
+        i = int(x / (self.width() / len(self._bars)))
+        return i if 0 <= i < len(self._bars) else None
+
+    def paintEvent(self, _event: object) -> None:
+        p = QPainter(self)
+        palette = self.palette()
+        if not self._bars:
+            p.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No dates"))
+            return
+        top = max(n for _, n in self._bars) or 1
+        w = self.width() / len(self._bars)
+        h = self.height() - 14
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(palette.color(QPalette.ColorRole.Highlight))
+        for i, (_, n) in enumerate(self._bars):
+            bar = max(2.0, h * n / top)
+            p.drawRect(QRectF(i * w + 1, h - bar, max(1.0, w - 2), bar))
+        p.setPen(palette.color(QPalette.ColorRole.Text))
+        p.drawText(0, self.height() - 2, self._bars[0][0])
+        last = self._bars[-1][0]
+        p.drawText(self.width() - p.fontMetrics().horizontalAdvance(last), self.height() - 2,
+                   last)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        i = self._bar_at(event.position().x())
+        if i is not None:
+            label, n = self._bars[i]
+            QToolTip.showText(event.globalPosition().toPoint(), f"{label}: {n}", self)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        i = self._bar_at(event.position().x())
+        if i is None:
+            return
+        label = self._bars[i][0]
+        year = int(label[:4])
+        if len(label) == 7:
+            month = int(label[5:])
+            self.picked.emit(dt.date(year, month, 1),
+                             dt.date(year, month, monthrange(year, month)[1]))
+        else:
+            self.picked.emit(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def _date_edit() -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText("—")
+    edit.setDate(NO_DATE)
+    return edit
+
+
+class FacetPanel(QWidget):
+    """Signals: ``changed`` when the selection changes."""
+
+    changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sources = CheckList()
+        self.langs = CheckList(LANG_NAMES)
+        self.histogram = DateHistogram()
+        self.since = _date_edit()
+        self.until = _date_edit()
+        self.clear_button = QPushButton()
+
+        self.source_box = QGroupBox()
+        QVBoxLayout(self.source_box).addWidget(self.sources)
+        self.date_box = QGroupBox()
+        form = QFormLayout()
+        self.from_label, self.to_label = QLabel(), QLabel()
+        form.addRow(self.from_label, self.since)
+        form.addRow(self.to_label, self.until)
+        date_layout = QVBoxLayout(self.date_box)
+        date_layout.addWidget(self.histogram)
+        date_layout.addLayout(form)
+        self.lang_box = QGroupBox()
+        QVBoxLayout(self.lang_box).addWidget(self.langs)
+        self.retranslate()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        for w in (self.source_box, self.date_box, self.lang_box):
+            layout.addWidget(w)
+        layout.addWidget(self.clear_button)
+        layout.addStretch(1)
+
+        self.sources.changed.connect(self.changed)
+        self.langs.changed.connect(self.changed)
+        self.since.dateChanged.connect(self.changed)
+        self.until.dateChanged.connect(self.changed)
+        self.histogram.picked.connect(self.set_dates)
+        self.clear_button.clicked.connect(self.clear)
+
+    def retranslate(self) -> None:
+        self.clear_button.setText(self.tr("Clear filters"))
+        self.source_box.setTitle(self.tr("Source"))
+        self.date_box.setTitle(self.tr("Date"))
+        self.lang_box.setTitle(self.tr("Language"))
+        self.from_label.setText(self.tr("From"))
+        self.to_label.setText(self.tr("To"))
+        self.histogram.setToolTip(self.tr("Click a bar to show only that period"))
+
+    # -- selection -------------------------------------------------------------
+
+    def date_range(self) -> tuple[dt.date | None, dt.date | None]:
+        def value(edit: QDateEdit) -> dt.date | None:
+            d = edit.date()
+            return None if d == NO_DATE else dt.date(d.year(), d.month(), d.day())
+
+        return value(self.since), value(self.until)
+
+    def set_dates(self, since: dt.date | None, until: dt.date | None) -> None:
+        for edit, value in ((self.since, since), (self.until, until)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+            edit.blockSignals(False)
+        self.changed.emit()
+
+    def remove_source(self, value: str) -> None:
+        self.sources.set_checked(value, False)
+
+    def remove_lang(self, value: str) -> None:
+        self.langs.set_checked(value, False)
+
+    def clear(self) -> None:
+        for lst in (self.sources, self.langs):
+            lst.blockSignals(True)
+            for value in lst.checked():
+                lst.set_checked(value, False)
+            lst.blockSignals(False)
+        self.set_dates(None, None)
+
+    def update_counts(self, facets: Facets) -> None:
+        for lst in (self.sources, self.langs):
+            lst.blockSignals(True)
+        self.sources.set_counts(facets.source)
+        self.langs.set_counts(facets.lang)
+        for lst in (self.sources, self.langs):
+            lst.blockSignals(False)
+        self.histogram.set_facets(facets)

@@ -1,0 +1,174 @@
+"""The reading pane: an article's title, source, date, a link to its file,
+and its full text with every match highlighted; next/previous hit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QTextBrowser,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from searchapp.core.results import ArticleView, mark_html
+from searchapp.ui.theme import current_mark_colors, mark_colors
+
+
+class SafeBrowser(QTextBrowser):
+    """Shows text only: it loads no resource (no images, no network) and
+    follows no link."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.requested: list[QUrl] = []
+
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:
+        self.requested.append(QUrl(url))
+        return None
+
+
+class ReadingPane(QWidget):
+    """Signals: ``hitChanged(int, int)`` (current 1-based, total)."""
+
+    hitChanged = Signal(int, int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view: ArticleView | None = None
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.meta = QLabel()
+        self.link = QLabel()
+        self.link.setTextFormat(self.link.textFormat().RichText)
+        self.link.linkActivated.connect(self._open_file)
+        self.browser = SafeBrowser()
+        self.prev_button = QToolButton(text="▲")
+        self.next_button = QToolButton(text="▼")
+        self.counter = QLabel()
+        self.prev_button.clicked.connect(self.previous_hit)
+        self.next_button.clicked.connect(self.next_hit)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.meta, 1)
+        bar.addWidget(self.counter)
+        bar.addWidget(self.prev_button)
+        bar.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addLayout(bar)
+        layout.addWidget(self.link)
+        layout.addWidget(self.browser, 1)
+        self._hits: list[tuple[int, int]] = []
+        self._current = -1
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.prev_button.setToolTip(self.tr("Previous hit (Shift+F3)"))
+        self.next_button.setToolTip(self.tr("Next hit (F3)"))
+        if self.view is None:
+            self.show_placeholder()
+        else:
+            self.show_article(self.view)
+
+    def show_placeholder(self) -> None:
+        self.view = None
+        self.title.setText(self.tr("No article open"))
+        self.meta.setText(self.tr("Pick a result to read it here."))
+        self.link.clear()
+        self.browser.clear()
+        self._set_hits([])
+
+    def show_article(self, view: ArticleView) -> None:
+        self.view = view
+        date = view.date.isoformat() if view.date else self.tr("no date")
+        self.title.setText(view.title)
+        self.meta.setText(f"{view.source} · {date} · {view.lang}")
+        url = QUrl.fromLocalFile(view.path).toString()
+        name = mark_html(Path(view.path).name, ())
+        self.link.setText(f"<a href='{url}'>{name}</a>")
+        self.link.setToolTip(view.path)
+        # Plain text: markup inside an article is shown as written, never rendered.
+        self.browser.setPlainText(view.body)
+        fmt = QTextCharFormat()
+        bg, fg = mark_colors(self.palette())
+        fmt.setBackground(QColor(bg))
+        fmt.setForeground(QColor(fg))
+        cursor = QTextCursor(self.browser.document())
+        for start, end in view.body_spans:
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
+        self._set_hits(list(view.body_spans))
+        if self._hits:
+            self.go_to_hit(0)
+        else:
+            self.browser.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _set_hits(self, spans: list[tuple[int, int]]) -> None:
+        # The document holds the body verbatim, so its offsets are the spans'.
+        self._hits = spans
+        self._current = -1
+        self.prev_button.setEnabled(bool(spans))
+        self.next_button.setEnabled(bool(spans))
+        self._update_counter()
+
+    def _update_counter(self) -> None:
+        total = len(self._hits)
+        self.counter.setText(
+            self.tr("hit %1 of %2").replace("%1", str(self._current + 1)).replace(
+                "%2", str(total)) if total else self.tr("no hits")
+        )
+        self.hitChanged.emit(self._current + 1, total)
+
+    def go_to_hit(self, i: int) -> None:
+        if not self._hits:
+            return
+        self._current = i % len(self._hits)
+        start, end = self._hits[self._current]
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        fmt = QTextCharFormat()
+        bg, fg = current_mark_colors(self.palette())
+        fmt.setBackground(QColor(bg))
+        fmt.setForeground(QColor(fg))
+        selection.format = fmt
+        self.browser.setExtraSelections([selection])
+        self.browser.setTextCursor(QTextCursor(cursor.block()))
+        self.browser.ensureCursorVisible()
+        self.browser.setTextCursor(cursor)
+        self._update_counter()
+
+    def next_hit(self) -> None:
+        self.go_to_hit(self._current + 1)
+
+    def previous_hit(self) -> None:
+        self.go_to_hit(self._current - 1 if self._current > 0 else len(self._hits) - 1)
+
+    @property
+    def current_hit(self) -> int:
+        return self._current + 1
+
+    @property
+    def hit_count(self) -> int:
+        return len(self._hits)
+
+    def _open_file(self, url: str) -> None:
+        QDesktopServices.openUrl(QUrl(url))

@@ -1,0 +1,96 @@
+"""Render the real window offscreen to a PNG, over an index of the seeds.
+
+    python -m searchapp.ui.screenshot OUT.png [--query миграция] [--size 1280x800]
+                                     [--lang ru|en] [--dark]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from searchapp.core.indexer import update_index
+from searchapp.core.paths import SEEDS_DIR
+from searchapp.ui.app import build_window, make_settings
+
+TIMEOUT_MS = 30_000
+
+
+def _wait(condition, timeout_ms: int = TIMEOUT_MS) -> bool:
+    loop = QEventLoop()
+    timer = QTimer(interval=20)
+    timer.timeout.connect(lambda: loop.quit() if condition() else None)
+    deadline = QTimer(singleShot=True, interval=timeout_ms)
+    deadline.timeout.connect(loop.quit)
+    timer.start()
+    deadline.start()
+    loop.exec()
+    return bool(condition())
+
+
+def _dark_palette() -> QPalette:
+    p = QPalette()
+    colors = {
+        QPalette.ColorRole.Window: "#202124", QPalette.ColorRole.WindowText: "#e8eaed",
+        QPalette.ColorRole.Base: "#17181a", QPalette.ColorRole.AlternateBase: "#26272a",
+        QPalette.ColorRole.Text: "#e8eaed", QPalette.ColorRole.Button: "#2b2c2f",
+        QPalette.ColorRole.ButtonText: "#e8eaed", QPalette.ColorRole.Highlight: "#3d6fb4",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.PlaceholderText: "#9aa0a6",
+        QPalette.ColorRole.Link: "#8ab4f8", QPalette.ColorRole.Mid: "#3c4043",
+        QPalette.ColorRole.ToolTipBase: "#2b2c2f", QPalette.ColorRole.ToolTipText: "#e8eaed",
+    }
+    for role, color in colors.items():
+        p.setColor(role, color)
+    return p
+
+
+def render(out: Path, query: str, size: tuple[int, int], lang: str, dark: bool) -> None:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    if dark:
+        app.styleHints().setColorScheme(Qt.ColorScheme.Dark)
+        app.setStyle("Fusion")
+        app.setPalette(_dark_palette())
+    work = Path(tempfile.mkdtemp(prefix="searchapp-shot-"))
+    update_index(work / "index", [SEEDS_DIR])
+    settings = make_settings(work / "settings.ini")
+    settings.setValue("language", lang)
+    window = build_window(work / "index", settings, query)
+    window.resize(*size)
+    window.show()
+    window.start()
+    _wait(lambda: window.last_response is not None and not window.controller.indexing)
+    if window.model.rowCount():
+        window.results.setCurrentIndex(window.model.index(0, 0))
+        window.open_current()
+        _wait(lambda: window.reader.view is not None)
+    QGuiApplication.processEvents()
+    window.grab().save(str(out))
+    window.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--query", default="миграция")
+    ap.add_argument("--size", default="1280x800")
+    ap.add_argument("--lang", choices=["en", "ru"], default="ru")
+    ap.add_argument("--dark", action="store_true")
+    args = ap.parse_args(argv)
+    w, h = (int(x) for x in args.size.lower().split("x"))
+    render(args.out, args.query, (w, h), args.lang, args.dark)
+    print(args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,131 @@
+"""Fill resources/ui/i18n/*.ts with the translations kept here, then compile them.
+
+    python tools/fill_translations.py    # after pyside6-lupdate added new strings
+
+Strings missing from RU stay untranslated (lrelease reports them).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+I18N = Path(__file__).resolve().parents[1] / "resources" / "ui" / "i18n"
+
+RU = {
+    "No article has all words — showing closest matches.":
+        "Ни в одной статье нет всех слов — показаны ближайшие совпадения.",
+    "A quote was not closed: it was ignored.": "Кавычка не закрыта и пропущена.",
+    "Unbalanced brackets were ignored.": "Непарные скобки пропущены.",
+    "The query could not be parsed: its words were searched.":
+        "Запрос не разобран: искали его слова.",
+    "The query has no words to search for.": "В запросе нет слов для поиска.",
+    "Unknown field '%1' was searched as a word (fields: title:, source:, lang:).":
+        "Неизвестное поле «%1» искали как слово (поля: title:, source:, lang:).",
+    "No dates": "Нет дат",
+    "Clear filters": "Сбросить фильтры",
+    "Source": "Источник",
+    "Date": "Дата",
+    "Language": "Язык",
+    "From": "С",
+    "To": "По",
+    "Click a bar to show only that period": "Щёлкните столбец, чтобы оставить только этот период",
+    "Files that were not indexed": "Файлы, которые не удалось проиндексировать",
+    "File": "Файл",
+    "Reason": "Причина",
+    "searchapp — news archive search": "searchapp — поиск по архиву новостей",
+    'Search in Russian or English: миграция, "Красный Полумесяц", migra*…':
+        'Поиск по-русски или по-английски: миграция, "Красный Полумесяц", migra*…',
+    "Relevance": "По релевантности",
+    "Newest first": "Сначала новые",
+    "Oldest first": "Сначала старые",
+    "Sort order": "Порядок",
+    "&File": "&Файл",
+    "&Add folder…": "&Добавить папку…",
+    "&Rebuild index": "&Перестроить индекс",
+    "&Quit": "В&ыход",
+    "&View": "&Вид",
+    "&Language": "&Язык",
+    "&Help": "&Справка",
+    "Search &syntax": "&Синтаксис запросов",
+    "&About searchapp": "&О программе",
+    "Cancel": "Отмена",
+    "Show failed files…": "Показать пропущенные файлы…",
+    "Indexing the articles for the first time…": "Первая индексация статей…",
+    "%n article(s)": ("%n статья", "%n статьи", "%n статей"),
+    "Remove this filter": "Убрать этот фильтр",
+    "Add a folder of articles": "Добавить папку со статьями",
+    "Indexing is already running.": "Индексация уже идёт.",
+    "Indexing…": "Индексация…",
+    "The index is up to date.": "Индекс актуален.",
+    "%1 added, %2 updated, %3 removed, %4 failed":
+        "добавлено %1, обновлено %2, удалено %3, с ошибкой %4",
+    "(cancelled; what was indexed is kept)": "(отменено; проиндексированное сохранено)",
+    "The index is damaged": "Индекс повреждён",
+    "Rebuild index": "Перестроить индекс",
+    "%1 articles from %2 sources": "Статей: %1, источников: %2",
+    "Search syntax": "Синтаксис запросов",
+    "About searchapp": "О программе searchapp",
+    "searchapp %1 — full-text search for Russian and English news archives. "
+    "Whoosh index, pymorphy3 morphology, Qt window.":
+        "searchapp %1 — полнотекстовый поиск по архивам новостей на русском и английском. "
+        "Индекс Whoosh, морфология pymorphy3, окно на Qt.",
+    "Previous hit (Shift+F3)": "Предыдущее совпадение (Shift+F3)",
+    "Next hit (F3)": "Следующее совпадение (F3)",
+    "No article open": "Статья не открыта",
+    "Pick a result to read it here.": "Выберите результат, чтобы прочитать его здесь.",
+    "no date": "без даты",
+    "hit %1 of %2": "совпадение %1 из %2",
+    "no hits": "нет совпадений",
+}
+HELP_RU = (
+    "<h3>Поиск</h3><table cellpadding=3>"
+    "<tr><td><b>миграция</b></td><td>все формы слова (миграции, миграцией…)</td></tr>"
+    "<tr><td><b>Ашхабад конференция</b></td><td>сначала статьи со всеми словами</td></tr>"
+    "<tr><td><b>\"Красный Полумесяц\"</b></td><td>фраза в любой форме слов</td></tr>"
+    "<tr><td><b>мигрант OR беженец</b></td><td>любое из слов</td></tr>"
+    "<tr><td><b>Ашхабад -Болгария</b>, <b>NOT</b></td><td>без этого слова</td></tr>"
+    "<tr><td><b>мигра*</b></td><td>слова, начинающиеся с «мигра»</td></tr>"
+    "<tr><td><b>title:</b>миграция</td><td>только в заголовке</td></tr>"
+    "<tr><td><b>source:</b>Trend, <b>lang:</b>ru</td><td>по источнику или языку</td></tr>"
+    "</table><p>Фильтры по источнику, дате и языку — слева; пустой запрос показывает "
+    "все статьи, сначала новые.</p>"
+)
+EN_PLURALS = {"%n article(s)": ("%n article", "%n articles")}
+
+
+def fill(path: Path, table: dict[str, object], help_text: str | None) -> None:
+    tree = ET.parse(path)
+    for message in tree.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        value = table.get(source)
+        if value is None and source.startswith("<h3>") and help_text:
+            value = help_text
+        if value is None:
+            continue
+        translation.attrib.pop("type", None)
+        for child in list(translation):
+            translation.remove(child)
+        if isinstance(value, tuple):
+            translation.text = None
+            for form in value:
+                ET.SubElement(translation, "numerusform").text = form
+        else:
+            translation.text = value
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+
+
+def main() -> int:
+    fill(I18N / "searchapp_ru.ts", RU, HELP_RU)
+    fill(I18N / "searchapp_en.ts", EN_PLURALS, None)
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    for ts in sorted(I18N.glob("*.ts")):
+        subprocess.run([str(lrelease), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
