@@ -131,6 +131,8 @@ def _run(
     progress.total = len(todo)
     progress.phase = "indexing"
 
+    if not todo and not gone and not rebuild:
+        return  # nothing changed: no writer, no new index generation
     procs = min(2, os.cpu_count() or 1) if len(todo) >= PARALLEL_MIN_DOCS else 1
     batch_docs = PARALLEL_BATCH_DOCS if procs > 1 else BATCH_DOCS
     batch_seconds = PARALLEL_BATCH_SECONDS if procs > 1 else BATCH_SECONDS

@@ -151,6 +151,11 @@ class SearchController(QObject):
     # -- indexing ------------------------------------------------------------
 
     @property
+    def busy(self) -> bool:
+        """True while any search, page, article or indexing run is under way."""
+        return bool(self._ops) or self._debounce.isActive()
+
+    @property
     def indexing(self) -> bool:
         return self._progress is not None
 

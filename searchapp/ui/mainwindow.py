@@ -352,13 +352,13 @@ class MainWindow(QMainWindow):
                 item.widget().deleteLater()
         chips: list[tuple[str, object]] = []
         for source in sorted(req.sources):
-            chips.append((source, lambda s=source: self.facets.remove_source(s)))
+            chips.append((source, lambda _=False, s=source: self.facets.remove_source(s)))
         for lang in sorted(req.langs):
             chips.append((LANG_NAMES.get(lang, lang),
-                          lambda s=lang: self.facets.remove_lang(s)))
+                          lambda _=False, s=lang: self.facets.remove_lang(s)))
         if req.since or req.until:
             span = f"{req.since or '…'} – {req.until or '…'}"
-            chips.append((span, lambda: self.facets.set_dates(None, None)))
+            chips.append((span, lambda _=False: self.facets.set_dates(None, None)))
         for text, remove in chips:
             button = QToolButton()
             button.setText(f"{text}  ✕")

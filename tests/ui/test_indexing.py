@@ -1,0 +1,66 @@
+"""Indexing from the window: first start, progress, cancel, failed files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from searchapp.core.engine import SearchEngine
+from searchapp.core.results import SearchRequest
+
+pytestmark = pytest.mark.gui
+WAIT_MS = 60_000
+
+
+def test_first_start_indexes_the_seeds(qtbot, make_window, tmp_path: Path) -> None:
+    window = make_window(tmp_path / "fresh-index", start=False)
+    window.start()
+    assert window.controller.indexing
+    assert "first time" in window.count_label.text()
+    qtbot.waitUntil(lambda: window.last_response is not None
+                    and window.last_response.total == 5, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.stats_label.text() == "5 articles from 4 sources",
+                    timeout=WAIT_MS)
+    assert "5 added" in window.report_label.text()
+
+
+def test_progress_and_cancel_leave_a_usable_index(qtbot, make_window, tmp_path: Path,
+                                                  write_articles) -> None:
+    root = write_articles({
+        f"a{i:04}.md": f"---\ntitle: Статья {i}\n---\n" + "Миграция и беженцы. " * 80
+        for i in range(900)
+    })
+    window = make_window(tmp_path / "ix", folders=[root], start=False)
+    window.start()
+    qtbot.waitUntil(window.progress_bar.isVisible, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.progress_bar.value() > 0, timeout=WAIT_MS)
+    assert window.cancel_button.isVisible()
+    window.cancel_button.click()
+    qtbot.waitUntil(lambda: not window.controller.indexing, timeout=WAIT_MS)
+    assert "cancelled" in window.report_label.text()
+    assert not window.progress_bar.isVisible()
+    engine = SearchEngine(tmp_path / "ix")
+    try:
+        total = engine.search(SearchRequest(query="миграция")).total
+    finally:
+        engine.close()
+    assert 0 < total < 900
+
+
+def test_failed_files_can_be_seen(qtbot, make_window, tmp_path: Path, write_articles) -> None:
+    root = write_articles({"ok.md": "---\ntitle: Ok\n---\nтекст", "empty.txt": ""})
+    window = make_window(tmp_path / "ix", folders=[root])
+    assert "1 failed" in window.report_label.text()
+    assert window.failed_button.isVisible()
+    window.failed_button.click()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None
+                    or any(w.windowTitle() == "Files that were not indexed"
+                           for w in QApplication.topLevelWidgets() if w.isVisible()),
+                    timeout=WAIT_MS)
+    dialog = next(w for w in QApplication.topLevelWidgets()
+                  if w.windowTitle() == "Files that were not indexed")
+    assert dialog.table.item(0, 0).text().endswith("empty.txt")
+    assert dialog.table.item(0, 1).text() == "file is empty"
+    dialog.close()

@@ -1,0 +1,191 @@
+"""The window, driven like a user: type, click, read — over the real seeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from searchapp.ui.facets import ValueRole
+from searchapp.ui.mainwindow import MainWindow
+from searchapp.ui.results_model import PathRole, SnippetHtmlRole
+
+pytestmark = pytest.mark.gui
+SEED_002 = "002_13e197d8ebd46593.txt"
+WAIT_MS = 20_000
+
+
+def listed(window: MainWindow) -> list[str]:
+    return [Path(window.model.index(r, 0).data(PathRole)).name
+            for r in range(window.model.rowCount())]
+
+
+def type_text(widget, text: str) -> None:
+    """Type like a keyboard would, Cyrillic included (QTest only types ASCII)."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def type_query(qtbot, window: MainWindow, text: str) -> None:
+    window.search.clear()
+    type_text(window.search, text)
+    qtbot.waitUntil(lambda: window.last_response is not None
+                    and window.last_response.request.query == text, timeout=WAIT_MS)
+
+
+def test_typing_a_word_lists_its_article_with_the_form_highlighted(qtbot, window) -> None:
+    type_query(qtbot, window, "миграция")
+    assert listed(window) == [SEED_002]
+    snippet = window.model.index(0, 0).data(SnippetHtmlRole)
+    assert "<b>миграции</b>" in snippet
+    assert window.count_label.text().startswith("1 article ·")
+
+
+def test_typing_searches_once_after_a_pause(qtbot, window) -> None:
+    seen: list[str] = []
+    window.controller.results.connect(lambda resp: seen.append(resp.request.query))
+    with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
+        type_text(window.search, "Ashgabat")
+    assert seen == ["Ashgabat"]  # one search for eight keystrokes
+
+
+def test_stale_results_are_dropped(qtbot, window) -> None:
+    engine = window.controller.engine
+    real_search = engine.search
+    slow_done = threading.Event()
+    release = threading.Event()
+
+    def search(req):  # the first query is slow: its answer comes after the second's
+        if req.query == "Ashgabat":
+            release.wait(10)
+            try:
+                return real_search(req)
+            finally:
+                slow_done.set()
+        return real_search(req)
+
+    engine.search = search
+    seen: list[str] = []
+    window.controller.results.connect(lambda resp: seen.append(resp.request.query))
+    window.search.setText("Ashgabat")
+    window.search_now()
+    window.search.setText("Ашхабад")
+    window.search_now()
+    qtbot.waitUntil(lambda: seen == ["Ашхабад"], timeout=WAIT_MS)
+    release.set()
+    qtbot.waitUntil(slow_done.is_set, timeout=WAIT_MS)
+    with qtbot.assertNotEmitted(window.controller.results, wait=200):
+        pass  # the stale answer arrives now and must be dropped
+    assert seen == ["Ашхабад"]
+    assert window.last_response.request.query == "Ашхабад"
+
+
+def test_ticking_a_source_filters_and_updates_counts(qtbot, window) -> None:
+    type_query(qtbot, window, "")
+    assert window.last_response.total == 5
+    sources = window.facets.sources
+    trend = next(sources.item(i) for i in range(sources.count())
+                 if sources.item(i).data(ValueRole) == "Trend")
+    with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
+        trend.setCheckState(Qt.CheckState.Checked)
+    assert listed(window) == ["003_fa466dea4ea43802.txt"]
+    langs = {window.facets.langs.item(i).data(ValueRole): window.facets.langs.item(i).text()
+             for i in range(window.facets.langs.count())}
+    assert langs == {"en": "English  (1)"}
+    assert sources.count() >= 4  # the other sources stay listed to add a second one
+    chip = window.chips.itemAt(0).widget()
+    assert "Trend" in chip.text()
+    with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
+        chip.click()  # removing the filter brings everything back
+    assert window.last_response.total == 5
+
+
+def test_date_range_filters(qtbot, window) -> None:
+    type_query(qtbot, window, "")
+    with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
+        window.facets.since.setDate(QDate(2024, 12, 1))
+    with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
+        window.facets.until.setDate(QDate(2024, 12, 31))
+    assert sorted(listed(window)) == ["000_c7124042683675e3.txt", "001_091d53cfd8a73ce3.txt"]
+    with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
+        window.facets.histogram.picked.emit(dt.date(2021, 3, 1), dt.date(2021, 3, 31))
+    assert listed(window) == [SEED_002]
+
+
+def test_opening_an_article_highlights_hits_and_f3_moves(qtbot, window) -> None:
+    type_query(qtbot, window, "миграция")
+    window.results.setFocus()
+    window.results.setCurrentIndex(window.model.index(0, 0))
+    qtbot.keyClick(window.results, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.reader.view is not None, timeout=WAIT_MS)
+    reader = window.reader
+    assert reader.hit_count == 4 and reader.current_hit == 1
+    assert reader.counter.text() == "hit 1 of 4"
+    selected = reader.browser.textCursor().selectedText()
+    assert selected == "миграции"
+    qtbot.keyClick(window, Qt.Key.Key_F3)
+    assert reader.counter.text() == "hit 2 of 4"
+    qtbot.keyClick(window, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(window, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert reader.counter.text() == "hit 4 of 4"
+
+
+def test_malformed_query_shows_a_message_not_a_dialog(qtbot, window) -> None:
+    type_query(qtbot, window, '"unbalanced (')
+    assert window.notice.isVisible()
+    assert "quote" in window.notice.text() or "brackets" in window.notice.text()
+    assert QApplication.activeModalWidget() is None
+
+
+def test_closest_matches_are_announced(qtbot, window) -> None:
+    type_query(qtbot, window, "Мередов Шуша")
+    assert "closest matches" in window.notice.text()
+
+
+def test_keyboard(qtbot, window) -> None:
+    type_query(qtbot, window, "Ashgabat")
+    qtbot.keyClick(window.search, Qt.Key.Key_Down)
+    assert window.results.hasFocus()
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.search.hasFocus()
+    with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
+        qtbot.keyClick(window.search, Qt.Key.Key_Escape)
+    assert window.search.text() == "" and window.last_response.total == 5
+
+
+def test_markup_in_an_article_is_shown_literally(qtbot, make_window, tmp_path,
+                                                 write_articles) -> None:
+    root = write_articles({"hostile.txt": (
+        "Разметка в статье\n\nПро миграцию <script>alert(1)</script> и "
+        "<img src=http://example.com/x.png> конец.\n")})
+    window = make_window(tmp_path / "ix", folders=[root])
+    qtbot.waitUntil(lambda: window.last_response is not None
+                    and window.last_response.total == 1, timeout=WAIT_MS)
+    type_query(qtbot, window, "миграция")
+    window.controller.open_article(window.model.index(0, 0).data(PathRole))
+    qtbot.waitUntil(lambda: window.reader.view is not None, timeout=WAIT_MS)
+    text = window.reader.browser.toPlainText()
+    assert "<script>alert(1)</script>" in text
+    assert "<img src=http://example.com/x.png>" in text
+    assert window.reader.browser.requested == []  # nothing was fetched
+
+
+def test_results_model_is_a_valid_qt_model(qtbot, qtmodeltester, window) -> None:
+    type_query(qtbot, window, "")
+    qtmodeltester.check(window.model)
+
+
+def test_russian_interface(qtbot, make_window, seed_copy) -> None:
+    window = make_window(seed_copy, lang="ru")
+    assert window.file_menu.title() == "&Файл"
+    type_query(qtbot, window, "миграция")
+    assert window.count_label.text().startswith("1 статья")
+    window.set_language("en")  # switched live from the View menu
+    qtbot.waitUntil(lambda: window.file_menu.title() == "&File", timeout=WAIT_MS)
+    assert window.count_label.text().startswith("1 article ·")
