@@ -257,18 +257,18 @@ class SearchEngine:
             )
             ranked = [(d, 0.0) for d in order[req.offset : end]]
         terms = highlight_terms(compiled.query, s.reader())
-        return tuple(self._hit(s, docnum, score, terms) for docnum, score in ranked)
+        return tuple(self._hit(view, docnum, score, terms) for docnum, score in ranked)
 
     def _hit(
-        self, s: Searcher, docnum: int, score: float, terms: dict[str, frozenset[str]]
+        self, view: _View, docnum: int, score: float, terms: dict[str, frozenset[str]]
     ) -> Hit:
-        f = s.stored_fields(docnum)
+        f = view.searcher.stored_fields(docnum)
         body_terms = terms.get("body", frozenset()) | terms.get("title", frozenset())
         return Hit(
             path=f["path"],
             title=f.get("title", ""),
             source=f.get("source", ""),
-            date=_date(f.get("date", 0)),
+            date=_date(view.table.date[docnum]),
             lang=f.get("lang", ""),
             score=round(float(score), 4),
             fragments=best_fragments(f.get("body", ""), body_terms),
@@ -278,11 +278,13 @@ class SearchEngine:
     def article(self, path: str, query: str = "") -> ArticleView | None:
         """The article at ``path`` with every match of ``query``, or None."""
         with self._lock:
-            s = self._current().searcher
+            view = self._current()
+            s = view.searcher
             docnum = s.document_number(path=path)
             if docnum is None:
                 return None
             f = s.stored_fields(docnum)
+            date = _date(view.table.date[docnum])
             compiled = compile_query(query)
             terms = highlight_terms(compiled.query, s.reader()) if compiled.query else {}
         all_terms = terms.get("body", frozenset()) | terms.get("title", frozenset())
@@ -292,7 +294,7 @@ class SearchEngine:
             path=f["path"],
             title=title,
             source=f.get("source", ""),
-            date=_date(f.get("date", 0)),
+            date=date,
             lang=f.get("lang", ""),
             url=f.get("url", "") or "",
             body=body,

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh.analysis import LowercaseFilter, RegexTokenizer
-from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.columns import NumericColumn
+from whoosh.fields import COLUMN, ID, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import Index
 from whoosh.util.filelock import FileLock
@@ -24,14 +25,15 @@ from whoosh.util.filelock import FileLock
 from searchapp.core.analysis import make_analyzer
 from searchapp.core.errors import IndexBusyError, IndexDamagedError, IndexMissingError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META_FILE = "searchapp.json"
 INDEX_NAME = "searchapp"
 
 
 def make_schema() -> Schema:
     """Fields of an article.  ``date`` is a day ordinal (0 = unknown);
-    ``mtime``/``size`` let a re-index skip unchanged files."""
+    ``mtime``/``size`` let a re-index skip unchanged files.  Version 2: date,
+    mtime and size became column-only fields."""
     analyzer = make_analyzer()
     return Schema(
         path=ID(stored=True, unique=True, sortable=True),
@@ -40,9 +42,11 @@ def make_schema() -> Schema:
         source=ID(stored=True, sortable=True),
         source_text=TEXT(analyzer=RegexTokenizer() | LowercaseFilter(), phrase=True),
         lang=ID(stored=True, sortable=True),
-        date=NUMERIC(int, bits=32, stored=True, sortable=True, default=0),
-        mtime=NUMERIC(int, bits=64, sortable=True, default=0),
-        size=NUMERIC(int, bits=64, sortable=True, default=0),
+        # Column-only: filtered and sorted through the columns, never searched
+        # as terms (a NUMERIC field would index 8–16 terms per value).
+        date=COLUMN(NumericColumn("i", default=0)),
+        mtime=COLUMN(NumericColumn("q", default=0)),
+        size=COLUMN(NumericColumn("q", default=0)),
         url=STORED(),
     )
 

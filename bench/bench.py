@@ -1,0 +1,355 @@
+"""Benchmark searchapp against Recoll on a folder of articles.
+
+    .venv/bin/python bench/bench.py CORPUS_DIR... [--scale N] [--work DIR]
+                                    [--json OUT] [--no-recoll] [--no-window]
+
+Builds a work folder of about N articles from the given corpora (hard links;
+replicated into rep0/, rep1/… when N exceeds what they hold, and the output
+says so), then measures, for searchapp and for Recoll (Debian's
+``recollcmd``, Russian and English stemming) on the same folder in the same
+run: cold indexing, a no-change re-index, a re-index after 1 % of the files
+changed, index size, peak memory, and the latency of a fixed query set
+(``bench/queries.py``), end to end as the window asks (parse, search, facet
+counts, snippets of the first page).  searchapp's window start (until the
+first results show) is timed with ``--probe-startup``.  This is a
+measurement, not a test: the machine is shared, so medians and ratios matter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from queries import QUERIES
+
+ROOT = Path(__file__).resolve().parents[1]
+PY = sys.executable
+WORD = re.compile(r"\w+")
+
+
+# -- preparation ---------------------------------------------------------------
+
+
+def prepare(corpora: list[Path], scale: int | None, work: Path) -> dict[str, Any]:
+    """Hard-link about ``scale`` articles into ``work/corpus``; count words."""
+    files = sorted(
+        (Path(c.name) / p.relative_to(c), p) for c in corpora for p in c.rglob("*") if p.is_file()
+    )
+    target = scale or len(files)
+    corpus = work / "corpus"
+    if corpus.exists():
+        shutil.rmtree(corpus)
+    copies = made = words = 0
+    while made < target:
+        for rel, src in files:
+            if made >= target:
+                break
+            dst = corpus / f"rep{copies}" / rel
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            if copies == 0:
+                os.link(src, dst)
+            else:  # a replica differs from its original, as real copies of a story do
+                dst.write_bytes(src.read_bytes() + f"\n\nreplica {copies}\n".encode())
+            words += len(WORD.findall(src.read_text(encoding="utf-8", errors="replace")))
+            made += 1
+        copies += 1
+    return {"articles": made, "words": words, "replicas": copies, "folder": str(corpus)}
+
+
+def touch_one_percent(corpus: Path, seed: int = 1) -> int:
+    files = sorted(p for p in corpus.rglob("*") if p.is_file())
+    chosen = random.Random(seed).sample(files, max(1, len(files) // 100))
+    for p in chosen:
+        data = p.read_bytes()
+        p.unlink()  # break the hard link: the original corpus stays untouched
+        p.write_bytes(data + b"\n\nA sentence added for the re-index benchmark.\n")
+    return len(chosen)
+
+
+# -- measuring processes --------------------------------------------------------
+
+
+def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, Any]:
+    """Wall time and peak RSS (summed over the process tree) of a command."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True)
+    peak = 0
+    ps = psutil.Process(proc.pid)
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            try:
+                tree = [ps, *ps.children(recursive=True)]
+                peak = max(peak, sum(p.memory_info().rss for p in tree))
+            except psutil.Error:
+                pass
+            stop.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, _ = proc.communicate()
+    stop.set()
+    sampler.join()
+    if proc.returncode:
+        raise RuntimeError(f"{cmd[:4]} failed: {out[-2000:]}")
+    return {"seconds": time.perf_counter() - started, "peak_mb": peak / 2**20, "output": out}
+
+
+def dir_mb(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, round(q * (len(values) - 1)))]
+
+
+def latency(times: list[float]) -> dict[str, float]:
+    return {"p50": statistics.median(times), "p95": pct(times, 0.95), "max": max(times)}
+
+
+# -- searchapp -----------------------------------------------------------------------
+
+
+def ours_index(corpus: Path, index: Path) -> dict[str, Any]:
+    return run_measured([PY, "-m", "searchapp", "index", str(corpus), "--index", str(index),
+                         "--quiet"])
+
+
+def ours_queries(index: Path, top_source: str, passes: int) -> dict[str, Any]:
+    from searchapp.core.engine import SearchEngine
+    from searchapp.core.results import SearchRequest
+
+    def request(query: str, filters: dict[str, str]) -> SearchRequest:
+        source = filters.get("source")
+        return SearchRequest(
+            query=query,
+            sources=frozenset({top_source if source == "*top*" else source} if source else ()),
+            langs=frozenset({filters["lang"]} if "lang" in filters else ()),
+            since=dt.date.fromisoformat(filters["since"]) if "since" in filters else None,
+            until=dt.date.fromisoformat(filters["until"]) if "until" in filters else None,
+            limit=20,
+            with_facets=True,
+        )
+
+    started = time.perf_counter()
+    engine = SearchEngine(index)
+    engine.stats()
+    open_ms = (time.perf_counter() - started) * 1000
+    cold, warm, totals = [], [], {}
+    for n in range(passes + 2):  # a cold pass, a warm-up pass, then the timed passes
+        for query, _, filters in QUERIES:
+            t = time.perf_counter()
+            resp = engine.search(request(query, filters))
+            ms = (time.perf_counter() - t) * 1000
+            totals[query + json.dumps(filters)] = resp.total
+            if n == 0:
+                cold.append(ms)
+            elif n >= 2:
+                warm.append(ms)
+    engine.close()
+    return {"open_ms": open_ms, "cold": latency(cold), "warm": latency(warm),
+            "totals": totals}
+
+
+def top_source(index: Path) -> str:
+    from searchapp.core.engine import SearchEngine
+    from searchapp.core.results import SearchRequest
+
+    engine = SearchEngine(index)
+    try:
+        facets = engine.search(SearchRequest(query="", limit=0)).facets.source
+    finally:
+        engine.close()
+    return max(facets, key=facets.__getitem__)
+
+
+def window_start(index: Path, corpus: Path, work: Path) -> dict[str, Any]:
+    settings = work / "probe.ini"
+    settings.write_text(f"[General]\nfolders={corpus}\nlanguage=en\n", encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    cmd = [PY, "-m", "searchapp.ui.app", "--index", str(index), "--settings", str(settings),
+           "--query", "миграция", "--probe-startup"]
+    res = run_measured(cmd, env)
+    m = re.search(r"first results after ([\d.]+) s", res["output"])
+    return {"first_results_s": float(m.group(1)) if m else None,
+            "process_s": res["seconds"], "peak_mb": res["peak_mb"]}
+
+
+# -- Recoll -----------------------------------------------------------------------
+
+
+def recoll_conf(corpus: Path, work: Path) -> Path:
+    conf = work / "recoll"
+    if conf.exists():
+        shutil.rmtree(conf)
+    conf.mkdir(parents=True)
+    (conf / "recoll.conf").write_text(
+        f"topdirs = {corpus}\nindexstemminglanguages = russian english\nloglevel = 1\n"
+        "idxflushmb = 50\n"
+    )
+    (conf / "mimemap").write_text(".md = text/plain\n")  # index Markdown as text
+    return conf
+
+
+def recoll_index(conf: Path) -> dict[str, Any]:
+    return run_measured(["recollindex", "-c", str(conf)])
+
+
+def recoll_queries(conf: Path, passes: int) -> dict[str, Any]:
+    def one(query: str) -> float:
+        t = time.perf_counter()
+        subprocess.run(["recollq", "-c", str(conf), "-n", "20", "-A", query or "*"],
+                       capture_output=True, check=False)
+        return (time.perf_counter() - t) * 1000
+
+    startup = statistics.median(one("xyzzyqqq") for _ in range(5))
+    cold, warm = [], []
+    for n in range(passes + 2):
+        for _, rq, _ in QUERIES:
+            ms = one(rq)
+            if n == 0:
+                cold.append(ms)
+            elif n >= 2:
+                warm.append(ms)
+    return {"cold": latency(cold), "warm": latency(warm), "startup_ms": startup}
+
+
+# -- report ------------------------------------------------------------------------
+
+
+def machine() -> dict[str, Any]:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"cpu": cpu, "cores": os.cpu_count(), "ram_gb": round(psutil.virtual_memory().total
+            / 2**30, 1), "python": platform.python_version(), "date": dt.date.today().isoformat()}
+
+
+def table(r: dict[str, Any]) -> str:
+    c, o, rc = r["corpus"], r["ours"], r.get("recoll")
+    n = c["articles"]
+    rows = [("cold index, articles/s", n / o["cold"]["seconds"],
+             n / rc["cold"]["seconds"] if rc else None),
+            ("cold index, words/s", c["words"] / o["cold"]["seconds"],
+             c["words"] / rc["cold"]["seconds"] if rc else None),
+            ("cold index, peak MB", o["cold"]["peak_mb"], rc["cold"]["peak_mb"] if rc else None),
+            ("index size, MB", o["size_mb"], rc["size_mb"] if rc else None),
+            ("re-index, nothing changed, s", o["nochange"]["seconds"],
+             rc["nochange"]["seconds"] if rc else None),
+            ("re-index, 1 % changed, s", o["changed"]["seconds"],
+             rc["changed"]["seconds"] if rc else None),
+            ("query p50, ms (warm)", o["queries"]["warm"]["p50"],
+             rc["queries"]["warm"]["p50"] if rc else None),
+            ("query p95, ms (warm)", o["queries"]["warm"]["p95"],
+             rc["queries"]["warm"]["p95"] if rc else None),
+            ("query max, ms (warm)", o["queries"]["warm"]["max"],
+             rc["queries"]["warm"]["max"] if rc else None),
+            ("query p50, ms (cold pass)", o["queries"]["cold"]["p50"],
+             rc["queries"]["cold"]["p50"] if rc else None)]
+    lines = [f"| measure ({n:,} articles, {c['words']:,} words"
+             + (f", corpus replicated {c['replicas']}×" if c["replicas"] > 1 else "")
+             + ") | searchapp | Recoll | searchapp / Recoll |", "|---|---:|---:|---:|"]
+    for name, ours, theirs in rows:
+        ratio = f"{ours / theirs:.2f}" if theirs else "—"
+        lines.append(f"| {name} | {ours:,.1f} | "
+                     + (f"{theirs:,.1f}" if theirs is not None else "—") + f" | {ratio} |")
+    w = r.get("window")
+    if w:
+        lines.append(f"| window: first results after start, s | {w['first_results_s']} | — | — |")
+        lines.append(f"| window: peak memory, MB | {w['peak_mb']:,.0f} | — | — |")
+    if rc:
+        lines.append(f"\nRecoll query times are `recollq` processes and include its start-up "
+                     f"(~{rc['queries']['startup_ms']:.0f} ms for a query with no match).")
+    m = r["machine"]
+    lines.append(f"\nMachine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, "
+                 f"Python {m['python']}, {m['date']}.")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpora", nargs="+", type=Path)
+    ap.add_argument("--scale", type=int, default=None, help="about this many articles")
+    ap.add_argument("--work", type=Path, default=Path("/tmp/searchapp-bench"))
+    ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument("--passes", type=int, default=3)
+    ap.add_argument("--no-recoll", action="store_true")
+    ap.add_argument("--no-window", action="store_true")
+    args = ap.parse_args(argv)
+    work: Path = args.work
+    work.mkdir(parents=True, exist_ok=True)
+    use_recoll = not args.no_recoll and shutil.which("recollindex") is not None
+
+    def say(msg: str) -> None:
+        print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+    say("preparing the corpus")
+    corpus_info = prepare([p.resolve() for p in args.corpora], args.scale, work)
+    corpus = Path(corpus_info["folder"])
+    index = work / "index"
+    shutil.rmtree(index, ignore_errors=True)
+    result: dict[str, Any] = {"corpus": corpus_info, "machine": machine()}
+
+    say(f"searchapp: cold index of {corpus_info['articles']} articles")
+    ours: dict[str, Any] = {"cold": ours_index(corpus, index)}
+    ours["size_mb"] = dir_mb(index)
+    recoll: dict[str, Any] | None = None
+    if use_recoll:
+        say("recoll: cold index")
+        conf = recoll_conf(corpus, work)
+        recoll = {"cold": recoll_index(conf)}
+        recoll["size_mb"] = dir_mb(conf / "xapiandb")
+    say("re-index with nothing changed")
+    ours["nochange"] = ours_index(corpus, index)
+    if recoll:
+        recoll["nochange"] = recoll_index(conf)
+    result["changed_files"] = touch_one_percent(corpus)
+    say(f"re-index after {result['changed_files']} files changed")
+    ours["changed"] = ours_index(corpus, index)
+    if recoll:
+        recoll["changed"] = recoll_index(conf)
+    say("queries")
+    ours["queries"] = ours_queries(index, top_source(index), args.passes)
+    if recoll:
+        recoll["queries"] = recoll_queries(conf, args.passes)
+    if not args.no_window:
+        say("window start")
+        result["window"] = window_start(index, corpus, work)
+    for part in (ours, recoll or {}):
+        for key in ("cold", "nochange", "changed"):
+            if key in part:
+                part[key].pop("output", None)
+    result["ours"], result["recoll"] = ours, recoll
+    print(table(result))
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=1, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
