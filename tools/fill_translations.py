@@ -84,6 +84,8 @@ RU = {
     "CSV (*.csv);;JSON (*.json)": "CSV (*.csv);;JSON (*.json)",
     "%1 articles exported to %2": "Статей экспортировано: %1, файл %2",
     "Copy citation": "Копировать ссылку",
+    "Did you mean: %1?": "Может быть, вы искали: %1?",
+    "Similar articles": "Похожие статьи",
     "Copy title, source, date and path": "Скопировать заголовок, источник, дату и путь",
 }
 HELP_RU = (

@@ -43,12 +43,16 @@ from searchapp.core.results import (
     Sort,
 )
 from searchapp.core.snippets import best_fragments, spans_only
+from searchapp.core.spelling import suggest_query
 
 # What reading a truncated or missing segment file raises inside Whoosh.
 _DAMAGE = (
     CorruptIndexError, OSError, EOFError, struct.error, pickle.UnpicklingError, zlib.error,
     IndexError,
 )
+
+SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer articles
+SIMILAR_TERMS = 25
 
 CLOSEST_NOTICE = "No article has all words — showing closest matches."
 
@@ -208,6 +212,10 @@ class SearchEngine:
             selected = matched if test is None else frozenset(d for d in matched if test(d))
             facets = view.table.facets(matched, req) if req.with_facets else Facets()
             hits = self._page(view, compiled, selected, req)
+            few = len(selected) < SUGGEST_BELOW or CLOSEST_NOTICE in notices
+            suggestion = (
+                suggest_query(view.searcher, req.query) if few and req.query.strip() else None
+            )
         return SearchResponse(
             request=req,
             total=len(selected),
@@ -215,7 +223,22 @@ class SearchEngine:
             facets=facets,
             notice=" ".join(notices) or None,
             elapsed_ms=(time.perf_counter() - started) * 1000,
+            suggestion=suggestion,
         )
+
+    def similar(self, path: str, limit: int = 8) -> tuple[Hit, ...]:
+        """Articles most like the one at ``path`` (its key terms, weighted by
+        how distinctive they are in the index), best first."""
+        with self._lock:
+            view = self._current()
+            s = view.searcher
+            docnum = s.document_number(path=path)
+            if docnum is None:
+                return ()
+            f = s.stored_fields(docnum)
+            text = f.get("title", "") + "\n" + f.get("body", "")
+            results = s.more_like(docnum, "body", text=text, top=limit, numterms=SIMILAR_TERMS)
+            return tuple(self._hit(view, r.docnum, r.score, {}) for r in results)
 
     def matching_paths(self, req: SearchRequest | str) -> list[str]:
         """Paths of every article matching ``req`` and its filters, unranked.

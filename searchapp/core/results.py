@@ -130,6 +130,7 @@ class SearchResponse:
     facets: Facets
     notice: str | None = None
     elapsed_ms: float = 0.0
+    suggestion: str | None = None  # "did you mean": a corrected query, when few hits
 
 
 @dataclass(frozen=True, slots=True)

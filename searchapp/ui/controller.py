@@ -33,6 +33,7 @@ class SearchController(QObject):
     * ``page(SearchResponse)`` — a further page of the current results;
     * ``searchFailed(str)`` — a one-line message (missing or damaged index…);
     * ``article(ArticleView)`` — an article opened for reading;
+    * ``similar((path, hits))`` — the articles most like it;
     * ``stats(IndexStats)`` — articles and sources in the index;
     * ``exported(int, str)``, ``exportFailed(str)`` — an export's outcome;
     * ``indexingStarted()``, ``indexingProgress(Progress)``,
@@ -49,6 +50,7 @@ class SearchController(QObject):
     indexingFinished = Signal(object)
     indexingFailed = Signal(str)
     damaged = Signal(str)
+    similar = Signal(object)
     exported = Signal(int, str)
     exportFailed = Signal(str)
 
@@ -143,6 +145,11 @@ class SearchController(QObject):
             lambda: engine.article(path, query),
             lambda view: self.article.emit(view) if isinstance(view, ArticleView) else None,
             lambda exc: self.searchFailed.emit(str(exc)),
+        )
+        self._submit(
+            lambda: (path, engine.similar(path)),
+            lambda found: self.similar.emit(found),
+            lambda exc: None,
         )
 
     def export(self, path: Path) -> None:

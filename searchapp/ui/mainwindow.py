@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QStringListModel, Qt, QTimer
@@ -88,6 +89,10 @@ class MainWindow(QMainWindow):
         self.notice.setWordWrap(True)
         self.notice.setObjectName("notice")
         self.notice.hide()
+        self.suggestion = QLabel()
+        self.suggestion.setTextFormat(Qt.TextFormat.RichText)
+        self.suggestion.linkActivated.connect(self.accept_suggestion)
+        self.suggestion.hide()
         self.chips = QHBoxLayout()
         self.chips.setContentsMargins(0, 0, 0, 0)
         self.chips_box = QWidget()
@@ -103,6 +108,7 @@ class MainWindow(QMainWindow):
         info.addWidget(self.chips_box, 1)
         head.addLayout(info)
         head.addWidget(self.notice)
+        head.addWidget(self.suggestion)
 
         self.facets = FacetPanel()
         facet_scroll = QScrollArea()
@@ -208,6 +214,8 @@ class MainWindow(QMainWindow):
         c.page.connect(self.model.append_page)
         c.searchFailed.connect(self.show_error)
         c.article.connect(self.reader.show_article)
+        c.similar.connect(self.reader.show_similar)
+        self.reader.similarOpened.connect(c.open_article)
         c.stats.connect(self.show_stats)
         c.indexingStarted.connect(self._indexing_started)
         c.indexingProgress.connect(self._indexing_progress)
@@ -341,7 +349,23 @@ class MainWindow(QMainWindow):
             self.tr("%n article(s)", "", resp.total) + f" · {resp.elapsed_ms:.0f} ms"
         )
         self._set_notice(resp.notice)
+        self._set_suggestion(resp.suggestion)
         self._update_chips(resp.request)
+
+    def _set_suggestion(self, query: str | None) -> None:
+        if not query:
+            self.suggestion.hide()
+            return
+        self._suggested = query
+        self.suggestion.setText(
+            self.tr("Did you mean: %1?").replace("%1", f"<a href='#'>{html.escape(query)}</a>")
+        )
+        self.suggestion.show()
+
+    def accept_suggestion(self, _link: str = "") -> None:
+        """Search for the suggested correction (one click)."""
+        self.search.setText(self._suggested)
+        self.search_now()
 
     def show_error(self, message: str) -> None:
         self._set_notice(message, error=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
@@ -17,6 +17,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QTextBrowser,
     QTextEdit,
     QToolButton,
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from searchapp.core.export import citation
-from searchapp.core.results import ArticleView, mark_html
+from searchapp.core.results import ArticleView, Hit, mark_html
 from searchapp.ui.theme import current_mark_colors, mark_colors
 
 
@@ -48,6 +50,7 @@ class ReadingPane(QWidget):
     """Signals: ``hitChanged(int, int)`` (current 1-based, total)."""
 
     hitChanged = Signal(int, int)
+    similarOpened = Signal(str)
 
     def __init__(self) -> None:
         super().__init__()
@@ -83,6 +86,13 @@ class ReadingPane(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.link)
         layout.addWidget(self.browser, 1)
+        self.similar_label = QLabel()
+        self.similar_list = QListWidget()
+        self.similar_list.setMaximumHeight(130)
+        self.similar_list.itemActivated.connect(self._open_similar)
+        self.similar_list.itemClicked.connect(self._open_similar)
+        layout.addWidget(self.similar_label)
+        layout.addWidget(self.similar_list)
         self._hits: list[tuple[int, int]] = []
         self._current = -1
         self.retranslate()
@@ -92,6 +102,7 @@ class ReadingPane(QWidget):
         self.next_button.setToolTip(self.tr("Next hit (F3)"))
         self.cite_button.setText(self.tr("Copy citation"))
         self.cite_button.setToolTip(self.tr("Copy title, source, date and path"))
+        self.similar_label.setText(self.tr("Similar articles"))
         if self.view is None:
             self.show_placeholder()
         else:
@@ -104,6 +115,7 @@ class ReadingPane(QWidget):
         self.link.clear()
         self.browser.clear()
         self.cite_button.setEnabled(False)
+        self.similar_list.clear()
         self._set_hits([])
 
     def show_article(self, view: ArticleView) -> None:
@@ -183,6 +195,21 @@ class ReadingPane(QWidget):
     @property
     def hit_count(self) -> int:
         return len(self._hits)
+
+    def show_similar(self, found: tuple[str, tuple[Hit, ...]]) -> None:
+        path, hits = found
+        if self.view is None or self.view.path != path:
+            return  # another article was opened meanwhile
+        self.similar_list.clear()
+        for hit in hits:
+            date = hit.date.isoformat() if hit.date else "—"
+            item = QListWidgetItem(f"{hit.title}  ·  {hit.source} · {date}")
+            item.setData(Qt.ItemDataRole.UserRole, hit.path)
+            item.setToolTip(hit.path)
+            self.similar_list.addItem(item)
+
+    def _open_similar(self, item: QListWidgetItem) -> None:
+        self.similarOpened.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def copy_citation(self) -> None:
         if self.view is not None:

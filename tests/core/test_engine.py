@@ -154,3 +154,18 @@ def test_article_view_marks_every_hit(engine: SearchEngine, seed_index: Path) ->
 def test_stats(engine: SearchEngine) -> None:
     stats = engine.stats()
     assert stats.articles == 5 and stats.sources >= 3
+
+
+def test_did_you_mean_from_the_index_vocabulary(engine: SearchEngine) -> None:
+    resp = engine.search(SearchRequest(query="Ашхабат"))
+    assert resp.total == 0 and resp.suggestion == "Ашхабад"
+    assert engine.search(SearchRequest(query="migartion")).suggestion == "migration"
+    assert engine.search(SearchRequest(query="миграция")).suggestion is None
+    assert engine.search(SearchRequest(query='"Ашхабат"')).suggestion is None  # syntax: no
+
+
+def test_similar_articles(engine: SearchEngine) -> None:
+    path = next(p for p in engine.matching_paths("") if p.endswith(SEEDS["000"]))
+    similar = [Path(h.path).name[:3] for h in engine.similar(path)]
+    assert similar and similar[0] == "001"  # the other report of the same conference
+    assert "000" not in similar

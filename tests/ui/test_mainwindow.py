@@ -189,3 +189,23 @@ def test_russian_interface(qtbot, make_window, seed_copy) -> None:
     window.set_language("en")  # switched live from the View menu
     qtbot.waitUntil(lambda: window.file_menu.title() == "&File", timeout=WAIT_MS)
     assert window.count_label.text().startswith("1 article ·")
+
+
+def test_did_you_mean_is_one_click_away(qtbot, window) -> None:
+    type_query(qtbot, window, "Ашхабат")
+    assert window.suggestion.isVisible() and "Ашхабад" in window.suggestion.text()
+    with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
+        window.suggestion.linkActivated.emit("#")
+    assert window.search.text() == "Ашхабад"
+    assert window.last_response.total == 1 and not window.suggestion.isVisible()
+
+
+def test_similar_articles_in_the_reading_pane(qtbot, window) -> None:
+    type_query(qtbot, window, "Trust Between Nations")
+    window.controller.open_article(window.model.index(0, 0).data(PathRole))
+    qtbot.waitUntil(lambda: window.reader.similar_list.count() > 0, timeout=WAIT_MS)
+    first = window.reader.similar_list.item(0)
+    assert first.data(Qt.ItemDataRole.UserRole).endswith("001_091d53cfd8a73ce3.txt")
+    with qtbot.waitSignal(window.controller.article, timeout=WAIT_MS):
+        window.reader.similar_list.itemClicked.emit(first)
+    assert window.reader.view.path.endswith("001_091d53cfd8a73ce3.txt")

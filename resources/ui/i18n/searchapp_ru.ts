@@ -75,183 +75,188 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="224" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="232" />
         <source>searchapp — news archive search</source>
         <translation>searchapp — поиск по архиву новостей</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="226" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="234" />
         <source>Search in Russian or English: миграция, "Красный Полумесяц", migra*…</source>
         <translation>Поиск по-русски или по-английски: миграция, "Красный Полумесяц", migra*…</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="231" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="239" />
         <source>Relevance</source>
         <translation>По релевантности</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="232" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="240" />
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="233" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="241" />
         <source>Oldest first</source>
         <translation>Сначала старые</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="237" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="245" />
         <source>Sort order</source>
         <translation>Порядок</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="238" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="246" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="239" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="247" />
         <source>&amp;Add folder…</source>
         <translation>&amp;Добавить папку…</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="240" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="248" />
         <source>&amp;Rebuild index</source>
         <translation>&amp;Перестроить индекс</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="241" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="249" />
         <source>&amp;Export results…</source>
         <translation>&amp;Экспорт результатов…</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="242" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="250" />
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="243" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="251" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="244" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="252" />
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="245" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="253" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="246" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="254" />
         <source>Search &amp;syntax</source>
         <translation>&amp;Синтаксис запросов</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="247" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="255" />
         <source>&amp;About searchapp</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="248" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="256" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="249" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="257" />
         <source>Show failed files…</source>
         <translation>Показать пропущенные файлы…</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="293" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="301" />
         <source>Indexing the articles for the first time…</source>
         <translation>Первая индексация статей…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../searchapp/ui/mainwindow.py" line="341" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="349" />
         <source>%n article(s)</source>
         <translation><numerusform>%n статья</numerusform><numerusform>%n статьи</numerusform><numerusform>%n статей</numerusform></translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="374" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="361" />
+        <source>Did you mean: %1?</source>
+        <translation>Может быть, вы искали: %1?</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="398" />
         <source>Remove this filter</source>
         <translation>Убрать этот фильтр</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="403" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="427" />
         <source>Export results</source>
         <translation>Экспорт результатов</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="404" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="428" />
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="411" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="435" />
         <source>%1 articles exported to %2</source>
         <translation>Статей экспортировано: %1, файл %2</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="417" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="441" />
         <source>Add a folder of articles</source>
         <translation>Добавить папку со статьями</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="439" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="463" />
         <source>Indexing is already running.</source>
         <translation>Индексация уже идёт.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="442" />
-        <location filename="../../../searchapp/ui/mainwindow.py" line="455" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="466" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="479" />
         <source>Indexing…</source>
         <translation>Индексация…</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="469" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="493" />
         <source>The index is up to date.</source>
         <translation>Индекс актуален.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="472" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="496" />
         <source>%1 added, %2 updated, %3 removed, %4 failed</source>
         <translation>добавлено %1, обновлено %2, удалено %3, с ошибкой %4</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="477" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="501" />
         <source>(cancelled; what was indexed is kept)</source>
         <translation>(отменено; проиндексированное сохранено)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="490" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="514" />
         <source>The index is damaged</source>
         <translation>Индекс повреждён</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="492" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="516" />
         <source>Rebuild index</source>
         <translation>Перестроить индекс</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="499" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="523" />
         <source>%1 articles from %2 sources</source>
         <translation>Статей: %1, источников: %2</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="510" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="534" />
         <source>Search syntax</source>
         <translation>Синтаксис запросов</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="515" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="539" />
         <source>About searchapp</source>
         <translation>О программе searchapp</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="516" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="540" />
         <source>searchapp %1 — full-text search for Russian and English news archives. Whoosh index, pymorphy3 morphology, Qt window.</source>
         <translation>searchapp %1 — полнотекстовый поиск по архивам новостей на русском и английском. Индекс Whoosh, морфология pymorphy3, окно на Qt.</translation>
     </message>
@@ -292,47 +297,52 @@
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="91" />
+        <location filename="../../../searchapp/ui/reader.py" line="101" />
         <source>Previous hit (Shift+F3)</source>
         <translation>Предыдущее совпадение (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="92" />
+        <location filename="../../../searchapp/ui/reader.py" line="102" />
         <source>Next hit (F3)</source>
         <translation>Следующее совпадение (F3)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="93" />
+        <location filename="../../../searchapp/ui/reader.py" line="103" />
         <source>Copy citation</source>
         <translation>Копировать ссылку</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="94" />
+        <location filename="../../../searchapp/ui/reader.py" line="104" />
         <source>Copy title, source, date and path</source>
         <translation>Скопировать заголовок, источник, дату и путь</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="102" />
+        <location filename="../../../searchapp/ui/reader.py" line="105" />
+        <source>Similar articles</source>
+        <translation>Похожие статьи</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reader.py" line="113" />
         <source>No article open</source>
         <translation>Статья не открыта</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="103" />
+        <location filename="../../../searchapp/ui/reader.py" line="114" />
         <source>Pick a result to read it here.</source>
         <translation>Выберите результат, чтобы прочитать его здесь.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="112" />
+        <location filename="../../../searchapp/ui/reader.py" line="124" />
         <source>no date</source>
         <translation>без даты</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="147" />
+        <location filename="../../../searchapp/ui/reader.py" line="159" />
         <source>hit %1 of %2</source>
         <translation>совпадение %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="148" />
+        <location filename="../../../searchapp/ui/reader.py" line="160" />
         <source>no hits</source>
         <translation>нет совпадений</translation>
     </message>
