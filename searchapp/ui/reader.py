@@ -155,6 +155,10 @@ class ReadingPane(QWidget):
 
     def _update_counter(self) -> None:
         total = len(self._hits)
+        if self.view is None:
+            self.counter.clear()
+            self.hitChanged.emit(0, 0)
+            return
         self.counter.setText(
             self.tr("hit %1 of %2").replace("%1", str(self._current + 1)).replace(
                 "%2", str(total)) if total else self.tr("no hits")
