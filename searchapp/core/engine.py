@@ -23,7 +23,7 @@ import time
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh.index import Index
@@ -31,6 +31,7 @@ from whoosh.reading import CorruptIndexError
 from whoosh.searching import Searcher
 
 from searchapp.core import store
+from searchapp.core.docsets import query_docs
 from searchapp.core.errors import IndexDamagedError
 from searchapp.core.query import CompiledQuery, compile_query, highlight_terms
 from searchapp.core.results import (
@@ -51,6 +52,7 @@ _DAMAGE = (
     IndexError,
 )
 
+MATCH_CACHE = 16  # queries whose matching documents a searcher remembers
 SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer articles
 SIMILAR_TERMS = 25
 
@@ -128,6 +130,7 @@ class _View:
 
     searcher: Searcher
     table: DocTable
+    matches: dict[str, frozenset[int]] = field(default_factory=dict)  # query → docs
 
 
 class SearchEngine:
@@ -255,11 +258,20 @@ class SearchEngine:
             return sorted(paths[d] for d in matched if test is None or test(d))
 
     def _matches(self, view: _View, compiled: CompiledQuery) -> frozenset[int]:
+        """Every document the query matches; cached per searcher, because the
+        window asks again for each filter click and each page."""
         if compiled.browse:
             return view.table.live
         if compiled.empty:
             return frozenset()
-        return frozenset(view.searcher.docs_for_query(compiled.query))
+        key = repr(compiled.query)
+        cached = view.matches.get(key)
+        if cached is None:
+            cached = frozenset(query_docs(view.searcher, compiled.query, view.table.live))
+            if len(view.matches) >= MATCH_CACHE:
+                view.matches.pop(next(iter(view.matches)))
+            view.matches[key] = cached
+        return cached
 
     def _page(
         self, view: _View, compiled: CompiledQuery, selected: frozenset[int], req: SearchRequest

@@ -28,7 +28,7 @@ from whoosh import query as wq
 from whoosh.analysis import LowercaseFilter, RegexTokenizer
 from whoosh.fields import TEXT, Schema
 
-from searchapp.core import morphology
+from searchapp.core import morphology, names
 from searchapp.core.analysis import query_positions
 
 TEXT_FIELDS = ("title", "body")
@@ -39,6 +39,8 @@ MAX_WORDS = 64
 MIN_PREFIX = 2
 
 _QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"'})
+_EXACT = "\ue000"  # marks a quoted single word; not a word character, so analysis drops it
+_QUOTED_WORD = re.compile(r'"([^\s"]+)"')
 _INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 _FIELD_PREFIX = re.compile(r"(?<![\w:])([^\W\d_]\w*):(?=\S)")
 
@@ -98,6 +100,8 @@ def _repair(text: str, notices: list[str]) -> str:
                 "(fields: title:, source:, lang:)."
             )
             text = re.sub(rf"(?<![\w:]){re.escape(name)}:", f"{name} ", text)
+    # A quoted single word is searched exactly as written: no name variants.
+    text = _QUOTED_WORD.sub(lambda m: m.group(1) + _EXACT, text)
     # A hyphen inside a word joins it (онлайн-режим), it is not "minus".
     return _INNER_HYPHEN.sub("\u2010", text)
 
@@ -200,9 +204,16 @@ class _Rewriter:
             return _plain_words(q, fname)
         if isinstance(q, wq.Prefix | wq.Wildcard):
             return self._pattern(q)
-        words = q.words if isinstance(q, wq.Phrase) else [q.text]
-        positions = [alts for w in words for alts in query_positions(w)]
-        return _sequence(fname, positions)
+        if isinstance(q, wq.Phrase):  # quoted: exactly these words, no name variants
+            return _sequence(fname, [alts for w in q.words for alts in query_positions(w)])
+        own = _sequence(fname, query_positions(q.text))
+        if q.text.endswith(_EXACT):
+            return own
+        others = [_sequence(fname, positions) for positions in names.variants(q.text)]
+        alternatives = [x for x in (own, *others) if x is not None]
+        if len(alternatives) > 1:
+            return wq.Or(alternatives)
+        return own
 
     def _pattern(self, q: wq.Prefix | wq.Wildcard) -> wq.Query | None:
         text = morphology.fold(q.text)

@@ -44,7 +44,8 @@ def test_snippet_marks_the_surface_form(engine: SearchEngine) -> None:
 
 @pytest.mark.parametrize("form", ["Мередов", "Мередова", "Мередовым", "Мередову"])
 def test_surname_in_any_case_form(engine: SearchEngine, form: str) -> None:
-    assert found(engine, form) == ["002"]
+    # 002 writes «Мередов»; 001 writes "Meredov" (found through resources/names.toml).
+    assert sorted(found(engine, form)) == ["001", "002"]
 
 
 def test_phrase_over_lemmas(engine: SearchEngine) -> None:
@@ -64,13 +65,14 @@ def test_teasers_of_other_articles_are_not_indexed(engine: SearchEngine) -> None
 
 def test_english_and_both_languages(engine: SearchEngine) -> None:
     assert set(found(engine, "migration")) == {"000"}
-    assert set(found(engine, "Ashgabat")) == {"000", "001"}
+    assert set(found(engine, '"Ashgabat"')) == {"000", "001"}
+    assert set(found(engine, "Ashgabat")) == {"000", "001", "004"}  # + «Ашхабаде», names.toml
     assert set(found(engine, "Ashgabat OR Ашхабад")) == {"000", "001", "004"}
 
 
 def test_not_and_minus(engine: SearchEngine) -> None:
-    assert set(found(engine, "Ashgabat -neutrality")) == {"000"}
-    assert set(found(engine, "Ashgabat NOT neutrality")) == {"000"}
+    assert set(found(engine, "Ashgabat -neutrality")) == {"000", "004"}
+    assert set(found(engine, "Ashgabat NOT neutrality")) == {"000", "004"}
 
 
 def test_prefix(engine: SearchEngine) -> None:
@@ -120,7 +122,7 @@ def test_facet_counts_ignore_their_own_selection(engine: SearchEngine) -> None:
 
 
 def test_facets_follow_the_query(engine: SearchEngine) -> None:
-    facets = engine.search(SearchRequest(query="Ашхабад OR миграция")).facets
+    facets = engine.search(SearchRequest(query="\"Ашхабад\" OR миграция")).facets
     assert facets.lang == {"ru": 2}
     assert facets.year == {"2021": 1, "2025": 1}
     assert facets.month == {"2021-03": 1, "2025-09": 1}

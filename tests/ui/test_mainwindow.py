@@ -197,7 +197,7 @@ def test_did_you_mean_is_one_click_away(qtbot, window) -> None:
     with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
         window.suggestion.linkActivated.emit("#")
     assert window.search.text() == "Ашхабад"
-    assert window.last_response.total == 1 and not window.suggestion.isVisible()
+    assert window.last_response.total == 3 and not window.suggestion.isVisible()
 
 
 def test_similar_articles_in_the_reading_pane(qtbot, window) -> None:
