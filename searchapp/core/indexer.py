@@ -37,8 +37,8 @@ WRITER_MB = 256
 # read here and analysed and indexed by two worker processes (started with
 # "spawn", safe in a threaded Qt app), each writing its own segment.
 PARALLEL_MIN_DOCS = 1000
-PARALLEL_BATCH_DOCS = 25_000  # fewer, larger segments: faster searches afterwards
-PARALLEL_BATCH_SECONDS = 300.0
+PARALLEL_BATCH_DOCS = 10_000
+PARALLEL_BATCH_SECONDS = 120.0
 
 Fingerprint = tuple[int, int]
 
