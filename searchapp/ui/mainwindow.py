@@ -292,13 +292,21 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """First search, and bring the folders' index up to date in the background;
         then keep it up to date while the window is open."""
-        self.controller.start_indexing(self.folders())
         self.watcher.watch(self.folders())
         if self.controller.engine.exists():
+            # Results first: the check for changed files waits for them (both
+            # are Python threads and would share the interpreter).
+            self.controller.results.connect(self._update_after_first_results,
+                                            Qt.ConnectionType.SingleShotConnection)
             self.search_now()
             self.controller.refresh_stats()
         else:
+            self.controller.start_indexing(self.folders())
             self.count_label.setText(self.tr("Indexing the articles for the first time…"))
+
+    def _update_after_first_results(self, _resp: object = None) -> None:
+        if not self.controller.start_indexing(self.folders()):
+            self._reindex_pending = True
 
     def save_state(self) -> None:
         s = self.settings
