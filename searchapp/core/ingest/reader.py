@@ -1,9 +1,4 @@
-"""One file → one :class:`~searchapp.core.article.Article`.
-
-Three kinds of files: saved HTML pages (trafilatura), text with YAML front
-matter (metadata as given), and scraped plain text (headline, dateline,
-source and body found in the text).
-"""
+"""One file → one :class:`~searchapp.core.article.Article`."""
 
 from __future__ import annotations
 
@@ -18,23 +13,22 @@ from searchapp.core.ingest.cleaning import clean_scraped, first_sentence
 from searchapp.core.ingest.encoding import DecodeError, decode
 from searchapp.core.ingest.html import extract_html
 from searchapp.core.ingest.language import detect_language
-from searchapp.core.ingest.sources import SourceRulesError, find_source
+from searchapp.core.ingest.sources import find_source
 
 MAX_BYTES = 16 * 1024 * 1024  # an article is far smaller: larger files are dumps
 _HTML_SUFFIXES = (".html", ".htm")
-_LANGS = ("ru", "en")
 
 
 def _read_bytes(path: Path) -> bytes:
     key = str(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ReadError(
+                key, f"too large for an article ({size // 2**20} MB; the limit is "
+                f"{MAX_BYTES // 2**20} MB)"
+            )
         with path.open("rb") as f:
-            size = os.fstat(f.fileno()).st_size
-            if size > MAX_BYTES:
-                raise ReadError(
-                    key, f"too large for an article ({size // 2**20} MB; the limit is "
-                    f"{MAX_BYTES // 2**20} MB)"
-                )
             return f.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise ReadError(key, "file vanished before it could be read") from None
@@ -43,80 +37,19 @@ def _read_bytes(path: Path) -> bytes:
     except IsADirectoryError:
         raise ReadError(key, "is a folder, not a file") from None
     except OSError as exc:
-        raise ReadError(key, (exc.strerror or str(exc)).lower()) from None
+        raise ReadError(key, exc.strerror or str(exc)) from None
 
 
 def _text(meta: dict[str, Any], *keys: str) -> str:
-    """The first of ``keys`` with a scalar value, as one line of text."""
     for key in keys:
         value = meta.get(key)
         if value is not None and not isinstance(value, dict | list):
-            text = " ".join(str(value).split())
-            if text:
-                return text
+            return " ".join(str(value).split())
     return ""
 
 
-def _language(declared: str, title: str, body: str) -> str:
-    declared = declared.lower()[:2]
-    return declared if declared in _LANGS else detect_language(f"{title}\n{body}")
-
-
-def _from_html(key: str, text: str) -> Article:
-    page = extract_html(text)
-    if not page.body.strip() and not page.title:
-        raise ReadError(key, "no text found in the page")
-    body = page.body
-    return Article(
-        path=key,
-        title=page.title or first_sentence(body),
-        body=body,
-        date=page.date or dates.find_dateline(body[: dates.HEAD_CHARS], fallback=False),
-        source=page.source or find_source(body) or UNKNOWN_SOURCE,
-        lang=_language(page.lang, page.title, body),
-        url=page.url,
-    )
-
-
-def _from_front_matter(key: str, meta: dict[str, Any], body: str) -> Article | None:
-    body = body.strip()
-    title = _text(meta, "title", "headline")
-    if not body and not title:
-        return None
-    date = None
-    for field in ("date", "published", "pubdate", "created"):
-        if meta.get(field) is not None:
-            date = dates.parse_value(meta[field])
-            break
-    if date is None:  # a dateline at the top; a date the text mentions may be any event's
-        date = dates.find_dateline(body[: dates.HEAD_CHARS], fallback=False)
-    return Article(
-        path=key,
-        title=title or first_sentence(body),
-        body=body,
-        date=date,
-        source=_text(meta, "source", "publisher", "site", "sitename") or find_source(body)
-        or UNKNOWN_SOURCE,
-        lang=_language(_text(meta, "lang", "language"), title, body),
-        url=_text(meta, "url", "link", "source_url"),
-    )
-
-
-def _from_scraped(key: str, text: str) -> Article | None:
-    cleaned = clean_scraped(text)
-    if not cleaned.body and not cleaned.title:
-        return None
-    return Article(
-        path=key,
-        title=cleaned.title,
-        body=cleaned.body,
-        date=dates.find_dateline(cleaned.text),
-        source=find_source(cleaned.text) or UNKNOWN_SOURCE,
-        lang=detect_language(f"{cleaned.title}\n{cleaned.body}"),
-    )
-
-
-def _read(path: Path) -> Article:
+def read_article(path: Path) -> Article:
+    """Read, decode, clean and describe one article; :class:`ReadError` if impossible."""
     key = str(path)
     data = _read_bytes(path)
     if not data.strip():
@@ -125,36 +58,53 @@ def _read(path: Path) -> Article:
         text = decode(data)
     except DecodeError as exc:
         raise ReadError(key, str(exc)) from None
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\x00" in text:
-        text = text.replace("\x00", "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
 
     if path.suffix.lower() in _HTML_SUFFIXES:
-        return _from_html(key, text)
+        page = extract_html(text)
+        title, body, date = page.title, page.body, page.date
+        source, url = page.source, page.url
+        if not body.strip():
+            raise ReadError(key, "no text found in the page")
+        if not date:
+            date = dates.find_dateline(body)
+        return Article(
+            path=key,
+            title=title or first_sentence(body),
+            body=body,
+            date=date,  # type: ignore[arg-type]
+            source=source or find_source(body) or UNKNOWN_SOURCE,
+            lang=detect_language(title + " " + body),
+            url=url,
+        )
+
     meta, rest = frontmatter.split(text)
-    article = (
-        _from_front_matter(key, meta, rest) if meta is not None else _from_scraped(key, text)
-    )
-    if article is None:
+    if meta is not None:
+        body = rest.strip()
+        title = _text(meta, "title", "headline") or first_sentence(body)
+        date = dates.parse_value(meta.get("date") or meta.get("published"))
+        if date is None:  # a dateline at the top, not any date the text mentions
+            date = dates.find_dateline(body[: dates.HEAD_CHARS], fallback=False)
+        source = _text(meta, "source", "publisher", "site") or find_source(body)
+        lang = _text(meta, "lang", "language").lower()[:2]
+        return Article(
+            path=key,
+            title=title,
+            body=body,
+            date=date,
+            source=source or UNKNOWN_SOURCE,
+            lang=lang if lang in ("ru", "en") else detect_language(title + " " + body),
+            url=_text(meta, "url", "link"),
+        )
+
+    cleaned = clean_scraped(text)
+    if not cleaned.body.strip() and not cleaned.title:
         raise ReadError(key, "no text in the file")
-    return article
-
-
-def read_article(path: Path) -> Article:
-    """Read, decode, clean and describe one article.
-
-    Raises :class:`ReadError` (and nothing else) with a short reason when the
-    file cannot be read or holds no text.
-    """
-    path = Path(path)
-    try:
-        return _read(path)
-    except ReadError:
-        raise
-    except SourceRulesError as exc:
-        raise ReadError(str(path), str(exc)) from None
-    except (MemoryError, RecursionError) as exc:
-        raise ReadError(str(path), f"too complex to read ({type(exc).__name__})") from None
-    except Exception as exc:  # a bug or a library's surprise must not stop an indexing run
-        raise ReadError(str(path), f"could not be read ({type(exc).__name__}: {exc})") from exc
+    return Article(
+        path=key,
+        title=cleaned.title or os.path.splitext(path.name)[0],
+        body=cleaned.body,
+        date=dates.find_dateline(text),
+        source=find_source(text) or UNKNOWN_SOURCE,
+        lang=detect_language(cleaned.title + " " + cleaned.body),
+    )
