@@ -1,0 +1,25 @@
+"""Two windows on one index: both search, one indexes, the other sees the new
+articles; settings are written atomically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.gui
+WAIT_MS = 60_000
+
+
+def test_two_windows_share_an_index(qtbot, make_window, seed_copy: Path,
+                                    write_articles) -> None:
+    first = make_window(seed_copy, query="")
+    second = make_window(seed_copy, query="")
+    assert first.last_response.total == second.last_response.total == 5
+    extra = write_articles({"new.md": "---\ntitle: Новая\n---\nПро миграцию и беженцев."})
+    first.index_folder(extra)  # indexing in one window…
+    qtbot.waitUntil(lambda: not first.controller.busy, timeout=WAIT_MS)
+    assert first.last_response.total == 6
+    second.search_now()  # …the other sees the new article at its next search
+    qtbot.waitUntil(lambda: second.last_response.total == 6, timeout=WAIT_MS)
+    assert second.settings.isAtomicSyncRequired()  # QSaveFile: no half-written settings
