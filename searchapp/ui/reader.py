@@ -89,6 +89,8 @@ class ReadingPane(QWidget):
         self.similar_label = QLabel()
         self.similar_list = QListWidget()
         self.similar_list.setMaximumHeight(130)
+        self.similar_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.similar_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.similar_list.itemActivated.connect(self._open_similar)
         self.similar_list.itemClicked.connect(self._open_similar)
         layout.addWidget(self.similar_label)
