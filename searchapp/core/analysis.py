@@ -17,7 +17,7 @@ before tokenising), so highlights show the surface form: the snippet for
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from whoosh.analysis import Token, Tokenizer
@@ -49,13 +49,20 @@ def index_tokens(text: str) -> Iterator[WordToken]:
         yield WordToken(m.start(), m.end(), terms_of(m.group()))
 
 
-def query_positions(text: str) -> list[tuple[str, ...]]:
+def query_positions(
+    text: str, *, scripts: bool | Callable[[str], bool] = False
+) -> list[tuple[str, ...]]:
     """The alternatives for each word position of a query fragment.
 
-    ``"Красного Полумесяца"`` → ``[("красный",), ("полумесяц",)]``.
+    ``"Красного Полумесяца"`` → ``[("красный",), ("полумесяц",)]``.  With
+    ``scripts`` (or for the words it accepts, when it is a test of the
+    surface word) names also stand for their sound keys (``~meredov``).
     """
     return [
-        morphology.query_terms(morphology.fold(surface)) for _, _, surface in iter_words(text)
+        morphology.query_terms(
+            morphology.fold(surface), scripts=scripts(surface) if callable(scripts) else scripts
+        )
+        for _, _, surface in iter_words(text)
     ]
 
 

@@ -201,11 +201,11 @@ class SearchEngine:
         started = time.perf_counter()
         with self._lock:
             view = self._current()
-            compiled = compile_query(req.query)
+            compiled = self._compile(view, req.query, names=req.names)
             notices = list(compiled.notices)
             matched = self._matches(view, compiled)
             if not matched and compiled.words > 1:
-                loose = compile_query(req.query, any_word=True)
+                loose = self._compile(view, req.query, any_word=True, names=req.names)
                 loose_matched = self._matches(view, loose)
                 if loose_matched:
                     compiled, matched = loose, loose_matched
@@ -251,10 +251,20 @@ class SearchEngine:
             req = SearchRequest(query=req)
         with self._lock:
             view = self._current()
-            matched = self._matches(view, compile_query(req.query))
+            matched = self._matches(view, self._compile(view, req.query, names=req.names))
             test = view.table.predicate(req)
             paths = view.searcher.reader().column_reader("path")
             return sorted(paths[d] for d in matched if test is None or test(d))
+
+    @staticmethod
+    def _compile(view: _View, text: str, **options: bool) -> CompiledQuery:
+        """The query with the index's word statistics (names vs common words)."""
+        s = view.searcher
+
+        def doc_frequency(term: str) -> int:
+            return s.doc_frequency("body", term) + s.doc_frequency("title", term)
+
+        return compile_query(text, doc_frequency=doc_frequency, **options)
 
     def _matches(self, view: _View, compiled: CompiledQuery) -> frozenset[int]:
         """Every document the query matches; cached per searcher, because the
@@ -313,7 +323,7 @@ class SearchEngine:
             title_spans=spans_only(f.get("title", ""), terms.get("title", frozenset())),
         )
 
-    def article(self, path: str, query: str = "") -> ArticleView | None:
+    def article(self, path: str, query: str = "", *, names: bool = True) -> ArticleView | None:
         """The article at ``path`` with every match of ``query``, or None."""
         with self._lock:
             view = self._current()
@@ -323,7 +333,7 @@ class SearchEngine:
                 return None
             f = s.stored_fields(docnum)
             date = _date(view.table.date[docnum])
-            compiled = compile_query(query)
+            compiled = self._compile(view, query, names=names)
             terms = highlight_terms(compiled.query, s.reader()) if compiled.query else {}
         all_terms = terms.get("body", frozenset()) | terms.get("title", frozenset())
         body = f.get("body", "")

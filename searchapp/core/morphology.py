@@ -16,6 +16,14 @@ Decisions (their cost is measured in ``bench/morph_eval.py``):
   ends like a Russian surname also gets a *name key* (``_мередов``), the
   masculine base with the case ending removed.  A query word that looks like
   a name asks for its lemmas *or* its key, so every case form is found.
+* **Names across scripts.** A name-like word (tagged as a name, surname,
+  patronymic, place or organisation, or unknown to the dictionary) also gets
+  the *sound keys* of :mod:`searchapp.core.translit` for its name lemmas
+  (``~meredov`` for «Мередовым»), and so does every capitalised Latin word
+  (``~meredov`` for «Meredow»).  In the index only capitalised words get
+  keys; a query word gets them when it is name-like (Cyrillic) or always
+  (Latin), so «Ашхабаде» meets a lower-case «ashkhabad» but the common
+  noun «мир» never meets «Mir».
 * **Folding.** Case is folded, «ё» becomes «е» (also in lemmas: ещё → еще).
 * **English.** Snowball (PyStemmer, C) rather than Whoosh's Porter, which
   mangles news words (news → new).  Possessive «'s» is dropped.
@@ -29,9 +37,12 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import pymorphy3
 import Stemmer
+
+from searchapp.core.translit import FROM_CYRILLIC, FROM_LATIN, cyrillic_keys, latin_key
 
 NAME_KEY_PREFIX = "_"
 CACHE_SIZE = 300_000
@@ -39,12 +50,15 @@ CACHE_SIZE = 300_000
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _LATIN = re.compile(r"[a-z]", re.IGNORECASE)
 _NAME_TAGS = frozenset({"Surn", "Name", "Patr"})
+_PROPER_TAGS = _NAME_TAGS | {"Geox", "Orgn", "Trad"}
+_MAX_KEYED_LEMMAS = 4
 # Masculine base + case ending of Russian surnames: Мередов|ым, Ачилов|ой,
-# Гаджиев|а, Путин|у, Достоевск|ого.
+# Гаджиев|а, Путин|у, Пашинян|ом, Достоевск|ого.
 _SURNAME = re.compile(
-    r"^(?P<base>.{2,}?(?:ов|ев|ин|ын))(?:а|у|ым|ом|е|ой|ою|ы|ых|ыми|им|их|ими)?$"
+    r"^(?P<base>.{2,}?(?:ов|ев|ин|ын|ян))(?:а|у|ым|ом|е|ой|ою|ы|ых|ыми|им|их|ими)?$"
     r"|^(?P<sk>.{2,}?[сц]к)(?:ий|ого|ому|им|ом|ая|ой|ую|ие|их|ими)$"
 )
+_FEMININE = ("а", "у", "ой", "ою")  # Набиуллиной also meets «Nabiullina»
 _QUERY_SHARE = 0.25
 
 
@@ -63,37 +77,54 @@ def fold(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
-def _surname_base(word: str) -> str | None:
-    m = _SURNAME.match(word)
-    if not m:
-        return None
-    return m.group("base") or m.group("sk") + "ий"
+class CyrillicWord(NamedTuple):
+    """What a folded Cyrillic word stands for."""
+
+    index_lemmas: tuple[str, ...]  # the most probable first
+    query_lemmas: tuple[str, ...]
+    name_key: str | None  # ``_мередов`` for a surname
+    script_keys: tuple[str, ...]  # ``meredov`` for a name-like word (no prefix)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def analyse_cyrillic(word: str) -> tuple[tuple[str, ...], tuple[str, ...], str | None]:
-    """Return ``(index_lemmas, query_lemmas, name_key)`` for a folded word.
-
-    ``index_lemmas`` starts with the most probable lemma.
-    """
+def analyse_cyrillic(word: str) -> CyrillicWord:
+    """Lemmas, surname key and sound keys of a folded Cyrillic word."""
     parses = _morph().parse(word)
     scores: dict[str, float] = {}
     name_like = False
+    proper: list[str] = []
+    first_names: set[str] = set()
     for p in parses:
         lemma = fold(p.normal_form)
         scores[lemma] = scores.get(lemma, 0.0) + p.score
         if _NAME_TAGS & p.tag.grammemes:
             name_like = True
+        if _PROPER_TAGS & p.tag.grammemes and lemma not in proper:
+            proper.append(lemma)
+        if "Name" in p.tag.grammemes:
+            first_names.add(lemma)
     if not scores:
-        return (word,), (word,), None
+        return CyrillicWord((word,), (word,), None, ())
     ranked = sorted(scores, key=scores.__getitem__, reverse=True)
     best = scores[ranked[0]]
     query = tuple(lem for lem in ranked if scores[lem] >= best * _QUERY_SHARE)
-    if not name_like:
-        name_like = not _morph().word_is_known(word)
-    base = _surname_base(word) if name_like else None
+    unknown = not _morph().word_is_known(word)
+    m = _SURNAME.match(word)
+    # «Токаев» is in the dictionary as a form of «токай» (a wine): a word
+    # shaped like a -ов/-ев/-ин surname counts as a name as well.
+    name_like = name_like or unknown or bool(m and m.group("base"))
+    base = (m.group("base") or m.group("sk") + "ий") if m and name_like else None
     key = NAME_KEY_PREFIX + base if base else None
-    return tuple(ranked), query, key
+    if base:  # a surname, or a place like Молдова: not «Али» for «Алиев»
+        keyed = [word, base, base + "а"] if word.endswith(_FEMININE) else [word, base]
+        keyed += [lem for lem in proper if lem not in first_names]
+    elif name_like or proper:
+        keyed = [word, *proper, *(ranked[:1] if unknown else [])]
+    else:
+        keyed = []
+    lemmas = [lem for lem in dict.fromkeys(keyed) if lem][:_MAX_KEYED_LEMMAS]
+    script = tuple(dict.fromkeys(k for lem in lemmas for k in cyrillic_keys(lem)))
+    return CyrillicWord(tuple(ranked), query, key, script)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -114,11 +145,21 @@ def is_latin(word: str) -> bool:
 
 def _index_terms(word: str, capitalised: bool) -> tuple[str, ...]:
     if is_cyrillic(word):
-        lemmas, _, key = analyse_cyrillic(word)
-        return (*lemmas, key) if key and capitalised else lemmas
+        a = analyse_cyrillic(word)
+        if not capitalised:
+            return a.index_lemmas
+        keys = tuple(FROM_CYRILLIC + k for k in a.script_keys)
+        return (*a.index_lemmas, *((a.name_key,) if a.name_key else ()), *keys)
     if is_latin(word) and not word.isdigit():
-        return (stem_english(word),)
+        key = latin_key(word) if capitalised else None
+        return (stem_english(word), FROM_LATIN + key) if key else (stem_english(word),)
     return (word,)
+
+
+def _capitalised(surface: str) -> bool:
+    """Written like a name: «Meredov», «IOM»; not a word of a headline in
+    capitals («GOVERNMENT»), which would make common words look like names."""
+    return surface[:1].isupper() and (len(surface) <= 5 or not surface.isupper())
 
 
 _SURFACE_CACHE: dict[str, tuple[str, ...]] = {}
@@ -135,7 +176,7 @@ def surface_terms(surface: str) -> tuple[str, ...]:
     if terms is None:
         if len(_SURFACE_CACHE) >= CACHE_SIZE:
             _SURFACE_CACHE.clear()
-        terms = _index_terms(fold(surface), surface[:1].isupper())
+        terms = _index_terms(fold(surface), _capitalised(surface))
         _SURFACE_CACHE[surface] = terms
     return terms
 
@@ -145,14 +186,39 @@ def index_terms(word: str, capitalised: bool) -> tuple[str, ...]:
     return _index_terms(word, capitalised)
 
 
-def query_terms(word: str) -> tuple[str, ...]:
-    """The alternatives a query word stands for (any of them matches)."""
+def query_terms(word: str, *, scripts: bool = False) -> tuple[str, ...]:
+    """The alternatives a query word stands for (any of them matches).
+
+    With ``scripts`` a name also stands for its sound keys from either
+    script, so it finds its forms in the other script and other spellings.
+    """
     if is_cyrillic(word):
-        _, lemmas, key = analyse_cyrillic(word)
-        return (*lemmas, key) if key else lemmas
+        a = analyse_cyrillic(word)
+        terms = (*a.query_lemmas, a.name_key) if a.name_key else a.query_lemmas
+        keys = a.script_keys if scripts else ()
+    elif is_latin(word) and not word.isdigit():
+        terms = (stem_english(word),)
+        key = latin_key(word) if scripts else None
+        keys = (key,) if key else ()
+    else:
+        return (word,)
+    return (*terms, *(p + k for k in keys for p in (FROM_CYRILLIC, FROM_LATIN)))
+
+
+def name_probe(word: str) -> tuple[str, tuple[str, ...]] | None:
+    """``(word_term, key_terms)`` to tell from an index whether the folded
+    ``word`` is used as a name: how many documents have it at all, and how
+    many have it capitalised (keys are indexed for capitalised words only)
+    in its own script.  None for a word that has no keys."""
+    if is_cyrillic(word):
+        a = analyse_cyrillic(word)
+        if not a.script_keys:
+            return None
+        return a.query_lemmas[0], tuple(FROM_CYRILLIC + k for k in a.script_keys)
     if is_latin(word) and not word.isdigit():
-        return (stem_english(word),)
-    return (word,)
+        key = latin_key(word)
+        return (stem_english(word), (FROM_LATIN + key,)) if key else None
+    return None
 
 
 def cache_info() -> str:

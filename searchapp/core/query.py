@@ -20,12 +20,13 @@ as plain words.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
 from whoosh import qparser
 from whoosh import query as wq
-from whoosh.analysis import LowercaseFilter, RegexTokenizer
+from whoosh.analysis import RegexTokenizer
 from whoosh.fields import TEXT, Schema
 
 from searchapp.core import morphology, names
@@ -37,6 +38,13 @@ KNOWN_FIELDS = frozenset({"title", "body", "source", "lang"})
 MAX_QUERY_CHARS = 1000
 MAX_WORDS = 64
 MIN_PREFIX = 2
+# A lower-case query word is taken for a name (and matched across scripts)
+# when at least this share of the documents that have it have it
+# capitalised: «tokayev» yes, «said» (Саид) or «марта» (Марта) no.  A
+# capitalised query word is always taken for a name.
+NAME_SHARE = 0.3
+
+DocFrequency = Callable[[str], int]
 
 _QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"'})
 _EXACT = "\ue000"  # marks a quoted single word; not a word character, so analysis drops it
@@ -64,7 +72,7 @@ class CompiledQuery:
 
 @cache
 def _parser(any_word: bool) -> qparser.QueryParser:
-    raw = RegexTokenizer(r"\S+") | LowercaseFilter()
+    raw = RegexTokenizer(r"\S+")  # case is kept: «Газа» is a name, «газа» gas
     schema = Schema(
         title=TEXT(analyzer=raw, phrase=True),
         body=TEXT(analyzer=raw, phrase=True),
@@ -117,19 +125,29 @@ def _balance_brackets(text: str) -> str:
     return "".join(kept) + ")" * depth
 
 
-def compile_query(text: str, *, any_word: bool = False) -> CompiledQuery:
-    """Compile user input; ``any_word`` asks for articles with any of the words."""
+def compile_query(
+    text: str,
+    *,
+    any_word: bool = False,
+    names: bool = True,
+    doc_frequency: DocFrequency | None = None,
+) -> CompiledQuery:
+    """Compile user input; ``any_word`` asks for articles with any of the words,
+    ``names`` lets a name find its forms in the other script, its other
+    spellings and its group of ``resources/names.toml``.  ``doc_frequency``
+    (an index's) tells names from common words; without it every word that
+    could be a name is taken for one."""
     notices: list[str] = []
     text = (text or "").strip()
     if not text:
         return CompiledQuery(None)
     text = _repair(text, notices)
-    rewriter = _Rewriter(notices)
+    rewriter = _Rewriter(notices, names, doc_frequency)
     try:
         q = rewriter.rewrite(_parser(any_word).parse(text))
     except Exception:
         notices.append("The query could not be parsed: its words were searched.")
-        rewriter = _Rewriter(notices)
+        rewriter = _Rewriter(notices, names, doc_frequency)
         words = " ".join(re.findall(r"[^\W_]+", text))
         q = rewriter.rewrite(_parser(any_word).parse(words))
     q = q.normalize() if q is not None else wq.NullQuery
@@ -154,8 +172,12 @@ def _matches_everything(q: wq.Query) -> bool:
 class _Rewriter:
     """Replace raw words with analysed alternatives, counting the words."""
 
-    def __init__(self, notices: list[str]) -> None:
+    def __init__(
+        self, notices: list[str], names: bool = True, doc_frequency: DocFrequency | None = None
+    ) -> None:
         self.notices = notices
+        self.names = names
+        self.doc_frequency = doc_frequency
         self.words = 0
         self._positive: set[object] = set()
 
@@ -171,7 +193,9 @@ class _Rewriter:
                 return None
             out = self._leaf(q)
             if out is not None and not negated and q.fieldname in TEXT_FIELDS:
-                self._positive.add(tuple(q.words) if isinstance(q, wq.Phrase) else q.text)
+                self._positive.add(
+                    tuple(q.words) if isinstance(q, wq.Phrase) else morphology.fold(q.text)
+                )
             return out
         if isinstance(q, wq.Not):
             inner = self.rewrite(q.query, not negated)
@@ -206,14 +230,27 @@ class _Rewriter:
             return self._pattern(q)
         if isinstance(q, wq.Phrase):  # quoted: exactly these words, no name variants
             return _sequence(fname, [alts for w in q.words for alts in query_positions(w)])
-        own = _sequence(fname, query_positions(q.text))
-        if q.text.endswith(_EXACT):
+        exact = q.text.endswith(_EXACT) or not self.names
+        own = _sequence(fname, query_positions(q.text, scripts=not exact and self._is_name))
+        if exact:
             return own
         others = [_sequence(fname, positions) for positions in names.variants(q.text)]
         alternatives = [x for x in (own, *others) if x is not None]
         if len(alternatives) > 1:
             return wq.Or(alternatives)
         return own
+
+    def _is_name(self, surface: str) -> bool:
+        """Should this query word also match as a name across scripts?"""
+        if surface[:1].isupper() or self.doc_frequency is None:
+            return True
+        probe = morphology.name_probe(morphology.fold(surface))
+        if probe is None:
+            return False
+        word_term, key_terms = probe
+        df = self.doc_frequency
+        everywhere = df(word_term)
+        return everywhere == 0 or max(map(df, key_terms)) >= NAME_SHARE * everywhere
 
     def _pattern(self, q: wq.Prefix | wq.Wildcard) -> wq.Query | None:
         text = morphology.fold(q.text)

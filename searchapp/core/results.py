@@ -42,6 +42,7 @@ class SearchRequest:
     offset: int = 0
     limit: int = 20
     with_facets: bool = True
+    names: bool = True  # names across scripts, spellings and the names list
 
 
 def mark_html(text: str, spans: tuple[Span, ...] | list[Span], tag: str = "mark") -> str:

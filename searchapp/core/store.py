@@ -25,7 +25,8 @@ from whoosh.util.filelock import FileLock
 from searchapp.core.analysis import make_analyzer
 from searchapp.core.errors import IndexBusyError, IndexDamagedError, IndexMissingError
 
-SCHEMA_VERSION = 2
+# 3: sound keys of names (~meredov); bump whenever the analysis changes.
+SCHEMA_VERSION = 3
 META_FILE = "searchapp.json"
 INDEX_NAME = "searchapp"
 

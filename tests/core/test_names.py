@@ -67,3 +67,107 @@ def test_a_broken_file_names_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPa
             names.variants("x")
     finally:
         names.clear_cache()
+
+
+# -- transliteration (names not in the list) ----------------------------------
+
+RU_TEXT = (
+    "Президент Казахстана Касым-Жомарт Токаев провёл переговоры с Шавкатом Мирзиёевым "
+    "в Ташкенте. Председатель Центробанка Эльвира Набиуллиной не было. Саид Мирзоев "
+    "прибыл позже."
+)
+EN_TEXT = (
+    "Kazakh President Kassym-Jomart Tokayev held talks with Shavkat Mirziyoyev in "
+    "Tashkent, officials said. "
+)
+EN_COMMON = "The minister said the court said nothing, he said. " * 5
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory):
+    from searchapp.core.indexer import update_index
+
+    root = tmp_path_factory.mktemp("mixed")
+    (root / "ru.txt").write_text(RU_TEXT, encoding="utf-8")
+    (root / "en.txt").write_text(EN_TEXT + EN_COMMON, encoding="utf-8")
+    (root / "en2.txt").write_text(EN_COMMON, encoding="utf-8")
+    index_dir = root / "index"
+    update_index(index_dir, [root])
+    eng = SearchEngine(index_dir)
+    yield eng
+    eng.close()
+
+
+@pytest.fixture
+def no_list(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    monkeypatch.setenv("SEARCHAPP_NAMES", str(tmp_path / "none.toml"))
+    names.clear_cache()
+    yield
+    names.clear_cache()
+
+
+def paths(engine: SearchEngine, query: str, **kw: object) -> set[str]:
+    return {Path(p).stem for p in engine.matching_paths(SearchRequest(query=query, **kw))}
+
+
+@pytest.mark.usefixtures("no_list")
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Tokayev", {"ru", "en"}),
+        ("tokaev", {"ru", "en"}),  # lower case, passport spelling
+        ("Токаева", {"ru", "en"}),  # a case form typed in Russian
+        ("Mirziyoyev", {"ru", "en"}),  # the text has «Мирзиёевым»
+        ("Kassym-Jomart", {"ru", "en"}),  # «Касым-Жомарт»: a phrase of two names
+        ("Ташкенте", {"ru", "en"}),
+        ("Nabiullina", {"ru"}),  # «Набиуллиной»
+    ],
+)
+def test_names_meet_across_scripts(mixed: SearchEngine, query: str, expected: set[str]) -> None:
+    assert paths(mixed, query) == expected
+
+
+@pytest.mark.usefixtures("no_list")
+def test_a_similar_name_is_not_the_same_name(mixed: SearchEngine) -> None:
+    # «Мирзоев» is another surname; Mirziyoyev must not find it, nor the reverse.
+    resp = mixed.search(SearchRequest(query="Mirziyoyev", langs=frozenset({"ru"})))
+    assert "<mark>Мирзоев" not in resp.hits[0].snippet_html()
+    assert paths(mixed, "Мирзоев") == {"ru"}
+
+
+@pytest.mark.usefixtures("no_list")
+def test_common_words_stay_common(mixed: SearchEngine) -> None:
+    # «said» and «court» sound like «Саид» and «Курт», but the index shows
+    # they are common English words: no Russian article for them…
+    assert paths(mixed, "said") == {"en", "en2"}
+    assert paths(mixed, "court") == {"en", "en2"}
+    # …unless the user writes the word as a name.
+    assert paths(mixed, "Said") == {"ru", "en", "en2"}
+
+
+@pytest.mark.usefixtures("no_list")
+def test_names_can_be_switched_off(mixed: SearchEngine) -> None:
+    assert paths(mixed, '"Tokayev"') == {"en"}
+    assert paths(mixed, "Tokayev", names=False) == {"en"}
+    assert paths(mixed, "Токаев", names=False) == {"ru"}
+
+
+@pytest.mark.usefixtures("no_list")
+def test_snippet_marks_the_form_in_the_other_script(mixed: SearchEngine) -> None:
+    resp = mixed.search(SearchRequest(query="Mirziyoyev", langs=frozenset({"ru"})))
+    assert "<mark>Мирзиёевым</mark>" in resp.hits[0].snippet_html()
+    view = mixed.article(resp.hits[0].path, "Mirziyoyev")
+    assert view is not None
+    assert [view.body[a:b] for a, b in view.body_spans] == ["Мирзиёевым"]
+
+
+@pytest.mark.usefixtures("no_list")
+def test_seeds_a_spelling_no_list_knows(seed_index: Path) -> None:
+    eng = SearchEngine(seed_index)
+    try:
+        # «Meredow» (the Turkmen spelling) finds the Russian article's «Мередов».
+        assert {Path(p).name[:3] for p in eng.matching_paths("Meredow")} == {"001", "002"}
+        resp = eng.search(SearchRequest(query="Meredow", langs=frozenset({"ru"})))
+        assert "<mark>Мередов</mark>" in resp.hits[0].snippet_html()
+    finally:
+        eng.close()
