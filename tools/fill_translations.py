@@ -49,6 +49,12 @@ RU = {
     "&View": "&Вид",
     "&Language": "&Язык",
     "&Help": "&Справка",
+    "&Search": "&Поиск",
+    "Match &names across scripts": "&Имена в любой письменности",
+    "Tokayev also finds Токаев, Токаева; Ashgabat finds Ашхабаде. "
+    "Quotes switch it off for one word: \"Tokayev\".":
+        "Tokayev находит и Токаев, Токаева; Ashgabat — Ашхабаде. "
+        "Кавычки отключают это для одного слова: \"Tokayev\".",
     "Search &syntax": "&Синтаксис запросов",
     "&About searchapp": "&О программе",
     "Cancel": "Отмена",
@@ -95,6 +101,9 @@ HELP_RU = (
     "<tr><td><b>\"Красный Полумесяц\"</b></td><td>фраза в любой форме слов</td></tr>"
     "<tr><td><b>мигрант OR беженец</b></td><td>любое из слов</td></tr>"
     "<tr><td><b>Ашхабад -Болгария</b>, <b>NOT</b></td><td>без этого слова</td></tr>"
+    "<tr><td><b>Tokayev</b>, <b>Ашхабад</b></td><td>имя в любой письменности и в обычных "
+    "написаниях: Токаев, Токаева, Tokaev; Ashkhabad, Ашхабаде (меню «Поиск»)</td></tr>"
+    "<tr><td><b>\"Tokayev\"</b></td><td>имя в кавычках: только это написание</td></tr>"
     "<tr><td><b>мигра*</b></td><td>слова, начинающиеся с «мигра»</td></tr>"
     "<tr><td><b>title:</b>миграция</td><td>только в заголовке</td></tr>"
     "<tr><td><b>source:</b>Trend, <b>lang:</b>ru</td><td>по источнику или языку</td></tr>"

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from whoosh import query as wq
 from whoosh.index import Index
 from whoosh.reading import CorruptIndexError
 from whoosh.searching import Searcher
@@ -45,6 +46,7 @@ from searchapp.core.results import (
 )
 from searchapp.core.snippets import best_fragments, spans_only
 from searchapp.core.spelling import suggest_query
+from searchapp.core.translit import counterparts
 
 # What reading a truncated or missing segment file raises inside Whoosh.
 _DAMAGE = (
@@ -230,7 +232,9 @@ class SearchEngine:
 
     def similar(self, path: str, limit: int = 8) -> tuple[Hit, ...]:
         """Articles most like the one at ``path`` (its key terms, weighted by
-        how distinctive they are in the index), best first."""
+        how distinctive they are in the index), best first.  A name among the
+        key terms also counts in the other script, so the same story in the
+        other language can come up."""
         with self._lock:
             view = self._current()
             s = view.searcher
@@ -239,7 +243,11 @@ class SearchEngine:
                 return ()
             f = s.stored_fields(docnum)
             text = f.get("title", "") + "\n" + f.get("body", "")
-            results = s.more_like(docnum, "body", text=text, top=limit, numterms=SIMILAR_TERMS)
+            terms = s.key_terms_from_text("body", text, numterms=SIMILAR_TERMS)
+            q = wq.Or([
+                wq.Term("body", t, boost=w) for term, w in terms for t in counterparts(term)
+            ])
+            results = s.search(q, limit=limit, mask={docnum})
             return tuple(self._hit(view, r.docnum, r.score, {}) for r in results)
 
     def matching_paths(self, req: SearchRequest | str) -> list[str]:

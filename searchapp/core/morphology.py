@@ -17,13 +17,12 @@ Decisions (their cost is measured in ``bench/morph_eval.py``):
   masculine base with the case ending removed.  A query word that looks like
   a name asks for its lemmas *or* its key, so every case form is found.
 * **Names across scripts.** A name-like word (tagged as a name, surname,
-  patronymic, place or organisation, or unknown to the dictionary) also gets
-  the *sound keys* of :mod:`searchapp.core.translit` for its name lemmas
-  (``~meredov`` for «Мередовым»), and so does every capitalised Latin word
-  (``~meredov`` for «Meredow»).  In the index only capitalised words get
-  keys; a query word gets them when it is name-like (Cyrillic) or always
-  (Latin), so «Ашхабаде» meets a lower-case «ashkhabad» but the common
-  noun «мир» never meets «Mir».
+  patronymic, place or organisation, unknown to the dictionary, or shaped
+  like a surname) also gets the *sound keys* of :mod:`searchapp.core.translit`
+  for its lemmas (``~meredov`` for «Мередовым»), and a capitalised Latin word
+  other than a stop word gets the key of its spelling (``^meredov`` for
+  «Meredow»).  Only capitalised words get keys in the index; a query word
+  asks for its keys from both scripts when :mod:`query` takes it for a name.
 * **Folding.** Case is folded, «ё» becomes «е» (also in lemmas: ещё → еще).
 * **English.** Snowball (PyStemmer, C) rather than Whoosh's Porter, which
   mangles news words (news → new).  Possessive «'s» is dropped.
@@ -41,6 +40,7 @@ from typing import NamedTuple
 
 import pymorphy3
 import Stemmer
+from whoosh.analysis import STOP_WORDS
 
 from searchapp.core.translit import FROM_CYRILLIC, FROM_LATIN, cyrillic_keys, latin_key
 
@@ -115,11 +115,14 @@ def analyse_cyrillic(word: str) -> CyrillicWord:
     name_like = name_like or unknown or bool(m and m.group("base"))
     base = (m.group("base") or m.group("sk") + "ий") if m and name_like else None
     key = NAME_KEY_PREFIX + base if base else None
+    # Keys of lemmas, not of case forms: a key per form would grow the index.
     if base:  # a surname, or a place like Молдова: not «Али» for «Алиев»
-        keyed = [word, base, base + "а"] if word.endswith(_FEMININE) else [word, base]
+        keyed = [base, base + "а"] if word.endswith(_FEMININE) else [base]
         keyed += [lem for lem in proper if lem not in first_names]
-    elif name_like or proper:
-        keyed = [word, *proper, *(ranked[:1] if unknown else [])]
+    elif proper:
+        keyed = [*proper, word] if unknown else proper
+    elif name_like:
+        keyed = ranked[:1] if word in ranked[:1] else [word, *ranked[:1]]
     else:
         keyed = []
     lemmas = [lem for lem in dict.fromkeys(keyed) if lem][:_MAX_KEYED_LEMMAS]
@@ -151,7 +154,7 @@ def _index_terms(word: str, capitalised: bool) -> tuple[str, ...]:
         keys = tuple(FROM_CYRILLIC + k for k in a.script_keys)
         return (*a.index_lemmas, *((a.name_key,) if a.name_key else ()), *keys)
     if is_latin(word) and not word.isdigit():
-        key = latin_key(word) if capitalised else None
+        key = _latin_name_key(word) if capitalised else None
         return (stem_english(word), FROM_LATIN + key) if key else (stem_english(word),)
     return (word,)
 
@@ -160,6 +163,12 @@ def _capitalised(surface: str) -> bool:
     """Written like a name: «Meredov», «IOM»; not a word of a headline in
     capitals («GOVERNMENT»), which would make common words look like names."""
     return surface[:1].isupper() and (len(surface) <= 5 or not surface.isupper())
+
+
+def _latin_name_key(word: str) -> str | None:
+    """The key of a capitalised Latin word, unless it is a stop word that is
+    capitalised only at the start of a sentence («The», «With»)."""
+    return None if word in STOP_WORDS else latin_key(word)
 
 
 _SURFACE_CACHE: dict[str, tuple[str, ...]] = {}

@@ -82,6 +82,15 @@ def is_key(term: str) -> bool:
     return term[:1] in (FROM_CYRILLIC, FROM_LATIN)
 
 
+def counterparts(term: str) -> tuple[str, ...]:
+    """An index term, and for a key also the same key from the other script."""
+    if term[:1] == FROM_CYRILLIC:
+        return term, FROM_LATIN + term[1:]
+    if term[:1] == FROM_LATIN:
+        return term, FROM_CYRILLIC + term[1:]
+    return (term,)
+
+
 def latin_key(word: str) -> str | None:
     """The key (without prefix) of a word in Latin script, any case, any
     diacritics; None when it is too short to be told from other words."""

@@ -140,9 +140,9 @@ class SearchController(QObject):
         )
 
     def open_article(self, path: str) -> None:
-        query, engine = self.request.query, self.engine
+        query, names, engine = self.request.query, self.request.names, self.engine
         self._submit(
-            lambda: engine.article(path, query),
+            lambda: engine.article(path, query, names=names),
             lambda view: self.article.emit(view) if isinstance(view, ArticleView) else None,
             lambda exc: self.searchFailed.emit(str(exc)),
         )

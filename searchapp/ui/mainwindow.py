@@ -171,6 +171,11 @@ class MainWindow(QMainWindow):
         self.quit_action = self.file_menu.addAction("", self.close)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setShortcuts([QKeySequence("Ctrl+Q")])
+        self.search_menu = self.menuBar().addMenu("")
+        self.names_action = self.search_menu.addAction("")
+        self.names_action.setCheckable(True)
+        self.names_action.setChecked(True)
+        self.names_action.toggled.connect(self._names_toggled)
         self.view_menu = self.menuBar().addMenu("")
         self.lang_menu = self.view_menu.addMenu("")
         self.lang_group = QActionGroup(self)
@@ -248,6 +253,12 @@ class MainWindow(QMainWindow):
         self.rebuild_action.setText(self.tr("&Rebuild index"))
         self.export_action.setText(self.tr("&Export results…"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.search_menu.setTitle(self.tr("&Search"))
+        self.names_action.setText(self.tr("Match &names across scripts"))
+        self.names_action.setStatusTip(self.tr(
+            "Tokayev also finds Токаев, Токаева; Ashgabat finds Ашхабаде. "
+            "Quotes switch it off for one word: \"Tokayev\"."
+        ))
         self.view_menu.setTitle(self.tr("&View"))
         self.lang_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -283,6 +294,9 @@ class MainWindow(QMainWindow):
         sort = self.settings.value("sort", Sort.RELEVANCE.value)
         self.sort.setCurrentIndex(max(0, self.sort.findData(sort)))
         self.recent.setStringList(self.settings.value("recent", [], list) or [])
+        self.names_action.blockSignals(True)
+        self.names_action.setChecked(self.settings.value("names", True, bool))
+        self.names_action.blockSignals(False)
         code = i18n.current_language()
         if code in self.lang_actions:
             self.lang_actions[code].setChecked(True)
@@ -315,6 +329,7 @@ class MainWindow(QMainWindow):
         s.setValue("sort", self.sort.currentData())
         s.setValue("query", self.search.text())
         s.setValue("recent", self.recent.stringList())
+        s.setValue("names", self.names_action.isChecked())
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -334,7 +349,12 @@ class MainWindow(QMainWindow):
             until=until,
             sort=Sort(self.sort.currentData() or Sort.RELEVANCE.value),
             limit=PAGE,
+            names=self.names_action.isChecked(),
         )
+
+    def _names_toggled(self, _on: bool) -> None:
+        self.settings.setValue("names", self.names_action.isChecked())
+        self.search_now()
 
     def search_later(self) -> None:
         self.controller.search_later(self.request())

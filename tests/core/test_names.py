@@ -8,6 +8,7 @@ import pytest
 
 from searchapp.core import names
 from searchapp.core.engine import SearchEngine
+from searchapp.core.paths import SEEDS_DIR
 from searchapp.core.results import SearchRequest
 
 
@@ -169,5 +170,17 @@ def test_seeds_a_spelling_no_list_knows(seed_index: Path) -> None:
         assert {Path(p).name[:3] for p in eng.matching_paths("Meredow")} == {"001", "002"}
         resp = eng.search(SearchRequest(query="Meredow", langs=frozenset({"ru"})))
         assert "<mark>Мередов</mark>" in resp.hits[0].snippet_html()
+    finally:
+        eng.close()
+
+
+def test_similar_articles_cross_languages_through_names(seed_index: Path) -> None:
+    # 002 (Russian: Мередов, МОМ, Туркменистан) and 001 (English: Meredov, IOM,
+    # Turkmenistan) share no word, only names.
+    eng = SearchEngine(seed_index)
+    try:
+        seed = SEEDS_DIR / "002_13e197d8ebd46593.txt"
+        similar = [Path(h.path).name[:3] for h in eng.similar(str(seed))]
+        assert "001" in similar
     finally:
         eng.close()

@@ -209,3 +209,20 @@ def test_similar_articles_in_the_reading_pane(qtbot, window) -> None:
     with qtbot.waitSignal(window.controller.article, timeout=WAIT_MS):
         window.reader.similar_list.itemClicked.emit(first)
     assert window.reader.view.path.endswith("001_091d53cfd8a73ce3.txt")
+
+
+def test_names_across_scripts_and_the_switch(qtbot, window) -> None:
+    # «Meredow» (the Turkmen spelling) is in no names list: transliteration
+    # finds «Мередов» in the Russian seed and marks it.
+    type_query(qtbot, window, "Meredow")
+    assert SEED_002 in listed(window)
+    row = listed(window).index(SEED_002)
+    assert "<b>Мередов</b>" in window.model.index(row, 0).data(SnippetHtmlRole)
+    with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
+        window.names_action.trigger()  # Search ▸ Match names across scripts: off
+    assert not window.names_action.isChecked()
+    assert SEED_002 not in listed(window)
+    assert window.settings.value("names", True, bool) is False
+    with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
+        window.names_action.trigger()
+    assert SEED_002 in listed(window)

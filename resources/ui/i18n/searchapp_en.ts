@@ -68,195 +68,210 @@
     <name>Help</name>
     <message>
         <location filename="../../../searchapp/ui/dialogs.py" line="41" />
-        <source>&lt;h3&gt;Searching&lt;/h3&gt;&lt;table cellpadding=3&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;миграция&lt;/b&gt;&lt;/td&gt;&lt;td&gt;every form of the word (миграции, миграцией…)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ашхабад конференция&lt;/b&gt;&lt;/td&gt;&lt;td&gt;articles with all the words first&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;"Красный Полумесяц"&lt;/b&gt;&lt;/td&gt;&lt;td&gt;the phrase, in any word form&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;мигрант OR беженец&lt;/b&gt;&lt;/td&gt;&lt;td&gt;either word&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ашхабад -Болгария&lt;/b&gt;, &lt;b&gt;NOT&lt;/b&gt;&lt;/td&gt;&lt;td&gt;without the word&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;мигра*&lt;/b&gt;&lt;/td&gt;&lt;td&gt;words that begin with мигра&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;title:&lt;/b&gt;миграция&lt;/td&gt;&lt;td&gt;in the title only&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;source:&lt;/b&gt;Trend, &lt;b&gt;lang:&lt;/b&gt;ru&lt;/td&gt;&lt;td&gt;by source or language&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Filters by source, date and language are on the left; an empty query shows every article, newest first.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Searching&lt;/h3&gt;&lt;table cellpadding=3&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;миграция&lt;/b&gt;&lt;/td&gt;&lt;td&gt;every form of the word (миграции, миграцией…)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ашхабад конференция&lt;/b&gt;&lt;/td&gt;&lt;td&gt;articles with all the words first&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;"Красный Полумесяц"&lt;/b&gt;&lt;/td&gt;&lt;td&gt;the phrase, in any word form&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;мигрант OR беженец&lt;/b&gt;&lt;/td&gt;&lt;td&gt;either word&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ашхабад -Болгария&lt;/b&gt;, &lt;b&gt;NOT&lt;/b&gt;&lt;/td&gt;&lt;td&gt;without the word&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Tokayev&lt;/b&gt;, &lt;b&gt;Ашхабад&lt;/b&gt;&lt;/td&gt;&lt;td&gt;a name in either script and its usual spellings: Токаев, Токаева, Tokaev; Ashkhabad, Ашхабаде (Search menu)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;"Tokayev"&lt;/b&gt;&lt;/td&gt;&lt;td&gt;a quoted name: this spelling only&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;мигра*&lt;/b&gt;&lt;/td&gt;&lt;td&gt;words that begin with мигра&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;title:&lt;/b&gt;миграция&lt;/td&gt;&lt;td&gt;in the title only&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;source:&lt;/b&gt;Trend, &lt;b&gt;lang:&lt;/b&gt;ru&lt;/td&gt;&lt;td&gt;by source or language&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Filters by source, date and language are on the left; an empty query shows every article, newest first.&lt;/p&gt;</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="232" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="237" />
         <source>searchapp — news archive search</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="234" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="239" />
         <source>Search in Russian or English: миграция, "Красный Полумесяц", migra*…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="239" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="244" />
         <source>Relevance</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="240" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="245" />
         <source>Newest first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="241" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="246" />
         <source>Oldest first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="245" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="250" />
         <source>Sort order</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="246" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="251" />
         <source>&amp;File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="247" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="252" />
         <source>&amp;Add folder…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="248" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="253" />
         <source>&amp;Rebuild index</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="249" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="254" />
         <source>&amp;Export results…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="250" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="255" />
         <source>&amp;Quit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="251" />
-        <source>&amp;View</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="252" />
-        <source>&amp;Language</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="253" />
-        <source>&amp;Help</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="254" />
-        <source>Search &amp;syntax</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="255" />
-        <source>&amp;About searchapp</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../../searchapp/ui/mainwindow.py" line="256" />
-        <source>Cancel</source>
+        <source>&amp;Search</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../../searchapp/ui/mainwindow.py" line="257" />
+        <source>Match &amp;names across scripts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="259" />
+        <source>Tokayev also finds Токаев, Токаева; Ashgabat finds Ашхабаде. Quotes switch it off for one word: "Tokayev".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="262" />
+        <source>&amp;View</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="263" />
+        <source>&amp;Language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="264" />
+        <source>&amp;Help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="265" />
+        <source>Search &amp;syntax</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="266" />
+        <source>&amp;About searchapp</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="267" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="268" />
         <source>Show failed files…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="301" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="319" />
         <source>Indexing the articles for the first time…</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../../searchapp/ui/mainwindow.py" line="349" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="377" />
         <source>%n article(s)</source>
         <translation><numerusform>%n article</numerusform><numerusform>%n articles</numerusform></translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="361" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="389" />
         <source>Did you mean: %1?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="398" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="426" />
         <source>Remove this filter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="427" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="455" />
         <source>Export results</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="428" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="456" />
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="435" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="463" />
         <source>%1 articles exported to %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="441" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="469" />
         <source>Add a folder of articles</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="463" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="491" />
         <source>Indexing is already running.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="466" />
-        <location filename="../../../searchapp/ui/mainwindow.py" line="479" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="494" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="507" />
         <source>Indexing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="493" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="521" />
         <source>The index is up to date.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="496" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="524" />
         <source>%1 added, %2 updated, %3 removed, %4 failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="501" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="529" />
         <source>(cancelled; what was indexed is kept)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="514" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="542" />
         <source>The index is damaged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="516" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="544" />
         <source>Rebuild index</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="523" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="551" />
         <source>%1 articles from %2 sources</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="534" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="562" />
         <source>Search syntax</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="539" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="567" />
         <source>About searchapp</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="540" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="568" />
         <source>searchapp %1 — full-text search for Russian and English news archives. Whoosh index, pymorphy3 morphology, Qt window.</source>
         <translation type="unfinished" />
     </message>
@@ -297,52 +312,52 @@
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="101" />
+        <location filename="../../../searchapp/ui/reader.py" line="103" />
         <source>Previous hit (Shift+F3)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="102" />
+        <location filename="../../../searchapp/ui/reader.py" line="104" />
         <source>Next hit (F3)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="103" />
+        <location filename="../../../searchapp/ui/reader.py" line="105" />
         <source>Copy citation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="104" />
+        <location filename="../../../searchapp/ui/reader.py" line="106" />
         <source>Copy title, source, date and path</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="105" />
+        <location filename="../../../searchapp/ui/reader.py" line="107" />
         <source>Similar articles</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="113" />
+        <location filename="../../../searchapp/ui/reader.py" line="115" />
         <source>No article open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="114" />
+        <location filename="../../../searchapp/ui/reader.py" line="116" />
         <source>Pick a result to read it here.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="124" />
+        <location filename="../../../searchapp/ui/reader.py" line="126" />
         <source>no date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="159" />
+        <location filename="../../../searchapp/ui/reader.py" line="165" />
         <source>hit %1 of %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="160" />
+        <location filename="../../../searchapp/ui/reader.py" line="166" />
         <source>no hits</source>
         <translation type="unfinished" />
     </message>

@@ -68,195 +68,210 @@
     <name>Help</name>
     <message>
         <location filename="../../../searchapp/ui/dialogs.py" line="41" />
-        <source>&lt;h3&gt;Searching&lt;/h3&gt;&lt;table cellpadding=3&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;миграция&lt;/b&gt;&lt;/td&gt;&lt;td&gt;every form of the word (миграции, миграцией…)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ашхабад конференция&lt;/b&gt;&lt;/td&gt;&lt;td&gt;articles with all the words first&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;"Красный Полумесяц"&lt;/b&gt;&lt;/td&gt;&lt;td&gt;the phrase, in any word form&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;мигрант OR беженец&lt;/b&gt;&lt;/td&gt;&lt;td&gt;either word&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ашхабад -Болгария&lt;/b&gt;, &lt;b&gt;NOT&lt;/b&gt;&lt;/td&gt;&lt;td&gt;without the word&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;мигра*&lt;/b&gt;&lt;/td&gt;&lt;td&gt;words that begin with мигра&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;title:&lt;/b&gt;миграция&lt;/td&gt;&lt;td&gt;in the title only&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;source:&lt;/b&gt;Trend, &lt;b&gt;lang:&lt;/b&gt;ru&lt;/td&gt;&lt;td&gt;by source or language&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Filters by source, date and language are on the left; an empty query shows every article, newest first.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Поиск&lt;/h3&gt;&lt;table cellpadding=3&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;миграция&lt;/b&gt;&lt;/td&gt;&lt;td&gt;все формы слова (миграции, миграцией…)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ашхабад конференция&lt;/b&gt;&lt;/td&gt;&lt;td&gt;сначала статьи со всеми словами&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;"Красный Полумесяц"&lt;/b&gt;&lt;/td&gt;&lt;td&gt;фраза в любой форме слов&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;мигрант OR беженец&lt;/b&gt;&lt;/td&gt;&lt;td&gt;любое из слов&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ашхабад -Болгария&lt;/b&gt;, &lt;b&gt;NOT&lt;/b&gt;&lt;/td&gt;&lt;td&gt;без этого слова&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;мигра*&lt;/b&gt;&lt;/td&gt;&lt;td&gt;слова, начинающиеся с «мигра»&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;title:&lt;/b&gt;миграция&lt;/td&gt;&lt;td&gt;только в заголовке&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;source:&lt;/b&gt;Trend, &lt;b&gt;lang:&lt;/b&gt;ru&lt;/td&gt;&lt;td&gt;по источнику или языку&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Фильтры по источнику, дате и языку — слева; пустой запрос показывает все статьи, сначала новые.&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Searching&lt;/h3&gt;&lt;table cellpadding=3&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;миграция&lt;/b&gt;&lt;/td&gt;&lt;td&gt;every form of the word (миграции, миграцией…)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ашхабад конференция&lt;/b&gt;&lt;/td&gt;&lt;td&gt;articles with all the words first&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;"Красный Полумесяц"&lt;/b&gt;&lt;/td&gt;&lt;td&gt;the phrase, in any word form&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;мигрант OR беженец&lt;/b&gt;&lt;/td&gt;&lt;td&gt;either word&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ашхабад -Болгария&lt;/b&gt;, &lt;b&gt;NOT&lt;/b&gt;&lt;/td&gt;&lt;td&gt;without the word&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Tokayev&lt;/b&gt;, &lt;b&gt;Ашхабад&lt;/b&gt;&lt;/td&gt;&lt;td&gt;a name in either script and its usual spellings: Токаев, Токаева, Tokaev; Ashkhabad, Ашхабаде (Search menu)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;"Tokayev"&lt;/b&gt;&lt;/td&gt;&lt;td&gt;a quoted name: this spelling only&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;мигра*&lt;/b&gt;&lt;/td&gt;&lt;td&gt;words that begin with мигра&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;title:&lt;/b&gt;миграция&lt;/td&gt;&lt;td&gt;in the title only&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;source:&lt;/b&gt;Trend, &lt;b&gt;lang:&lt;/b&gt;ru&lt;/td&gt;&lt;td&gt;by source or language&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Filters by source, date and language are on the left; an empty query shows every article, newest first.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Поиск&lt;/h3&gt;&lt;table cellpadding=3&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;миграция&lt;/b&gt;&lt;/td&gt;&lt;td&gt;все формы слова (миграции, миграцией…)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ашхабад конференция&lt;/b&gt;&lt;/td&gt;&lt;td&gt;сначала статьи со всеми словами&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;"Красный Полумесяц"&lt;/b&gt;&lt;/td&gt;&lt;td&gt;фраза в любой форме слов&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;мигрант OR беженец&lt;/b&gt;&lt;/td&gt;&lt;td&gt;любое из слов&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ашхабад -Болгария&lt;/b&gt;, &lt;b&gt;NOT&lt;/b&gt;&lt;/td&gt;&lt;td&gt;без этого слова&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Tokayev&lt;/b&gt;, &lt;b&gt;Ашхабад&lt;/b&gt;&lt;/td&gt;&lt;td&gt;имя в любой письменности и в обычных написаниях: Токаев, Токаева, Tokaev; Ashkhabad, Ашхабаде (меню «Поиск»)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;"Tokayev"&lt;/b&gt;&lt;/td&gt;&lt;td&gt;имя в кавычках: только это написание&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;мигра*&lt;/b&gt;&lt;/td&gt;&lt;td&gt;слова, начинающиеся с «мигра»&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;title:&lt;/b&gt;миграция&lt;/td&gt;&lt;td&gt;только в заголовке&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;source:&lt;/b&gt;Trend, &lt;b&gt;lang:&lt;/b&gt;ru&lt;/td&gt;&lt;td&gt;по источнику или языку&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Фильтры по источнику, дате и языку — слева; пустой запрос показывает все статьи, сначала новые.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="232" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="237" />
         <source>searchapp — news archive search</source>
         <translation>searchapp — поиск по архиву новостей</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="234" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="239" />
         <source>Search in Russian or English: миграция, "Красный Полумесяц", migra*…</source>
         <translation>Поиск по-русски или по-английски: миграция, "Красный Полумесяц", migra*…</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="239" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="244" />
         <source>Relevance</source>
         <translation>По релевантности</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="240" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="245" />
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="241" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="246" />
         <source>Oldest first</source>
         <translation>Сначала старые</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="245" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="250" />
         <source>Sort order</source>
         <translation>Порядок</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="246" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="251" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="247" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="252" />
         <source>&amp;Add folder…</source>
         <translation>&amp;Добавить папку…</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="248" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="253" />
         <source>&amp;Rebuild index</source>
         <translation>&amp;Перестроить индекс</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="249" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="254" />
         <source>&amp;Export results…</source>
         <translation>&amp;Экспорт результатов…</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="250" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="255" />
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="251" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="256" />
+        <source>&amp;Search</source>
+        <translation>&amp;Поиск</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="257" />
+        <source>Match &amp;names across scripts</source>
+        <translation>&amp;Имена в любой письменности</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="259" />
+        <source>Tokayev also finds Токаев, Токаева; Ashgabat finds Ашхабаде. Quotes switch it off for one word: "Tokayev".</source>
+        <translation>Tokayev находит и Токаев, Токаева; Ashgabat — Ашхабаде. Кавычки отключают это для одного слова: "Tokayev".</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="262" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="252" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="263" />
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="253" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="264" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="254" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="265" />
         <source>Search &amp;syntax</source>
         <translation>&amp;Синтаксис запросов</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="255" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="266" />
         <source>&amp;About searchapp</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="256" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="267" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="257" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="268" />
         <source>Show failed files…</source>
         <translation>Показать пропущенные файлы…</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="301" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="319" />
         <source>Indexing the articles for the first time…</source>
         <translation>Первая индексация статей…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../searchapp/ui/mainwindow.py" line="349" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="377" />
         <source>%n article(s)</source>
         <translation><numerusform>%n статья</numerusform><numerusform>%n статьи</numerusform><numerusform>%n статей</numerusform></translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="361" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="389" />
         <source>Did you mean: %1?</source>
         <translation>Может быть, вы искали: %1?</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="398" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="426" />
         <source>Remove this filter</source>
         <translation>Убрать этот фильтр</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="427" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="455" />
         <source>Export results</source>
         <translation>Экспорт результатов</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="428" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="456" />
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="435" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="463" />
         <source>%1 articles exported to %2</source>
         <translation>Статей экспортировано: %1, файл %2</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="441" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="469" />
         <source>Add a folder of articles</source>
         <translation>Добавить папку со статьями</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="463" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="491" />
         <source>Indexing is already running.</source>
         <translation>Индексация уже идёт.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="466" />
-        <location filename="../../../searchapp/ui/mainwindow.py" line="479" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="494" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="507" />
         <source>Indexing…</source>
         <translation>Индексация…</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="493" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="521" />
         <source>The index is up to date.</source>
         <translation>Индекс актуален.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="496" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="524" />
         <source>%1 added, %2 updated, %3 removed, %4 failed</source>
         <translation>добавлено %1, обновлено %2, удалено %3, с ошибкой %4</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="501" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="529" />
         <source>(cancelled; what was indexed is kept)</source>
         <translation>(отменено; проиндексированное сохранено)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="514" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="542" />
         <source>The index is damaged</source>
         <translation>Индекс повреждён</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="516" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="544" />
         <source>Rebuild index</source>
         <translation>Перестроить индекс</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="523" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="551" />
         <source>%1 articles from %2 sources</source>
         <translation>Статей: %1, источников: %2</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="534" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="562" />
         <source>Search syntax</source>
         <translation>Синтаксис запросов</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="539" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="567" />
         <source>About searchapp</source>
         <translation>О программе searchapp</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="540" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="568" />
         <source>searchapp %1 — full-text search for Russian and English news archives. Whoosh index, pymorphy3 morphology, Qt window.</source>
         <translation>searchapp %1 — полнотекстовый поиск по архивам новостей на русском и английском. Индекс Whoosh, морфология pymorphy3, окно на Qt.</translation>
     </message>
@@ -297,52 +312,52 @@
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="101" />
+        <location filename="../../../searchapp/ui/reader.py" line="103" />
         <source>Previous hit (Shift+F3)</source>
         <translation>Предыдущее совпадение (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="102" />
+        <location filename="../../../searchapp/ui/reader.py" line="104" />
         <source>Next hit (F3)</source>
         <translation>Следующее совпадение (F3)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="103" />
+        <location filename="../../../searchapp/ui/reader.py" line="105" />
         <source>Copy citation</source>
         <translation>Копировать ссылку</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="104" />
+        <location filename="../../../searchapp/ui/reader.py" line="106" />
         <source>Copy title, source, date and path</source>
         <translation>Скопировать заголовок, источник, дату и путь</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="105" />
+        <location filename="../../../searchapp/ui/reader.py" line="107" />
         <source>Similar articles</source>
         <translation>Похожие статьи</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="113" />
+        <location filename="../../../searchapp/ui/reader.py" line="115" />
         <source>No article open</source>
         <translation>Статья не открыта</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="114" />
+        <location filename="../../../searchapp/ui/reader.py" line="116" />
         <source>Pick a result to read it here.</source>
         <translation>Выберите результат, чтобы прочитать его здесь.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="124" />
+        <location filename="../../../searchapp/ui/reader.py" line="126" />
         <source>no date</source>
         <translation>без даты</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="159" />
+        <location filename="../../../searchapp/ui/reader.py" line="165" />
         <source>hit %1 of %2</source>
         <translation>совпадение %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="160" />
+        <location filename="../../../searchapp/ui/reader.py" line="166" />
         <source>no hits</source>
         <translation>нет совпадений</translation>
     </message>
