@@ -64,6 +64,7 @@ class SearchController(QObject):
         self._index_pool = QThreadPool(self)
         self._index_pool.setMaxThreadCount(1)
         self._ops: set[Operation] = set()
+        self._closed = False
         self._seq = 0
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self._run_search)
@@ -92,6 +93,8 @@ class SearchController(QObject):
         pool: QThreadPool | None = None,
     ) -> None:
         """Run ``fn`` on a pool thread; the callbacks run on the GUI thread."""
+        if self._closed:  # after shutdown: nothing new starts
+            return
 
         def done(result: Any) -> None:
             self._ops.discard(op)
@@ -222,6 +225,7 @@ class SearchController(QObject):
 
     def shutdown(self) -> None:
         """Stop indexing (keeping what was committed) and wait for the workers."""
+        self._closed = True
         self.cancel_indexing()
         self._debounce.stop()
         self._index_pool.waitForDone(30_000)

@@ -3,6 +3,7 @@ back to the GUI thread as a signal.  Workers never touch widgets."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -36,6 +37,12 @@ class Operation(QRunnable):
         try:
             result = self._fn()
         except Exception as exc:
-            self.signals.failed.emit(exc)
+            self._send(self.signals.failed, exc)
         else:
-            self.signals.succeeded.emit(result)
+            self._send(self.signals.succeeded, result)
+
+    @staticmethod
+    def _send(signal: Any, value: object) -> None:
+        # The window may have gone away meanwhile: then there is nobody to tell.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(value)
