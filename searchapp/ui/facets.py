@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime as dt
 from calendar import monthrange
 
-from PySide6.QtCore import QDate, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QDateEdit,
     QFormLayout,
     QGroupBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from searchapp.core.results import Facets
+from searchapp.ui.theme import check_box_window
 
 NO_DATE = QDate(1900, 1, 1)
 LANG_NAMES = {"ru": "Русский", "en": "English"}
@@ -41,6 +43,27 @@ class CheckList(QListWidget):
         self._updating = False
         self.itemChanged.connect(self._item_changed)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self._restyling = False
+        self._follow_scheme()
+
+    def _follow_scheme(self) -> None:
+        """Keep the check boxes visible in the current colour scheme."""
+        scheme = QApplication.palette(self)
+        role = QPalette.ColorRole.Window
+        window = check_box_window(scheme)
+        if self._restyling or window == self.palette().color(role):
+            return
+        own = QPalette()  # only the Window role of its own: the rest follows the scheme
+        if window != scheme.color(role):
+            own.setColor(role, window)
+        self._restyling = True
+        self.setPalette(own)
+        self._restyling = False
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._follow_scheme()
+        super().changeEvent(event)
 
     def checked(self) -> frozenset[str]:
         return frozenset(

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QPalette
 
 
 def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def check_box_window(palette: QPalette) -> QColor:
+    """The Window colour for a list of check boxes in ``palette``'s scheme.
+
+    Fusion draws a box's outline a shade darker than the Window colour,
+    which vanishes on a dark list; a lighter Window colour for the list
+    alone brings the boxes back (the list itself is painted with Base).
+    """
+    window = palette.color(QPalette.ColorRole.Window)
+    return window.lighter(300) if is_dark(palette) else window
 
 
 def mark_colors(palette: QPalette) -> tuple[str, str]:

@@ -1,0 +1,57 @@
+"""Light and dark schemes: what the user must be able to see in both."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from searchapp.ui.facets import CheckList
+
+DARK = {
+    QPalette.ColorRole.Window: "#202124", QPalette.ColorRole.WindowText: "#e8eaed",
+    QPalette.ColorRole.Base: "#17181a", QPalette.ColorRole.Text: "#e8eaed",
+    QPalette.ColorRole.Button: "#2b2c2f", QPalette.ColorRole.ButtonText: "#e8eaed",
+}
+
+
+def _box_contrast(qtbot, box_list: CheckList) -> int:
+    """The largest lightness step from the list's background inside the
+    check box column of the first row."""
+    box_list.set_counts({"Trend": 2})
+    box_list.resize(200, box_list.height())
+    box_list.show()
+    qtbot.waitExposed(box_list)
+    image = box_list.grab().toImage()
+    row = box_list.visualItemRect(box_list.item(0)).translated(box_list.viewport().pos())
+    column = QRect(row.left(), row.top(), row.height() + 4, row.height())
+    base = box_list.palette().color(QPalette.ColorRole.Base).lightness()
+    return max(
+        abs(QColor(image.pixel(x, y)).lightness() - base)
+        for x in range(column.left(), column.right())
+        for y in range(column.top(), column.bottom())
+    )
+
+
+def test_facet_check_boxes_show_in_light_and_dark(qtbot) -> None:
+    app = QApplication.instance()
+    light, style = app.palette(), app.style().name()
+    app.setStyle("Fusion")
+    try:
+        box_list = CheckList()
+        qtbot.addWidget(box_list)
+        assert _box_contrast(qtbot, box_list) > 60
+        dark = QPalette(light)
+        for role, color in DARK.items():
+            dark.setColor(role, color)
+        app.setPalette(dark)  # the scheme switched while the window is open
+        qtbot.waitUntil(lambda: box_list.palette().color(QPalette.ColorRole.Base).name()
+                        == "#17181a")
+        assert _box_contrast(qtbot, box_list) > 40
+        app.setPalette(light)  # and back
+        qtbot.waitUntil(lambda: box_list.palette().color(QPalette.ColorRole.Window)
+                        == light.color(QPalette.ColorRole.Window))
+        assert _box_contrast(qtbot, box_list) > 60
+    finally:
+        app.setPalette(light)
+        app.setStyle(style)
