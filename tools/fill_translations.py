@@ -92,6 +92,8 @@ RU = {
     "Copy citation": "Копировать ссылку",
     "Did you mean: %1?": "Может быть, вы искали: %1?",
     "Similar articles": "Похожие статьи",
+    "Similar articles: looking…": "Похожие статьи: ищем…",
+    "Similar articles: none found": "Похожие статьи: не найдены",
     "Copy title, source, date and path": "Скопировать заголовок, источник, дату и путь",
 }
 HELP_RU = (

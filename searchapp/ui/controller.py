@@ -152,7 +152,7 @@ class SearchController(QObject):
         self._submit(
             lambda: (path, engine.similar(path)),
             lambda found: self.similar.emit(found),
-            lambda exc: None,
+            lambda exc: self.similar.emit((path, ())),
         )
 
     def export(self, path: Path) -> None:

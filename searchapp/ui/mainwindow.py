@@ -370,8 +370,10 @@ class MainWindow(QMainWindow):
         self.recent.setStringList([query, *items][:RECENT_MAX])
 
     def show_results(self, resp: SearchResponse) -> None:
-        self.last_response = resp
+        previous, self.last_response = self.last_response, resp
         self.model.set_response(resp)
+        if previous is not None and previous.request == resp.request:
+            self._keep_open_article_selected()
         self.facets.update_counts(resp.facets)
         self.count_label.setText(
             self.tr("%n article(s)", "", resp.total) + f" · {resp.elapsed_ms:.0f} ms"
@@ -379,6 +381,14 @@ class MainWindow(QMainWindow):
         self._set_notice(resp.notice)
         self._set_suggestion(resp.suggestion)
         self._update_chips(resp.request)
+
+    def _keep_open_article_selected(self) -> None:
+        """After a refresh of the same search (files changed, re-index), the
+        article being read stays the selected row."""
+        view = self.reader.view
+        row = self.model.row_of(view.path) if view is not None else None
+        if row is not None:
+            self.results.setCurrentIndex(self.model.index(row, 0))
 
     def _set_suggestion(self, query: str | None) -> None:
         if not query:

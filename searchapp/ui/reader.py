@@ -3,6 +3,7 @@ and its full text with every match highlighted; next/previous hit."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +88,8 @@ class ReadingPane(QWidget):
         layout.addWidget(self.link)
         layout.addWidget(self.browser, 1)
         self.similar_label = QLabel()
+        self._similar_for: str | None = None  # the article the list is for
+        self._similar_early: tuple[str, Sequence[Hit]] | None = None  # came before its article
         self.similar_list = QListWidget()
         self.similar_list.setMaximumHeight(130)
         self.similar_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -104,11 +107,11 @@ class ReadingPane(QWidget):
         self.next_button.setToolTip(self.tr("Next hit (F3)"))
         self.cite_button.setText(self.tr("Copy citation"))
         self.cite_button.setToolTip(self.tr("Copy title, source, date and path"))
-        self.similar_label.setText(self.tr("Similar articles"))
         if self.view is None:
             self.show_placeholder()
         else:
             self.show_article(self.view)
+        self._label_similar()
 
     def show_placeholder(self) -> None:
         self.view = None
@@ -117,11 +120,14 @@ class ReadingPane(QWidget):
         self.link.clear()
         self.browser.clear()
         self.cite_button.setEnabled(False)
-        self.similar_list.clear()
+        self._show_similar(None, ())
         self._set_hits([])
 
     def show_article(self, view: ArticleView) -> None:
         self.view = view
+        if view.path != self._similar_for:  # not a repaint of the same article
+            early, self._similar_early = self._similar_early, None
+            self._show_similar(*(early if early and early[0] == view.path else (None, ())))
         self.cite_button.setEnabled(True)
         date = view.date.isoformat() if view.date else self.tr("no date")
         self.title.setText(view.title)
@@ -205,7 +211,13 @@ class ReadingPane(QWidget):
     def show_similar(self, found: tuple[str, tuple[Hit, ...]]) -> None:
         path, hits = found
         if self.view is None or self.view.path != path:
-            return  # another article was opened meanwhile
+            self._similar_early = (path, hits)  # its article may still be on the way
+            return
+        self._show_similar(path, hits)
+
+    def _show_similar(self, path: str | None, hits: Sequence[Hit]) -> None:
+        """List ``hits`` as the articles similar to ``path`` (None: not known yet)."""
+        self._similar_for = path
         self.similar_list.clear()
         for hit in hits:
             date = hit.date.isoformat() if hit.date else "—"
@@ -213,6 +225,21 @@ class ReadingPane(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, hit.path)
             item.setToolTip(hit.path)
             self.similar_list.addItem(item)
+        self._label_similar()
+
+    @property
+    def similar_pending(self) -> bool:
+        """An article is open and its similar articles are still being looked up."""
+        return self.view is not None and self._similar_for != self.view.path
+
+    def _label_similar(self) -> None:
+        if self.similar_pending:
+            text = self.tr("Similar articles: looking…")
+        elif self.view is not None and not self.similar_list.count():
+            text = self.tr("Similar articles: none found")
+        else:
+            text = self.tr("Similar articles")
+        self.similar_label.setText(text)
 
     def _open_similar(self, item: QListWidgetItem) -> None:
         self.similarOpened.emit(item.data(Qt.ItemDataRole.UserRole))

@@ -44,6 +44,10 @@ class ResultsModel(QAbstractListModel):
         self._hits.extend(resp.hits)
         self.endInsertRows()
 
+    def row_of(self, path: str) -> int | None:
+        """The row of the article at ``path`` among the rows loaded so far."""
+        return next((r for r, hit in enumerate(self._hits) if hit.path == path), None)
+
     def hit(self, row: int) -> Hit | None:
         return self._hits[row] if 0 <= row < len(self._hits) else None
 

@@ -72,7 +72,7 @@ def render(out: Path, query: str, size: tuple[int, int], lang: str, dark: bool) 
     if window.model.rowCount():
         window.results.setCurrentIndex(window.model.index(0, 0))
         window.open_current()
-        _wait(lambda: window.reader.view is not None)
+        _wait(lambda: window.reader.view is not None and not window.reader.similar_pending)
     QGuiApplication.processEvents()
     window.grab().save(str(out))
     window.close()

@@ -204,11 +204,58 @@ def test_similar_articles_in_the_reading_pane(qtbot, window) -> None:
     type_query(qtbot, window, "Trust Between Nations")
     window.controller.open_article(window.model.index(0, 0).data(PathRole))
     qtbot.waitUntil(lambda: window.reader.similar_list.count() > 0, timeout=WAIT_MS)
+    assert window.reader.similar_label.text() == "Similar articles"
     first = window.reader.similar_list.item(0)
     assert first.data(Qt.ItemDataRole.UserRole).endswith("001_091d53cfd8a73ce3.txt")
     with qtbot.waitSignal(window.controller.article, timeout=WAIT_MS):
         window.reader.similar_list.itemClicked.emit(first)
     assert window.reader.view.path.endswith("001_091d53cfd8a73ce3.txt")
+
+
+def test_similar_articles_that_arrive_before_their_article_are_kept(qtbot, window) -> None:
+    # Both are looked up at once on two threads: either may come back first.
+    type_query(qtbot, window, "Trust Between Nations")
+    reader = window.reader
+    with qtbot.waitSignal(window.controller.similar, timeout=WAIT_MS) as similar:
+        window.controller.open_article(window.model.index(0, 0).data(PathRole))
+    qtbot.waitUntil(lambda: reader.view is not None, timeout=WAIT_MS)
+    view, found = reader.view, similar.args[0]
+    reader.show_placeholder()
+    reader.show_similar(found)  # the list first…
+    reader.show_article(view)  # …then its article
+    assert reader.similar_list.count() == len(found[1]) > 0
+    assert reader.similar_label.text() == "Similar articles"
+
+
+def test_the_article_being_read_stays_selected_when_results_refresh(qtbot, window) -> None:
+    type_query(qtbot, window, "Turkmenistan")
+    assert window.model.rowCount() > 2
+    second = window.model.index(1, 0)
+    with qtbot.waitSignal(window.controller.article, timeout=WAIT_MS):
+        qtbot.mouseClick(window.results.viewport(), Qt.MouseButton.LeftButton,
+                         pos=window.results.visualRect(second).center())
+    path = second.data(PathRole)
+    assert window.reader.view.path == path
+    with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
+        window.controller.search_now(window.controller.request)  # e.g. a file changed
+    assert window.results.currentIndex().data(PathRole) == path
+    type_query(qtbot, window, "Turkmenistan Ashgabat")  # a new search starts afresh
+    assert not window.results.currentIndex().isValid()
+
+
+def test_an_article_like_no_other_says_so(qtbot, make_window, tmp_path,
+                                          write_articles) -> None:
+    root = write_articles({
+        "weather.txt": "Погода в Бишкеке\n\nВ Бишкеке ожидается снегопад и гололёд.\n",
+        "cotton.txt": "Cotton harvest\n\nFarmers in Fergana picked a record crop.\n",
+    })
+    window = make_window(tmp_path / "ix", folders=[root])
+    type_query(qtbot, window, "снегопад")
+    reader = window.reader
+    with qtbot.waitSignal(window.controller.similar, timeout=WAIT_MS):
+        window.controller.open_article(window.model.index(0, 0).data(PathRole))
+    assert reader.view is not None and reader.similar_list.count() == 0
+    assert reader.similar_label.text() == "Similar articles: none found"
 
 
 def test_names_across_scripts_and_the_switch(qtbot, window) -> None:

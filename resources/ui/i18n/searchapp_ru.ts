@@ -3,7 +3,7 @@
 <context>
     <name>DateHistogram</name>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="115" />
+        <location filename="../../../searchapp/ui/facets.py" line="138" />
         <source>No dates</source>
         <translation>Нет дат</translation>
     </message>
@@ -11,37 +11,37 @@
 <context>
     <name>FacetPanel</name>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="204" />
+        <location filename="../../../searchapp/ui/facets.py" line="227" />
         <source>Clear filters</source>
         <translation>Сбросить фильтры</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="205" />
+        <location filename="../../../searchapp/ui/facets.py" line="228" />
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="206" />
+        <location filename="../../../searchapp/ui/facets.py" line="229" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="207" />
+        <location filename="../../../searchapp/ui/facets.py" line="230" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="208" />
+        <location filename="../../../searchapp/ui/facets.py" line="231" />
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="209" />
+        <location filename="../../../searchapp/ui/facets.py" line="232" />
         <source>To</source>
         <translation>По</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="210" />
+        <location filename="../../../searchapp/ui/facets.py" line="233" />
         <source>Click a bar to show only that period</source>
         <translation>Щёлкните столбец, чтобы оставить только этот период</translation>
     </message>
@@ -312,52 +312,62 @@
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="103" />
+        <location filename="../../../searchapp/ui/reader.py" line="106" />
         <source>Previous hit (Shift+F3)</source>
         <translation>Предыдущее совпадение (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="104" />
+        <location filename="../../../searchapp/ui/reader.py" line="107" />
         <source>Next hit (F3)</source>
         <translation>Следующее совпадение (F3)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="105" />
+        <location filename="../../../searchapp/ui/reader.py" line="108" />
         <source>Copy citation</source>
         <translation>Копировать ссылку</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="106" />
+        <location filename="../../../searchapp/ui/reader.py" line="109" />
         <source>Copy title, source, date and path</source>
         <translation>Скопировать заголовок, источник, дату и путь</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="107" />
+        <location filename="../../../searchapp/ui/reader.py" line="232" />
+        <source>Similar articles: looking…</source>
+        <translation>Похожие статьи: ищем…</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reader.py" line="234" />
+        <source>Similar articles: none found</source>
+        <translation>Похожие статьи: не найдены</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reader.py" line="236" />
         <source>Similar articles</source>
         <translation>Похожие статьи</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="115" />
+        <location filename="../../../searchapp/ui/reader.py" line="118" />
         <source>No article open</source>
         <translation>Статья не открыта</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="116" />
+        <location filename="../../../searchapp/ui/reader.py" line="119" />
         <source>Pick a result to read it here.</source>
         <translation>Выберите результат, чтобы прочитать его здесь.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="126" />
+        <location filename="../../../searchapp/ui/reader.py" line="132" />
         <source>no date</source>
         <translation>без даты</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="165" />
+        <location filename="../../../searchapp/ui/reader.py" line="171" />
         <source>hit %1 of %2</source>
         <translation>совпадение %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="166" />
+        <location filename="../../../searchapp/ui/reader.py" line="172" />
         <source>no hits</source>
         <translation>нет совпадений</translation>
     </message>
