@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from calendar import monthrange
 
-from PySide6.QtCore import QDate, QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,6 +19,9 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -30,6 +33,25 @@ from searchapp.ui.theme import check_box_window
 NO_DATE = QDate(1900, 1, 1)
 LANG_NAMES = {"ru": "Русский", "en": "English"}
 ValueRole = Qt.ItemDataRole.UserRole + 1
+CountRole = Qt.ItemDataRole.UserRole + 2
+
+
+class _CountDelegate(QStyledItemDelegate):
+    """Shortens a long name, never its count: «Telegram: РИА Нов…  (6)»."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        count = index.data(CountRole)
+        if count is None:
+            return
+        suffix = f"  ({count})"
+        name = option.text.removesuffix(suffix)
+        style = option.widget.style() if option.widget else QApplication.style()
+        room = style.subElementRect(
+            QStyle.SubElement.SE_ItemViewItemText, option, option.widget
+        ).width() - option.fontMetrics.horizontalAdvance(suffix) - 8
+        option.text = option.fontMetrics.elidedText(name, Qt.TextElideMode.ElideRight,
+                                                    max(room, 0)) + suffix
 
 
 class CheckList(QListWidget):
@@ -43,6 +65,8 @@ class CheckList(QListWidget):
         self._updating = False
         self.itemChanged.connect(self._item_changed)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setItemDelegate(_CountDelegate(self))
         self._restyling = False
         self._follow_scheme()
 
@@ -81,7 +105,9 @@ class CheckList(QListWidget):
         self.clear()
         for value, n in sorted(values.items(), key=lambda kv: (-kv[1], kv[0])):
             item = QListWidgetItem(f"{self._labels.get(value, value)}  ({n})")
+            item.setToolTip(item.text())
             item.setData(ValueRole, value)
+            item.setData(CountRole, n)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if value in selected
                                else Qt.CheckState.Unchecked)
