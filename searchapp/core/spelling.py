@@ -1,9 +1,11 @@
 """"Did you mean": corrections from the index's own vocabulary.
 
 A word of the query whose term is rare or missing in the index is replaced by
-the most frequent term within edit distance 1 (2 from five letters on).  Terms are
-lemmas and stems, so the correction is shown as a word found in an article
-(«migartion» → «migration», «Ашхабат» → «Ашхабад»).
+the closest more frequent term within edit distance 1 (2 from five letters on);
+a swap of two letters counts as one edit (optimal string alignment, by
+rapidfuzz), and among the closest the most frequent wins, so «migartion» is
+«migration», not the commoner «might».  Terms are lemmas and stems, so the
+correction is shown as a word found in an article («Ашхабат» → «Ашхабад»).
 """
 
 from __future__ import annotations
@@ -11,15 +13,19 @@ from __future__ import annotations
 import itertools
 import re
 
+from rapidfuzz.distance import OSA
 from whoosh.query import Term
 from whoosh.searching import Searcher
 
 from searchapp.core import morphology
 from searchapp.core.analysis import WORD_RE
 from searchapp.core.snippets import match_spans
+from searchapp.core.translit import is_key
 
 FIELD = "body"
 RARE = 1  # a term in at most this many articles may be a typo
+MIN_WORD = 4  # shorter words are not corrected
+PREFIX = 2  # letters a correction keeps from the word (typos there are rare; much faster)
 _SYNTAX = re.compile(r'[":*?()]|\b(?:AND|OR|NOT)\b|\w+:')
 
 
@@ -35,20 +41,29 @@ def _surface(searcher: Searcher, term: str, fallback: str) -> str:
 
 
 def _correct(searcher: Searcher, word: str) -> str | None:
-    term = morphology.query_terms(morphology.fold(word))[0]
+    folded = morphology.fold(word)
+    term = morphology.query_terms(folded)[0]
     reader = searcher.reader()
-    if len(term) < 4 or term.isdigit() or reader.doc_frequency(FIELD, term) > RARE:
+    own = reader.doc_frequency(FIELD, term)
+    if len(term) < MIN_WORD or term.isdigit() or own > RARE:
         return None
-    maxdist = 1 if len(term) < 5 else 2
-    candidates = [
-        c for c in reader.terms_within(FIELD, term, maxdist, prefix=1)
-        if c != term and not c.startswith(morphology.NAME_KEY_PREFIX)
-    ]
+    # An unknown Russian word gets a guessed lemma («президнет» → «президнуть»)
+    # that may be further from the intended word than the word itself: try both.
+    sources = {term, folded} if morphology.is_cyrillic(folded) else {term}
+    sources = {w for w in sources if len(w) >= MIN_WORD}
+    candidates: dict[str, tuple[int, int]] = {}
+    for source in sources:
+        maxdist = 1 if len(source) < 5 else 2
+        for c in reader.terms_within(FIELD, source, maxdist, prefix=PREFIX):
+            if c in sources or c.startswith(morphology.NAME_KEY_PREFIX) or is_key(c):
+                continue
+            df = reader.doc_frequency(FIELD, c)
+            if df > own:
+                rank = (OSA.distance(source, c), -df)
+                candidates[c] = min(candidates.get(c, rank), rank)
     if not candidates:
         return None
-    best = max(candidates, key=lambda c: reader.doc_frequency(FIELD, c))
-    if reader.doc_frequency(FIELD, best) <= reader.doc_frequency(FIELD, term):
-        return None
+    best = min(candidates, key=lambda c: (candidates[c], c))
     # Russian terms are lemmas, real words; English terms are stems: show a word.
     surface = best if morphology.is_cyrillic(best) else _surface(searcher, best, best)
     return surface[:1].upper() + surface[1:] if word[:1].isupper() else surface

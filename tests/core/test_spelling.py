@@ -1,0 +1,43 @@
+""""Did you mean" on small archives of our own: the closest word wins, then the commonest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from searchapp.core.engine import SearchEngine
+from searchapp.core.indexer import update_index
+from searchapp.core.results import SearchRequest
+
+
+@pytest.fixture
+def engine(tmp_path: Path, write_articles):
+    files = {f"might-{i}.txt": f"Note {i}\n\nIt might rain, and it might not.\n" for i in range(8)}
+    files |= {f"migration-{i}.txt": f"Report {i}\n\nLabour migration grew.\n" for i in range(2)}
+    files |= {f"president-{i}.txt": f"Новость {i}\n\nПрезидент выступил с речью.\n"
+              for i in range(3)}
+    update_index(tmp_path / "ix", [write_articles(files)])
+    eng = SearchEngine(tmp_path / "ix")
+    yield eng
+    eng.close()
+
+
+def suggestion(engine: SearchEngine, query: str) -> str | None:
+    return engine.search(SearchRequest(query=query, limit=0)).suggestion
+
+
+def test_two_swapped_letters_are_one_typo(engine: SearchEngine) -> None:
+    # "might" is commoner and also two edits away; a swap of "ar" is one typo.
+    assert suggestion(engine, "migartion") == "migration"
+
+
+def test_an_unknown_russian_word_is_corrected_as_written(engine: SearchEngine) -> None:
+    # pymorphy3 guesses the lemma «президнуть» for it: far from anything indexed.
+    assert suggestion(engine, "президнет") == "президент"
+    assert suggestion(engine, "Президнет выступил") == "Президент выступил"
+
+
+def test_words_that_are_found_are_left_alone(engine: SearchEngine) -> None:
+    assert suggestion(engine, "migration") is None
+    assert suggestion(engine, "президента") is None
