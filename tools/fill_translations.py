@@ -92,6 +92,14 @@ RU = {
     "Copy citation": "Копировать ссылку",
     "Did you mean: %1?": "Может быть, вы искали: %1?",
     "Similar articles": "Похожие статьи",
+    "The index has no articles yet: add a folder (File ▸ Add folder…).":
+        "В индексе ещё нет статей: добавьте папку (Файл ▸ Добавить папку…).",
+    "No article matches this search.": "Ни одна статья не подходит под этот запрос.",
+    "Filters are on: clear them to search every article.":
+        "Включены фильтры: сбросьте их, чтобы искать по всем статьям.",
+    "Try the suggestion above.": "Попробуйте исправление выше.",
+    "Try fewer words, another form, or a prefix: migra*.":
+        "Попробуйте меньше слов, другую форму или префикс: мигра*.",
     "Similar articles: looking…": "Похожие статьи: ищем…",
     "Similar articles: none found": "Похожие статьи: не найдены",
     "Copy title, source, date and path": "Скопировать заголовок, источник, дату и путь",

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -39,6 +38,7 @@ from searchapp.ui.folder_watcher import FolderWatcher
 from searchapp.ui.reader import ReadingPane
 from searchapp.ui.results_delegate import ResultDelegate
 from searchapp.ui.results_model import PathRole, ResultsModel
+from searchapp.ui.results_view import ResultsView
 
 PAGE = 30
 RECENT_MAX = 20
@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         facet_scroll.setMinimumWidth(190)
 
         self.model = ResultsModel(self.controller.fetch_page)
-        self.results = QListView()
+        self.results = ResultsView()
         self.results.setModel(self.model)
         self.results.setItemDelegate(ResultDelegate(self.results))
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -381,6 +381,21 @@ class MainWindow(QMainWindow):
         self._set_notice(resp.notice)
         self._set_suggestion(resp.suggestion)
         self._update_chips(resp.request)
+        self.results.set_empty_text(self._empty_text(resp) if not resp.total else "")
+
+    def _empty_text(self, resp: SearchResponse) -> str:
+        req = resp.request
+        filtered = bool(req.sources or req.langs or req.since or req.until)
+        if not req.query.strip() and not filtered:
+            return self.tr("The index has no articles yet: add a folder (File ▸ Add folder…).")
+        lines = [self.tr("No article matches this search.")]
+        if filtered:
+            lines.append(self.tr("Filters are on: clear them to search every article."))
+        elif resp.suggestion:
+            lines.append(self.tr("Try the suggestion above."))
+        else:
+            lines.append(self.tr("Try fewer words, another form, or a prefix: migra*."))
+        return "\n\n".join(lines)
 
     def _keep_open_article_selected(self) -> None:
         """After a refresh of the same search (files changed, re-index), the

@@ -51,6 +51,9 @@ def _dark_palette() -> QPalette:
     }
     for role, color in colors.items():
         p.setColor(role, color)
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText,
+                 QPalette.ColorRole.ButtonText):  # greyed out, as dark themes do
+        p.setColor(QPalette.ColorGroup.Disabled, role, "#6f7378")
     return p
 
 

@@ -200,6 +200,22 @@ def test_did_you_mean_is_one_click_away(qtbot, window) -> None:
     assert window.last_response.total == 3 and not window.suggestion.isVisible()
 
 
+def test_an_empty_result_list_says_why(qtbot, window) -> None:
+    type_query(qtbot, window, "Ашхабат")
+    assert window.model.rowCount() == 0
+    assert window.results.empty_text.splitlines()[0] == "No article matches this search."
+    assert "suggestion" in window.results.empty_text
+    type_query(qtbot, window, "Turkmenistan")
+    assert window.results.empty_text == ""
+    with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
+        window.facets.since.setDate(QDate(2030, 1, 1))  # a filter that leaves nothing
+    assert window.model.rowCount() == 0 and "Filters are on" in window.results.empty_text
+    image = window.results.viewport().grab().toImage()  # the message is painted
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 3)
+               for y in range(0, min(image.height(), 120), 3)}
+    assert len(colours) > 2
+
+
 def test_similar_articles_in_the_reading_pane(qtbot, window) -> None:
     type_query(qtbot, window, "Trust Between Nations")
     window.controller.open_article(window.model.index(0, 0).data(PathRole))

@@ -3,7 +3,7 @@
 <context>
     <name>DateHistogram</name>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="138" />
+        <location filename="../../../searchapp/ui/facets.py" line="164" />
         <source>No dates</source>
         <translation type="unfinished" />
     </message>
@@ -11,37 +11,37 @@
 <context>
     <name>FacetPanel</name>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="227" />
+        <location filename="../../../searchapp/ui/facets.py" line="253" />
         <source>Clear filters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="228" />
+        <location filename="../../../searchapp/ui/facets.py" line="254" />
         <source>Source</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="229" />
+        <location filename="../../../searchapp/ui/facets.py" line="255" />
         <source>Date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="230" />
+        <location filename="../../../searchapp/ui/facets.py" line="256" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="231" />
+        <location filename="../../../searchapp/ui/facets.py" line="257" />
         <source>From</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="232" />
+        <location filename="../../../searchapp/ui/facets.py" line="258" />
         <source>To</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="233" />
+        <location filename="../../../searchapp/ui/facets.py" line="259" />
         <source>Click a bar to show only that period</source>
         <translation type="unfinished" />
     </message>
@@ -185,93 +185,118 @@
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../../searchapp/ui/mainwindow.py" line="377" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="379" />
         <source>%n article(s)</source>
         <translation><numerusform>%n article</numerusform><numerusform>%n articles</numerusform></translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="389" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="390" />
+        <source>The index has no articles yet: add a folder (File ▸ Add folder…).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="391" />
+        <source>No article matches this search.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="393" />
+        <source>Filters are on: clear them to search every article.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="395" />
+        <source>Try the suggestion above.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="397" />
+        <source>Try fewer words, another form, or a prefix: migra*.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="414" />
         <source>Did you mean: %1?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="426" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="451" />
         <source>Remove this filter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="455" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="480" />
         <source>Export results</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="456" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="481" />
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="463" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="488" />
         <source>%1 articles exported to %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="469" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="494" />
         <source>Add a folder of articles</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="491" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="516" />
         <source>Indexing is already running.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="494" />
-        <location filename="../../../searchapp/ui/mainwindow.py" line="507" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="519" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="532" />
         <source>Indexing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="521" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="546" />
         <source>The index is up to date.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="524" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="549" />
         <source>%1 added, %2 updated, %3 removed, %4 failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="529" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="554" />
         <source>(cancelled; what was indexed is kept)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="542" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="567" />
         <source>The index is damaged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="544" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="569" />
         <source>Rebuild index</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="551" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="576" />
         <source>%1 articles from %2 sources</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="562" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="587" />
         <source>Search syntax</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="567" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="592" />
         <source>About searchapp</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="568" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="593" />
         <source>searchapp %1 — full-text search for Russian and English news archives. Whoosh index, pymorphy3 morphology, Qt window.</source>
         <translation type="unfinished" />
     </message>
@@ -332,17 +357,17 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="232" />
+        <location filename="../../../searchapp/ui/reader.py" line="237" />
         <source>Similar articles: looking…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="234" />
+        <location filename="../../../searchapp/ui/reader.py" line="239" />
         <source>Similar articles: none found</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="236" />
+        <location filename="../../../searchapp/ui/reader.py" line="241" />
         <source>Similar articles</source>
         <translation type="unfinished" />
     </message>

@@ -3,7 +3,7 @@
 <context>
     <name>DateHistogram</name>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="138" />
+        <location filename="../../../searchapp/ui/facets.py" line="164" />
         <source>No dates</source>
         <translation>Нет дат</translation>
     </message>
@@ -11,37 +11,37 @@
 <context>
     <name>FacetPanel</name>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="227" />
+        <location filename="../../../searchapp/ui/facets.py" line="253" />
         <source>Clear filters</source>
         <translation>Сбросить фильтры</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="228" />
+        <location filename="../../../searchapp/ui/facets.py" line="254" />
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="229" />
+        <location filename="../../../searchapp/ui/facets.py" line="255" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="230" />
+        <location filename="../../../searchapp/ui/facets.py" line="256" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="231" />
+        <location filename="../../../searchapp/ui/facets.py" line="257" />
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="232" />
+        <location filename="../../../searchapp/ui/facets.py" line="258" />
         <source>To</source>
         <translation>По</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="233" />
+        <location filename="../../../searchapp/ui/facets.py" line="259" />
         <source>Click a bar to show only that period</source>
         <translation>Щёлкните столбец, чтобы оставить только этот период</translation>
     </message>
@@ -185,93 +185,118 @@
         <translation>Первая индексация статей…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../searchapp/ui/mainwindow.py" line="377" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="379" />
         <source>%n article(s)</source>
         <translation><numerusform>%n статья</numerusform><numerusform>%n статьи</numerusform><numerusform>%n статей</numerusform></translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="389" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="390" />
+        <source>The index has no articles yet: add a folder (File ▸ Add folder…).</source>
+        <translation>В индексе ещё нет статей: добавьте папку (Файл ▸ Добавить папку…).</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="391" />
+        <source>No article matches this search.</source>
+        <translation>Ни одна статья не подходит под этот запрос.</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="393" />
+        <source>Filters are on: clear them to search every article.</source>
+        <translation>Включены фильтры: сбросьте их, чтобы искать по всем статьям.</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="395" />
+        <source>Try the suggestion above.</source>
+        <translation>Попробуйте исправление выше.</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="397" />
+        <source>Try fewer words, another form, or a prefix: migra*.</source>
+        <translation>Попробуйте меньше слов, другую форму или префикс: мигра*.</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="414" />
         <source>Did you mean: %1?</source>
         <translation>Может быть, вы искали: %1?</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="426" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="451" />
         <source>Remove this filter</source>
         <translation>Убрать этот фильтр</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="455" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="480" />
         <source>Export results</source>
         <translation>Экспорт результатов</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="456" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="481" />
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="463" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="488" />
         <source>%1 articles exported to %2</source>
         <translation>Статей экспортировано: %1, файл %2</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="469" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="494" />
         <source>Add a folder of articles</source>
         <translation>Добавить папку со статьями</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="491" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="516" />
         <source>Indexing is already running.</source>
         <translation>Индексация уже идёт.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="494" />
-        <location filename="../../../searchapp/ui/mainwindow.py" line="507" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="519" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="532" />
         <source>Indexing…</source>
         <translation>Индексация…</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="521" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="546" />
         <source>The index is up to date.</source>
         <translation>Индекс актуален.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="524" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="549" />
         <source>%1 added, %2 updated, %3 removed, %4 failed</source>
         <translation>добавлено %1, обновлено %2, удалено %3, с ошибкой %4</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="529" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="554" />
         <source>(cancelled; what was indexed is kept)</source>
         <translation>(отменено; проиндексированное сохранено)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="542" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="567" />
         <source>The index is damaged</source>
         <translation>Индекс повреждён</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="544" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="569" />
         <source>Rebuild index</source>
         <translation>Перестроить индекс</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="551" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="576" />
         <source>%1 articles from %2 sources</source>
         <translation>Статей: %1, источников: %2</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="562" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="587" />
         <source>Search syntax</source>
         <translation>Синтаксис запросов</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="567" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="592" />
         <source>About searchapp</source>
         <translation>О программе searchapp</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="568" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="593" />
         <source>searchapp %1 — full-text search for Russian and English news archives. Whoosh index, pymorphy3 morphology, Qt window.</source>
         <translation>searchapp %1 — полнотекстовый поиск по архивам новостей на русском и английском. Индекс Whoosh, морфология pymorphy3, окно на Qt.</translation>
     </message>
@@ -332,17 +357,17 @@
         <translation>Скопировать заголовок, источник, дату и путь</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="232" />
+        <location filename="../../../searchapp/ui/reader.py" line="237" />
         <source>Similar articles: looking…</source>
         <translation>Похожие статьи: ищем…</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="234" />
+        <location filename="../../../searchapp/ui/reader.py" line="239" />
         <source>Similar articles: none found</source>
         <translation>Похожие статьи: не найдены</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="236" />
+        <location filename="../../../searchapp/ui/reader.py" line="241" />
         <source>Similar articles</source>
         <translation>Похожие статьи</translation>
     </message>
