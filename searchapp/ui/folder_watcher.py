@@ -1,55 +1,110 @@
 """Live folders: while the window is open, changes in the user's folders are
-indexed within seconds (an incremental run, never a full re-index)."""
+indexed within seconds (an incremental run, never a full re-index).
+
+The watching is watchdog's (inotify on Linux, FSEvents on macOS,
+ReadDirectoryChangesW on Windows): unlike a directory watch it also sees a
+file rewritten in place.  Its events arrive on watchdog's thread and are
+passed to the GUI thread as a queued signal; nothing here touches a widget.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
 
 SETTLE_MS = 1500  # wait for a burst of changes (a copy of many files) to end
-MAX_DIRS = 4000  # inotify watches are a limited resource
+# What changes an article; not "opened"/"closed_no_write", which the indexer's
+# own reading causes.
+CHANGES = frozenset({"created", "deleted", "modified", "moved", "closed"})
+
+
+class _Bridge(QObject):
+    changed = Signal()
+
+
+class _Handler(FileSystemEventHandler):
+    """Runs on watchdog's thread: filters events, then signals the GUI thread."""
+
+    def __init__(self, bridge: _Bridge, root: Path, ignore: Sequence[Path]) -> None:
+        self._bridge = bridge
+        self._root = root
+        self._ignore = tuple(os.fspath(p) for p in ignore)
+        self._ignore_under = tuple(p + os.sep for p in self._ignore)
+
+    def _relevant(self, path: str | bytes) -> bool:
+        path = os.fsdecode(path)
+        if path in self._ignore or path.startswith(self._ignore_under):
+            return False
+        try:
+            inside = Path(path).relative_to(self._root).parts
+        except ValueError:
+            return False
+        return not any(part.startswith(".") for part in inside)
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type not in CHANGES:
+            return
+        if event.is_directory and event.event_type == "modified":
+            return  # comes with the event of the entry that changed in it
+        paths = [event.src_path, getattr(event, "dest_path", "") or event.src_path]
+        if any(self._relevant(p) for p in paths):
+            with contextlib.suppress(RuntimeError):  # the window has gone
+                self._bridge.changed.emit()
 
 
 class FolderWatcher(QObject):
-    """Watches the folders (and their subfolders) and calls ``on_change`` once
-    things settle.  Only directories are watched: new, deleted, renamed and
-    atomically saved files all change their directory."""
+    """Watches the folders (recursively) and calls ``on_change`` on the GUI
+    thread once a burst of changes has settled.  Paths under ``ignore`` (the
+    index itself, if it lies in a watched folder) and hidden files do not count."""
 
-    def __init__(self, on_change: Callable[[], None], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        on_change: Callable[[], None],
+        parent: QObject | None = None,
+        ignore: Sequence[Path] = (),
+    ) -> None:
         super().__init__(parent)
-        self._watcher = QFileSystemWatcher(self)
-        self._watcher.directoryChanged.connect(self._changed)
         self._timer = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._timer.timeout.connect(on_change)
-        self._roots: list[Path] = []
+        self._bridge = _Bridge(self)
+        self._bridge.changed.connect(self._timer.start)
+        self._ignore = [Path(os.path.abspath(p)) for p in ignore]
+        self._observer: Observer | None = None
+        self._watched: list[str] = []
+        self.problems: list[str] = []  # folders that could not be watched, and why
 
     def watch(self, roots: Sequence[Path]) -> None:
-        self._roots = [Path(r) for r in roots]
-        self._rewatch()
-
-    def _rewatch(self) -> None:
-        dirs = self._watcher.directories()
-        if dirs:
-            self._watcher.removePaths(dirs)
-        wanted: list[str] = []
-        for root in self._roots:
-            if not root.is_dir():
+        """Watch exactly these folders (and everything under them)."""
+        self.stop()
+        self._observer = Observer()
+        self._observer.daemon = True
+        self._watched, self.problems = [], []
+        for root in roots:
+            if not Path(root).is_dir():
                 continue
-            for current, subdirs, _files in os.walk(root):
-                subdirs[:] = [d for d in subdirs if not d.startswith(".")]
-                wanted.append(current)
-                if len(wanted) >= MAX_DIRS:
-                    break
-        if wanted:
-            self._watcher.addPaths(wanted)
+            handler = _Handler(self._bridge, Path(root), self._ignore)
+            try:
+                self._observer.schedule(handler, os.fspath(root), recursive=True)
+            except OSError as exc:  # e.g. the system's limit of watches
+                self.problems.append(f"{root}: {exc}")
+            else:
+                self._watched.append(os.fspath(root))
+        self._observer.start()
+
+    def stop(self) -> None:
+        """Stop watching (waits for watchdog's thread)."""
+        if self._observer is not None:
+            self._observer.stop()
+            self._observer.join(timeout=5)
+            self._observer = None
+        self._timer.stop()
 
     @property
     def watched(self) -> list[str]:
-        return self._watcher.directories()
-
-    def _changed(self, _path: str) -> None:
-        self._timer.start()
-        QTimer.singleShot(0, self._rewatch)  # new subfolders get watched too
+        return list(self._watched)

@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.controller = SearchController(index_dir, self)
-        self.watcher = FolderWatcher(self._folders_changed, self)
+        self.watcher = FolderWatcher(self._folders_changed, self, ignore=[index_dir])
         self._reindex_pending = False
         self.last_response: SearchResponse | None = None
         self.last_report: IndexReport | None = None
@@ -334,6 +334,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self.watcher.stop()
         self.controller.shutdown()
         super().closeEvent(event)
 

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from searchapp.core.engine import SearchEngine
 from searchapp.core.results import SearchRequest
+from searchapp.ui.folder_watcher import SETTLE_MS
+from searchapp.ui.results_model import PathRole
 
 pytestmark = pytest.mark.gui
 WAIT_MS = 60_000
@@ -67,6 +69,10 @@ def test_failed_files_can_be_seen(qtbot, make_window, tmp_path: Path, write_arti
     dialog.close()
 
 
+def titles(window) -> list[str]:
+    return [window.model.index(r, 0).data() for r in range(window.model.rowCount())]
+
+
 def test_live_folder_changes_show_up(qtbot, make_window, tmp_path: Path,
                                      write_articles) -> None:
     root = write_articles({"old.md": "---\ntitle: Старая\n---\nПро миграцию."})
@@ -75,9 +81,24 @@ def test_live_folder_changes_show_up(qtbot, make_window, tmp_path: Path,
     assert str(root) in window.watcher.watched
     (root / "new.md").write_text("---\ntitle: Новая\n---\nПро беженцев.", encoding="utf-8")
     qtbot.waitUntil(lambda: window.last_response.total == 2, timeout=WAIT_MS)
+    with (root / "old.md").open("w", encoding="utf-8") as f:  # changed in place, no rename
+        f.write("---\ntitle: Исправленная\n---\nПро миграцию, дополнено.")
+    qtbot.waitUntil(lambda: "Исправленная" in titles(window), timeout=WAIT_MS)
     (root / "old.md").unlink()
     qtbot.waitUntil(lambda: window.last_response.total == 1, timeout=WAIT_MS)
     assert window.model.index(0, 0).data() == "Новая"
+
+
+def test_watching_does_not_feed_on_its_own_work(qtbot, make_window, tmp_path: Path,
+                                               write_articles) -> None:
+    # The index lies inside the watched folder, and indexing reads every file:
+    # neither may start another run.
+    root = write_articles({f"a{i}.md": f"---\ntitle: Статья {i}\n---\nПро миграцию."
+                           for i in range(5)})
+    window = make_window(root / "index", folders=[root])
+    assert window.last_response.total == 5
+    with qtbot.assertNotEmitted(window.controller.indexingStarted, wait=SETTLE_MS + 1500):
+        window.controller.open_article(window.model.index(0, 0).data(PathRole))
 
 
 def test_export_and_citation(qtbot, make_window, seed_copy: Path, tmp_path: Path) -> None:
