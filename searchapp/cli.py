@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 import threading
 from collections.abc import Sequence
@@ -78,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     p_search.add_argument("--limit", type=_positive, default=10)
     p_search.add_argument("--offset", type=_positive, default=0)
     p_search.add_argument("--json", action="store_true", help="print one JSON object")
+    p_search.add_argument("--no-names", dest="names", action="store_false",
+                          help="do not match names across scripts (Tokayev ↔ Токаев)")
     return parser
 
 
@@ -96,6 +99,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("searchapp: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `searchapp search … | head`: the reader has had enough
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes at exit
+        return EXIT_OK
     except Exception as exc:
         log = _log_crash()
         print(f"searchapp: unexpected error: {exc} (details in {log})", file=sys.stderr)
@@ -172,6 +179,7 @@ def _search(index_dir: Path, args: argparse.Namespace) -> int:
         sort=Sort(args.sort),
         offset=args.offset,
         limit=args.limit,
+        names=args.names,
     )
     engine = SearchEngine(index_dir)
     try:
@@ -192,6 +200,7 @@ def response_json(resp: SearchResponse) -> dict[str, object]:
         "query": resp.request.query,
         "total": resp.total,
         "notice": resp.notice,
+        "suggestion": resp.suggestion,
         "hits": [
             {
                 "path": h.path,
@@ -218,6 +227,8 @@ def _print_text(resp: SearchResponse, color: bool) -> None:
         print(resp.notice)
     first = resp.request.offset + 1
     print(f"{resp.total} articles ({resp.elapsed_ms:.0f} ms)")
+    if resp.suggestion:
+        print(f"Did you mean: {resp.suggestion}?")
     for n, hit in enumerate(resp.hits, first):
         date = hit.date.isoformat() if hit.date else "no date"
         print(f"\n{n}. {hit.title}\n   {hit.source} · {date} · {hit.lang} · {hit.path}")

@@ -34,7 +34,8 @@ def test_index_then_search_json(cli_index: Path) -> None:
     done = run("search", "миграция", "--json", index=cli_index)
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
-    assert set(data) == {"query", "total", "notice", "hits", "facets"}
+    assert set(data) == {"query", "total", "notice", "suggestion", "hits", "facets"}
+    assert data["suggestion"] is None
     assert data["query"] == "миграция" and data["total"] == 1
     hit = data["hits"][0]
     assert hit["path"].endswith("002_13e197d8ebd46593.txt")
@@ -58,6 +59,29 @@ def test_search_filters_and_sort(cli_index: Path) -> None:
 def test_no_hits_is_success(cli_index: Path) -> None:
     done = run("search", "несуществующееслово", index=cli_index)
     assert done.returncode == 0 and "0 articles" in done.stdout
+
+
+def test_did_you_mean_and_names_switch(cli_index: Path) -> None:
+    done = run("search", "migartion", index=cli_index)
+    assert done.returncode == 0 and "Did you mean: migration?" in done.stdout
+    assert json.loads(run("search", "Ашхабат", "--json", index=cli_index).stdout)[
+        "suggestion"] == "Ашхабад"
+    with_names = json.loads(run("search", "Meredow", "--json", index=cli_index).stdout)
+    without = json.loads(run("search", "Meredow", "--json", "--no-names", index=cli_index).stdout)
+    assert any(h["path"].endswith("002_13e197d8ebd46593.txt") for h in with_names["hits"])
+    assert not any(h["path"].endswith("002_13e197d8ebd46593.txt") for h in without["hits"])
+
+
+def test_output_cut_short_by_a_pipe_is_not_an_error(cli_index: Path) -> None:
+    # Like `searchapp search … | head` where head has already exited: the reading
+    # end is closed before the first line is written.
+    env = {**os.environ, "SEARCHAPP_INDEX": str(cli_index)}
+    with subprocess.Popen([sys.executable, "-m", "searchapp", "search", ""],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                          cwd=PROJECT_ROOT) as proc:
+        proc.stdout.close()
+        _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0 and err == b""
 
 
 @pytest.mark.parametrize(
