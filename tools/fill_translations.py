@@ -92,6 +92,8 @@ RU = {
     "Copy citation": "Копировать ссылку",
     "Did you mean: %1?": "Может быть, вы искали: %1?",
     "Similar articles": "Похожие статьи",
+    "Changes will show up only at the next start: %1":
+        "Изменения появятся только при следующем запуске: %1",
     "The index has no articles yet: add a folder (File ▸ Add folder…).":
         "В индексе ещё нет статей: добавьте папку (Файл ▸ Добавить папку…).",
     "No article matches this search.": "Ни одна статья не подходит под этот запрос.",

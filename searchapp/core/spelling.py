@@ -53,13 +53,15 @@ def _correct(searcher: Searcher, word: str) -> str | None:
     sources = {w for w in sources if len(w) >= MIN_WORD}
     candidates: dict[str, tuple[int, int]] = {}
     for source in sources:
-        maxdist = 1 if len(source) < 5 else 2
-        for c in reader.terms_within(FIELD, source, maxdist, prefix=PREFIX):
+        allowed = 1 if len(source) < 5 else 2
+        # Whoosh counts a swap as two edits: look that far, then judge by OSA.
+        for c in reader.terms_within(FIELD, source, 2, prefix=PREFIX):
             if c in sources or c.startswith(morphology.NAME_KEY_PREFIX) or is_key(c):
                 continue
+            distance = OSA.distance(source, c)
             df = reader.doc_frequency(FIELD, c)
-            if df > own:
-                rank = (OSA.distance(source, c), -df)
+            if distance <= allowed and df > own:
+                rank = (distance, -df)
                 candidates[c] = min(candidates.get(c, rank), rank)
     if not candidates:
         return None

@@ -183,8 +183,8 @@ class SearchController(QObject):
         return self._progress is not None
 
     def start_indexing(self, roots: Sequence[Path], rebuild: bool = False) -> bool:
-        """Start a run unless one is going; False if one is."""
-        if self._progress is not None:
+        """Start a run unless one is going (or the window is closing); False if not."""
+        if self._progress is not None or self._closed:
             return False
         progress = self._progress = Progress()
         index_dir, roots = self.index_dir, list(roots)

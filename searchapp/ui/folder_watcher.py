@@ -32,20 +32,21 @@ class _Handler(FileSystemEventHandler):
     """Runs on watchdog's thread: filters events, then signals the GUI thread."""
 
     def __init__(self, bridge: _Bridge, root: Path, ignore: Sequence[Path]) -> None:
+        # Real paths throughout: FSEvents (macOS) reports them even for a folder
+        # reached through a symlink (/tmp → /private/tmp).
         self._bridge = bridge
-        self._root = root
-        self._ignore = tuple(os.fspath(p) for p in ignore)
+        self._root = os.path.realpath(root)
+        self._ignore = tuple(os.path.realpath(p) for p in ignore)
         self._ignore_under = tuple(p + os.sep for p in self._ignore)
 
     def _relevant(self, path: str | bytes) -> bool:
-        path = os.fsdecode(path)
+        path = os.path.realpath(os.fsdecode(path))
         if path in self._ignore or path.startswith(self._ignore_under):
             return False
-        try:
-            inside = Path(path).relative_to(self._root).parts
-        except ValueError:
+        inside = os.path.relpath(path, self._root)
+        if inside == os.pardir or inside.startswith(os.pardir + os.sep):
             return False
-        return not any(part.startswith(".") for part in inside)
+        return not any(part.startswith(".") for part in Path(inside).parts if part != ".")
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type not in CHANGES:
@@ -91,18 +92,23 @@ class FolderWatcher(QObject):
             handler = _Handler(self._bridge, Path(root), self._ignore)
             try:
                 self._observer.schedule(handler, os.fspath(root), recursive=True)
-            except OSError as exc:  # e.g. the system's limit of watches
+            except OSError as exc:
                 self.problems.append(f"{root}: {exc}")
             else:
                 self._watched.append(os.fspath(root))
-        self._observer.start()
+        try:
+            self._observer.start()  # the watches are added here (watchdog 7)
+        except OSError as exc:  # e.g. the system's limit of inotify watches
+            self.problems.append(f"{', '.join(self._watched)}: {exc}")
+            self._watched = []
+            self._observer = None
 
     def stop(self) -> None:
         """Stop watching (waits for watchdog's thread)."""
-        if self._observer is not None:
-            self._observer.stop()
-            self._observer.join(timeout=5)
-            self._observer = None
+        observer, self._observer = self._observer, None
+        if observer is not None and observer.is_alive():
+            observer.stop()
+            observer.join(timeout=5)
         self._timer.stop()
 
     @property

@@ -306,7 +306,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """First search, and bring the folders' index up to date in the background;
         then keep it up to date while the window is open."""
-        self.watcher.watch(self.folders())
+        self._watch(self.folders())
         if self.controller.engine.exists():
             # Results first: the check for changed files waits for them (both
             # are Python threads and would share the interpreter).
@@ -501,8 +501,15 @@ class MainWindow(QMainWindow):
         if str(folder) not in folders:
             folders.append(str(folder))
             self.settings.setValue("folders", folders)
-        self.watcher.watch([Path(p) for p in folders])
+        self._watch([Path(p) for p in folders])
         self._start_indexing([Path(p) for p in folders])
+
+    def _watch(self, folders: list[Path]) -> None:
+        self.watcher.watch(folders)
+        if self.watcher.problems:
+            self.statusBar().showMessage(
+                self.tr("Changes will show up only at the next start: %1")
+                .replace("%1", "; ".join(self.watcher.problems)), 30_000)
 
     def _folders_changed(self) -> None:
         """A watched folder changed: index the changes (after the current run)."""

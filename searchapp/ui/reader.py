@@ -46,6 +46,8 @@ class SafeBrowser(QTextBrowser):
         self.requested.append(QUrl(url))
         return None
 
+EARLY_KEPT = 8  # similar lists kept for articles still on their way
+
 
 class ReadingPane(QWidget):
     """Signals: ``hitChanged(int, int)`` (current 1-based, total)."""
@@ -89,7 +91,8 @@ class ReadingPane(QWidget):
         layout.addWidget(self.browser, 1)
         self.similar_label = QLabel()
         self._similar_for: str | None = None  # the article the list is for
-        self._similar_early: tuple[str, Sequence[Hit]] | None = None  # came before its article
+        # Lists that came back before their article (both are looked up at once).
+        self._similar_early: dict[str, Sequence[Hit]] = {}
         self.similar_list = QListWidget()
         self.similar_list.setMaximumHeight(130)
         self.similar_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -126,8 +129,8 @@ class ReadingPane(QWidget):
     def show_article(self, view: ArticleView) -> None:
         self.view = view
         if view.path != self._similar_for:  # not a repaint of the same article
-            early, self._similar_early = self._similar_early, None
-            self._show_similar(*(early if early and early[0] == view.path else (None, ())))
+            early = self._similar_early.pop(view.path, None)
+            self._show_similar(view.path if early is not None else None, early or ())
         self.cite_button.setEnabled(True)
         date = view.date.isoformat() if view.date else self.tr("no date")
         self.title.setText(view.title)
@@ -211,7 +214,9 @@ class ReadingPane(QWidget):
     def show_similar(self, found: tuple[str, tuple[Hit, ...]]) -> None:
         path, hits = found
         if self.view is None or self.view.path != path:
-            self._similar_early = (path, hits)  # its article may still be on the way
+            if len(self._similar_early) >= EARLY_KEPT:
+                self._similar_early.pop(next(iter(self._similar_early)))
+            self._similar_early[path] = hits  # its article may still be on the way
             return
         self._show_similar(path, hits)
 

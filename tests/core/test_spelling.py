@@ -15,6 +15,7 @@ from searchapp.core.results import SearchRequest
 def engine(tmp_path: Path, write_articles):
     files = {f"might-{i}.txt": f"Note {i}\n\nIt might rain, and it might not.\n" for i in range(8)}
     files |= {f"migration-{i}.txt": f"Report {i}\n\nLabour migration grew.\n" for i in range(2)}
+    files |= {f"fund-{i}.txt": f"Fund {i}\n\nThe fund grew.\n" for i in range(2)}
     files |= {f"president-{i}.txt": f"Новость {i}\n\nПрезидент выступил с речью.\n"
               for i in range(3)}
     update_index(tmp_path / "ix", [write_articles(files)])
@@ -30,6 +31,10 @@ def suggestion(engine: SearchEngine, query: str) -> str | None:
 def test_two_swapped_letters_are_one_typo(engine: SearchEngine) -> None:
     # "might" is commoner and also two edits away; a swap of "ar" is one typo.
     assert suggestion(engine, "migartion") == "migration"
+
+
+def test_a_swap_in_a_short_word_is_one_typo(engine: SearchEngine) -> None:
+    assert suggestion(engine, "fudn") == "fund"
 
 
 def test_an_unknown_russian_word_is_corrected_as_written(engine: SearchEngine) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from searchapp.core.engine import SearchEngine
 from searchapp.core.results import SearchRequest
+from searchapp.ui import folder_watcher
 from searchapp.ui.folder_watcher import SETTLE_MS
 from searchapp.ui.results_model import PathRole
 
@@ -99,6 +101,21 @@ def test_watching_does_not_feed_on_its_own_work(qtbot, make_window, tmp_path: Pa
     assert window.last_response.total == 5
     with qtbot.assertNotEmitted(window.controller.indexingStarted, wait=SETTLE_MS + 1500):
         window.controller.open_article(window.model.index(0, 0).data(PathRole))
+
+
+def test_a_folder_that_cannot_be_watched_is_reported(qtbot, make_window, tmp_path: Path,
+                                                    write_articles, monkeypatch) -> None:
+    class Exhausted(folder_watcher.Observer):  # the system's inotify watches are used up
+        def start(self) -> None:
+            raise OSError(errno.ENOSPC, "inotify watch limit reached")
+
+    monkeypatch.setattr(folder_watcher, "Observer", Exhausted)
+    root = write_articles({"a.md": "---\ntitle: Статья\n---\nПро миграцию."})
+    window = make_window(tmp_path / "ix", folders=[root])
+    assert window.last_response.total == 1  # it opens and searches all the same
+    assert "inotify watch limit reached" in window.statusBar().currentMessage()
+    assert window.watcher.watched == []
+    window.close()  # and closes cleanly
 
 
 def test_export_and_citation(qtbot, make_window, seed_copy: Path, tmp_path: Path) -> None:

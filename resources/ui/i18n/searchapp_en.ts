@@ -185,118 +185,123 @@
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../../searchapp/ui/mainwindow.py" line="379" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="380" />
         <source>%n article(s)</source>
         <translation><numerusform>%n article</numerusform><numerusform>%n articles</numerusform></translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="390" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="391" />
         <source>The index has no articles yet: add a folder (File ▸ Add folder…).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="391" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="392" />
         <source>No article matches this search.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="393" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="394" />
         <source>Filters are on: clear them to search every article.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="395" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="396" />
         <source>Try the suggestion above.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="397" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="398" />
         <source>Try fewer words, another form, or a prefix: migra*.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="414" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="415" />
         <source>Did you mean: %1?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="451" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="452" />
         <source>Remove this filter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="480" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="481" />
         <source>Export results</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="481" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="482" />
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="488" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="489" />
         <source>%1 articles exported to %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="494" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="495" />
         <source>Add a folder of articles</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="516" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="511" />
+        <source>Changes will show up only at the next start: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="524" />
         <source>Indexing is already running.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="519" />
-        <location filename="../../../searchapp/ui/mainwindow.py" line="532" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="527" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="540" />
         <source>Indexing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="546" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="554" />
         <source>The index is up to date.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="549" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="557" />
         <source>%1 added, %2 updated, %3 removed, %4 failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="554" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="562" />
         <source>(cancelled; what was indexed is kept)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="567" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="575" />
         <source>The index is damaged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="569" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="577" />
         <source>Rebuild index</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="576" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="584" />
         <source>%1 articles from %2 sources</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="587" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="595" />
         <source>Search syntax</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="592" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="600" />
         <source>About searchapp</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="593" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="601" />
         <source>searchapp %1 — full-text search for Russian and English news archives. Whoosh index, pymorphy3 morphology, Qt window.</source>
         <translation type="unfinished" />
     </message>
@@ -337,62 +342,62 @@
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="106" />
+        <location filename="../../../searchapp/ui/reader.py" line="109" />
         <source>Previous hit (Shift+F3)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="107" />
+        <location filename="../../../searchapp/ui/reader.py" line="110" />
         <source>Next hit (F3)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="108" />
+        <location filename="../../../searchapp/ui/reader.py" line="111" />
         <source>Copy citation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="109" />
+        <location filename="../../../searchapp/ui/reader.py" line="112" />
         <source>Copy title, source, date and path</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="237" />
+        <location filename="../../../searchapp/ui/reader.py" line="242" />
         <source>Similar articles: looking…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="239" />
+        <location filename="../../../searchapp/ui/reader.py" line="244" />
         <source>Similar articles: none found</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="241" />
+        <location filename="../../../searchapp/ui/reader.py" line="246" />
         <source>Similar articles</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="118" />
+        <location filename="../../../searchapp/ui/reader.py" line="121" />
         <source>No article open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="119" />
+        <location filename="../../../searchapp/ui/reader.py" line="122" />
         <source>Pick a result to read it here.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="132" />
+        <location filename="../../../searchapp/ui/reader.py" line="135" />
         <source>no date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="171" />
+        <location filename="../../../searchapp/ui/reader.py" line="174" />
         <source>hit %1 of %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="172" />
+        <location filename="../../../searchapp/ui/reader.py" line="175" />
         <source>no hits</source>
         <translation type="unfinished" />
     </message>

@@ -185,118 +185,123 @@
         <translation>Первая индексация статей…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../searchapp/ui/mainwindow.py" line="379" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="380" />
         <source>%n article(s)</source>
         <translation><numerusform>%n статья</numerusform><numerusform>%n статьи</numerusform><numerusform>%n статей</numerusform></translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="390" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="391" />
         <source>The index has no articles yet: add a folder (File ▸ Add folder…).</source>
         <translation>В индексе ещё нет статей: добавьте папку (Файл ▸ Добавить папку…).</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="391" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="392" />
         <source>No article matches this search.</source>
         <translation>Ни одна статья не подходит под этот запрос.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="393" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="394" />
         <source>Filters are on: clear them to search every article.</source>
         <translation>Включены фильтры: сбросьте их, чтобы искать по всем статьям.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="395" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="396" />
         <source>Try the suggestion above.</source>
         <translation>Попробуйте исправление выше.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="397" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="398" />
         <source>Try fewer words, another form, or a prefix: migra*.</source>
         <translation>Попробуйте меньше слов, другую форму или префикс: мигра*.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="414" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="415" />
         <source>Did you mean: %1?</source>
         <translation>Может быть, вы искали: %1?</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="451" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="452" />
         <source>Remove this filter</source>
         <translation>Убрать этот фильтр</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="480" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="481" />
         <source>Export results</source>
         <translation>Экспорт результатов</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="481" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="482" />
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="488" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="489" />
         <source>%1 articles exported to %2</source>
         <translation>Статей экспортировано: %1, файл %2</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="494" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="495" />
         <source>Add a folder of articles</source>
         <translation>Добавить папку со статьями</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="516" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="511" />
+        <source>Changes will show up only at the next start: %1</source>
+        <translation>Изменения появятся только при следующем запуске: %1</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="524" />
         <source>Indexing is already running.</source>
         <translation>Индексация уже идёт.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="519" />
-        <location filename="../../../searchapp/ui/mainwindow.py" line="532" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="527" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="540" />
         <source>Indexing…</source>
         <translation>Индексация…</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="546" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="554" />
         <source>The index is up to date.</source>
         <translation>Индекс актуален.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="549" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="557" />
         <source>%1 added, %2 updated, %3 removed, %4 failed</source>
         <translation>добавлено %1, обновлено %2, удалено %3, с ошибкой %4</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="554" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="562" />
         <source>(cancelled; what was indexed is kept)</source>
         <translation>(отменено; проиндексированное сохранено)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="567" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="575" />
         <source>The index is damaged</source>
         <translation>Индекс повреждён</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="569" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="577" />
         <source>Rebuild index</source>
         <translation>Перестроить индекс</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="576" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="584" />
         <source>%1 articles from %2 sources</source>
         <translation>Статей: %1, источников: %2</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="587" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="595" />
         <source>Search syntax</source>
         <translation>Синтаксис запросов</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="592" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="600" />
         <source>About searchapp</source>
         <translation>О программе searchapp</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="593" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="601" />
         <source>searchapp %1 — full-text search for Russian and English news archives. Whoosh index, pymorphy3 morphology, Qt window.</source>
         <translation>searchapp %1 — полнотекстовый поиск по архивам новостей на русском и английском. Индекс Whoosh, морфология pymorphy3, окно на Qt.</translation>
     </message>
@@ -337,62 +342,62 @@
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="106" />
+        <location filename="../../../searchapp/ui/reader.py" line="109" />
         <source>Previous hit (Shift+F3)</source>
         <translation>Предыдущее совпадение (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="107" />
+        <location filename="../../../searchapp/ui/reader.py" line="110" />
         <source>Next hit (F3)</source>
         <translation>Следующее совпадение (F3)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="108" />
+        <location filename="../../../searchapp/ui/reader.py" line="111" />
         <source>Copy citation</source>
         <translation>Копировать ссылку</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="109" />
+        <location filename="../../../searchapp/ui/reader.py" line="112" />
         <source>Copy title, source, date and path</source>
         <translation>Скопировать заголовок, источник, дату и путь</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="237" />
+        <location filename="../../../searchapp/ui/reader.py" line="242" />
         <source>Similar articles: looking…</source>
         <translation>Похожие статьи: ищем…</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="239" />
+        <location filename="../../../searchapp/ui/reader.py" line="244" />
         <source>Similar articles: none found</source>
         <translation>Похожие статьи: не найдены</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="241" />
+        <location filename="../../../searchapp/ui/reader.py" line="246" />
         <source>Similar articles</source>
         <translation>Похожие статьи</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="118" />
+        <location filename="../../../searchapp/ui/reader.py" line="121" />
         <source>No article open</source>
         <translation>Статья не открыта</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="119" />
+        <location filename="../../../searchapp/ui/reader.py" line="122" />
         <source>Pick a result to read it here.</source>
         <translation>Выберите результат, чтобы прочитать его здесь.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="132" />
+        <location filename="../../../searchapp/ui/reader.py" line="135" />
         <source>no date</source>
         <translation>без даты</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="171" />
+        <location filename="../../../searchapp/ui/reader.py" line="174" />
         <source>hit %1 of %2</source>
         <translation>совпадение %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="172" />
+        <location filename="../../../searchapp/ui/reader.py" line="175" />
         <source>no hits</source>
         <translation>нет совпадений</translation>
     </message>

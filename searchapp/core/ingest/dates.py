@@ -19,7 +19,6 @@ from typing import Any
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 HEAD_CHARS = 1500
-_CAPTION_DAYS = 5 * 365  # see find_dateline
 
 _EN_MONTHS = {
     m: i
@@ -66,6 +65,8 @@ _PATTERNS = [
 _TIME_AFTER = re.compile(r"\A[\s|,•·—-]*\d{1,2}:\d{2}")
 _DATE_MARK_BEFORE = re.compile(r"(?:^|\s)date\s*:?\s*\Z", re.IGNORECASE)
 _SIGNATURE_BEFORE = re.compile(r"///\s*\w+\s*,?\s*\Z")
+_LOWER_WORD = re.compile(r"\b[a-zа-яё]{3,}\b")
+_DATE_WORDS = frozenset({"года", "год", "the", "of"})
 
 
 def _build(year: int, month: int, day: int) -> dt.date | None:
@@ -105,44 +106,36 @@ def _line_of(text: str, start: int, end: int) -> str:
     return text[begin : stop if stop >= 0 else len(text)]
 
 
-def _dateline_kind(text: str, start: int, end: int) -> str | None:
-    """"marked" (a ``date`` mark, a signature, a time after it), "line" (a
-    short line of its own near the top: weaker, a caption looks the same) or
-    None for a date mentioned in the text."""
-    before = text[max(0, start - 40) : start]
-    if _DATE_MARK_BEFORE.search(before) or _SIGNATURE_BEFORE.search(before):
-        return "marked"
-    if start < HEAD_CHARS and _TIME_AFTER.match(text[end : end + 12]):
-        return "marked"
-    if start < HEAD_CHARS:
-        rest = _line_of(text, start, end).replace(text[start:end], " ")
-        if len(re.findall(r"[^\W\d_]", rest)) <= 25:  # e.g. "Politics Materials"
-            return "line"
-    return None
+def _is_sentence(line: str, rest: str) -> bool:
+    """Running text, not a dateline: ends like a sentence and has a word in
+    lower case besides «года» («Алан Гарсия родился 23 мая 1949 года.»)."""
+    if not line.rstrip().endswith((".", "!", "?")):
+        return False
+    return any(w not in _DATE_WORDS for w in _LOWER_WORD.findall(rest))
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
-    return _dateline_kind(text, start, end) is not None
+    before = text[max(0, start - 40) : start]
+    if _DATE_MARK_BEFORE.search(before) or _SIGNATURE_BEFORE.search(before):
+        return True
+    if start < HEAD_CHARS and _TIME_AFTER.match(text[end : end + 12]):
+        return True
+    if start < HEAD_CHARS:
+        line = _line_of(text, start, end)
+        rest = line.replace(text[start:end], " ")
+        # A short line of its own, e.g. "Politics Materials 15 June 2024".
+        return len(re.findall(r"[^\W\d_]", rest)) <= 25 and not _is_sentence(line, rest)
+    return False
 
 
 def find_dateline(text: str, *, fallback: bool = True) -> dt.date | None:
     """The article's own date: its dateline if it has one, else (with
-    ``fallback``) the first date the text mentions.
-
-    A date years older than another the article mentions is a caption or a
-    birth date («Алан Гарсия родился 23 мая 1949 года.»): unless marked as
-    the dateline, it is passed over.
-    """
+    ``fallback``) the first date the text mentions."""
     dates = find_dates(text)
-    if not dates:
-        return None
-    latest = max(d for _, _, d in dates)
-    recent = [(s, e, d) for s, e, d in dates if (latest - d).days <= _CAPTION_DAYS]
     for start, end, date in dates:
-        kind = _dateline_kind(text, start, end)
-        if kind == "marked" or (kind == "line" and (start, end, date) in recent):
+        if _is_dateline(text, start, end):
             return date
-    return recent[0][2] if fallback else None
+    return dates[0][2] if dates and fallback else None
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:

@@ -84,7 +84,7 @@ def read_article(path: Path) -> Article:
         title = _text(meta, "title", "headline") or first_sentence(body)
         date = dates.parse_value(meta.get("date") or meta.get("published"))
         if date is None:  # a dateline at the top, not any date the text mentions
-            date = dates.find_dateline(body[: dates.HEAD_CHARS], fallback=False)
+            date = dates.find_dateline(body, fallback=False)
         source = _text(meta, "source", "publisher", "site") or find_source(body)
         lang = _text(meta, "lang", "language").lower()[:2]
         return Article(

@@ -97,6 +97,17 @@ def test_front_matter(tmp_path: Path) -> None:
     assert a.body == "Верховный суд принял ходатайство."
 
 
+def test_undated_front_matter_is_not_dated_by_a_sentence(tmp_path: Path) -> None:
+    # The sentence crosses the 1,500th character, where datelines stop being
+    # looked for: cut there it looked like a short line with a date.
+    filler = "Виталий Чуркин работал в ООН много лет. " * 36 + "Он был дипломатом.\n"
+    body = filler + "Он скончался в Нью-Йорке 22 ноября 1954 года.\n"
+    assert body.index("1954") + 4 <= 1500 < body.index("года.") + 4
+    path = tmp_path / "a.md"
+    path.write_text(f"---\ntitle: Умер Чуркин\n---\n{body}", encoding="utf-8")
+    assert read_article(path).date is None
+
+
 def test_broken_front_matter_is_read_as_text(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("---\ntitle: [unclosed\n---\nText body here.\n")
     assert "Text body here." in read_article(tmp_path / "a.md").body
