@@ -22,7 +22,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication
 
 from searchapp.ui.app import build_window, make_settings
-from searchapp.ui.screenshot import _wait
+from searchapp.ui.screenshot import wait_until
 
 WORD = "зюзякинскийтест"  # in no real article
 TIMEOUT_MS = 60_000
@@ -39,14 +39,14 @@ def main(argv: list[str] | None = None) -> int:
     window = build_window(args.index, settings, WORD)
     window.show()
     window.start()
-    _wait(lambda: window.last_response is not None and not window.controller.busy
+    wait_until(lambda: window.last_response is not None and not window.controller.busy
           and not window.controller.indexing, 10 * TIMEOUT_MS)
     files = [args.folder / f"live-test-{i}.md" for i in range(3)]
 
     def timed(label: str, change: Callable[[], None], total: int) -> None:
         started = time.perf_counter()
         change()
-        ok = _wait(lambda: window.last_response.total == total, TIMEOUT_MS)
+        ok = wait_until(lambda: window.last_response.total == total, TIMEOUT_MS)
         print(f"{label}: {time.perf_counter() - started:.2f} s" + ("" if ok else " (timed out)"))
 
     try:

@@ -42,7 +42,13 @@ import pymorphy3
 import Stemmer
 from whoosh.analysis import STOP_WORDS
 
-from searchapp.core.translit import FROM_CYRILLIC, FROM_LATIN, cyrillic_keys, latin_key
+from searchapp.core.translit import (
+    FROM_CYRILLIC,
+    FROM_LATIN,
+    cyrillic_keys,
+    is_key,
+    latin_key,
+)
 
 NAME_KEY_PREFIX = "_"
 CACHE_SIZE = 300_000
@@ -212,6 +218,12 @@ def query_terms(word: str, *, scripts: bool = False) -> tuple[str, ...]:
     else:
         return (word,)
     return (*terms, *(p + k for k in keys for p in (FROM_CYRILLIC, FROM_LATIN)))
+
+
+def is_key_term(term: str) -> bool:
+    """An index term that stands for a name, not a word: a surname key
+    (``_мередов``) or a sound key (``~meredov``, ``^meredov``)."""
+    return term.startswith(NAME_KEY_PREFIX) or is_key(term)
 
 
 def name_probe(word: str) -> tuple[str, tuple[str, ...]] | None:

@@ -20,7 +20,6 @@ from whoosh.searching import Searcher
 from searchapp.core import morphology
 from searchapp.core.analysis import WORD_RE
 from searchapp.core.snippets import match_spans
-from searchapp.core.translit import is_key
 
 FIELD = "body"
 RARE = 1  # a term in at most this many articles may be a typo
@@ -56,7 +55,7 @@ def _correct(searcher: Searcher, word: str) -> str | None:
         allowed = 1 if len(source) < 5 else 2
         # Whoosh counts a swap as two edits: look that far, then judge by OSA.
         for c in reader.terms_within(FIELD, source, 2, prefix=PREFIX):
-            if c in sources or c.startswith(morphology.NAME_KEY_PREFIX) or is_key(c):
+            if c in sources or morphology.is_key_term(c):
                 continue
             distance = OSA.distance(source, c)
             df = reader.doc_frequency(FIELD, c)

@@ -75,7 +75,7 @@ class FolderWatcher(QObject):
         self._timer.timeout.connect(on_change)
         self._bridge = _Bridge(self)
         self._bridge.changed.connect(self._timer.start)
-        self._ignore = [Path(os.path.abspath(p)) for p in ignore]
+        self._ignore = list(ignore)
         self._observer: Observer | None = None
         self._watched: list[str] = []
         self.problems: list[str] = []  # folders that could not be watched, and why

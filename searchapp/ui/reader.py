@@ -31,6 +31,8 @@ from searchapp.core.export import citation
 from searchapp.core.results import ArticleView, Hit, mark_html
 from searchapp.ui.theme import current_mark_colors, mark_colors
 
+EARLY_KEPT = 8  # similar lists kept for articles still on their way
+
 
 class SafeBrowser(QTextBrowser):
     """Shows text only: it loads no resource (no images, no network) and
@@ -45,8 +47,6 @@ class SafeBrowser(QTextBrowser):
     def loadResource(self, kind: int, url: QUrl | str) -> Any:
         self.requested.append(QUrl(url))
         return None
-
-EARLY_KEPT = 8  # similar lists kept for articles still on their way
 
 
 class ReadingPane(QWidget):

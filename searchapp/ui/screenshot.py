@@ -25,7 +25,8 @@ from searchapp.ui.app import build_window, make_settings
 TIMEOUT_MS = 30_000
 
 
-def _wait(condition, timeout_ms: int = TIMEOUT_MS) -> bool:
+def wait_until(condition, timeout_ms: int = TIMEOUT_MS) -> bool:
+    """Run the event loop until ``condition()`` holds or the time is up."""
     loop = QEventLoop()
     timer = QTimer(interval=20)
     timer.timeout.connect(lambda: loop.quit() if condition() else None)
@@ -37,7 +38,8 @@ def _wait(condition, timeout_ms: int = TIMEOUT_MS) -> bool:
     return bool(condition())
 
 
-def _dark_palette() -> QPalette:
+def dark_palette() -> QPalette:
+    """A dark scheme like the desktops' own (offscreen Qt has none)."""
     p = QPalette()
     colors = {
         QPalette.ColorRole.Window: "#202124", QPalette.ColorRole.WindowText: "#e8eaed",
@@ -62,7 +64,7 @@ def render(out: Path, query: str, size: tuple[int, int], lang: str, dark: bool) 
     if dark:
         app.styleHints().setColorScheme(Qt.ColorScheme.Dark)
         app.setStyle("Fusion")
-        app.setPalette(_dark_palette())
+        app.setPalette(dark_palette())
     work = Path(tempfile.mkdtemp(prefix="searchapp-shot-"))
     update_index(work / "index", [SEEDS_DIR])
     settings = make_settings(work / "settings.ini")
@@ -71,11 +73,11 @@ def render(out: Path, query: str, size: tuple[int, int], lang: str, dark: bool) 
     window.resize(*size)
     window.show()
     window.start()
-    _wait(lambda: window.last_response is not None and not window.controller.indexing)
+    wait_until(lambda: window.last_response is not None and not window.controller.indexing)
     if window.model.rowCount():
         window.results.setCurrentIndex(window.model.index(0, 0))
         window.open_current()
-        _wait(lambda: window.reader.view is not None and not window.reader.similar_pending)
+        wait_until(lambda: window.reader.view is not None and not window.reader.similar_pending)
     QGuiApplication.processEvents()
     window.grab().save(str(out))
     window.close()

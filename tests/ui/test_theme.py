@@ -7,12 +7,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from searchapp.ui.facets import CheckList
-
-DARK = {
-    QPalette.ColorRole.Window: "#202124", QPalette.ColorRole.WindowText: "#e8eaed",
-    QPalette.ColorRole.Base: "#17181a", QPalette.ColorRole.Text: "#e8eaed",
-    QPalette.ColorRole.Button: "#2b2c2f", QPalette.ColorRole.ButtonText: "#e8eaed",
-}
+from searchapp.ui.screenshot import dark_palette
 
 
 def _box_contrast(qtbot, box_list: CheckList) -> int:
@@ -41,10 +36,7 @@ def test_facet_check_boxes_show_in_light_and_dark(qtbot) -> None:
         box_list = CheckList()
         qtbot.addWidget(box_list)
         assert _box_contrast(qtbot, box_list) > 60
-        dark = QPalette(light)
-        for role, color in DARK.items():
-            dark.setColor(role, color)
-        app.setPalette(dark)  # the scheme switched while the window is open
+        app.setPalette(dark_palette())  # the scheme switched while the window is open
         qtbot.waitUntil(lambda: box_list.palette().color(QPalette.ColorRole.Base).name()
                         == "#17181a")
         assert _box_contrast(qtbot, box_list) > 40
