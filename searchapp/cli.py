@@ -1,7 +1,9 @@
-"""Command line: ``searchapp index``, ``searchapp search``, and the window.
+"""Command line: ``searchapp index|folders|forget|search``, and the window.
 
-Exit codes: 0 success (also with no hits), 1 the index is missing, busy or
-damaged, 2 a usage or query error.  Errors are one line on stderr.
+Exit codes: 0 success (also with no hits), 1 the index is missing, busy,
+damaged or cannot be written, 2 a usage error (a path that does not exist),
+130 / 143 an indexing run stopped by SIGINT / SIGTERM (what it did is kept).
+Errors are one line on stderr.
 """
 
 from __future__ import annotations
@@ -10,15 +12,16 @@ import argparse
 import datetime as dt
 import json
 import os
+import signal
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
 from searchapp import __version__
-from searchapp.core.errors import SearchappError
-from searchapp.core.paths import SEEDS_DIR, default_index_dir
+from searchapp.core.errors import SearchappError, UsageError
+from searchapp.core.paths import default_index_dir
 from searchapp.core.progress import IndexReport, Progress
 from searchapp.core.results import SearchRequest, SearchResponse, Sort
 
@@ -60,11 +63,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    p_index = sub.add_parser("index", help="index folders of articles (new and changed files only)")
-    p_index.add_argument("paths", nargs="*", type=Path, help="folders or files (default: seeds/)")
+    p_index = sub.add_parser(
+        "index", help="add folders to the index, or bring all its folders up to date"
+    )
+    p_index.add_argument(
+        "paths", nargs="*", type=Path,
+        help="folders or files to add (default: every folder of the index)",
+    )
     p_index.add_argument("--index", type=Path, default=argparse.SUPPRESS, help="index folder")
-    p_index.add_argument("--rebuild", action="store_true", help="rebuild the index from scratch")
+    p_index.add_argument(
+        "--rebuild", action="store_true", help="re-read every folder of the index from scratch"
+    )
     p_index.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    p_folders = sub.add_parser("folders", help="list the folders of the index")
+    p_folders.add_argument("--index", type=Path, default=argparse.SUPPRESS, help="index folder")
+
+    p_forget = sub.add_parser(
+        "forget", help="take a folder off the index (its articles leave the index)"
+    )
+    p_forget.add_argument("folder", type=Path, help="a folder listed by 'searchapp folders'")
+    p_forget.add_argument("--index", type=Path, default=argparse.SUPPRESS, help="index folder")
 
     p_search = sub.add_parser("search", help="search the index")
     p_search.add_argument("query", help='query, e.g. миграция, "Красный Полумесяц", migra*')
@@ -89,10 +108,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     index_dir: Path = args.index or default_index_dir()
     try:
         if args.command == "index":
-            return _index(index_dir, args.paths or [SEEDS_DIR], args.rebuild, args.quiet)
+            return _index(index_dir, args.paths, args.rebuild, args.quiet)
+        if args.command == "folders":
+            return _folders(index_dir)
+        if args.command == "forget":
+            return _forget(index_dir, args.folder)
         if args.command == "search":
             return _search(index_dir, args)
         return _window(index_dir)
+    except UsageError as exc:
+        print(f"searchapp: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except SearchappError as exc:
         print(f"searchapp: {exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -122,45 +148,142 @@ def _log_crash() -> Path:
 
 
 def _index(index_dir: Path, paths: list[Path], rebuild: bool, quiet: bool) -> int:
-    from tqdm import tqdm
+    from searchapp.core.indexer import first_start_folders, index_folders, update_index
 
-    from searchapp.core.indexer import update_index
-
-    progress = Progress()
-    outcome: dict[str, IndexReport | BaseException] = {}
-
-    def work() -> None:
+    roots = paths or first_start_folders(index_dir) or None
+    if roots is None and not index_folders(index_dir):
+        raise UsageError(
+            f"the index at {index_dir} has no folders yet: add one with 'searchapp index PATH'"
+        )
+    progress = Progress(on_article=_pause_hook())
+    with _Interrupts(progress) as interrupts, _ProgressBar(progress, quiet):
         try:
-            outcome["report"] = update_index(index_dir, paths, rebuild=rebuild, progress=progress)
-        except BaseException as exc:
-            outcome["error"] = exc
+            report = update_index(index_dir, roots, rebuild=rebuild, progress=progress)
+        except KeyboardInterrupt:  # a second signal: stop at once
+            print("searchapp: stopped at once; the index keeps what was committed before",
+                  file=sys.stderr)
+            return 128 + (interrupts.signum or signal.SIGINT)
+    _print_report(index_dir, report, rebuild)
+    if report.cancelled:
+        return 128 + (interrupts.signum or signal.SIGINT)
+    return EXIT_OK
 
-    worker = threading.Thread(target=work, name="indexer")
-    worker.start()
-    bar = tqdm(total=0, unit="file", disable=quiet or None, dynamic_ncols=True, leave=False)
-    try:
-        while worker.is_alive():
-            worker.join(0.1)
-            if progress.total and bar.total != progress.total:
-                bar.reset(total=progress.total)
-            bar.n = progress.done
-            bar.set_description(progress.phase)
-            bar.refresh()
-    except KeyboardInterrupt:
-        print("\nsearchapp: stopping, keeping what was indexed…", file=sys.stderr)
-        progress.cancel()
-        worker.join()
-    finally:
-        bar.close()
-    if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
-    report = outcome["report"]
-    assert isinstance(report, IndexReport)
-    print(f"Indexed into {index_dir}: {report.summary()} in {report.seconds:.1f} s")
-    if report.rebuilt:
-        print("The index was built from scratch.")
+
+def _print_report(index_dir: Path, report: IndexReport, rebuild: bool) -> None:
+    if report.cancelled and rebuild:
+        print(f"Stopped: the rebuild of {index_dir} was abandoned, the index is as it was.")
+    elif report.cancelled:
+        print(f"Stopped: {_articles(report.kept)} kept in {index_dir} "
+              f"({report.summary()}); 'searchapp index' does the rest.")
+    else:
+        print(f"Indexed into {index_dir}: {report.summary()} in {report.seconds:.1f} s")
+        if report.rebuilt:
+            print("The index was built from scratch.")
+    for path, reason in report.warnings:
+        print(f"  warning: {path}: {reason}")
     for path, reason in report.failed:
         print(f"  skipped {path}: {reason}")
+
+
+def _articles(n: int) -> str:
+    return f"{n} article" if n == 1 else f"{n} articles"
+
+
+class _Interrupts:
+    """SIGINT and SIGTERM during a run: the first cancels it (the run commits
+    what it has and ends), a second raises KeyboardInterrupt (stop at once)."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.signum: int | None = None
+        self._saved: dict[int, object] = {}
+
+    def __enter__(self) -> _Interrupts:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            self._saved[sig] = signal.signal(sig, self._handle)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for sig, handler in self._saved.items():
+            signal.signal(sig, handler)  # type: ignore[arg-type]
+
+    def _handle(self, signum: int, _frame: object) -> None:
+        if self.signum is not None:
+            raise KeyboardInterrupt
+        self.signum = signum
+        print("\nsearchapp: stopping, keeping what was indexed… (again to stop at once)",
+              file=sys.stderr, flush=True)
+        self.progress.cancel()
+
+
+class _ProgressBar:
+    """A tqdm bar on stderr, refreshed from the run's :class:`Progress` by a
+    thread of its own (the run itself is on the main thread, where signals are
+    handled)."""
+
+    def __init__(self, progress: Progress, quiet: bool) -> None:
+        from tqdm import tqdm
+
+        self.progress = progress
+        self.bar = tqdm(total=0, unit=" files", disable=quiet or None, dynamic_ncols=True,
+                        leave=False, bar_format="{desc}: {n_fmt}/{total_fmt} {bar} {rate_fmt}")
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._poll, name="progress", daemon=True)
+
+    def __enter__(self) -> _ProgressBar:
+        if not self.bar.disable:
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+        self.bar.close()
+
+    def _poll(self) -> None:
+        while not self._stop.wait(0.1):
+            p = self.progress
+            if p.total and self.bar.total != p.total:
+                self.bar.reset(total=p.total)
+            self.bar.n = p.done
+            self.bar.set_description_str(p.phase, refresh=False)
+            self.bar.refresh()
+
+
+def _pause_hook() -> Callable[[Progress], None] | None:
+    """``$SEARCHAPP_PAUSE_AFTER=N``: after N files the run says so on stderr and
+    waits for a signal — a hook for tests that stop a run at a known point
+    without a clock."""
+    try:
+        after = int(os.environ.get("SEARCHAPP_PAUSE_AFTER", ""))
+    except ValueError:
+        return None
+
+    def pause(progress: Progress) -> None:
+        if progress.done == after:
+            print(f"searchapp: paused after {after} files", file=sys.stderr, flush=True)
+            progress.wait_cancelled()
+
+    return pause
+
+
+def _folders(index_dir: Path) -> int:
+    from searchapp.core.indexer import index_folders
+
+    found = index_folders(index_dir)
+    if not found:
+        print(f"The index at {index_dir} has no folders; add one with 'searchapp index PATH'.")
+    for folder in found:
+        print(folder if folder.exists() else f"{folder}  (not found: its articles are kept)")
+    return EXIT_OK
+
+
+def _forget(index_dir: Path, folder: Path) -> int:
+    from searchapp.core.indexer import forget_folder
+
+    removed = forget_folder(index_dir, folder)
+    print(f"Forgot {folder}: {_articles(removed)} left the index.")
     return EXIT_OK
 
 
@@ -226,7 +349,7 @@ def _print_text(resp: SearchResponse, color: bool) -> None:
     if resp.notice:
         print(resp.notice)
     first = resp.request.offset + 1
-    print(f"{resp.total} articles ({resp.elapsed_ms:.0f} ms)")
+    print(f"{_articles(resp.total)} ({resp.elapsed_ms:.0f} ms)")
     if resp.suggestion:
         print(f"Did you mean: {resp.suggestion}?")
     for n, hit in enumerate(resp.hits, first):
@@ -242,7 +365,26 @@ def _print_text(resp: SearchResponse, color: bool) -> None:
                   + (" …" if frag.trailing else ""))
 
 
+def _no_display() -> str | None:
+    """Why the window cannot open here (Qt would abort with a core dump), or None."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        return ("no display to open the window on: start it in a desktop session "
+                "('searchapp search' works without one)")
+    import ctypes.util
+
+    if not os.environ.get("WAYLAND_DISPLAY") and not ctypes.util.find_library("xcb-cursor"):
+        return ("Qt needs system libraries that are missing (libxcb-cursor0 and others): "
+                "install them with 'sudo bash tools/install-qt-libs.sh'")
+    return None
+
+
 def _window(index_dir: Path) -> int:
+    problem = _no_display()
+    if problem:
+        print(f"searchapp: {problem}", file=sys.stderr)
+        return EXIT_FAILED
     try:
         from searchapp.ui.app import main as gui_main
     except ImportError as exc:

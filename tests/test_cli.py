@@ -24,7 +24,7 @@ def run(*args: str, index: Path) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="module")
 def cli_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     index = tmp_path_factory.mktemp("cli") / "index"
-    done = run("index", "--quiet", index=index)
+    done = run("index", "seeds", "--quiet", index=index)
     assert done.returncode == 0, done.stderr
     assert "5 added" in done.stdout
     return index

@@ -6,7 +6,9 @@ Hierarchy::
     ├── IndexStateError
     │   ├── IndexBusyError      another process is writing the index
     │   ├── IndexMissingError   no index at the given location yet
+    │   ├── IndexLocationError  the index folder cannot be made or written
     │   └── IndexDamagedError   the index exists but cannot be read
+    ├── UsageError              asked for something that cannot be (a missing folder)
     ├── QueryError              a query that cannot be run even best-effort
     └── ReadError               one article file could not be read or decoded
 """
@@ -28,6 +30,15 @@ class IndexBusyError(IndexStateError):
 
 class IndexMissingError(IndexStateError):
     """There is no index at the location."""
+
+
+class IndexLocationError(IndexStateError):
+    """The index folder is a file, cannot be created or cannot be written."""
+
+
+class UsageError(SearchappError):
+    """A request that cannot be done as asked: a folder that does not exist,
+    a folder the index does not have; the message says which."""
 
 
 class IndexDamagedError(IndexStateError):

@@ -14,17 +14,21 @@ Only one run may write an index at a time: a second one gets
 from __future__ import annotations
 
 import os
+import signal
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from whoosh import index as whoosh_index
 from whoosh.index import Index, LockError
 from whoosh.writing import CLEAR, IndexWriter
 
-from searchapp.core import store
+from searchapp.core import folders, store
 from searchapp.core.article import Article
-from searchapp.core.errors import IndexDamagedError, ReadError
+from searchapp.core.errors import IndexDamagedError, IndexMissingError, ReadError, UsageError
 from searchapp.core.ingest import iter_article_files, read_article
+from searchapp.core.paths import SEEDS_DIR, is_default_index
 from searchapp.core.progress import IndexReport, Progress
 
 BATCH_DOCS = 2000
@@ -39,38 +43,61 @@ WRITER_MB = 256
 PARALLEL_MIN_DOCS = 1000
 PARALLEL_BATCH_DOCS = 10_000
 PARALLEL_BATCH_SECONDS = 120.0
+# Articles a worker takes at a time; at most 4 jobs per worker wait in the
+# queue, so a cancelled run's commit has little left to analyse.
+PARALLEL_JOB_DOCS = 25
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 Fingerprint = tuple[int, int]
 
 
 def update_index(
     index_dir: Path,
-    roots: Sequence[Path],
+    roots: Sequence[Path] | None = None,
     *,
     rebuild: bool = False,
     progress: Progress | None = None,
 ) -> IndexReport:
-    """Bring the index at ``index_dir`` up to date with the files under ``roots``.
+    """Bring the index at ``index_dir`` up to date.
 
-    Raises :class:`IndexBusyError` when another run holds the index, and
+    ``roots`` (folders or files) are added to the index's folders and brought
+    up to date; ``None`` brings every folder of the index up to date, and so
+    does ``rebuild``, which re-reads them all into a new index that replaces
+    the old one when it is complete.  A cancelled run (:meth:`Progress.cancel`)
+    commits what it has analysed, except a rebuild, which leaves the old index
+    as it was.
+
+    Raises :class:`UsageError` for a root that does not exist (before anything
+    is created), :class:`IndexLocationError` for an index folder that cannot
+    be written, :class:`IndexBusyError` when another run holds the index, and
     :class:`IndexDamagedError` when the index cannot be read (unless
     ``rebuild`` is set, which replaces it).
     """
     progress = progress or Progress()
     report = IndexReport()
     started = time.perf_counter()
-    index_dir.mkdir(parents=True, exist_ok=True)
+    new_roots = [folders.normalise(Path(r)) for r in roots or ()]
+    for root in new_roots:
+        if not root.exists():
+            raise UsageError(f"{root}: no such file or folder")
+    store.prepare_dir(index_dir)
     lock = store.run_lock(index_dir)
     if not lock.acquire(blocking=False):
         raise store.busy_error(index_dir)
     try:
+        known_folders = index_folders(index_dir)
+        every_folder = folders.merged(known_folders, new_roots)
+        if every_folder != folders.stored(index_dir):
+            folders.save(index_dir, every_folder)
         if not store.is_current(index_dir) or (rebuild and _damaged(index_dir)):
             store.create(index_dir)
             report.rebuilt = True
             rebuild = False
+            roots = None  # a new index: every folder
+        run_roots = every_folder if roots is None or rebuild else new_roots
         ix = store.open_index(index_dir)
         try:
-            _run(ix, index_dir, [Path(r) for r in roots], rebuild, progress, report)
+            _run(ix, index_dir, run_roots, rebuild, progress, report)
         finally:
             ix.close()
     finally:
@@ -78,6 +105,81 @@ def update_index(
     progress.phase = "done"
     report.seconds = time.perf_counter() - started
     return report
+
+
+def index_folders(index_dir: Path) -> list[Path]:
+    """The folders of the index: its saved list, or for an index made before
+    the list was kept, the folders its articles come from."""
+    saved = folders.stored(index_dir)
+    if saved is not None:
+        return saved
+    return folders.learn(_stored_paths(index_dir))
+
+
+def first_start_folders(index_dir: Path) -> list[Path]:
+    """The bundled seeds for the default index on its first start; nothing
+    for any other index (it gets exactly what its user adds)."""
+    first_start = folders.stored(index_dir) is None and not store.index_exists(index_dir)
+    return [SEEDS_DIR] if first_start and is_default_index(index_dir) else []
+
+
+def forget_folder(index_dir: Path, folder: Path) -> int:
+    """Take ``folder`` off the index's folders and its articles out of the
+    index (those that no other folder of the index holds).  Returns how many
+    articles left.  Raises :class:`UsageError` if the index has no such folder."""
+    folder = folders.normalise(folder)
+    if not index_dir.is_dir():
+        raise IndexMissingError(f"No index at {index_dir}")
+    lock = store.run_lock(index_dir)
+    if not lock.acquire(blocking=False):
+        raise store.busy_error(index_dir)
+    try:
+        saved = index_folders(index_dir)
+        if folder not in saved:
+            listed = ", ".join(str(f) for f in saved) or "none"
+            raise UsageError(f"{folder} is not a folder of the index (its folders: {listed})")
+        remaining = [f for f in saved if f != folder]
+        removed = 0
+        if store.index_exists(index_dir):
+            ix = store.open_index(index_dir)
+            try:
+                doomed = [
+                    p for p in indexed_fingerprints(ix)
+                    if folders.covers(folder, p)
+                    and not any(folders.covers(f, p) for f in remaining)
+                ]
+                if doomed:
+                    writer = _writer(ix, index_dir)
+                    try:
+                        for path in doomed:
+                            writer.delete_by_term("path", path)
+                        writer.commit()
+                    except BaseException:
+                        writer.cancel()
+                        raise
+                removed = len(doomed)
+            finally:
+                ix.close()
+        folders.save(index_dir, remaining)
+        return removed
+    finally:
+        lock.release()
+
+
+def _stored_paths(index_dir: Path) -> list[str]:
+    """Paths of the articles in the index, whatever its schema version; none
+    if there is no readable index."""
+    if not store.index_exists(index_dir):
+        return []
+    try:
+        ix = whoosh_index.open_dir(str(index_dir), indexname=store.INDEX_NAME)
+        try:
+            with ix.searcher() as searcher:
+                return [fields["path"] for fields in searcher.all_stored_fields()]
+        finally:
+            ix.close()
+    except Exception:
+        return []
 
 
 def _damaged(index_dir: Path) -> bool:
@@ -107,7 +209,7 @@ def _run(
     on_disk: dict[str, Fingerprint] = {}
     for root in roots:
         if not root.exists():
-            report.failed.append((str(root), "folder not found (its articles are kept)"))
+            report.warnings.append((str(root), "folder not found (its articles are kept)"))
     live_roots = [r for r in roots if r.exists()]
     for path in iter_article_files(live_roots):
         if progress.cancelled:
@@ -125,10 +227,8 @@ def _run(
         on_disk[key] = (st.st_mtime_ns, st.st_size)
 
     todo = [p for p, fp in on_disk.items() if known.get(p) != fp]
-    prefixes = tuple(os.path.join(os.path.abspath(r), "") for r in live_roots)
-    files = {os.path.abspath(r) for r in live_roots if r.is_file()}
     gone = [
-        p for p in known if p not in on_disk and (p.startswith(prefixes) or p in files)
+        p for p in known if p not in on_disk and any(folders.covers(r, p) for r in live_roots)
     ]
     report.unchanged = len(on_disk) - len(todo)
     progress.total = len(todo)
@@ -140,6 +240,8 @@ def _run(
     batch_docs = PARALLEL_BATCH_DOCS if procs > 1 else BATCH_DOCS
     batch_seconds = PARALLEL_BATCH_SECONDS if procs > 1 else BATCH_SECONDS
     writer = _writer(ix, index_dir, procs)
+    # Counts of what the open writer holds, kept in the report once committed.
+    added = updated = 0
     try:
         for p in gone:
             writer.delete_by_term("path", p)
@@ -161,30 +263,34 @@ def _run(
                 fields = document_fields(article, on_disk[key])
                 if key in known:
                     writer.update_document(**fields)
-                    report.updated += 1
+                    updated += 1
                 else:
                     writer.add_document(**fields)
-                    report.added += 1
+                    added += 1
                 pending += 1
-            progress.done += 1
+            progress.advance()
             batch_full = pending >= batch_docs or time.monotonic() - last_commit > batch_seconds
             if batch_full and not rebuild:
                 progress.phase = "committing"
                 writer.commit()
+                report.added, report.updated = report.added + added, report.updated + updated
+                added = updated = 0
                 writer = _writer(ix, index_dir, procs)
                 progress.phase = "indexing"
                 pending, last_commit = 0, time.monotonic()
         progress.phase = "committing"
         if rebuild and report.cancelled:
-            writer.cancel()
-            report.added = report.updated = report.removed = 0
+            _abandon(writer)
+            report.removed = 0
         elif rebuild:
             writer.commit(mergetype=CLEAR)
+            report.added, report.updated = added, updated
             report.rebuilt = True
         else:
             writer.commit()
+            report.added, report.updated = report.added + added, report.updated + updated
     except BaseException:
-        writer.cancel()
+        _abandon(writer)
         raise
 
 
@@ -205,18 +311,59 @@ def _writer(ix: Index, index_dir: Path, procs: int = 1) -> IndexWriter:
     try:
         if procs > 1:
             try:
-                return ix.writer(
+                writer = ix.writer(
                     procs=procs,
                     multisegment=True,
                     start_method="spawn",
+                    batchsize=PARALLEL_JOB_DOCS,
                     limitmb=WRITER_MB // procs,
                     compound=False,
                 )
             except TypeError:  # whoosh-reloaded has no start_method: stay serial
                 pass
+            else:
+                _shield_workers(writer)
+                return writer
         return ix.writer(limitmb=WRITER_MB, compound=False)
     except LockError:
         raise store.busy_error(index_dir) from None
+
+
+def _shield_workers(writer: IndexWriter) -> None:
+    """Start the writer's worker processes with SIGINT and SIGTERM ignored.
+
+    Ctrl+C in a terminal reaches the whole process group: the workers must
+    not die of it (with a traceback each, taking the batch with them) but
+    finish what they hold when the run, told by its own handler, commits.
+    Signal dispositions can only be changed from the main thread; a run on
+    another thread (the window's) starts its workers as they are.
+    Uses Whoosh's private ``MpWriter._new_task``.
+    """
+    start_task = writer._new_task  # type: ignore[attr-defined]
+
+    def start_unsignalled() -> object:
+        if threading.current_thread() is not threading.main_thread():
+            return start_task()
+        saved = {sig: signal.signal(sig, signal.SIG_IGN) for sig in _STOP_SIGNALS}
+        try:
+            return start_task()
+        finally:
+            for sig, handler in saved.items():
+                signal.signal(sig, handler)
+
+    writer._new_task = start_unsignalled  # type: ignore[attr-defined]
+
+
+def _abandon(writer: IndexWriter) -> None:
+    """Cancel a writer and end its worker processes (Whoosh's ``cancel`` leaves
+    the "spawn" ones waiting on their queue for ever)."""
+    try:
+        writer.cancel()
+    finally:
+        for task in getattr(writer, "tasks", ()):
+            if task.is_alive():
+                task.kill()  # they ignore SIGTERM (see _shield_workers)
+            task.join()
 
 
 def indexed_fingerprints(ix: Index) -> dict[str, Fingerprint]:

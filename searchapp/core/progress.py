@@ -7,6 +7,7 @@ The indexer updates a :class:`Progress` from its worker; a front end polls it
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -14,12 +15,24 @@ class Progress:
     """Counters the indexer updates and a front end reads; thread-safe enough
     for polling (plain attribute writes), with a cancel flag the core checks."""
 
-    def __init__(self) -> None:
-        self.phase = "scanning"  # scanning → reading → committing → done
+    def __init__(self, on_article: Callable[[Progress], None] | None = None) -> None:
+        self.phase = "scanning"  # scanning → indexing ⇄ committing → done
         self.total = 0
         self.done = 0
         self.current = ""
+        self.on_article = on_article
         self._cancel = threading.Event()
+
+    def advance(self) -> None:
+        """One more file handled; calls ``on_article`` (a front end's or a
+        test's hook: it may cancel the run after a given number)."""
+        self.done += 1
+        if self.on_article is not None:
+            self.on_article(self)
+
+    def wait_cancelled(self, timeout: float | None = None) -> bool:
+        """Block until :meth:`cancel` is called (or ``timeout``); True if it was."""
+        return self._cancel.wait(timeout)
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -28,20 +41,19 @@ class Progress:
     def cancelled(self) -> bool:
         return self._cancel.is_set()
 
-    @property
-    def fraction(self) -> float:
-        return self.done / self.total if self.total else 0.0
-
 
 @dataclass(slots=True)
 class IndexReport:
-    """What an indexing run did. ``failed`` holds ``(path, reason)`` pairs."""
+    """What an indexing run did.  ``failed`` holds ``(path, reason)`` pairs of
+    files skipped because they could not be read; ``warnings`` the same for
+    things the user should know that cost no article (a folder not found)."""
 
     added: int = 0
     updated: int = 0
     removed: int = 0
     unchanged: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
     cancelled: bool = False
     rebuilt: bool = False
     seconds: float = 0.0
@@ -50,11 +62,16 @@ class IndexReport:
     def changed(self) -> int:
         return self.added + self.updated + self.removed
 
+    @property
+    def kept(self) -> int:
+        """Articles this run wrote into the index (added or updated)."""
+        return self.added + self.updated
+
     def summary(self) -> str:
         text = (
             f"{self.added} added, {self.updated} updated, {self.removed} removed, "
-            f"{self.unchanged} unchanged, {len(self.failed)} failed"
+            f"{self.unchanged} unchanged, {len(self.failed)} skipped"
         )
         if self.cancelled:
-            text += " (cancelled: the index keeps what was committed)"
+            text += " (stopped: the index keeps what was done)"
         return text

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import pickle
-import tempfile
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -23,7 +22,13 @@ from whoosh.index import Index
 from whoosh.util.filelock import FileLock
 
 from searchapp.core.analysis import make_analyzer
-from searchapp.core.errors import IndexBusyError, IndexDamagedError, IndexMissingError
+from searchapp.core.errors import (
+    IndexBusyError,
+    IndexDamagedError,
+    IndexLocationError,
+    IndexMissingError,
+)
+from searchapp.core.fsutil import write_atomic
 
 # 3: sound keys of names (~meredov); bump whenever the analysis changes.
 SCHEMA_VERSION = 3
@@ -54,14 +59,24 @@ def make_schema() -> Schema:
 
 def write_meta(index_dir: Path) -> None:
     """Record the schema version, atomically."""
-    data = json.dumps({"schema": SCHEMA_VERSION}).encode()
-    fd, tmp = tempfile.mkstemp(dir=index_dir, prefix=".meta-")
-    os.fchmod(fd, 0o644)
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, index_dir / META_FILE)
+    write_atomic(index_dir / META_FILE, json.dumps({"schema": SCHEMA_VERSION}).encode())
+
+
+def prepare_dir(index_dir: Path) -> None:
+    """Make sure ``index_dir`` is a folder an index can be written in.
+
+    Raises :class:`IndexLocationError` naming the path and why not.
+    """
+    if index_dir.exists() and not index_dir.is_dir():
+        raise IndexLocationError(f"{index_dir} is a file, not an index folder")
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise IndexLocationError(
+            f"cannot create the index folder {index_dir}: {exc.strerror or exc}"
+        ) from None
+    if not os.access(index_dir, os.W_OK | os.X_OK):
+        raise IndexLocationError(f"cannot write in the index folder {index_dir}: permission denied")
 
 
 def read_schema_version(index_dir: Path) -> int | None:

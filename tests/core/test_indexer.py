@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -12,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from searchapp.core import store
+from searchapp.core import folders, indexer, store
 from searchapp.core.engine import SearchEngine
-from searchapp.core.errors import IndexBusyError
-from searchapp.core.indexer import update_index
+from searchapp.core.errors import IndexBusyError, IndexLocationError, UsageError
+from searchapp.core.indexer import first_start_folders, forget_folder, index_folders, update_index
+from searchapp.core.paths import SEEDS_DIR
 from searchapp.core.progress import Progress
 from searchapp.core.results import SearchRequest
 
@@ -72,9 +74,110 @@ def test_unreadable_file_is_reported_and_skipped(tmp_path: Path, write_articles)
     assert report.failed[0][1]
 
 
-def test_missing_folder_is_reported(tmp_path: Path) -> None:
-    report = update_index(tmp_path / "ix", [tmp_path / "nowhere"])
-    assert report.failed and "not found" in report.failed[0][1]
+def test_a_path_that_does_not_exist_is_refused_before_anything_is_made(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="nowhere: no such file or folder"):
+        update_index(tmp_path / "ix", [tmp_path / "nowhere"])
+    assert not (tmp_path / "ix").exists()
+
+
+def test_a_folder_of_the_index_that_went_missing_keeps_its_articles(
+    tmp_path: Path, write_articles
+) -> None:
+    a = write_articles({"a.md": article("A", "текст")}, folder="a")
+    b = write_articles({"b.md": article("B", "текст")}, folder="b")
+    index_dir = tmp_path / "ix"
+    update_index(index_dir, [a])
+    update_index(index_dir, [b])
+    a.rename(tmp_path / "unmounted")
+    report = update_index(index_dir)
+    assert [(Path(p).name, r) for p, r in report.warnings] == [
+        ("a", "folder not found (its articles are kept)")
+    ]
+    assert not report.failed and total(index_dir) == 2
+
+
+def test_the_index_keeps_its_folders_and_a_run_without_paths_updates_them_all(
+    tmp_path: Path, write_articles
+) -> None:
+    a = write_articles({"a1.md": article("A1", "текст")}, folder="a")
+    b = write_articles({"b1.md": article("B1", "текст")}, folder="b")
+    index_dir = tmp_path / "ix"
+    update_index(index_dir, [a])
+    update_index(index_dir, [b])
+    assert index_folders(index_dir) == [a, b]
+    (a / "a2.md").write_text(article("A2", "текст"), encoding="utf-8")
+    (b / "b1.md").unlink()
+    report = update_index(index_dir)
+    assert (report.added, report.removed) == (1, 1)
+    assert total(index_dir) == 2
+
+
+def test_rebuild_rereads_every_folder_of_the_index(tmp_path: Path, write_articles) -> None:
+    a = write_articles({f"a{i}.md": article(f"A{i}", "текст") for i in range(3)}, folder="a")
+    b = write_articles({f"b{i}.md": article(f"B{i}", "текст") for i in range(4)}, folder="b")
+    index_dir = tmp_path / "ix"
+    update_index(index_dir, [a])
+    update_index(index_dir, [b])
+    report = update_index(index_dir, rebuild=True)
+    assert report.rebuilt and report.added == 7
+    assert total(index_dir) == 7
+    assert index_folders(index_dir) == [a, b]
+    # naming one folder with --rebuild still rebuilds them all
+    assert update_index(index_dir, [a], rebuild=True).added == 7
+    assert total(index_dir) == 7
+
+
+def test_forgetting_a_folder_takes_its_articles_out(tmp_path: Path, write_articles) -> None:
+    a = write_articles({f"a{i}.md": article(f"A{i}", "мигранты") for i in range(3)}, folder="a")
+    b = write_articles({"b.md": article("B", "мигранты")}, folder="b")
+    index_dir = tmp_path / "ix"
+    update_index(index_dir, [a, b])
+    assert forget_folder(index_dir, a) == 3
+    assert index_folders(index_dir) == [b]
+    assert total(index_dir, "мигрант") == 1
+    assert (a / "a0.md").exists()  # the files stay
+    update_index(index_dir)  # and do not come back
+    assert total(index_dir) == 1
+    with pytest.raises(UsageError, match="not a folder of the index"):
+        forget_folder(index_dir, a)
+
+
+def test_an_index_made_before_folders_were_kept_learns_them(
+    tmp_path: Path, write_articles
+) -> None:
+    a = write_articles({"x/1.md": article("1", "т"), "y/2.md": article("2", "т")}, folder="a")
+    b = write_articles({"3.md": article("3", "т")}, folder="b")
+    index_dir = tmp_path / "ix"
+    update_index(index_dir, [a, b])
+    (index_dir / folders.FOLDERS_FILE).unlink()
+    assert index_folders(index_dir) == [a / "x", a / "y", b]
+    (b / "4.md").write_text(article("4", "т"), encoding="utf-8")
+    assert update_index(index_dir).added == 1
+    assert folders.stored(index_dir) == [a / "x", a / "y", b]
+
+
+def test_seeds_go_only_into_the_default_index_on_its_first_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    default = tmp_path / "default"
+    monkeypatch.setattr(indexer, "is_default_index", lambda p: p == default)
+    assert first_start_folders(default) == [SEEDS_DIR]
+    assert first_start_folders(tmp_path / "mine") == []
+    update_index(default, first_start_folders(default))
+    assert first_start_folders(default) == []
+    forget_folder(default, SEEDS_DIR)
+    assert first_start_folders(default) == []  # forgotten seeds stay forgotten
+
+
+@pytest.mark.parametrize("where", ["a file", "impossible"])
+def test_an_index_location_that_cannot_be_written_is_one_clear_error(
+    tmp_path: Path, write_articles, where: str
+) -> None:
+    root = write_articles({"a.md": article("A", "т")})
+    (tmp_path / "file.txt").write_text("x")
+    index_dir = tmp_path / "file.txt" if where == "a file" else tmp_path / "file.txt" / "ix"
+    with pytest.raises(IndexLocationError, match=str(index_dir.name)):
+        update_index(index_dir, [root])
 
 
 def test_schema_change_leads_to_rebuild(tmp_path: Path, write_articles) -> None:
@@ -100,37 +203,53 @@ def test_second_writer_gets_busy(tmp_path: Path, write_articles) -> None:
         lock.release()
 
 
-def test_cancel_keeps_what_was_indexed(tmp_path: Path, write_articles) -> None:
-    root = write_articles({f"a{i:03}.md": article(f"T{i}", "текст") for i in range(50)})
+def cancel_after(n: int) -> Progress:
+    """A progress whose run is cancelled once ``n`` files were handled."""
+    return Progress(on_article=lambda p: p.cancel() if p.done == n else None)
+
+
+@pytest.mark.parametrize("parallel", [False, True], ids=["one process", "worker processes"])
+def test_cancel_keeps_every_article_handed_to_the_writer(
+    tmp_path: Path, write_articles, monkeypatch: pytest.MonkeyPatch, parallel: bool
+) -> None:
+    monkeypatch.setattr(indexer, "PARALLEL_MIN_DOCS", 10 if parallel else 10_000)
+    root = write_articles({f"a{i:03}.md": article(f"T{i}", "мигранты") for i in range(120)})
     index_dir = tmp_path / "ix"
-    progress = Progress()
-    original = update_index.__globals__["read_article"]
-    calls = 0
+    report = update_index(index_dir, [root], progress=cancel_after(70))
+    assert report.cancelled and report.kept == 70
+    assert total(index_dir, "мигрант") == 70
+    assert not multiprocessing.active_children()  # no worker left behind
+    assert update_index(index_dir).added == 50
+    assert total(index_dir) == 120
 
-    def read_then_cancel(path: Path):
-        nonlocal calls
-        calls += 1
-        if calls == 20:
-            progress.cancel()
-        return original(path)
 
-    update_index.__globals__["read_article"] = read_then_cancel
-    try:
-        report = update_index(index_dir, [root], progress=progress)
-    finally:
-        update_index.__globals__["read_article"] = original
-    assert report.cancelled and report.added == 20
-    assert total(index_dir) == 20
-    assert update_index(index_dir, [root]).added == 30
-    assert total(index_dir) == 50
+@pytest.mark.parametrize("parallel", [False, True], ids=["one process", "worker processes"])
+def test_a_cancelled_rebuild_leaves_the_index_as_it_was(
+    tmp_path: Path, write_articles, monkeypatch: pytest.MonkeyPatch, parallel: bool
+) -> None:
+    monkeypatch.setattr(indexer, "PARALLEL_MIN_DOCS", 10 if parallel else 10_000)
+    root = write_articles({f"a{i:02}.md": article(f"T{i}", "текст") for i in range(80)})
+    index_dir = tmp_path / "ix"
+    update_index(index_dir, [root])
+    report = update_index(index_dir, rebuild=True, progress=cancel_after(60))
+    assert report.cancelled and report.kept == 0
+    assert total(index_dir) == 80
+    assert not multiprocessing.active_children()  # its workers were ended
 
 
 KILL_SCRIPT = """
-import sys
+import sys, threading
 from pathlib import Path
 import searchapp.core.indexer as ix
+from searchapp.core.progress import Progress
+
+def hold(progress):
+    if progress.done == 60:  # two batches of 25 committed, ten more in the writer
+        print("held", flush=True)
+        threading.Event().wait()
+
 ix.BATCH_DOCS = 25
-ix.update_index(Path(sys.argv[1]), [Path(sys.argv[2])])
+ix.update_index(Path(sys.argv[1]), [Path(sys.argv[2])], progress=Progress(on_article=hold))
 """
 
 
@@ -142,14 +261,13 @@ def test_killed_run_leaves_a_usable_index_and_the_next_run_completes(
     )
     index_dir = tmp_path / "ix"
     update_index(index_dir, [write_articles({"seed.md": article("S", "старт")}, folder="s")])
-    proc = subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, str(index_dir), str(root)])
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and total(index_dir) < 30 and proc.poll() is None:
-        time.sleep(0.05)
+    proc = subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, str(index_dir), str(root)],
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stdout.readline() == "held\n"
     proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    proc.communicate()
     partial = total(index_dir)
-    assert partial >= 1  # the index opens and answers
+    assert partial == 51  # the seed and the two committed batches; the index answers
     report = update_index(index_dir, [root])
     assert total(index_dir) == 301
     assert report.added == 300 - (partial - 1)

@@ -1,0 +1,68 @@
+"""The folders an index is made of.
+
+An index owns its list of folders (and single files), kept in
+``folders.json`` inside the index directory and written atomically, so the
+command line and the window bring the same set up to date.  An index made
+before the list existed learns it from the paths of the articles it holds
+(:func:`learn`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from searchapp.core.fsutil import write_atomic
+
+FOLDERS_FILE = "folders.json"
+
+
+def normalise(path: Path) -> Path:
+    """The form a folder is stored in: absolute, ``~`` expanded, no ``..``."""
+    return Path(os.path.abspath(path.expanduser()))
+
+
+def stored(index_dir: Path) -> list[Path] | None:
+    """The saved list, or ``None`` when the index has none yet."""
+    try:
+        data = json.loads((index_dir / FOLDERS_FILE).read_text(encoding="utf-8"))
+        return [Path(p) for p in data["folders"]]
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # unreadable: learnt again from the index's paths
+
+
+def save(index_dir: Path, folders: Sequence[Path]) -> None:
+    """Write the list (atomically: a crash leaves the old or the new one)."""
+    data = {"folders": [str(p) for p in folders]}
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    write_atomic(index_dir / FOLDERS_FILE, text.encode("utf-8"))
+
+
+def merged(folders: Sequence[Path], new: Iterable[Path]) -> list[Path]:
+    """``folders`` followed by those of ``new`` it does not have yet."""
+    out = list(folders)
+    for path in new:
+        if path not in out:
+            out.append(path)
+    return out
+
+
+def covers(folder: Path, path: str) -> bool:
+    """True when the article at ``path`` belongs to ``folder`` (or is it)."""
+    root = str(folder)
+    return path == root or path.startswith(os.path.join(root, ""))
+
+
+def learn(paths: Iterable[str]) -> list[Path]:
+    """Folders that hold ``paths``: their parent folders, without the ones
+    inside another of them (an index made before the list was kept)."""
+    parents = sorted({os.path.dirname(p) for p in paths})
+    out: list[str] = []
+    for parent in parents:
+        if not any(covers(Path(top), parent) for top in out):
+            out.append(parent)
+    return [Path(p) for p in out]

@@ -1,0 +1,217 @@
+"""`searchapp index`, `folders` and `forget` as a user meets them: the index's
+own list of folders, runs stopped by Ctrl+C or SIGTERM, and clear refusals.
+
+Runs are stopped at a known point without a clock: ``$SEARCHAPP_PAUSE_AFTER``
+makes the run say "paused after N files" and wait for the signal."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from searchapp.core.paths import PROJECT_ROOT, SEEDS_DIR
+
+# The real CLI with smaller thresholds, so that a test-sized run also goes
+# through the worker processes and commits in several batches.
+CLI = """
+import sys
+import searchapp.core.indexer as ix
+ix.PARALLEL_MIN_DOCS = int(sys.argv[1])
+ix.BATCH_DOCS = 40
+from searchapp.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "searchapp", *args], capture_output=True, text=True,
+        cwd=PROJECT_ROOT, env={**os.environ, **(env or {})}, timeout=300,
+    )
+
+
+def total(index: Path, query: str = "") -> int:
+    done = run("search", query, "--index", str(index), "--json", "--limit", "0")
+    assert done.returncode == 0, done.stderr
+    return int(json.loads(done.stdout)["total"])
+
+
+def article(i: int) -> str:
+    return (f"---\ntitle: Статья {i}\ndate: 2024-03-{1 + i % 28:02}\nsource: Тест\n---\n"
+            + f"Мигранты и миграция, заметка {i}. " * 20)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    root = tmp_path / "corpus"
+    for i in range(150):
+        path = root / f"{i // 50}" / f"a{i:03}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(article(i), encoding="utf-8")
+    return root
+
+
+def children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def running(pid: int) -> bool:
+    try:
+        return (Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]) != "Z"
+    except OSError:
+        return False
+
+
+def is_worker(pid: int) -> bool:
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+    return b"spawn_main" in cmdline and b"resource_tracker" not in cmdline
+
+
+@pytest.mark.parametrize(
+    ("how", "sig", "code", "parallel"),
+    [
+        ("group", signal.SIGINT, 130, True),
+        ("main process only", signal.SIGINT, 130, True),
+        ("main process only", signal.SIGTERM, 143, True),
+        ("group", signal.SIGINT, 130, False),
+    ],
+)
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_a_stopped_run_keeps_its_work_exits_and_leaves_no_worker(
+    tmp_path: Path, corpus: Path, how: str, sig: signal.Signals, code: int, parallel: bool
+) -> None:
+    index = tmp_path / "ix"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CLI, "10" if parallel else "100000",
+         "index", str(corpus), "--index", str(index)],
+        cwd=PROJECT_ROOT, env={**os.environ, "SEARCHAPP_PAUSE_AFTER": "90"},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )
+    assert proc.stderr is not None
+    line = proc.stderr.readline()
+    while line and "paused after" not in line:
+        line = proc.stderr.readline()
+    assert "paused after 90 files" in line
+    workers = [p for p in children(proc.pid) if is_worker(p)]
+    assert bool(workers) == parallel
+    if how == "group":
+        os.killpg(proc.pid, sig)
+    else:
+        proc.send_signal(sig)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == code, err
+    assert "Traceback" not in err and "Error" not in err
+    assert "Stopped: 90 articles kept" in out
+    assert not [p for p in workers if running(p)]
+    assert total(index, "мигрант") == 90
+    again = run("index", "--index", str(index), "--quiet")
+    assert again.returncode == 0, again.stderr
+    assert "60 added" in again.stdout
+    assert total(index) == 150
+
+
+def test_index_without_paths_updates_every_folder_and_rebuild_keeps_them(tmp_path: Path) -> None:
+    index = tmp_path / "ix"
+    a, b = tmp_path / "a", tmp_path / "b"
+    for folder, n in ((a, 3), (b, 4)):
+        folder.mkdir()
+        for i in range(n):
+            (folder / f"{folder.name}{i}.md").write_text(article(i), encoding="utf-8")
+    for folder in (a, b):
+        assert run("index", str(folder), "--index", str(index), "--quiet").returncode == 0
+    listed = run("folders", "--index", str(index))
+    assert listed.stdout.splitlines() == [str(a), str(b)]
+    (a / "new.md").write_text(article(99), encoding="utf-8")
+    update = run("index", "--index", str(index), "--quiet")
+    assert "1 added" in update.stdout and total(index) == 8
+    rebuild = run("index", "--rebuild", "--index", str(index), "--quiet")
+    assert rebuild.returncode == 0, rebuild.stderr
+    assert "8 added" in rebuild.stdout and total(index) == 8
+    forget = run("forget", str(a), "--index", str(index))
+    assert forget.returncode == 0 and "4 articles left the index" in forget.stdout
+    assert total(index) == 4
+    assert run("folders", "--index", str(index)).stdout.splitlines() == [str(b)]
+    again = run("forget", str(a), "--index", str(index))
+    assert again.returncode == 2 and "is not a folder of the index" in again.stderr
+
+
+def test_a_new_index_of_ones_own_gets_no_seeds(tmp_path: Path) -> None:
+    index = tmp_path / "mine"
+    empty = run("index", "--index", str(index))
+    assert empty.returncode == 2
+    assert empty.stderr.count("\n") == 1 and "has no folders yet" in empty.stderr
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "x.md").write_text(article(1), encoding="utf-8")
+    assert run("index", str(own), "--index", str(index)).returncode == 0
+    assert total(index) == 1
+    assert str(SEEDS_DIR) not in run("folders", "--index", str(index)).stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "says"),
+    [
+        (["index", "/nonexistent/folder"], 2, "/nonexistent/folder: no such file or folder"),
+        (["forget", "/not/a/folder"], 1, "No index at"),
+    ],
+)
+def test_a_wrong_path_is_a_usage_error_and_creates_nothing(
+    tmp_path: Path, args: list[str], code: int, says: str
+) -> None:
+    index = tmp_path / "ix"
+    done = run(*args, "--index", str(index))
+    assert done.returncode == code
+    assert says in done.stderr and done.stderr.count("\n") == 1
+    assert not index.exists()
+
+
+@pytest.mark.parametrize("where", ["file", "inside a file", "/proc"])
+def test_a_bad_index_location_is_one_line_naming_it(tmp_path: Path, where: str) -> None:
+    (tmp_path / "some.txt").write_text("x")
+    index = {"file": tmp_path / "some.txt", "inside a file": tmp_path / "some.txt" / "ix",
+             "/proc": Path("/proc/nope")}[where]
+    done = run("index", str(SEEDS_DIR), "--index", str(index))
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and str(index) in done.stderr
+    assert "unexpected" not in done.stderr and "error.log" not in done.stderr
+
+
+def test_report_words_agree_and_counts_are_singular_when_one(tmp_path: Path) -> None:
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "ok.md").write_text(article(1), encoding="utf-8")
+    (folder / "bad.txt").write_bytes(b"\x00\x01binary\x00" * 50)
+    index = tmp_path / "ix"
+    done = run("index", str(folder), "--index", str(index), "--quiet")
+    assert "1 added" in done.stdout and "1 skipped" in done.stdout
+    assert "failed" not in done.stdout and "  skipped " in done.stdout
+    found = run("search", "статья", "--index", str(index))
+    assert found.stdout.startswith("1 article (")
+
+
+def test_no_display_is_one_line_not_a_crash(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run([sys.executable, "-m", "searchapp", "--index", str(tmp_path / "ix")],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and "no display" in done.stderr
