@@ -17,7 +17,12 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from searchapp.core.engine import SearchEngine
 from searchapp.core.errors import IndexBusyError, IndexDamagedError, IndexMissingError
 from searchapp.core.export import export_results
-from searchapp.core.indexer import update_index
+from searchapp.core.indexer import (
+    first_start_folders,
+    forget_folder,
+    index_folders,
+    update_index,
+)
 from searchapp.core.progress import IndexReport, Progress
 from searchapp.core.results import ArticleView, IndexStats, SearchRequest, SearchResponse
 from searchapp.ui.workers import Operation
@@ -37,7 +42,9 @@ class SearchController(QObject):
     * ``stats(IndexStats)`` — articles and sources in the index;
     * ``exported(int, str)``, ``exportFailed(str)`` — an export's outcome;
     * ``indexingStarted()``, ``indexingProgress(Progress)``,
-      ``indexingFinished(IndexReport)``, ``indexingFailed(str)``.
+      ``indexingFinished(IndexReport)``, ``indexingFailed(str)``;
+    * ``folderForgotten(str, int)`` — a folder taken off the index, and how
+      many articles left with it.
     """
 
     results = Signal(object)
@@ -53,6 +60,7 @@ class SearchController(QObject):
     similar = Signal(object)
     exported = Signal(int, str)
     exportFailed = Signal(str)
+    folderForgotten = Signal(str, int)
 
     def __init__(self, index_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -182,14 +190,26 @@ class SearchController(QObject):
     def indexing(self) -> bool:
         return self._progress is not None
 
-    def start_indexing(self, roots: Sequence[Path], rebuild: bool = False) -> bool:
-        """Start a run unless one is going (or the window is closing); False if not."""
+    def folders(self) -> list[Path]:
+        """The folders of the index (a small file in it; read on the GUI thread)."""
+        return index_folders(self.index_dir)
+
+    def first_start_folders(self) -> list[Path]:
+        """The bundled seeds for the default index's first start, else nothing."""
+        return first_start_folders(self.index_dir)
+
+    def start_indexing(self, roots: Sequence[Path] | None = None, rebuild: bool = False) -> bool:
+        """Start a run unless one is going (or the window is closing); False if not.
+
+        ``roots`` are added to the index's folders; ``None`` brings every
+        folder of the index up to date."""
         if self._progress is not None or self._closed:
             return False
         progress = self._progress = Progress()
-        index_dir, roots = self.index_dir, list(roots)
+        index_dir = self.index_dir
+        todo = None if roots is None else list(roots)
         self._submit(
-            lambda: update_index(index_dir, roots, rebuild=rebuild, progress=progress),
+            lambda: update_index(index_dir, todo, rebuild=rebuild, progress=progress),
             self._indexed,
             self._index_failed,
             self._index_pool,
@@ -197,6 +217,25 @@ class SearchController(QObject):
         self._poll.start()
         self.indexingStarted.emit()
         return True
+
+    def forget_folder(self, folder: Path) -> bool:
+        """Take ``folder`` off the index (its articles leave it), on the
+        indexing pool; False if a run is going."""
+        if self._progress is not None or self._closed:
+            return False
+        index_dir = self.index_dir
+        self._submit(
+            lambda: forget_folder(index_dir, folder),
+            lambda removed: self._forgotten(folder, removed),
+            self._index_failed,
+            self._index_pool,
+        )
+        return True
+
+    def _forgotten(self, folder: Path, removed: int) -> None:
+        self.folderForgotten.emit(str(folder), removed)
+        self.refresh_stats()
+        self.search_now()
 
     def cancel_indexing(self) -> None:
         if self._progress is not None:

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from searchapp import __version__
-from searchapp.core.paths import SEEDS_DIR
 from searchapp.core.progress import IndexReport, Progress
 from searchapp.core.results import IndexStats, SearchRequest, SearchResponse, Sort
 from searchapp.ui import i18n
@@ -68,6 +67,7 @@ class MainWindow(QMainWindow):
         self.controller = SearchController(index_dir, self)
         self.watcher = FolderWatcher(self._folders_changed, self, ignore=[index_dir])
         self._reindex_pending = False
+        self._pending_roots: list[Path] = []
         self.last_response: SearchResponse | None = None
         self.last_report: IndexReport | None = None
         self._build()
@@ -109,6 +109,13 @@ class MainWindow(QMainWindow):
         head.addLayout(info)
         head.addWidget(self.notice)
         head.addWidget(self.suggestion)
+        self.add_folder_button = QPushButton()
+        self.add_folder_button.clicked.connect(lambda: self.add_folder())
+        self.add_folder_button.hide()
+        empty_row = QHBoxLayout()
+        empty_row.addWidget(self.add_folder_button)
+        empty_row.addStretch(1)
+        head.addLayout(empty_row)
 
         self.facets = FacetPanel()
         facet_scroll = QScrollArea()
@@ -165,6 +172,8 @@ class MainWindow(QMainWindow):
         # menus
         self.file_menu = self.menuBar().addMenu("")
         self.add_folder_action = self.file_menu.addAction("", self.add_folder)
+        self.remove_folder_menu = self.file_menu.addMenu("")
+        self.remove_folder_menu.aboutToShow.connect(self._list_folders_to_remove)
         self.rebuild_action = self.file_menu.addAction("", self.rebuild)
         self.export_action = self.file_menu.addAction("", self.export_results)
         self.file_menu.addSeparator()
@@ -229,6 +238,7 @@ class MainWindow(QMainWindow):
         c.damaged.connect(self._offer_rebuild)
         c.exported.connect(self._exported)
         c.exportFailed.connect(lambda msg: self.report_label.setText(msg))
+        c.folderForgotten.connect(self._folder_forgotten)
         self.cancel_button.clicked.connect(c.cancel_indexing)
         self.failed_button.clicked.connect(self.show_failed)
         self.lang_group.triggered.connect(lambda a: self.set_language(a.data()))
@@ -250,6 +260,8 @@ class MainWindow(QMainWindow):
         self.sort.setToolTip(self.tr("Sort order"))
         self.file_menu.setTitle(self.tr("&File"))
         self.add_folder_action.setText(self.tr("&Add folder…"))
+        self.remove_folder_menu.setTitle(self.tr("Re&move folder"))
+        self.add_folder_button.setText(self.tr("Add a folder of articles…"))
         self.rebuild_action.setText(self.tr("&Rebuild index"))
         self.export_action.setText(self.tr("&Export results…"))
         self.quit_action.setText(self.tr("&Quit"))
@@ -265,7 +277,7 @@ class MainWindow(QMainWindow):
         self.syntax_action.setText(self.tr("Search &syntax"))
         self.about_action.setText(self.tr("&About searchapp"))
         self.cancel_button.setText(self.tr("Cancel"))
-        self.failed_button.setText(self.tr("Show failed files…"))
+        self.failed_button.setText(self.tr("Show skipped files…"))
         self.facets.retranslate()
         self.reader.retranslate()
         if self.last_response is not None:
@@ -279,8 +291,8 @@ class MainWindow(QMainWindow):
     # -- state -----------------------------------------------------------------
 
     def folders(self) -> list[Path]:
-        saved = self.settings.value("folders", [], list) or []
-        return [Path(p) for p in saved] or [SEEDS_DIR]
+        """The folders of the index (kept in the index, shared with the CLI)."""
+        return self.controller.folders()
 
     def _restore(self, initial_query: str | None) -> None:
         geometry = self.settings.value("geometry")
@@ -314,12 +326,24 @@ class MainWindow(QMainWindow):
                                             Qt.ConnectionType.SingleShotConnection)
             self.search_now()
             self.controller.refresh_stats()
-        else:
-            self.controller.start_indexing(self.folders())
+        elif (seeds := self.controller.first_start_folders()) or self.folders():
+            if seeds:
+                self._watch(seeds)
+            self.controller.start_indexing(seeds or None)
             self.count_label.setText(self.tr("Indexing the articles for the first time…"))
+        else:
+            self._show_empty_index()
+
+    def _show_empty_index(self) -> None:
+        """A new index with no folders: say so and offer to add one."""
+        self.count_label.setText(self.tr("This index is empty."))
+        self.results.set_empty_text(
+            self.tr("This index has no articles yet: add a folder of articles to search.")
+        )
+        self.add_folder_button.show()
 
     def _update_after_first_results(self, _resp: object = None) -> None:
-        if not self.controller.start_indexing(self.folders()):
+        if self.folders() and not self.controller.start_indexing():
             self._reindex_pending = True
 
     def save_state(self) -> None:
@@ -497,12 +521,43 @@ class MainWindow(QMainWindow):
             self.index_folder(Path(folder))
 
     def index_folder(self, folder: Path) -> None:
-        folders = [str(p) for p in self.folders()]
-        if str(folder) not in folders:
-            folders.append(str(folder))
-            self.settings.setValue("folders", folders)
-        self._watch([Path(p) for p in folders])
-        self._start_indexing([Path(p) for p in folders])
+        """Add ``folder`` to the index (after the current run, if one is going)."""
+        self._watch([*self.folders(), folder])
+        if not self.controller.start_indexing([folder]):
+            self._pending_roots.append(folder)
+            self.report_label.setText(
+                self.tr("%1 will be added when the current run ends.").replace("%1", str(folder))
+            )
+
+    def _list_folders_to_remove(self) -> None:
+        menu = self.remove_folder_menu
+        menu.clear()
+        folders = self.folders()
+        for folder in folders:
+            menu.addAction(str(folder), lambda f=folder: self.remove_folder(f))
+        if not folders:
+            menu.addAction(self.tr("(no folders)")).setEnabled(False)
+
+    def remove_folder(self, folder: Path, confirm: bool = True) -> None:
+        """Take ``folder`` off the index; its articles leave the index, its
+        files stay where they are."""
+        if confirm:
+            answer = QMessageBox.question(
+                self, self.tr("Remove folder"),
+                self.tr("Remove %1 from the index? Its articles leave the index; "
+                        "the files stay where they are.").replace("%1", str(folder)),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        if not self.controller.forget_folder(folder):
+            self.report_label.setText(self.tr("Indexing is already running."))
+
+    def _folder_forgotten(self, folder: str, removed: int) -> None:
+        self.watcher.watch(self.folders())
+        self.report_label.setText(
+            self.tr("%1 removed: %2 left the index.").replace("%1", folder)
+            .replace("%2", self.tr("%n article(s)", "", removed))
+        )
 
     def _watch(self, folders: list[Path]) -> None:
         self.watcher.watch(folders)
@@ -513,14 +568,15 @@ class MainWindow(QMainWindow):
 
     def _folders_changed(self) -> None:
         """A watched folder changed: index the changes (after the current run)."""
-        if not self.controller.start_indexing(self.folders()):
+        if not self.controller.start_indexing():
             self._reindex_pending = True
 
     def rebuild(self) -> None:
-        self._start_indexing(self.folders(), rebuild=True)
+        """Re-read every folder of the index from scratch."""
+        self._start_indexing(rebuild=True)
 
-    def _start_indexing(self, folders: list[Path], rebuild: bool = False) -> None:
-        if not self.controller.start_indexing(folders, rebuild):
+    def _start_indexing(self, rebuild: bool = False) -> None:
+        if not self.controller.start_indexing(None, rebuild):
             self.report_label.setText(self.tr("Indexing is already running."))
 
     def _indexing_started(self) -> None:
@@ -546,7 +602,10 @@ class MainWindow(QMainWindow):
 
     def _indexing_finished(self, report: IndexReport) -> None:
         self._hide_progress()
-        if self._reindex_pending:
+        if self._pending_roots:
+            roots, self._pending_roots = self._pending_roots, []
+            QTimer.singleShot(0, lambda: self._add_pending(roots))
+        elif self._reindex_pending:
             self._reindex_pending = False
             QTimer.singleShot(0, self._folders_changed)
         self.last_report = report
@@ -554,7 +613,7 @@ class MainWindow(QMainWindow):
             self.report_label.setText(self.tr("The index is up to date."))
             self.failed_button.hide()
             return
-        text = self.tr("%1 added, %2 updated, %3 removed, %4 failed")
+        text = self.tr("%1 added, %2 updated, %3 removed, %4 skipped")
         for i, n in enumerate((report.added, report.updated, report.removed,
                                len(report.failed)), 1):
             text = text.replace(f"%{i}", str(n))
@@ -562,6 +621,10 @@ class MainWindow(QMainWindow):
             text += " " + self.tr("(cancelled; what was indexed is kept)")
         self.report_label.setText(text)
         self.failed_button.setVisible(bool(report.failed))
+
+    def _add_pending(self, roots: list[Path]) -> None:
+        if not self.controller.start_indexing(roots):
+            self._pending_roots.extend(roots)
 
     def _indexing_failed(self, message: str) -> None:
         self._hide_progress()
@@ -580,6 +643,7 @@ class MainWindow(QMainWindow):
         box.buttonClicked.connect(lambda b: self.rebuild() if b is rebuild else None)
 
     def show_stats(self, stats: IndexStats) -> None:
+        self.add_folder_button.setVisible(stats.articles == 0)
         self.stats_label.setText(
             self.tr("%1 articles from %2 sources").replace("%1", str(stats.articles))
             .replace("%2", str(stats.sources))

@@ -27,7 +27,7 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
 @pytest.mark.parametrize("damage", ["truncate", "delete"])
 def test_damaged_segment(tmp_path: Path, damage: str) -> None:
     index = tmp_path / "ix"
-    assert cli("index", "--quiet", "--index", str(index)).returncode == 0
+    assert cli("index", "seeds", "--quiet", "--index", str(index)).returncode == 0
     if damage == "truncate":  # the postings of a segment, cut short
         postings = next(index.glob("*.pst"))
         with postings.open("r+b") as f:

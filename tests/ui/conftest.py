@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from searchapp.core.folders import save as save_folders
 from searchapp.ui import i18n
 from searchapp.ui.app import build_window, make_settings
 from searchapp.ui.mainwindow import MainWindow
@@ -25,8 +26,9 @@ def make_window(qtbot, tmp_path: Path) -> Iterator[Callable[..., MainWindow]]:
              query: str = "", start: bool = True) -> MainWindow:
         settings = make_settings(tmp_path / f"settings-{len(windows)}.ini")
         settings.setValue("language", lang)
-        if folders is not None:
-            settings.setValue("folders", [str(f) for f in folders])
+        if folders is not None:  # the index's own list, as `searchapp index PATH` leaves it
+            index.mkdir(parents=True, exist_ok=True)
+            save_folders(index, folders)
         window = build_window(index, settings, query)
         qtbot.addWidget(window)
         window.resize(1280, 800)

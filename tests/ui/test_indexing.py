@@ -3,24 +3,33 @@
 from __future__ import annotations
 
 import errno
+import multiprocessing
+import os
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from searchapp.core import indexer
 from searchapp.core.engine import SearchEngine
+from searchapp.core.indexer import index_folders, update_index
+from searchapp.core.paths import SEEDS_DIR
+from searchapp.core.progress import Progress
 from searchapp.core.results import SearchRequest
-from searchapp.ui import folder_watcher
-from searchapp.ui.folder_watcher import SETTLE_MS
+from searchapp.ui import controller, folder_watcher
 from searchapp.ui.results_model import PathRole
 
 pytestmark = pytest.mark.gui
 WAIT_MS = 60_000
 
 
-def test_first_start_indexes_the_seeds(qtbot, make_window, tmp_path: Path) -> None:
-    window = make_window(tmp_path / "fresh-index", start=False)
+def test_first_start_of_the_default_index_indexes_the_seeds(
+    qtbot, make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    default = tmp_path / "fresh-index"
+    monkeypatch.setattr(indexer, "is_default_index", lambda p: p == default)
+    window = make_window(default, start=False)
     window.start()
     assert window.controller.indexing
     assert "first time" in window.count_label.text()
@@ -29,35 +38,130 @@ def test_first_start_indexes_the_seeds(qtbot, make_window, tmp_path: Path) -> No
     qtbot.waitUntil(lambda: window.stats_label.text() == "5 articles from 4 sources",
                     timeout=WAIT_MS)
     assert "5 added" in window.report_label.text()
+    assert window.folders() == [SEEDS_DIR]
 
 
-def test_progress_and_cancel_leave_a_usable_index(qtbot, make_window, tmp_path: Path,
+def test_a_new_index_of_ones_own_opens_empty_and_offers_add_folder(
+    qtbot, make_window, tmp_path: Path, write_articles
+) -> None:
+    window = make_window(tmp_path / "mine", start=False)
+    window.start()
+    assert not window.controller.indexing
+    assert window.add_folder_button.isVisible()
+    assert "add a folder" in window.results.empty_text
+    root = write_articles({f"a{i}.md": f"---\ntitle: Статья {i}\n---\nПро миграцию."
+                           for i in range(3)})
+    window.index_folder(root)
+    qtbot.waitUntil(lambda: window.last_response is not None
+                    and window.last_response.total == 3, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not window.add_folder_button.isVisible(), timeout=WAIT_MS)
+    assert window.folders() == [root]
+    assert index_folders(tmp_path / "mine") == [root]  # the CLI sees the same list
+
+
+def test_own_index_gets_no_demo_articles(qtbot, make_window, tmp_path: Path,
+                                         write_articles) -> None:
+    root = write_articles({f"a{i}.md": f"---\ntitle: Статья {i}\n---\nПро миграцию."
+                           for i in range(11)})
+    index = tmp_path / "wix"
+    update_index(index, [root])
+    window = make_window(index)
+    qtbot.waitUntil(lambda: not window.controller.indexing, timeout=WAIT_MS)
+    window.search_now()
+    qtbot.waitUntil(lambda: not window.controller.busy, timeout=WAIT_MS)
+    assert window.last_response.total == 11
+    assert SEEDS_DIR not in window.folders()
+
+
+def test_removing_a_folder_takes_its_articles_out(qtbot, make_window, tmp_path: Path,
                                                   write_articles) -> None:
-    root = write_articles({
-        f"a{i:04}.md": f"---\ntitle: Статья {i}\n---\n" + "Миграция и беженцы. " * 80
-        for i in range(900)
+    a = write_articles({f"a{i}.md": f"---\ntitle: А{i}\n---\nПро миграцию." for i in range(3)},
+                       folder="a")
+    b = write_articles({"b.md": "---\ntitle: Б\n---\nПро миграцию."}, folder="b")
+    window = make_window(tmp_path / "ix", folders=[a, b])
+    assert window.last_response.total == 4
+    window.remove_folder_menu.aboutToShow.emit()
+    labels = [action.text() for action in window.remove_folder_menu.actions()]
+    assert labels == [str(a), str(b)]
+    with qtbot.waitSignal(window.controller.folderForgotten, timeout=WAIT_MS):
+        window.remove_folder(a, confirm=False)
+    qtbot.waitUntil(lambda: window.last_response.total == 1, timeout=WAIT_MS)
+    assert "3 articles left the index" in window.report_label.text()
+    assert window.folders() == [b]
+    assert str(a) not in window.watcher.watched
+
+
+class HeldProgress(Progress):
+    """A run that stops after ``HOLD_AT`` files until it is cancelled: the
+    moment a test acts on is set by the code, not by a clock."""
+
+    HOLD_AT = 50
+
+    def __init__(self) -> None:
+        super().__init__(on_article=self._hold)
+
+    def _hold(self, progress: Progress) -> None:
+        if progress.done == self.HOLD_AT:
+            self.wait_cancelled()
+
+
+@pytest.fixture
+def held_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(controller, "Progress", HeldProgress)
+
+
+def many(write_articles, n: int = 200) -> Path:
+    return write_articles({
+        f"a{i:04}.md": f"---\ntitle: Статья {i}\n---\n" + "Миграция и беженцы. " * 40
+        for i in range(n)
     })
-    window = make_window(tmp_path / "ix", folders=[root], start=False)
+
+
+def count(index: Path, query: str = "") -> int:
+    engine = SearchEngine(index)
+    try:
+        return engine.search(SearchRequest(query=query)).total
+    finally:
+        engine.close()
+
+
+@pytest.mark.usefixtures("held_runs")
+def test_progress_and_cancel_keep_what_was_done(qtbot, make_window, tmp_path: Path,
+                                               write_articles) -> None:
+    window = make_window(tmp_path / "ix", folders=[many(write_articles)], start=False)
     window.start()
     qtbot.waitUntil(window.progress_bar.isVisible, timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: window.progress_bar.value() > 0, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.progress_bar.value() == HeldProgress.HOLD_AT,
+                    timeout=WAIT_MS)
     assert window.cancel_button.isVisible()
     window.cancel_button.click()
     qtbot.waitUntil(lambda: not window.controller.indexing, timeout=WAIT_MS)
     assert "cancelled" in window.report_label.text()
+    assert "50 added" in window.report_label.text()
     assert not window.progress_bar.isVisible()
-    engine = SearchEngine(tmp_path / "ix")
-    try:
-        total = engine.search(SearchRequest(query="миграция")).total
-    finally:
-        engine.close()
-    assert 0 < total < 900
+    assert count(tmp_path / "ix", "миграция") == HeldProgress.HOLD_AT
+
+
+@pytest.mark.usefixtures("held_runs")
+@pytest.mark.parametrize("parallel", [False, True], ids=["one process", "worker processes"])
+def test_quitting_during_indexing_keeps_the_work_and_ends_the_workers(
+    qtbot, make_window, tmp_path: Path, write_articles, monkeypatch: pytest.MonkeyPatch,
+    parallel: bool,
+) -> None:
+    monkeypatch.setattr(indexer, "PARALLEL_MIN_DOCS", 10 if parallel else 10_000)
+    window = make_window(tmp_path / "ix", folders=[many(write_articles)], start=False)
+    window.start()
+    qtbot.waitUntil(lambda: window.progress_bar.value() == HeldProgress.HOLD_AT,
+                    timeout=WAIT_MS)
+    window.close()
+    assert not multiprocessing.active_children()
+    assert count(tmp_path / "ix", "миграция") == HeldProgress.HOLD_AT
 
 
 def test_failed_files_can_be_seen(qtbot, make_window, tmp_path: Path, write_articles) -> None:
     root = write_articles({"ok.md": "---\ntitle: Ok\n---\nтекст", "empty.txt": ""})
     window = make_window(tmp_path / "ix", folders=[root])
-    assert "1 failed" in window.report_label.text()
+    assert "1 skipped" in window.report_label.text()
     assert window.failed_button.isVisible()
     window.failed_button.click()
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None
@@ -92,15 +196,34 @@ def test_live_folder_changes_show_up(qtbot, make_window, tmp_path: Path,
 
 
 def test_watching_does_not_feed_on_its_own_work(qtbot, make_window, tmp_path: Path,
-                                               write_articles) -> None:
-    # The index lies inside the watched folder, and indexing reads every file:
-    # neither may start another run.
+                                               write_articles, monkeypatch) -> None:
+    # The index lies inside the watched folder, and indexing and reading open
+    # every file: neither may start another run.  A hidden sentinel file,
+    # written after the work, marks the moment every earlier event has been
+    # seen (inotify delivers one watch's events in order).
+    seen: list[str] = []
+    handle = folder_watcher._Handler.on_any_event
+
+    def record(self, event) -> None:
+        seen.append(os.fsdecode(event.src_path))
+        handle(self, event)
+
+    monkeypatch.setattr(folder_watcher._Handler, "on_any_event", record)
     root = write_articles({f"a{i}.md": f"---\ntitle: Статья {i}\n---\nПро миграцию."
                            for i in range(5)})
     window = make_window(root / "index", folders=[root])
     assert window.last_response.total == 5
-    with qtbot.assertNotEmitted(window.controller.indexingStarted, wait=SETTLE_MS + 1500):
+    changes: list[bool] = []
+    window.watcher._bridge.changed.connect(lambda: changes.append(True))
+    with qtbot.waitSignal(window.controller.article, timeout=WAIT_MS):
         window.controller.open_article(window.model.index(0, 0).data(PathRole))
+    window.rebuild()  # writes the index inside the watched folder
+    qtbot.waitUntil(lambda: not window.controller.indexing, timeout=WAIT_MS)
+    (root / ".sentinel").write_text("x")
+    qtbot.waitUntil(lambda: any(p.endswith(".sentinel") for p in seen), timeout=WAIT_MS)
+    assert any("/index/" in p for p in seen)  # the index's own writes were seen...
+    assert changes == []  # ...and ignored, like the reading
+    assert not window.watcher._timer.isActive()
 
 
 def test_a_folder_that_cannot_be_watched_is_reported(qtbot, make_window, tmp_path: Path,
