@@ -1,0 +1,123 @@
+"""``docsets.query_docs`` against the truth and against Whoosh's own
+``docs_for_query``: random word documents over several segments with deleted
+documents, random query trees (hypothesis).  ``query_docs`` reads Whoosh's
+posting blocks through private parts of ``W3LeafMatcher``; this is what
+catches a Whoosh release that changes them."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from whoosh import query as wq
+from whoosh.analysis import SpaceSeparatedTokenizer
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.fields import ID, TEXT, Schema
+from whoosh.filedb.filestore import RamStorage
+
+from searchapp.core.docsets import query_docs
+
+WORDS = ["oil", "gas", "tax", "war", "aid", "ore"]  # "o…" words for prefixes
+
+documents = st.lists(
+    st.lists(st.sampled_from(WORDS), min_size=1, max_size=4), min_size=1, max_size=400
+)
+
+
+def queries(depth: int = 3) -> st.SearchStrategy[wq.Query]:
+    leaf = st.one_of(
+        st.sampled_from(WORDS).map(lambda w: wq.Term("body", w)),
+        st.sampled_from(["o", "g", "wa", "x"]).map(lambda p: wq.Prefix("body", p)),
+        st.just(wq.Every()),
+    )
+    if depth == 0:
+        return leaf
+    sub = queries(depth - 1)
+    return st.one_of(
+        leaf,
+        st.lists(sub, min_size=1, max_size=3).map(wq.Or),
+        st.lists(sub, min_size=1, max_size=3).map(wq.And),
+        st.tuples(sub, sub).map(lambda ab: wq.AndNot(*ab)),
+        st.tuples(sub, sub).map(lambda ab: wq.And([ab[0], wq.Not(ab[1])])),
+    )
+
+
+def truth(q: wq.Query, docs: dict[int, set[str]]) -> set[int]:
+    """The documents ``q`` matches, evaluated on the words themselves."""
+    every = set(docs)
+    if isinstance(q, wq.Term):
+        return {d for d, words in docs.items() if q.text in words}
+    if isinstance(q, wq.Prefix):
+        return {d for d, words in docs.items() if any(w.startswith(q.text) for w in words)}
+    if isinstance(q, wq.Every):
+        return every
+    if isinstance(q, wq.Or):
+        return set().union(*(truth(s, docs) for s in q.subqueries))
+    if isinstance(q, wq.And):
+        out = every
+        for s in q.subqueries:
+            out = out - truth(s.query, docs) if isinstance(s, wq.Not) else out & truth(s, docs)
+        return out
+    if isinstance(q, wq.AndNot):
+        return truth(q.a, docs) - truth(q.b, docs)
+    raise AssertionError(q)
+
+
+def has_negation(q: wq.Query) -> bool:
+    return isinstance(q, wq.AndNot | wq.Not) or any(has_negation(s) for s in q.children())
+
+
+@settings(max_examples=60, deadline=None)
+@given(docs=documents, cuts=st.lists(st.floats(0, 1), max_size=3),
+       deleted=st.sets(st.integers(0, 399), max_size=60), q=queries())
+def test_query_docs_matches_the_truth_and_whoosh(
+    docs: list[list[str]], cuts: list[float], deleted: set[int], q: wq.Query
+) -> None:
+    schema = Schema(id=ID(stored=True, unique=True),
+                    body=TEXT(analyzer=SpaceSeparatedTokenizer()))
+    ix = RamStorage().create_index(schema)
+    bounds = sorted({0, len(docs), *(int(c * len(docs)) for c in cuts)})
+    for start, end in itertools.pairwise(bounds):  # one segment per slice
+        writer = ix.writer()
+        for n in range(start, end):
+            writer.add_document(id=str(n), body=" ".join(docs[n]))
+        writer.commit(merge=False)
+    gone = {n for n in deleted if n < len(docs)}
+    if gone:
+        writer = ix.writer()
+        for n in gone:
+            writer.delete_by_term("id", str(n))
+        writer.commit(merge=False)
+    with ix.searcher() as searcher:
+        number = {searcher.stored_fields(d)["id"]: d for d in searcher.reader().all_doc_ids()}
+        live = {number[str(n)]: set(docs[n]) for n in range(len(docs)) if n not in gone}
+        got = query_docs(searcher, q, frozenset(searcher.reader().all_doc_ids()))
+        assert got == truth(q, live)
+        if not has_negation(q):  # Whoosh's AndNot/Not are wrong across segments
+            assert got == set(searcher.docs_for_query(q))
+
+
+def test_the_fast_block_path_is_taken(monkeypatch) -> None:
+    """A long posting list of an index without deletions is read block by
+    block through ``W3LeafMatcher``'s private parts, not the slow fallback."""
+    blocks = 0
+    read_ids = W3LeafMatcher._read_ids
+
+    def counting(self) -> None:
+        nonlocal blocks
+        blocks += 1
+        read_ids(self)
+
+    monkeypatch.setattr(W3LeafMatcher, "_read_ids", counting)
+    schema = Schema(body=TEXT(analyzer=SpaceSeparatedTokenizer()))
+    ix = RamStorage().create_index(schema)
+    with ix.writer() as writer:
+        for n in range(1000):
+            writer.add_document(body="oil" if n % 3 else "gas")
+    with ix.searcher() as searcher:
+        leaf = searcher.reader().leaf_readers()[0][0]
+        assert type(leaf.postings("body", "oil")) is W3LeafMatcher
+        everything = frozenset(searcher.reader().all_doc_ids())
+        assert len(query_docs(searcher, wq.Term("body", "oil"), everything)) == 666
+    assert blocks >= 666 // 128  # Whoosh 3 blocks hold up to 128 postings
