@@ -9,7 +9,6 @@ Hierarchy::
     │   ├── IndexLocationError  the index folder cannot be made or written
     │   └── IndexDamagedError   the index exists but cannot be read
     ├── UsageError              asked for something that cannot be (a missing folder)
-    ├── QueryError              a query that cannot be run even best-effort
     └── ReadError               one article file could not be read or decoded
 """
 
@@ -43,10 +42,6 @@ class UsageError(SearchappError):
 
 class IndexDamagedError(IndexStateError):
     """The index exists but a part of it cannot be read; rebuild it."""
-
-
-class QueryError(SearchappError):
-    """The query cannot be run; the message says why in one line."""
 
 
 class ReadError(SearchappError):

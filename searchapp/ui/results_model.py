@@ -48,9 +48,6 @@ class ResultsModel(QAbstractListModel):
         """The row of the article at ``path`` among the rows loaded so far."""
         return next((r for r, hit in enumerate(self._hits) if hit.path == path), None)
 
-    def hit(self, row: int) -> Hit | None:
-        return self._hits[row] if 0 <= row < len(self._hits) else None
-
     # -- Qt model interface --------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
