@@ -24,9 +24,9 @@ import tempfile
 from pathlib import Path
 
 from searchapp.core.engine import SearchEngine
+from searchapp.core.indexer import update_index
 from searchapp.core.ingest import read_article
 from searchapp.core.ingest.frontmatter import split
-from searchapp.core.indexer import update_index
 from searchapp.core.results import SearchRequest
 
 CORPORA = ("en_bbc", "en_reuters21578", "ru_news_articles", "ru_news_tg")
