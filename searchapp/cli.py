@@ -161,6 +161,10 @@ def _index(index_dir: Path, paths: list[Path], rebuild: bool, quiet: bool) -> in
         print("The index was built from scratch.")
     for path, reason in report.failed:
         print(f"  skipped {path}: {reason}")
+    for path, reason in report.warnings:
+        print(f"warning: {path}: {reason}")
+    if report.not_read:
+        print(report.not_read_line())
     return EXIT_OK
 
 

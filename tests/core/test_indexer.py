@@ -72,6 +72,22 @@ def test_unreadable_file_is_reported_and_skipped(tmp_path: Path, write_articles)
     assert report.failed[0][1]
 
 
+def test_broken_front_matter_and_unsupported_files_are_reported(
+    tmp_path: Path, write_articles
+) -> None:
+    root = write_articles({
+        "ok.md": article("Статья", "Текст о миграции."),
+        "broken.md": "---\ntitle: Выборы: итоги\ntags: [a\n---\nТекст о выборах.\n",
+        "p1.jpg": "x", "p2.jpg": "x", "t.xlsx": "x",
+    })
+    report = update_index(tmp_path / "ix", [root])
+    assert report.added == 2 and not report.failed
+    assert [(Path(p).name, "front matter" in why) for p, why in report.warnings] == [
+        ("broken.md", True)
+    ]
+    assert report.not_read_line() == "not read: 2 .jpg, 1 .xlsx"
+
+
 def test_missing_folder_is_reported(tmp_path: Path) -> None:
     report = update_index(tmp_path / "ix", [tmp_path / "nowhere"])
     assert report.failed and "not found" in report.failed[0][1]

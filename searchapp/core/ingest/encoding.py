@@ -59,13 +59,19 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def _plausible(text: str) -> bool:
-    """Text in a wide encoding, not binary read as one: mostly Latin or Cyrillic letters."""
+    """Text in a wide encoding, not binary read as one: words of Latin or Cyrillic letters."""
     if not text:
         return False
-    bad = sum(1 for c in text if c not in "\t\n\r\f" and unicodedata.category(c)[0] == "C")
-    letters = sum(c.isalpha() for c in text)
+    kinds = [unicodedata.category(c)[0] for c in text if c not in "\t\n\r\f"]
+    n = len(text)
     ours = sum(ord(c) < 0x530 or 0x2000 <= ord(c) < 0x2070 for c in text)  # Latin, Cyrillic
-    return bad <= len(text) * 0.01 and letters >= len(text) * 0.4 and ours >= len(text) * 0.9
+    return (
+        kinds.count("C") <= n * 0.01
+        and kinds.count("M") <= n * 0.05
+        and kinds.count("L") >= n * 0.4
+        and sum(c.isspace() for c in text) >= n * 0.03
+        and ours >= n * 0.9
+    )
 
 
 def _decode_wide(data: bytes) -> str | None:
