@@ -17,7 +17,6 @@ from searchapp.core.ingest.extracted import Extracted, FormatError
 
 TITLE_MAX = 200  # a longer first line is a paragraph, not a heading
 _PDF_DATE = re.compile(r"(?:D:)?(\d{4})(\d{2})(\d{2})")
-_HYPHENATED = re.compile(r"(\w)-\n(\w)")
 _ODF = {
     "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -40,7 +39,8 @@ def read_pdf(data: bytes) -> Extracted:
         pages = [_page_text(pdf, i) for i in range(len(pdf))]
     finally:
         pdf.close()
-    text = _HYPHENATED.sub(r"\1\2", "\n".join(pages).replace("\r\n", "\n").replace("\r", "\n"))
+    # pdfium marks a word hyphenated at a line end with U+FFFE and joins it.
+    text = "\n".join(pages).replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "")
     if not text.strip():
         raise FormatError("scanned PDF without a text layer: not indexed")
     lines = [" ".join(line.split()) for line in text.split("\n")]
@@ -48,7 +48,7 @@ def read_pdf(data: bytes) -> Extracted:
     return Extracted(
         title=title,
         body=body,
-        date=_pdf_date(meta.get("CreationDate", "")),
+        date=dates.find_dateline(body, fallback=False) or _pdf_date(meta.get("CreationDate", "")),
     )
 
 
@@ -102,10 +102,11 @@ def read_docx(data: bytes) -> Extracted:
     lines = [text for _, text in paragraphs] + [c for c in dict.fromkeys(cells) if c]
     if lines and lines[0] == title:
         lines = lines[1:]
+    body = "\n".join(lines)
     return Extracted(
         title=title,
-        body="\n".join(lines),
-        date=dates.parse_value(props.created),
+        body=body,
+        date=dates.find_dateline(body, fallback=False) or dates.parse_value(props.created),
     )
 
 
@@ -131,7 +132,12 @@ def read_odt(data: bytes) -> Extracted:
     lines = [text for _, text in items]
     if lines and lines[0] == title:
         lines = lines[1:]
-    return Extracted(title=title, body="\n".join(lines), date=dates.parse_value(created))
+    body = "\n".join(lines)
+    return Extracted(
+        title=title,
+        body=body,
+        date=dates.find_dateline(body, fallback=False) or dates.parse_value(created),
+    )
 
 
 READERS: dict[str, Callable[[bytes], Extracted]] = {

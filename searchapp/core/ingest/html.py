@@ -5,6 +5,9 @@ from __future__ import annotations
 from searchapp.core.ingest import dates
 from searchapp.core.ingest.extracted import Extracted
 
+_BLOCKS = ("p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
+           "section", "article", "header", "footer", "blockquote", "pre", "table", "ul", "ol")
+
 
 def extract_html(markup: str) -> Extracted:
     """Main text, title, date, site name and URL of a page; best effort on broken HTML."""
@@ -49,5 +52,7 @@ def page_text(markup: str) -> str:
         return ""
     for bad in tree.xpath("//script|//style|//noscript"):
         bad.drop_tree()
+    for block in tree.iter(*_BLOCKS):  # a line per block, not words glued across blocks
+        block.tail = "\n" + (block.tail or "")
     lines = (" ".join(line.split()) for line in tree.text_content().splitlines())
     return "\n".join(line for line in lines if line)
