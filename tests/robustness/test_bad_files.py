@@ -36,6 +36,15 @@ def hits(index: Path, query: str) -> set[str]:
         engine.close()
 
 
+def _image_only_pdf() -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 60, style="F")  # a scan: shapes, no text layer
+    return bytes(pdf.output())
+
+
 @pytest.fixture(scope="module")
 def messy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     root = tmp_path_factory.mktemp("messy")
@@ -61,11 +70,19 @@ def messy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str
     (root / "loop" / "back").symlink_to(root)
     (root / os.fsdecode(b"bad-\xff-name.txt")).write_text(RU, encoding="utf-8")
     (root / "good.md").write_text(f"---\ntitle: Good\n---\n{RU}", encoding="utf-8")
+    (root / "badyaml.md").write_text(
+        f"---\ntitle: Итоги: миграция в цифрах\ndate: 2024-02-01\n---\n{RU}", encoding="utf-8"
+    )
+    for name in ["photo1.jpg", "photo2.jpg", "table.xlsx"]:
+        (root / name).write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)))
+    (root / "scan.pdf").write_bytes(_image_only_pdf())
+    (root / "damaged.docx").write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)
     expected = {  # file → what must happen: "ok" or a word of the reason
         **{f"{name}.txt": "ok" for name in ENCODED}, "mixed.txt": "ok", "stray.txt": "ok",
-        "longline.txt": "ok", "broken.html": "ok", "good.md": "ok",
+        "longline.txt": "ok", "broken.html": "ok", "good.md": "ok", "badyaml.md": "ok",
         "empty.txt": "empty", "binary.txt": "binary", "huge.txt": "too large",
-        "bad-\ufffd-name.txt": "UTF-8",
+        "bad-\ufffd-name.txt": "UTF-8", "scan.pdf": "without a text layer",
+        "damaged.docx": "not a readable Word document",
     }
     return root, expected
 
@@ -89,7 +106,22 @@ def test_each_bad_file_is_indexed_or_reported(messy, indexed) -> None:
     assert report.added == sum(1 for v in expected.values() if v == "ok")
     found = hits(index, "миграция")
     assert {*(f"{name}.txt" for name in ENCODED), "mixed.txt", "stray.txt", "longline.txt",
-            "broken.html", "good.md"} <= found
+            "broken.html", "good.md", "badyaml.md"} <= found
+
+
+def test_broken_front_matter_is_a_warning_and_not_the_title(indexed) -> None:
+    index, report = indexed
+    assert [(Path(p).name, "front matter" in why) for p, why in report.warnings] == [
+        ("badyaml.md", True)
+    ]
+    assert hits(index, "title:цифрами") == {"badyaml.md"}
+    assert hits(index, "date") == set()  # the YAML stayed out of the body
+
+
+def test_files_not_read_are_one_line_by_type(indexed) -> None:
+    _, report = indexed
+    assert report.not_read_line() == "not read: 2 .jpg, 1 .xlsx"
+    assert not any(p.endswith((".jpg", ".xlsx")) for p, _ in report.failed)
 
 
 def test_cyrillic_encodings_read_right(indexed) -> None:
