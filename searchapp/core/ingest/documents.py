@@ -26,7 +26,8 @@ _ODF = {
 
 
 def read_pdf(data: bytes) -> Extracted:
-    """The text layer of a PDF; title and date from its metadata, else from the text."""
+    """The text layer of a PDF; title from the metadata, else the first line if short;
+    date from a dateline, else the creation date."""
     import pypdfium2 as pdfium  # only when a PDF shows up
 
     try:
@@ -82,7 +83,8 @@ def _title_and_body(meta_title: str, lines: list[str]) -> tuple[str, str]:
 
 
 def read_docx(data: bytes) -> Extracted:
-    """Paragraphs and tables of a Word document; title and date from its properties."""
+    """Paragraphs and tables of a Word document; title from the properties, else the first
+    heading; date from a dateline, else the creation date."""
     import docx  # python-docx, only when a .docx shows up
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -111,7 +113,8 @@ def read_docx(data: bytes) -> Extracted:
 
 
 def read_odt(data: bytes) -> Extracted:
-    """Headings and paragraphs of an OpenDocument text; title and date from meta.xml."""
+    """Headings and paragraphs of an OpenDocument text; title from meta.xml, else the first
+    heading; date from a dateline, else the creation date."""
     from lxml import etree  # only when an .odt shows up
 
     try:

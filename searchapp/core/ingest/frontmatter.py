@@ -62,7 +62,7 @@ def _tolerant(block: str, body: str, warning: str) -> FrontMatter:
     meta = _lines(block)
     if not meta:  # text between two rules, not metadata: keep it, drop the fences
         return FrontMatter(None, block + "\n" + body)
-    return FrontMatter(meta, body, warning + ": title, date and source read line by line")
+    return FrontMatter(meta, body, warning + "; read line by line")
 
 
 def _lines(block: str) -> dict[str, str]:

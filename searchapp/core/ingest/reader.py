@@ -38,8 +38,8 @@ def _read_bytes(path: Path) -> bytes:
         size = path.stat().st_size
         if size > limit:
             raise ReadError(
-                key, f"too large for an article ({size / 2**20:.0f} MB; the limit is "
-                f"{limit / 2**20:g} MB, raise it with {MAX_FILE_MB_ENV})"
+                key, f"too large for an article ({size / 2**20:.3g} MB; the limit is "
+                f"{limit / 2**20:.3g} MB, raise it with {MAX_FILE_MB_ENV})"
             )
         with path.open("rb") as f:
             return f.read(limit + 1)
