@@ -38,6 +38,8 @@ def read_pdf(data: bytes) -> Extracted:
     try:
         meta = pdf.get_metadata_dict(skip_empty=True)
         pages = [_page_text(pdf, i) for i in range(len(pdf))]
+    except pdfium.PdfiumError as exc:
+        raise FormatError(f"damaged PDF ({exc})") from None
     finally:
         pdf.close()
     # pdfium marks a word hyphenated at a line end with U+FFFE and joins it.

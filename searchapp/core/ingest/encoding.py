@@ -76,16 +76,14 @@ def _plausible(text: str) -> bool:
 
 def _decode_wide(data: bytes) -> str | None:
     """UTF-32 or UTF-16 without a byte-order mark, if the bytes are one of them."""
-    sample = data[: 8192 - 8192 % 4]
     for encoding in _WIDE:
-        width = 4 if "32" in encoding else 2
-        if len(data) % width:
+        if len(data) % (4 if "32" in encoding else 2):
             continue
-        try:
-            text = sample.decode(encoding)
+        try:  # incremental: a character cut at the end of the sample is no error
+            sample = codecs.getincrementaldecoder(encoding)().decode(data[:8192])
         except UnicodeDecodeError:
             continue
-        if _plausible(text):
+        if _plausible(sample):
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError:

@@ -66,3 +66,8 @@ def test_binary_with_zero_bytes_is_not_taken_for_utf16() -> None:
         decode(bytes(range(256)) * 40)
     with pytest.raises(DecodeError, match="binary"):
         decode(b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(40, 240)) * 30)
+
+
+def test_utf16_with_a_character_cut_by_the_detection_sample() -> None:
+    text = "Сводка " + "Новости 🌍 дня. " * 1000  # an emoji (surrogate pair) across byte 8192
+    assert decode(text.encode("utf-16-le")) == text
