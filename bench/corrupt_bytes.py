@@ -34,12 +34,22 @@ PER_CORPUS = 250
 _WORD = re.compile(r"[^\W\d_]{5,}")
 
 
-def pick_files(root: Path, rng: random.Random) -> list[Path]:
-    files: list[Path] = []
+def pick_files(root: Path, rng: random.Random) -> list[tuple[Path, str, tuple[str, str]]]:
+    """``PER_CORPUS`` random articles of each corpus that have words to search for."""
+    picked: list[tuple[Path, str, tuple[str, str]]] = []
     for name in CORPORA:
         names = sorted(p.name for p in (root / name).iterdir() if p.suffix == ".md")
-        files += [root / name / n for n in rng.sample(names, PER_CORPUS)]
-    return files
+        rng.shuffle(names)
+        taken = 0
+        for n in names:
+            text = (root / name / n).read_text(encoding="utf-8")
+            words = paragraph_words(text)
+            if words is not None:
+                picked.append((root / name / n, text, words))
+                taken += 1
+                if taken == PER_CORPUS:
+                    break
+    return picked
 
 
 def paragraph_words(text: str) -> tuple[str, str] | None:
@@ -106,11 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         clean: dict[str, tuple[str, str]] = {}
         bad: dict[str, tuple[str, str]] = {}
         russian: list[str] = []
-        for n, src in enumerate(pick_files(args.corpora, rng)):
-            text = src.read_text(encoding="utf-8")
-            words = paragraph_words(text)
-            if words is None:
-                continue
+        for n, (src, text, words) in enumerate(pick_files(args.corpora, rng)):
             name = f"{n:04d}-{src.name}"
             (clean_dir / name).write_text(text, encoding="utf-8")
             (bad_dir / name).write_bytes(corrupt(text, rng))

@@ -164,4 +164,13 @@ def _decode_codepage(data: bytes) -> str:
             candidates.append(data.decode(codepage))
         except UnicodeDecodeError:
             continue
+    if len(candidates) > 1 and _variant_of(guess, candidates[1]):
+        return candidates[1]  # ptcp154/kz1048 guessed for cp1251 text with ™ or €
     return max(candidates, key=_russian_score) if _russian_score(guess) < 0.5 else guess
+
+
+def _variant_of(guess: str, cp1251: str) -> bool:
+    """Whether the guess differs from the cp1251 reading only in a few rare characters."""
+    if len(guess) != len(cp1251):
+        return False
+    return sum(a != b for a, b in zip(guess, cp1251, strict=True)) <= 3 + len(guess) // 200

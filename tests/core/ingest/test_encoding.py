@@ -71,3 +71,8 @@ def test_binary_with_zero_bytes_is_not_taken_for_utf16() -> None:
 def test_utf16_with_a_character_cut_by_the_detection_sample() -> None:
     text = "Сводка " + "Новости 🌍 дня. " * 1000  # an emoji (surrogate pair) across byte 8192
     assert decode(text.encode("utf-16-le")) == text
+
+
+def test_cp1251_with_rare_signs_is_not_read_in_a_kazakh_variant() -> None:
+    text = RUSSIAN + " Новинка TrollDestroyer™ стоит 5 € — «дёшево»."  # ™, € differ in ptcp154
+    assert decode(text.encode("cp1251")) == text
