@@ -73,6 +73,16 @@ def read_article(path: Path) -> Article:
             return _from_extracted(key, READERS[suffix](data), "no text in the file")
         except FormatError as exc:
             raise ReadError(key, str(exc)) from None
+    text = _decode(key, suffix, data)
+    if suffix in HTML_SUFFIXES:
+        return _from_extracted(key, extract_html(text), "no text found in the page")
+    fm = frontmatter.parse(text)
+    if fm.meta is not None:
+        return _from_front_matter(key, fm)
+    return _from_plain(path, fm.body)
+
+
+def _decode(key: str, suffix: str, data: bytes) -> str:
     try:
         text = decode(data)
     except DecodeError as exc:
@@ -80,38 +90,37 @@ def read_article(path: Path) -> Article:
             kind = f"{suffix} files" if suffix else "files without an extension"
             raise ReadError(key, f"{kind} are not read (not an article format)") from None
         raise ReadError(key, str(exc)) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
 
-    if suffix in HTML_SUFFIXES:
-        return _from_extracted(key, extract_html(text), "no text found in the page")
 
-    fm = frontmatter.parse(text)
-    meta, rest = fm.meta, fm.body
-    if meta is not None:
-        body = rest.strip()
-        title = _text(meta, "title", "headline") or first_sentence(body)
-        date = dates.parse_value(meta.get("date") or meta.get("published"))
-        if date is None:  # a dateline at the top, not any date the text mentions
-            date = dates.find_dateline(body, fallback=False)
-        source = _text(meta, "source", "publisher", "site") or find_source(body)
-        lang = _text(meta, "lang", "language").lower()[:2]
-        return Article(
-            path=key,
-            title=title,
-            body=body,
-            date=date,
-            source=source or UNKNOWN_SOURCE,
-            lang=lang if lang in ("ru", "en") else detect_language(title + " " + body),
-            url=_text(meta, "url", "link"),
-            warnings=(fm.warning,) if fm.warning else (),
-        )
-
-    text = rest
-    cleaned = clean_scraped(text)
-    if not cleaned.body.strip() and not cleaned.title:
-        raise ReadError(key, "no text in the file")
+def _from_front_matter(key: str, fm: frontmatter.FrontMatter) -> Article:
+    meta = fm.meta or {}
+    body = fm.body.strip()
+    title = _text(meta, "title", "headline") or first_sentence(body)
+    date = dates.parse_value(meta.get("date") or meta.get("published"))
+    if date is None:  # a dateline at the top, not any date the text mentions
+        date = dates.find_dateline(body, fallback=False)
+    source = _text(meta, "source", "publisher", "site") or find_source(body)
+    lang = _text(meta, "lang", "language").lower()[:2]
     return Article(
         path=key,
+        title=title,
+        body=body,
+        date=date,
+        source=source or UNKNOWN_SOURCE,
+        lang=lang if lang in ("ru", "en") else detect_language(title + " " + body),
+        url=_text(meta, "url", "link"),
+        warnings=(fm.warning,) if fm.warning else (),
+    )
+
+
+def _from_plain(path: Path, text: str) -> Article:
+    """A scraped or plain text: headline, chrome removal, dateline, source rules."""
+    cleaned = clean_scraped(text)
+    if not cleaned.body.strip() and not cleaned.title:
+        raise ReadError(str(path), "no text in the file")
+    return Article(
+        path=str(path),
         title=cleaned.title or os.path.splitext(path.name)[0],
         body=cleaned.body,
         date=dates.find_dateline(text),

@@ -217,3 +217,11 @@ def test_size_limit_can_be_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         read_article(path)
     monkeypatch.setenv("SEARCHAPP_MAX_FILE_MB", "3")
     assert "миграции" in read_article(path).body
+
+
+def test_text_between_two_rules_keeps_its_text_but_not_the_fences(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("---\nОбъявление о выборах\n---\nВыборы пройдут в марте.\n",
+                                    encoding="utf-8")
+    a = read_article(tmp_path / "a.txt")
+    assert a.title == "Объявление о выборах" and "---" not in a.body and "марте" in a.body
+    assert a.warnings == ()
