@@ -11,15 +11,18 @@ domain the source unless the text names an outlet.
 from __future__ import annotations
 
 import datetime as dt
-from email.message import EmailMessage, Message
-from email.utils import parseaddr, parsedate_to_datetime
+from typing import TYPE_CHECKING
 
 from searchapp.core.ingest.extracted import Extracted, FormatError
 from searchapp.core.ingest.html import extract_html, page_text
 
+if TYPE_CHECKING:  # the email package is imported only when such a file shows up
+    from email.message import EmailMessage, Message
+
 
 def _parse(data: bytes) -> EmailMessage:
-    from email import message_from_bytes, policy  # only when such a file shows up
+    from email import message_from_bytes, policy
+    from email.message import EmailMessage
 
     msg = message_from_bytes(data, policy=policy.default)
     if not isinstance(msg, EmailMessage) or not msg.keys():
@@ -44,6 +47,8 @@ def _header(msg: Message, name: str) -> str:
 
 
 def _date(msg: Message) -> dt.date | None:
+    from email.utils import parsedate_to_datetime
+
     try:
         return parsedate_to_datetime(_header(msg, "Date")).date()
     except (TypeError, ValueError, IndexError):
@@ -92,6 +97,8 @@ def read_eml(data: bytes) -> Extracted:
 
 def _sender(msg: Message) -> str:
     """The sender's organisation, else display name, else mail domain."""
+    from email.utils import parseaddr
+
     organisation = _header(msg, "Organization")
     if organisation:
         return organisation
