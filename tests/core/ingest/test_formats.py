@@ -166,6 +166,7 @@ CASES: dict[str, tuple[Callable[[], bytes], str, str, dt.date, str, str]] = {
         lambda: make_eml("Экспорт хлопка вырос", "Пресс-служба <press@cotton.example.uz>",
                          "Wed, 15 May 2024 10:00:00 +0500",
                          plain="Экспорт хлопка из Узбекистана вырос.\n\nТрейдеры довольны.",
+                         html="<p>HTML-версия: экспорт хлопка вырос.</p>",  # multipart/alternative
                          organization="Узхлопок"),
         "трейдерами", "Экспорт хлопка вырос", dt.date(2024, 5, 15), "ru", "Узхлопок",
     ),
@@ -219,6 +220,11 @@ def test_pdf_text_and_hyphenation(folder: Path) -> None:
 def test_saved_page_keeps_the_url_and_drops_the_menu(folder: Path) -> None:
     a = read_article(folder / "page.mhtml")
     assert a.url == "https://24.kg/vybory" and "Главная" not in a.body
+
+
+def test_multipart_mail_is_read_from_its_plain_text_part(folder: Path) -> None:
+    a = read_article(folder / "letter.eml")
+    assert a.body == "Экспорт хлопка из Узбекистана вырос.\n\nТрейдеры довольны."
 
 
 def test_digest_keeps_its_whole_html_body(folder: Path) -> None:
