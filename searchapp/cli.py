@@ -183,6 +183,8 @@ def _print_report(index_dir: Path, report: IndexReport, rebuild: bool) -> None:
         print(f"  warning: {path}: {reason}")
     for path, reason in report.failed:
         print(f"  skipped {path}: {reason}")
+    if report.not_read:
+        print(f"  {report.not_read_line()}")
 
 
 def _articles(n: int) -> str:

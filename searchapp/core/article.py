@@ -12,7 +12,8 @@ UNKNOWN_SOURCE = "Unknown"
 class Article:
     """One news article as read from a file, cleaned and with metadata.
 
-    ``date`` is None when no date was found; ``lang`` is "ru" or "en".
+    ``date`` is None when no date was found; ``lang`` is "ru" or "en";
+    ``warnings`` say what was wrong with a file that was still read.
     """
 
     path: str
@@ -22,3 +23,4 @@ class Article:
     source: str = UNKNOWN_SOURCE
     lang: str = "en"
     url: str = ""
+    warnings: tuple[str, ...] = ()

@@ -211,7 +211,7 @@ def _run(
         if not root.exists():
             report.warnings.append((str(root), "folder not found (its articles are kept)"))
     live_roots = [r for r in roots if r.exists()]
-    for path in iter_article_files(live_roots):
+    for path in iter_article_files(live_roots, skipped=report.not_read):
         if progress.cancelled:
             report.cancelled = True
             return
@@ -260,6 +260,7 @@ def _run(
             except Exception as exc:
                 report.failed.append((key, f"could not be read ({type(exc).__name__}: {exc})"))
             else:
+                report.warnings += [(key, warning) for warning in article.warnings]
                 fields = document_fields(article, on_disk[key])
                 if key in known:
                     writer.update_document(**fields)

@@ -7,6 +7,7 @@ The indexer updates a :class:`Progress` from its worker; a front end polls it
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -44,9 +45,13 @@ class Progress:
 
 @dataclass(slots=True)
 class IndexReport:
-    """What an indexing run did.  ``failed`` holds ``(path, reason)`` pairs of
-    files skipped because they could not be read; ``warnings`` the same for
-    things the user should know that cost no article (a folder not found)."""
+    """What an indexing run did.
+
+    ``failed`` holds ``(path, reason)`` pairs of files not indexed,
+    ``warnings`` ``(path, reason)`` pairs of what the user should know that
+    cost no article (broken front matter, a folder not found), ``not_read``
+    the count per extension of files in the folders that are not articles.
+    """
 
     added: int = 0
     updated: int = 0
@@ -54,6 +59,7 @@ class IndexReport:
     unchanged: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    not_read: Counter[str] = field(default_factory=Counter)
     cancelled: bool = False
     rebuilt: bool = False
     seconds: float = 0.0
@@ -75,3 +81,12 @@ class IndexReport:
         if self.cancelled:
             text += " (stopped: the index keeps what was done)"
         return text
+
+    def not_read_line(self) -> str:
+        """``"not read: 12 .jpg, 2 .xlsx"``, most frequent first; "" if nothing was left."""
+        if not self.not_read:
+            return ""
+        items = sorted(self.not_read.items(), key=lambda item: (-item[1], item[0] == "", item[0]))
+        return "not read: " + ", ".join(
+            f"{n} {ext}" if ext else f"{n} without extension" for ext, n in items
+        )

@@ -180,6 +180,22 @@ def test_an_index_location_that_cannot_be_written_is_one_clear_error(
         update_index(index_dir, [root])
 
 
+def test_broken_front_matter_and_unsupported_files_are_reported(
+    tmp_path: Path, write_articles
+) -> None:
+    root = write_articles({
+        "ok.md": article("Статья", "Текст о миграции."),
+        "broken.md": "---\ntitle: Выборы: итоги\ntags: [a\n---\nТекст о выборах.\n",
+        "p1.jpg": "x", "p2.jpg": "x", "t.xlsx": "x",
+    })
+    report = update_index(tmp_path / "ix", [root])
+    assert report.added == 2 and not report.failed
+    assert [(Path(p).name, "front matter" in why) for p, why in report.warnings] == [
+        ("broken.md", True)
+    ]
+    assert report.not_read_line() == "not read: 2 .jpg, 1 .xlsx"
+
+
 def test_schema_change_leads_to_rebuild(tmp_path: Path, write_articles) -> None:
     root = write_articles({"a.md": article("A", "текст")})
     index_dir = tmp_path / "ix"

@@ -14,9 +14,18 @@ import pytest
 
 from searchapp.core.engine import SearchEngine
 from searchapp.core.indexer import update_index
+from searchapp.core.progress import IndexReport
 from searchapp.core.results import SearchRequest
 
 RU = "Министр встретился с координатором Международной организации по миграции. " * 5
+ENCODED = {"cp1251": "cp1251", "koi8": "koi8_r", "utf16": "utf-16", "utf16le": "utf-16-le",
+           "utf16be": "utf-16-be", "utf32": "utf-32", "utf32le": "utf-32-le"}
+# A Russian title per file: found by an inflected form only if the file was decoded right.
+TITLES = {"cp1251": "Наводнение в Ташкенте", "koi8": "Переговоры в Душанбе",
+          "utf16": "Засуха в Ашхабаде", "utf16le": "Урожай хлопка", "utf16be": "Паромная переправа",
+          "utf32": "Землетрясение в Оше", "utf32le": "Снегопад в Алматы"}
+QUERIES = {"cp1251": "наводнением", "koi8": "переговорах", "utf16": "засухи", "utf16le": "урожаю",
+           "utf16be": "паромной", "utf32": "землетрясения", "utf32le": "снегопадом"}
 
 
 def hits(index: Path, query: str) -> set[str]:
@@ -27,15 +36,27 @@ def hits(index: Path, query: str) -> set[str]:
         engine.close()
 
 
+def _image_only_pdf() -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 60, style="F")  # a scan: shapes, no text layer
+    return bytes(pdf.output())
+
+
 @pytest.fixture(scope="module")
 def messy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     root = tmp_path_factory.mktemp("messy")
-    (root / "cp1251.txt").write_bytes(("Заголовок cp1251\n\n" + RU).encode("cp1251"))
-    (root / "koi8.txt").write_bytes(("Заголовок koi8\n\n" + RU).encode("koi8_r"))
-    (root / "utf16.txt").write_bytes(("Заголовок utf16\n\n" + RU).encode("utf-16"))
+    for name, encoding in ENCODED.items():
+        title = TITLES[name]
+        (root / f"{name}.txt").write_bytes(f"{title}\n\n{RU}".encode(encoding))
     (root / "mixed.txt").write_bytes(
         "Заголовок mixed\n\n".encode() + RU.encode("utf-8")
-        + "\n\nОстаток в cp1251 беженцы".encode("cp1251")
+        + "\n\nОстаток в cp1251: паводок на реке".encode("cp1251")
+    )
+    (root / "stray.txt").write_bytes(
+        "Выборы в Биш".encode() + b"\xab" + "кеке\n\n".encode() + RU.encode() + b"\xfe"
     )
     (root / "empty.txt").write_bytes(b"")
     (root / "binary.txt").write_bytes(bytes(range(256)) * 40)
@@ -49,19 +70,33 @@ def messy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str
     (root / "loop" / "back").symlink_to(root)
     (root / os.fsdecode(b"bad-\xff-name.txt")).write_text(RU, encoding="utf-8")
     (root / "good.md").write_text(f"---\ntitle: Good\n---\n{RU}", encoding="utf-8")
+    (root / "badyaml.md").write_text(
+        f"---\ntitle: Итоги: миграция в цифрах\ndate: 2024-02-01\n---\n{RU}", encoding="utf-8"
+    )
+    for name in ["photo1.jpg", "photo2.jpg", "table.xlsx"]:
+        (root / name).write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)))
+    (root / "scan.pdf").write_bytes(_image_only_pdf())
+    (root / "damaged.docx").write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)
     expected = {  # file → what must happen: "ok" or a word of the reason
-        "cp1251.txt": "ok", "koi8.txt": "ok", "utf16.txt": "ok", "mixed.txt": "ok",
-        "longline.txt": "ok", "broken.html": "ok", "good.md": "ok",
+        **{f"{name}.txt": "ok" for name in ENCODED}, "mixed.txt": "ok", "stray.txt": "ok",
+        "longline.txt": "ok", "broken.html": "ok", "good.md": "ok", "badyaml.md": "ok",
         "empty.txt": "empty", "binary.txt": "binary", "huge.txt": "too large",
-        "bad-\ufffd-name.txt": "UTF-8",
+        "bad-\ufffd-name.txt": "UTF-8", "scan.pdf": "without a text layer",
+        "damaged.docx": "not a readable Word document",
     }
     return root, expected
 
 
-def test_each_bad_file_is_indexed_or_reported(messy, tmp_path: Path) -> None:
-    root, expected = messy
-    index = tmp_path / "ix"
-    report = update_index(index, [root])
+@pytest.fixture(scope="module")
+def indexed(messy, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, IndexReport]:
+    """The messy folder indexed once: ``(index folder, report)``."""
+    index = tmp_path_factory.mktemp("messy-ix")
+    return index, update_index(index, [messy[0]])
+
+
+def test_each_bad_file_is_indexed_or_reported(messy, indexed) -> None:
+    _, expected = messy
+    index, report = indexed
     failed = {Path(p).name: reason for p, reason in report.failed}
     for name, outcome in expected.items():
         if outcome == "ok":
@@ -70,16 +105,40 @@ def test_each_bad_file_is_indexed_or_reported(messy, tmp_path: Path) -> None:
             assert outcome in failed[name], (name, failed.get(name))
     assert report.added == sum(1 for v in expected.values() if v == "ok")
     found = hits(index, "миграция")
-    assert {"cp1251.txt", "koi8.txt", "utf16.txt", "mixed.txt", "longline.txt",
-            "broken.html", "good.md"} <= found
+    assert {*(f"{name}.txt" for name in ENCODED), "mixed.txt", "stray.txt", "longline.txt",
+            "broken.html", "good.md", "badyaml.md"} <= found
 
 
-def test_cyrillic_encodings_read_right(messy, tmp_path: Path) -> None:
-    root, _ = messy
-    index = tmp_path / "ix"
-    update_index(index, [root])
-    for name in ["cp1251", "koi8", "utf16"]:
-        assert hits(index, f"title:{name}") == {f"{name}.txt"}
+def test_broken_front_matter_is_a_warning_and_not_the_title(indexed) -> None:
+    index, report = indexed
+    assert [(Path(p).name, "front matter" in why) for p, why in report.warnings] == [
+        ("badyaml.md", True)
+    ]
+    assert hits(index, "title:цифрами") == {"badyaml.md"}
+    assert hits(index, "date") == set()  # the YAML stayed out of the body
+
+
+def test_files_not_read_are_one_line_by_type(indexed) -> None:
+    _, report = indexed
+    assert report.not_read_line() == "not read: 2 .jpg, 1 .xlsx"
+    assert not any(p.endswith((".jpg", ".xlsx")) for p, _ in report.failed)
+
+
+def test_cyrillic_encodings_read_right(indexed) -> None:
+    """Each title is found by an inflected Russian word (latin-1 mojibake would not be)."""
+    index, _ = indexed
+    for name, query in QUERIES.items():
+        assert hits(index, f"title:{query}") == {f"{name}.txt"}, name
+
+
+def test_cp1251_tail_of_a_utf8_file_is_read(indexed) -> None:
+    index, _ = indexed
+    assert hits(index, "паводка") == {"mixed.txt"}
+
+
+def test_stray_bytes_leave_a_utf8_title_readable(indexed) -> None:
+    index, _ = indexed
+    assert hits(index, "title:выборах Бишкек") == {"stray.txt"}
 
 
 def test_file_deleted_between_listing_and_reading(tmp_path: Path, write_articles) -> None:
@@ -107,6 +166,7 @@ import os, sys
 from pathlib import Path
 from searchapp.core import morphology
 from searchapp.core.indexer import update_index
+from searchapp.core.progress import IndexReport
 morphology.surface_terms("слово"), morphology.surface_terms("word")  # load before dropping root
 update_index(Path(sys.argv[3]), [Path(sys.argv[2]) / "ok.md"])  # warm every lazy import
 os.setgid(65534); os.setuid(65534)

@@ -1,15 +1,22 @@
 """Bytes → text for Russian and English archives.
 
-Fast path: a byte-order mark, then strict UTF-8 (nearly every modern file).
-Only then charset-normalizer (and, for files that mix encodings, a
-line-by-line decoding), whose guess between the Cyrillic single-byte
-code pages is checked: of cp1251, koi8-r and its own guess, the decoding
-with the most common Russian letters wins (short texts fool detectors).
+In order: a byte-order mark; UTF-32 and UTF-16 without one (recognised by
+their zero bytes, accepted when they decode to plausible text); strict
+UTF-8 (nearly every modern file).  A file that is UTF-8 but for a few stray
+bytes stays UTF-8, the stray bytes dropped: only *runs* of invalid bytes
+(the letters of a word in a single-byte code page) are read in one.  A UTF-8
+file with pasted cp1251/koi8-r lines is decoded line by line; a file that
+is not UTF-8 at all goes to charset-normalizer, whose guess between the
+Cyrillic code pages is checked: of cp1251, koi8-r and its own guess, the
+decoding with the most common Russian letters wins (short texts fool
+detectors).
 """
 
 from __future__ import annotations
 
 import codecs
+import re
+import unicodedata
 
 from charset_normalizer import from_bytes
 
@@ -20,10 +27,16 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_WIDE = ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be")
 _CYRILLIC_CODEPAGES = ("cp1251", "koi8_r")
-# The most frequent Russian letters, lower case: a correct decoding is full of them.
 _CONTROL_BYTES = bytes(b for b in range(32) if not 9 <= b <= 13)
+# The most frequent Russian letters, lower case: a correct decoding is full of them.
 _COMMON_RU = frozenset("оеаинтсрвлкмдпу")
+# A word of a single-byte code page is a run of invalid UTF-8 bytes; a stray byte is alone.
+_CODEPAGE_RUN = 3
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
+                             rb"|[\xf0-\xf4][\x80-\xbf]{3}")
+_HIGH_BYTES = bytes(range(128, 256))
 
 
 class DecodeError(ValueError):
@@ -45,16 +58,76 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(sample) * 0.05
 
 
+def _plausible(text: str) -> bool:
+    """Text in a wide encoding, not binary read as one: words of Latin or Cyrillic letters."""
+    if not text:
+        return False
+    kinds = [unicodedata.category(c)[0] for c in text if c not in "\t\n\r\f"]
+    n = len(text)
+    ours = sum(ord(c) < 0x530 or 0x2000 <= ord(c) < 0x2070 for c in text)  # Latin, Cyrillic
+    return (
+        kinds.count("C") <= n * 0.01
+        and kinds.count("M") <= n * 0.05
+        and kinds.count("L") >= n * 0.4
+        and sum(c.isspace() for c in text) >= n * 0.03
+        and ours >= n * 0.9
+    )
+
+
+def _decode_wide(data: bytes) -> str | None:
+    """UTF-32 or UTF-16 without a byte-order mark, if the bytes are one of them."""
+    for encoding in _WIDE:
+        if len(data) % (4 if "32" in encoding else 2):
+            continue
+        try:  # incremental: a character cut at the end of the sample is no error
+            sample = codecs.getincrementaldecoder(encoding)().decode(data[:8192])
+        except UnicodeDecodeError:
+            continue
+        if _plausible(sample):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _has_codepage_run(data: bytes) -> bool:
+    """Whether some invalid UTF-8 bytes come in a run (a code-page word), not alone."""
+    view = memoryview(data)
+    pos, run_end, run = 0, -1, 0
+    while pos < len(data):
+        try:
+            codecs.utf_8_decode(view[pos:], "strict", True)
+            return False
+        except UnicodeDecodeError as exc:
+            start, end = pos + exc.start, pos + exc.end
+            run = run + (end - start) if start == run_end else end - start
+            if run >= _CODEPAGE_RUN:
+                return True
+            pos = run_end = end
+    return False
+
+
+def _decode_line(line: bytes) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if not _has_codepage_run(line):
+        return line.decode("utf-8", "ignore")  # stray bytes in UTF-8
+    return max((line.decode(c, "replace") for c in _CYRILLIC_CODEPAGES), key=_russian_score)
+
+
 def _decode_lines(data: bytes) -> str:
     """Mixed encodings (a UTF-8 file with pasted cp1251 lines): decode line by line."""
-    out = []
-    for line in data.split(b"\n"):
-        try:
-            out.append(line.decode("utf-8"))
-        except UnicodeDecodeError:
-            out.append(max((line.decode(c, "replace") for c in _CYRILLIC_CODEPAGES),
-                           key=_russian_score))
-    return "\n".join(out)
+    return "\n".join(_decode_line(line) for line in data.split(b"\n"))
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether most non-ASCII bytes form valid UTF-8 characters."""
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    valid = sum(len(m) for m in _UTF8_MULTIBYTE.findall(data))
+    return valid * 2 >= high
 
 
 def decode(data: bytes) -> str:
@@ -65,12 +138,22 @@ def decode(data: bytes) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"broken {encoding} text") from exc
+    if b"\x00" in data[:8192] and (wide := _decode_wide(data)) is not None:
+        return wide
     if _looks_binary(data):
         raise DecodeError("not a text file (binary content)")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if not _has_codepage_run(data):
+        return data.decode("utf-8", "ignore")  # UTF-8 but for a few stray bytes
+    if _mostly_utf8(data):
+        return _decode_lines(data)
+    return _decode_codepage(data)
+
+
+def _decode_codepage(data: bytes) -> str:
     best = from_bytes(data).best()
     if best is None:
         return _decode_lines(data)
@@ -81,4 +164,13 @@ def decode(data: bytes) -> str:
             candidates.append(data.decode(codepage))
         except UnicodeDecodeError:
             continue
+    if len(candidates) > 1 and _variant_of(guess, candidates[1]):
+        return candidates[1]  # ptcp154/kz1048 guessed for cp1251 text with ™ or €
     return max(candidates, key=_russian_score) if _russian_score(guess) < 0.5 else guess
+
+
+def _variant_of(guess: str, cp1251: str) -> bool:
+    """Whether the guess differs from the cp1251 reading only in a few rare characters."""
+    if len(guess) != len(cp1251):
+        return False
+    return sum(a != b for a, b in zip(guess, cp1251, strict=True)) <= 3 + len(guess) // 200

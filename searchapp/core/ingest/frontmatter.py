@@ -1,27 +1,78 @@
-"""YAML front matter (``---`` blocks at the top of Markdown articles)."""
+"""YAML front matter (``---`` blocks at the top of Markdown articles).
+
+A block that is not valid YAML (an unquoted colon in a title, an unclosed
+bracket) or has no closing fence is read line by line: its top-level
+``key: value`` lines are kept, the block stays out of the body, and
+:func:`parse` says what was wrong so that the run can warn about the file.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
 _BLOCK = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+# An opening fence followed by key: value lines and no closing fence.
+_UNCLOSED = re.compile(r"\A---[ \t]*\r?\n((?:[A-Za-z_][\w-]*[ \t]*:.*(?:\r?\n|\Z))+)")
+_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
+_KNOWN_KEYS = frozenset({"title", "headline", "date", "published", "source", "url", "lang"})
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    """``meta`` is None when the text has no front matter; ``warning`` says what was broken."""
+
+    meta: dict[str, Any] | None
+    body: str
+    warning: str = ""
 
 
 def split(text: str) -> tuple[dict[str, Any] | None, str]:
-    """``(metadata, body)``; ``(None, text)`` when there is no valid front matter."""
+    """``(metadata, body)``; ``(None, text)`` when there is no front matter."""
+    fm = parse(text)
+    return fm.meta, fm.body
+
+
+def parse(text: str) -> FrontMatter:
+    """Front matter and body; a broken block is read line by line with a warning."""
     m = _BLOCK.match(text)
     if not m:
-        return None, text
+        return _unclosed(text)
     try:
         meta = yaml.load(m.group(1), Loader=_Loader)
-    except yaml.YAMLError:
-        return None, text
-    if not isinstance(meta, dict):
-        return None, text
-    return {str(k).lower(): v for k, v in meta.items()}, text[m.end() :]
+    except yaml.YAMLError as exc:
+        problem = getattr(exc, "problem", None) or "syntax error"
+        return _tolerant(m.group(1), text[m.end() :], f"front matter is not valid YAML ({problem})")
+    if isinstance(meta, dict):
+        return FrontMatter({str(k).lower(): v for k, v in meta.items()}, text[m.end() :])
+    return _tolerant(m.group(1), text[m.end() :], "front matter is not a list of key: value lines")
+
+
+def _unclosed(text: str) -> FrontMatter:
+    m = _UNCLOSED.match(text)
+    if not m or not _KNOWN_KEYS & set(_lines(m.group(1))):
+        return FrontMatter(None, text)
+    return _tolerant(m.group(1), text[m.end() :], "front matter has no closing '---'")
+
+
+def _tolerant(block: str, body: str, warning: str) -> FrontMatter:
+    meta = _lines(block)
+    if not meta:  # text between two rules, not metadata: keep it, drop the fences
+        return FrontMatter(None, block + "\n" + body)
+    return FrontMatter(meta, body, warning + "; read line by line")
+
+
+def _lines(block: str) -> dict[str, str]:
+    return {key.lower(): _unquote(value) for key, value in _LINE.findall(block) if value}
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
 
 
 class _Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from searchapp.core.ingest import dates
+from searchapp.core.ingest.extracted import Extracted
+
+_BLOCKS = ("p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
+           "section", "article", "header", "footer", "blockquote", "pre", "table", "ul", "ol")
 
 
-@dataclass(frozen=True, slots=True)
-class HtmlArticle:
-    title: str
-    body: str
-    date: object
-    source: str
-    url: str
-
-
-def extract_html(markup: str) -> HtmlArticle:
+def extract_html(markup: str) -> Extracted:
     """Main text, title, date, site name and URL of a page; best effort on broken HTML."""
     import trafilatura  # slow to import: only when an HTML file shows up
 
@@ -28,10 +21,10 @@ def extract_html(markup: str) -> HtmlArticle:
     body = (getattr(doc, "text", None) or "").strip() if doc else ""
     title = (getattr(doc, "title", None) or "").strip() if doc else ""
     if not body:
-        title, body = title or _fallback_title(markup), _fallback_text(markup)
+        title, body = title or _fallback_title(markup), page_text(markup)
     if title and body.startswith(title):
         body = body[len(title) :].lstrip()
-    return HtmlArticle(
+    return Extracted(
         title=title,
         body=body,
         date=dates.parse_value(getattr(doc, "date", None)) if doc else None,
@@ -49,7 +42,8 @@ def _fallback_title(markup: str) -> str:
         return ""
 
 
-def _fallback_text(markup: str) -> str:
+def page_text(markup: str) -> str:
+    """All the text of a page, scripts and styles dropped, one line per block."""
     import lxml.html
 
     try:
@@ -58,5 +52,7 @@ def _fallback_text(markup: str) -> str:
         return ""
     for bad in tree.xpath("//script|//style|//noscript"):
         bad.drop_tree()
+    for block in tree.iter(*_BLOCKS):  # a line per block, not words glued across blocks
+        block.tail = "\n" + (block.tail or "")
     lines = (" ".join(line.split()) for line in tree.text_content().splitlines())
     return "\n".join(line for line in lines if line)

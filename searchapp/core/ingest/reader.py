@@ -10,26 +10,39 @@ from searchapp.core.article import UNKNOWN_SOURCE, Article
 from searchapp.core.errors import ReadError
 from searchapp.core.ingest import dates, frontmatter
 from searchapp.core.ingest.cleaning import clean_scraped, first_sentence
+from searchapp.core.ingest.documents import READERS
 from searchapp.core.ingest.encoding import DecodeError, decode
+from searchapp.core.ingest.extracted import Extracted, FormatError
 from searchapp.core.ingest.html import extract_html
 from searchapp.core.ingest.language import detect_language
 from searchapp.core.ingest.sources import find_source
+from searchapp.core.ingest.walker import ARTICLE_SUFFIXES, HTML_SUFFIXES
 
-MAX_BYTES = 16 * 1024 * 1024  # an article is far smaller: larger files are dumps
-_HTML_SUFFIXES = (".html", ".htm")
+MAX_FILE_MB = 16  # an article is far smaller: larger files are dumps
+MAX_FILE_MB_ENV = "SEARCHAPP_MAX_FILE_MB"  # a user's own limit, in MB
+
+
+def max_file_bytes() -> int:
+    """The size limit: $SEARCHAPP_MAX_FILE_MB if it is a positive number, else 16 MB."""
+    try:
+        mb = float(os.environ.get(MAX_FILE_MB_ENV, MAX_FILE_MB))
+    except ValueError:
+        mb = MAX_FILE_MB
+    return int((mb if mb > 0 else MAX_FILE_MB) * 2**20)
 
 
 def _read_bytes(path: Path) -> bytes:
     key = str(path)
+    limit = max_file_bytes()
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
+        if size > limit:
             raise ReadError(
-                key, f"too large for an article ({size // 2**20} MB; the limit is "
-                f"{MAX_BYTES // 2**20} MB)"
+                key, f"too large for an article ({size / 2**20:.3g} MB; the limit is "
+                f"{limit / 2**20:.3g} MB, raise it with {MAX_FILE_MB_ENV})"
             )
         with path.open("rb") as f:
-            return f.read(MAX_BYTES + 1)
+            return f.read(limit + 1)
     except FileNotFoundError:
         raise ReadError(key, "file vanished before it could be read") from None
     except PermissionError:
@@ -54,57 +67,80 @@ def read_article(path: Path) -> Article:
     data = _read_bytes(path)
     if not data.strip():
         raise ReadError(key, "file is empty")
+    suffix = path.suffix.lower()
+    if suffix in READERS:
+        try:
+            return _from_extracted(key, READERS[suffix](data), "no text in the file")
+        except FormatError as exc:
+            raise ReadError(key, str(exc)) from None
+    text = _decode(key, suffix, data)
+    if suffix in HTML_SUFFIXES:
+        return _from_extracted(key, extract_html(text), "no text found in the page")
+    fm = frontmatter.parse(text)
+    if fm.meta is not None:
+        return _from_front_matter(key, fm)
+    return _from_plain(path, fm.body)
+
+
+def _decode(key: str, suffix: str, data: bytes) -> str:
     try:
         text = decode(data)
     except DecodeError as exc:
+        if suffix not in ARTICLE_SUFFIXES:
+            kind = f"{suffix} files" if suffix else "files without an extension"
+            raise ReadError(key, f"{kind} are not read (not an article format)") from None
         raise ReadError(key, str(exc)) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
 
-    if path.suffix.lower() in _HTML_SUFFIXES:
-        page = extract_html(text)
-        title, body, date = page.title, page.body, page.date
-        source, url = page.source, page.url
-        if not body.strip():
-            raise ReadError(key, "no text found in the page")
-        if not date:
-            date = dates.find_dateline(body)
-        return Article(
-            path=key,
-            title=title or first_sentence(body),
-            body=body,
-            date=date,  # type: ignore[arg-type]
-            source=source or find_source(body) or UNKNOWN_SOURCE,
-            lang=detect_language(title + " " + body),
-            url=url,
-        )
 
-    meta, rest = frontmatter.split(text)
-    if meta is not None:
-        body = rest.strip()
-        title = _text(meta, "title", "headline") or first_sentence(body)
-        date = dates.parse_value(meta.get("date") or meta.get("published"))
-        if date is None:  # a dateline at the top, not any date the text mentions
-            date = dates.find_dateline(body, fallback=False)
-        source = _text(meta, "source", "publisher", "site") or find_source(body)
-        lang = _text(meta, "lang", "language").lower()[:2]
-        return Article(
-            path=key,
-            title=title,
-            body=body,
-            date=date,
-            source=source or UNKNOWN_SOURCE,
-            lang=lang if lang in ("ru", "en") else detect_language(title + " " + body),
-            url=_text(meta, "url", "link"),
-        )
-
-    cleaned = clean_scraped(text)
-    if not cleaned.body.strip() and not cleaned.title:
-        raise ReadError(key, "no text in the file")
+def _from_front_matter(key: str, fm: frontmatter.FrontMatter) -> Article:
+    meta = fm.meta or {}
+    body = fm.body.strip()
+    title = _text(meta, "title", "headline") or first_sentence(body)
+    date = dates.parse_value(meta.get("date") or meta.get("published"))
+    if date is None:  # a dateline at the top, not any date the text mentions
+        date = dates.find_dateline(body, fallback=False)
+    source = _text(meta, "source", "publisher", "site") or find_source(body)
+    lang = _text(meta, "lang", "language").lower()[:2]
     return Article(
         path=key,
+        title=title,
+        body=body,
+        date=date,
+        source=source or UNKNOWN_SOURCE,
+        lang=lang if lang in ("ru", "en") else detect_language(title + " " + body),
+        url=_text(meta, "url", "link"),
+        warnings=(fm.warning,) if fm.warning else (),
+    )
+
+
+def _from_plain(path: Path, text: str) -> Article:
+    """A scraped or plain text: headline, chrome removal, dateline, source rules."""
+    cleaned = clean_scraped(text)
+    if not cleaned.body.strip() and not cleaned.title:
+        raise ReadError(str(path), "no text in the file")
+    return Article(
+        path=str(path),
         title=cleaned.title or os.path.splitext(path.name)[0],
         body=cleaned.body,
         date=dates.find_dateline(text),
         source=find_source(text) or UNKNOWN_SOURCE,
         lang=detect_language(cleaned.title + " " + cleaned.body),
+    )
+
+
+def _from_extracted(key: str, doc: Extracted, empty_reason: str) -> Article:
+    """An Article from what a format reader found; a missing date or title from the text."""
+    body = doc.body.strip()
+    if not body:
+        raise ReadError(key, empty_reason)
+    title = doc.title or first_sentence(body)
+    return Article(
+        path=key,
+        title=title,
+        body=body,
+        date=doc.date or dates.find_dateline(body),
+        source=doc.source or find_source(body) or doc.source_fallback or UNKNOWN_SOURCE,
+        lang=detect_language(title + " " + body),
+        url=doc.url,
     )

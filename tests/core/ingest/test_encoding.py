@@ -27,3 +27,52 @@ def test_short_cyrillic_lines(encoding: str) -> None:
 def test_binary_is_refused() -> None:
     with pytest.raises(DecodeError, match="binary"):
         decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+
+
+@pytest.mark.parametrize("stray", [b"\xab", b"\xff", b"\xd0", b"\x91"])
+def test_stray_byte_in_utf8_is_dropped_not_read_in_a_code_page(stray: bytes) -> None:
+    data = RUSSIAN.encode()
+    cut = RUSSIAN.index(" организации")
+    damaged = RUSSIAN[:cut].encode() + stray + RUSSIAN[cut:].encode()
+    assert decode(damaged) == RUSSIAN
+    assert decode(stray + data + stray) == RUSSIAN
+
+
+def test_stray_bytes_in_a_one_line_english_file() -> None:
+    assert decode(b"Elections in Bishkek\xab: turnout \xfe was high.") == (
+        "Elections in Bishkek: turnout  was high."
+    )
+
+
+def test_stray_bytes_on_many_lines_stay_utf8() -> None:
+    lines = [f"Строка {n}: выборы в Бишкеке прошли спокойно." for n in range(20)]
+    damaged = b"\n".join(line.encode() + b"\xab" for line in lines)
+    assert decode(damaged) == "\n".join(lines)
+
+
+def test_cp1251_tail_of_a_utf8_file() -> None:
+    data = RUSSIAN.encode() + "\n\nОстаток в cp1251: беженцы\n".encode("cp1251")
+    assert decode(data) == RUSSIAN + "\n\nОстаток в cp1251: беженцы\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "utf-32"])
+@pytest.mark.parametrize("text", [RUSSIAN, "Elections in Bishkek: the turnout was high."])
+def test_wide_encodings_with_and_without_bom(encoding: str, text: str) -> None:
+    assert decode(text.encode(encoding)) == text
+
+
+def test_binary_with_zero_bytes_is_not_taken_for_utf16() -> None:
+    with pytest.raises(DecodeError, match="binary"):
+        decode(bytes(range(256)) * 40)
+    with pytest.raises(DecodeError, match="binary"):
+        decode(b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(40, 240)) * 30)
+
+
+def test_utf16_with_a_character_cut_by_the_detection_sample() -> None:
+    text = "Сводка " + "Новости 🌍 дня. " * 1000  # an emoji (surrogate pair) across byte 8192
+    assert decode(text.encode("utf-16-le")) == text
+
+
+def test_cp1251_with_rare_signs_is_not_read_in_a_kazakh_variant() -> None:
+    text = RUSSIAN + " Новинка TrollDestroyer™ стоит 5 € — «дёшево»."  # ™, € differ in ptcp154
+    assert decode(text.encode("cp1251")) == text

@@ -127,6 +127,7 @@ def test_html_page(tmp_path: Path) -> None:
     assert a.title == "Conference in Shusha"
     assert a.source == "Trend" and a.date == dt.date(2024, 6, 15) and a.lang == "en"
     assert "strategic goals" in a.body and "alert(1)" not in a.body
+    assert "Home News" not in a.body and "Home" not in a.title
 
 
 def test_broken_html_is_read_best_effort(tmp_path: Path) -> None:
@@ -162,3 +163,65 @@ def test_unreadable_file(tmp_path: Path) -> None:
     path.chmod(0)
     with pytest.raises(ReadError, match="permission"):
         read_article(path)
+
+
+BROKEN_FRONT_MATTER = (
+    "---\n"
+    "title: Выборы в Бишкеке: явка выше прежней\n"
+    "date: 2024-03-05\n"
+    'source: "АКИpress"\n'
+    "tags: [выборы, Киргизия\n"
+    "---\n"
+    "Явка на выборах в Бишкеке оказалась выше, чем на прошлых выборах.\n"
+)
+
+
+def test_broken_front_matter_is_read_line_by_line(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(BROKEN_FRONT_MATTER, encoding="utf-8")
+    a = read_article(tmp_path / "a.md")
+    assert a.title == "Выборы в Бишкеке: явка выше прежней"
+    assert a.date == dt.date(2024, 3, 5) and a.source == "АКИpress" and a.lang == "ru"
+    assert a.body == "Явка на выборах в Бишкеке оказалась выше, чем на прошлых выборах."
+    assert a.warnings and "front matter" in a.warnings[0]
+
+
+def test_unclosed_front_matter_is_not_the_title(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: Паводок в Оше\ndate: 2024-04-02\n\nВода поднялась ночью.\n",
+        encoding="utf-8",
+    )
+    a = read_article(tmp_path / "a.md")
+    assert (a.title, a.date, a.body) == ("Паводок в Оше", dt.date(2024, 4, 2),
+                                         "Вода поднялась ночью.")
+    assert a.warnings
+
+
+def test_valid_front_matter_has_no_warning(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\ntitle: Ok\n---\nТекст.", encoding="utf-8")
+    assert read_article(tmp_path / "a.md").warnings == ()
+
+
+def test_unsupported_file_given_directly_gets_a_one_line_reason(tmp_path: Path) -> None:
+    path = tmp_path / "photo.jpg"
+    path.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 8)
+    with pytest.raises(ReadError) as err:
+        read_article(path)
+    assert err.value.reason == ".jpg files are not read (not an article format)"
+
+
+def test_size_limit_can_be_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text("Большой архив о миграции.\n" * 60_000, encoding="utf-8")  # ~2.9 MB
+    monkeypatch.setenv("SEARCHAPP_MAX_FILE_MB", "2")
+    with pytest.raises(ReadError, match="the limit is 2 MB"):
+        read_article(path)
+    monkeypatch.setenv("SEARCHAPP_MAX_FILE_MB", "3")
+    assert "миграции" in read_article(path).body
+
+
+def test_text_between_two_rules_keeps_its_text_but_not_the_fences(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("---\nОбъявление о выборах\n---\nВыборы пройдут в марте.\n",
+                                    encoding="utf-8")
+    a = read_article(tmp_path / "a.txt")
+    assert a.title == "Объявление о выборах" and "---" not in a.body and "марте" in a.body
+    assert a.warnings == ()

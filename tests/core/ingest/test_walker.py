@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from searchapp.core.ingest import iter_article_files
+from searchapp.core.progress import IndexReport
 
 
 def names(paths: list[Path], root: Path) -> list[str]:
@@ -12,11 +14,26 @@ def names(paths: list[Path], root: Path) -> list[str]:
 
 
 def test_suffixes_recursion_and_hidden(tmp_path: Path) -> None:
-    for name in ["a.txt", "b.MD", "c.html", "sub/d.htm", "e.pdf", ".hidden.txt", ".git/x.txt"]:
+    for name in ["a.txt", "b.MD", "c.html", "sub/d.htm", "e.pdf", ".hidden.txt", ".git/x.txt",
+                 "f.jpg", "g.xlsx"]:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x")
     found = names(list(iter_article_files([tmp_path])), tmp_path)
-    assert found == ["a.txt", "b.MD", "c.html", "sub/d.htm"]
+    assert found == ["a.txt", "b.MD", "c.html", "e.pdf", "sub/d.htm"]
+
+
+def test_unsupported_files_are_counted_by_type(tmp_path: Path) -> None:
+    for name in ["a.md", "p1.jpg", "p2.JPG", "sub/p3.jpg", "t.xlsx", "README", ".hidden.jpg",
+                 ".git/x.jpg"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    skipped: Counter[str] = Counter()
+    found = names(list(iter_article_files([tmp_path], skipped=skipped)), tmp_path)
+    assert found == ["a.md"]
+    assert skipped == {".jpg": 3, ".xlsx": 1, "": 1}
+    report = IndexReport(not_read=skipped)
+    assert report.not_read_line() == "not read: 3 .jpg, 1 .xlsx, 1 without extension"
+    assert IndexReport().not_read_line() == ""
 
 
 def test_symlink_loop_and_overlapping_roots(tmp_path: Path) -> None:

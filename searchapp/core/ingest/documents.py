@@ -1,0 +1,152 @@
+"""PDF, Word (.docx), OpenDocument (.odt) and mail files → text and metadata.
+
+Each format's library is imported inside its reader, so that indexing a
+folder without such files (and starting the app) does not pay for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Callable
+
+from searchapp.core.ingest import dates, mail
+from searchapp.core.ingest.extracted import Extracted, FormatError
+
+TITLE_MAX = 200  # a longer first line is a paragraph, not a heading
+_PDF_DATE = re.compile(r"(?:D:)?(\d{4})(\d{2})(\d{2})")
+_ODF = {
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "meta": "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
+    "dc": "http://purl.org/dc/elements/1.1/",
+}
+
+
+def read_pdf(data: bytes) -> Extracted:
+    """The text layer of a PDF; title from the metadata, else the first line if short;
+    date from a dateline, else the creation date."""
+    import pypdfium2 as pdfium  # only when a PDF shows up
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        reason = "password-protected PDF" if "password" in str(exc).lower() else str(exc)
+        raise FormatError(f"not a readable PDF ({reason})") from None
+    try:
+        meta = pdf.get_metadata_dict(skip_empty=True)
+        pages = [_page_text(pdf, i) for i in range(len(pdf))]
+    except pdfium.PdfiumError as exc:
+        raise FormatError(f"damaged PDF ({exc})") from None
+    finally:
+        pdf.close()
+    # pdfium marks a word hyphenated at a line end with U+FFFE and joins it.
+    text = "\n".join(pages).replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "")
+    if not text.strip():
+        raise FormatError("scanned PDF without a text layer: not indexed")
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    title, body = _title_and_body(meta.get("Title", ""), [line for line in lines if line])
+    return Extracted(
+        title=title,
+        body=body,
+        date=dates.find_dateline(body, fallback=False) or _pdf_date(meta.get("CreationDate", "")),
+    )
+
+
+def _page_text(pdf: object, number: int) -> str:
+    page = pdf[number]  # type: ignore[index]
+    textpage = page.get_textpage()
+    try:
+        return str(textpage.get_text_range())
+    finally:
+        textpage.close()
+        page.close()
+
+
+def _pdf_date(value: str) -> dt.date | None:
+    m = _PDF_DATE.match(value.strip())
+    if not m:
+        return None
+    try:
+        date = dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+    return date if dates.MIN_YEAR <= date.year <= dates.MAX_YEAR else None
+
+
+def _title_and_body(meta_title: str, lines: list[str]) -> tuple[str, str]:
+    """The metadata title, else the first line if it is short enough to be a heading."""
+    title = " ".join(meta_title.split())
+    if lines and (lines[0] == title or (not title and len(lines[0]) <= TITLE_MAX)):
+        title, lines = lines[0], lines[1:]
+    return title, "\n".join(lines)
+
+
+def read_docx(data: bytes) -> Extracted:
+    """Paragraphs and tables of a Word document; title from the properties, else the first
+    heading; date from a dateline, else the creation date."""
+    import docx  # python-docx, only when a .docx shows up
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise FormatError(f"not a readable Word document ({exc})") from None
+    props = document.core_properties
+    paragraphs = [(p.style.name if p.style else "", " ".join(p.text.split()))
+                  for p in document.paragraphs]
+    paragraphs = [(style, text) for style, text in paragraphs if text]
+    cells = [" ".join(cell.text.split()) for table in document.tables
+             for row in table.rows for cell in row.cells]
+    heading = next((text for style, text in paragraphs
+                    if style == "Title" or style.startswith("Heading")), "")
+    title = " ".join((props.title or "").split()) or heading
+    lines = [text for _, text in paragraphs] + [c for c in dict.fromkeys(cells) if c]
+    if lines and lines[0] == title:
+        lines = lines[1:]
+    body = "\n".join(lines)
+    return Extracted(
+        title=title,
+        body=body,
+        date=dates.find_dateline(body, fallback=False) or dates.parse_value(props.created),
+    )
+
+
+def read_odt(data: bytes) -> Extracted:
+    """Headings and paragraphs of an OpenDocument text; title from meta.xml, else the first
+    heading; date from a dateline, else the creation date."""
+    from lxml import etree  # only when an .odt shows up
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as odf:
+            content = etree.fromstring(odf.read("content.xml"))
+            meta = etree.fromstring(odf.read("meta.xml")) if "meta.xml" in odf.namelist() else None
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
+        raise FormatError(f"not a readable OpenDocument text ({exc})") from None
+    blocks = content.iterfind(".//office:body//*", _ODF)
+    wanted = {f"{{{_ODF['text']}}}p", f"{{{_ODF['text']}}}h"}
+    items = [(el.tag.endswith("}h"), " ".join("".join(el.itertext()).split()))
+             for el in blocks if el.tag in wanted]
+    items = [(is_heading, text) for is_heading, text in items if text]
+    meta_title = meta.findtext(".//dc:title", "", _ODF) if meta is not None else ""
+    created = meta.findtext(".//meta:creation-date", "", _ODF) if meta is not None else ""
+    heading = next((text for is_heading, text in items if is_heading), "")
+    title = " ".join(meta_title.split()) or heading
+    lines = [text for _, text in items]
+    if lines and lines[0] == title:
+        lines = lines[1:]
+    body = "\n".join(lines)
+    return Extracted(
+        title=title,
+        body=body,
+        date=dates.find_dateline(body, fallback=False) or dates.parse_value(created),
+    )
+
+
+READERS: dict[str, Callable[[bytes], Extracted]] = {
+    ".pdf": read_pdf, ".docx": read_docx, ".odt": read_odt,
+    ".eml": mail.read_eml, ".mhtml": mail.read_mhtml, ".mht": mail.read_mhtml,
+}
+DOCUMENT_SUFFIXES = frozenset(READERS)

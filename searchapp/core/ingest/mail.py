@@ -1,0 +1,106 @@
+"""E-mail (.eml) and saved web pages in one file (.mhtml/.mht), by the standard library.
+
+An .mhtml file is a MIME message whose text/html part is the page: it goes
+through the HTML path, with the message's Subject, Date and
+Content-Location as fallbacks.  An .eml keeps its whole text/plain (or
+text/html) body, so that a newsletter digest is indexed in full; Subject is
+the title, the Date header the date, and the sender's organisation, name or
+domain the source unless the text names an outlet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from searchapp.core.ingest.extracted import Extracted, FormatError
+from searchapp.core.ingest.html import extract_html, page_text
+
+if TYPE_CHECKING:  # the email package is imported only when such a file shows up
+    from email.message import EmailMessage, Message
+
+
+def _parse(data: bytes) -> EmailMessage:
+    from email import message_from_bytes, policy
+    from email.message import EmailMessage
+
+    msg = message_from_bytes(data, policy=policy.default)
+    if not isinstance(msg, EmailMessage) or not msg.keys():
+        raise FormatError("not a MIME message (no headers)")
+    return msg
+
+
+def _text(part: Message) -> str:
+    """A text part's content, decoded; a broken charset is read as UTF-8."""
+    try:
+        return str(part.get_content())  # type: ignore[attr-defined]
+    except (LookupError, UnicodeError, AttributeError):
+        payload = part.get_payload(decode=True)
+        return payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
+
+
+def _header(msg: Message, name: str) -> str:
+    try:
+        return " ".join(str(msg.get(name, "") or "").split())
+    except (ValueError, TypeError, IndexError):  # a malformed header
+        return ""
+
+
+def _date(msg: Message) -> dt.date | None:
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(_header(msg, "Date")).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _first_part(msg: EmailMessage, subtype: str) -> Message | None:
+    return next((p for p in msg.walk() if p.get_content_type() == f"text/{subtype}"), None)
+
+
+def read_mhtml(data: bytes) -> Extracted:
+    """The page inside a saved .mhtml/.mht file, through the HTML path."""
+    msg = _parse(data)
+    part = _first_part(msg, "html")
+    if part is None:
+        raise FormatError("no HTML page in the saved file")
+    page = extract_html(_text(part))
+    url = (page.url or _header(part, "Content-Location")
+           or _header(msg, "Snapshot-Content-Location"))
+    return Extracted(
+        title=page.title or _header(msg, "Subject"),
+        body=page.body,
+        date=page.date or _date(msg),
+        source=page.source,
+        url=url,
+    )
+
+
+def read_eml(data: bytes) -> Extracted:
+    """An e-mail: its text/plain body, else the text of its text/html body."""
+    msg = _parse(data)
+    plain = msg.get_body(preferencelist=("plain",))
+    if plain is not None and _text(plain).strip():
+        body = _text(plain)
+    else:
+        html = msg.get_body(preferencelist=("html",)) or _first_part(msg, "html")
+        body = page_text(_text(html)) if html is not None else ""
+    lines = (" ".join(line.split()) for line in body.replace("\r\n", "\n").split("\n"))
+    return Extracted(
+        title=_header(msg, "Subject"),
+        body="\n".join(lines).strip(),
+        date=_date(msg),
+        source_fallback=_sender(msg),
+    )
+
+
+def _sender(msg: Message) -> str:
+    """The sender's organisation, else display name, else mail domain."""
+    from email.utils import parseaddr
+
+    organisation = _header(msg, "Organization")
+    if organisation:
+        return organisation
+    name, address = parseaddr(_header(msg, "From"))
+    return name.strip() or address.rpartition("@")[2].lower()

@@ -1,0 +1,273 @@
+"""PDF, Word, OpenDocument, e-mail and saved-page files: each found by an inflected word,
+with its title, date, source and language, from a folder and from a single path.
+
+The tests build their own small files: PDFs with fpdf2 and the DejaVu font
+(Debian's fonts-dejavu-core, installed in CI by tools/install-qt-libs.sh),
+.docx with python-docx, .eml and .mhtml with the standard library's email
+package, .odt as the zip of XML files it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Callable
+from email.message import EmailMessage
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from pathlib import Path
+
+import pytest
+
+from searchapp.core.engine import SearchEngine
+from searchapp.core.errors import ReadError
+from searchapp.core.indexer import update_index
+from searchapp.core.ingest import read_article
+from searchapp.core.results import SearchRequest
+
+FONT_DIRS = (
+    Path("/usr/share/fonts/truetype/dejavu"),  # Debian, Ubuntu: fonts-dejavu-core
+    Path("/usr/share/fonts/dejavu-sans-fonts"),  # Fedora
+    Path("/usr/share/fonts/TTF"),  # Arch
+)
+
+
+def dejavu() -> Path:
+    for folder in FONT_DIRS:
+        if (folder / "DejaVuSans.ttf").is_file():
+            return folder / "DejaVuSans.ttf"
+    pytest.fail("DejaVuSans.ttf not found: install fonts-dejavu-core (tools/install-qt-libs.sh)")
+
+
+def make_pdf(lines: list[str], *, title: str = "", created: dt.datetime | None = None) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("dejavu", "", str(dejavu()))
+    pdf.set_font("dejavu", size=12)
+    if title:
+        pdf.set_title(title)
+    if created:
+        pdf.set_creation_date(created)
+    pdf.add_page()
+    for line in lines:
+        pdf.multi_cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def make_docx(paragraphs: list[str], *, heading: str = "", title: str = "",
+              created: dt.datetime | None = None) -> bytes:
+    import docx
+
+    document = docx.Document()
+    if heading:
+        document.add_heading(heading, level=1)
+    for text in paragraphs:
+        document.add_paragraph(text)
+    document.core_properties.title = title
+    if created:
+        document.core_properties.created = created
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def make_odt(title: str, heading: str, paragraphs: list[str], created: str) -> bytes:
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
+          'xmlns:dc="http://purl.org/dc/elements/1.1/"')
+    body = f'<text:h text:outline-level="1">{heading}</text:h>' + "".join(
+        f"<text:p>{p}</text:p>" for p in paragraphs
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as odt:
+        odt.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        odt.writestr("content.xml", f'<office:document-content {ns}><office:body><office:text>'
+                                    f"{body}</office:text></office:body></office:document-content>")
+        odt.writestr("meta.xml", f"<office:document-meta {ns}><office:meta><dc:title>{title}"
+                                 f"</dc:title><meta:creation-date>{created}</meta:creation-date>"
+                                 "</office:meta></office:document-meta>")
+    return out.getvalue()
+
+
+def make_eml(subject: str, sender: str, date: str, plain: str = "", html: str = "",
+             organization: str = "") -> bytes:
+    msg = EmailMessage()
+    msg["Subject"], msg["From"], msg["To"], msg["Date"] = subject, sender, "me@example.org", date
+    if organization:
+        msg["Organization"] = organization
+    if plain:
+        msg.set_content(plain)
+    if html:
+        (msg.add_alternative if plain else msg.set_content)(html, subtype="html")
+    return bytes(msg)
+
+
+def make_mhtml(subject: str, date: str, url: str, page: str) -> bytes:
+    msg = MIMEMultipart("related", type="text/html")
+    msg["From"], msg["Subject"], msg["Date"] = "<Saved by Blink>", subject, date
+    msg["Snapshot-Content-Location"] = url
+    part = MIMEText(page, "html", "utf-8")
+    part.replace_header("Content-Transfer-Encoding", "quoted-printable")
+    part.set_payload(__import__("quopri").encodestring(page.encode()).decode())
+    part["Content-Location"] = url
+    msg.attach(part)
+    return msg.as_bytes()
+
+
+RU_FLOOD = ["Паводок затопил несколько сёл под Ошем.",
+            "Спасатели эвакуировали жителей, вода поднялась за одну ночь до крыш домов."]
+# A word hyphenated at the end of a line, as in a typeset press release.
+RU_FLOOD_HYPHENATED = ["Паводок затопил несколько сёл под Ошем. Спасатели эвакуировали жите-",
+                       "лей, вода поднялась за одну ночь до крыш домов."]
+EN_TRADE = ["Cotton exports from Uzbekistan rose sharply this spring.",
+            "Traders said the harvest was the largest in a decade."]
+PAGE = ("<html><head><title>Выборы в Бишкеке</title>"
+        '<meta property="og:site_name" content="24.kg"></head><body><nav>Главная Новости</nav>'
+        "<article><h1>Выборы в Бишкеке</h1><p>"
+        + "Избиратели Бишкека выбирали депутатов городского кенеша. " * 6
+        + "</p></article></body></html>")
+DIGEST_HTML = ("<html><body><h2>Дайджест</h2><p>Засуха в Ашхабаде: урожай хлопка под угрозой.</p>"
+               "<p>Курс маната остался прежним.</p><style>p{color:red}</style></body></html>")
+
+# file name → (bytes builder, inflected query, title, date, lang, source)
+CASES: dict[str, tuple[Callable[[], bytes], str, str, dt.date, str, str]] = {
+    "flood.pdf": (
+        lambda: make_pdf(RU_FLOOD_HYPHENATED, title="Наводнение в Оше",
+                         created=dt.datetime(2024, 4, 2, 9, 30, tzinfo=dt.UTC)),
+        "паводком", "Наводнение в Оше", dt.date(2024, 4, 2), "ru", "Unknown",
+    ),
+    "heading.pdf": (
+        lambda: make_pdf(["Cotton exports rise", "Tashkent, 15 May 2024", *EN_TRADE]),
+        "harvests", "Cotton exports rise", dt.date(2024, 5, 15), "en", "Unknown",
+    ),
+    "release.docx": (
+        lambda: make_docx(RU_FLOOD, heading="Подзаголовок", title="Паводок в Оше",
+                          created=dt.datetime(2024, 4, 3, 8, 0)),
+        "эвакуированных", "Паводок в Оше", dt.date(2024, 4, 3), "ru", "Unknown",
+    ),
+    "heading.docx": (
+        lambda: make_docx(["15.05.2024", *EN_TRADE], heading="Cotton harvest record"),
+        "decades", "Cotton harvest record", dt.date(2024, 5, 15), "en", "Unknown",
+    ),
+    "note.odt": (
+        lambda: make_odt("", "Снегопад в Алматы", ["Снег шёл двое суток, дороги закрыты."],
+                         "2024-01-20T10:00:00"),
+        "снегопадом", "Снегопад в Алматы", dt.date(2024, 1, 20), "ru", "Unknown",
+    ),
+    "page.mhtml": (
+        lambda: make_mhtml("Выборы — 24.kg", "Tue, 05 Mar 2024 09:00:00 +0600",
+                           "https://24.kg/vybory", PAGE),
+        "избирателями", "Выборы в Бишкеке", dt.date(2024, 3, 5), "ru", "24.kg",
+    ),
+    "letter.eml": (
+        lambda: make_eml("Экспорт хлопка вырос", "Пресс-служба <press@cotton.example.uz>",
+                         "Wed, 15 May 2024 10:00:00 +0500",
+                         plain="Экспорт хлопка из Узбекистана вырос.\n\nТрейдеры довольны.",
+                         html="<p>HTML-версия: экспорт хлопка вырос.</p>",  # multipart/alternative
+                         organization="Узхлопок"),
+        "трейдерами", "Экспорт хлопка вырос", dt.date(2024, 5, 15), "ru", "Узхлопок",
+    ),
+    "digest.eml": (
+        lambda: make_eml("Дайджест недели", "Asia News <digest@asia-news.example>",
+                         "Mon, 20 May 2024 07:00:00 +0000", html=DIGEST_HTML),
+        "засухой", "Дайджест недели", dt.date(2024, 5, 20), "ru", "Asia News",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("formats")
+    for name, (build, *_) in CASES.items():
+        (root / name).write_bytes(build())
+    return root
+
+
+def hit_for(index: Path, query: str, name: str) -> tuple[str, dt.date | None, str, str]:
+    engine = SearchEngine(index)
+    try:
+        hits = engine.search(SearchRequest(query=query, limit=50)).hits
+    finally:
+        engine.close()
+    mine = [h for h in hits if Path(h.path).name == name]
+    assert mine, (query, [Path(h.path).name for h in hits])
+    return mine[0].title, mine[0].date, mine[0].lang, mine[0].source
+
+
+def test_each_format_is_found_from_a_folder(folder: Path, tmp_path: Path) -> None:
+    report = update_index(tmp_path / "ix", [folder])
+    assert report.failed == [] and report.added == len(CASES)
+    for name, (_, query, title, date, lang, source) in CASES.items():
+        assert hit_for(tmp_path / "ix", query, name) == (title, date, lang, source), name
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_each_format_is_found_from_a_single_path(folder: Path, tmp_path: Path, name: str) -> None:
+    _, query, title, date, lang, source = CASES[name]
+    report = update_index(tmp_path / "ix", [folder / name])
+    assert report.failed == [] and report.added == 1
+    assert hit_for(tmp_path / "ix", query, name) == (title, date, lang, source)
+
+
+def test_pdf_text_and_hyphenation(folder: Path) -> None:
+    a = read_article(folder / "flood.pdf")
+    assert "Спасатели эвакуировали жителей, вода" in a.body and a.title not in a.body
+
+
+def test_saved_page_keeps_the_url_and_drops_the_menu(folder: Path) -> None:
+    a = read_article(folder / "page.mhtml")
+    assert a.url == "https://24.kg/vybory" and "Главная" not in a.body
+
+
+def test_multipart_mail_is_read_from_its_plain_text_part(folder: Path) -> None:
+    a = read_article(folder / "letter.eml")
+    assert a.body == "Экспорт хлопка из Узбекистана вырос.\n\nТрейдеры довольны."
+
+
+def test_digest_keeps_its_whole_html_body(folder: Path) -> None:
+    a = read_article(folder / "digest.eml")
+    assert "Засуха в Ашхабаде" in a.body and "Курс маната" in a.body and "color" not in a.body
+
+
+def test_eml_source_is_the_outlet_the_text_names(tmp_path: Path) -> None:
+    path = tmp_path / "trend.eml"
+    path.write_bytes(make_eml("News", "Desk <desk@mail.example>", "Wed, 15 May 2024 10:00:00 +0000",
+                              plain="Baku, May 15. Trend reports that cotton prices rose."))
+    assert read_article(path).source == "Trend"
+
+
+def test_scanned_pdf_is_reported_not_indexed_empty(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 60, style="F")  # an image-only page: no text layer
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    with pytest.raises(ReadError) as err:
+        read_article(path)
+    assert err.value.reason == "scanned PDF without a text layer: not indexed"
+    report = update_index(tmp_path / "ix", [tmp_path])
+    assert report.added == 0 and report.failed == [(str(path), err.value.reason)]
+
+
+@pytest.mark.parametrize("name", ["bad.pdf", "bad.docx", "bad.odt", "bad.eml", "bad.mhtml"])
+def test_damaged_documents_get_a_one_line_reason(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"\x00\x01garbage\x02" * 50)
+    with pytest.raises(ReadError) as err:
+        read_article(path)
+    assert "\n" not in err.value.reason and err.value.reason
+
+
+def test_format_libraries_are_imported_lazily() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; import searchapp.core.indexer, searchapp.core.ingest; "
+            "print(sorted(m for m in ('pypdfium2', 'docx', 'fpdf') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
