@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
 
 
 class FailedFilesDialog(QDialog):
-    """The files the last indexing run skipped, and why."""
+    """The files the last indexing run skipped or read with a defect, and why."""
 
     def __init__(self, failed: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Files that were not indexed"))
+        self.setWindowTitle(self.tr("Files skipped or read with a defect"))
         self.table = QTableWidget(len(failed), 2)
         self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Reason")])
         for row, (path, reason) in enumerate(failed):

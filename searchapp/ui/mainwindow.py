@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self._pending_roots: list[Path] = []
         self.last_response: SearchResponse | None = None
         self.last_report: IndexReport | None = None
+        self.last_notes: list[tuple[str, str]] = []  # skipped files and warnings, with why
         self._build()
         self._connect()
         self.retranslate()
@@ -277,7 +278,7 @@ class MainWindow(QMainWindow):
         self.syntax_action.setText(self.tr("Search &syntax"))
         self.about_action.setText(self.tr("&About searchapp"))
         self.cancel_button.setText(self.tr("Cancel"))
-        self.failed_button.setText(self.tr("Show skipped files…"))
+        self.failed_button.setText(self.tr("Show skipped files and warnings…"))
         self.facets.retranslate()
         self.reader.retranslate()
         if self.last_response is not None:
@@ -609,7 +610,9 @@ class MainWindow(QMainWindow):
             self._reindex_pending = False
             QTimer.singleShot(0, self._folders_changed)
         self.last_report = report
-        if not report.changed and not report.failed and not report.cancelled:
+        notes = report.failed + [(path, self.tr("indexed, but: %1").replace("%1", why))
+                                 for path, why in report.warnings]
+        if not report.changed and not notes and not report.cancelled and not report.not_read:
             self.report_label.setText(self.tr("The index is up to date."))
             self.failed_button.hide()
             return
@@ -617,10 +620,14 @@ class MainWindow(QMainWindow):
         for i, n in enumerate((report.added, report.updated, report.removed,
                                len(report.failed)), 1):
             text = text.replace(f"%{i}", str(n))
+        if report.not_read:
+            kinds = ", ".join(f"{n} {ext or '(?)'}" for ext, n in report.not_read.most_common())
+            text += "; " + self.tr("not read: %1").replace("%1", kinds)
         if report.cancelled:
             text += " " + self.tr("(cancelled; what was indexed is kept)")
         self.report_label.setText(text)
-        self.failed_button.setVisible(bool(report.failed))
+        self.last_notes = notes
+        self.failed_button.setVisible(bool(notes))
 
     def _add_pending(self, roots: list[Path]) -> None:
         if not self.controller.start_indexing(roots):
@@ -650,8 +657,8 @@ class MainWindow(QMainWindow):
         )
 
     def show_failed(self) -> None:
-        if self.last_report and self.last_report.failed:
-            FailedFilesDialog(self.last_report.failed, self).open()
+        if self.last_notes:
+            FailedFilesDialog(self.last_notes, self).open()
 
     # -- help and language -------------------------------------------------------
 

@@ -165,13 +165,32 @@ def test_failed_files_can_be_seen(qtbot, make_window, tmp_path: Path, write_arti
     assert window.failed_button.isVisible()
     window.failed_button.click()
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None
-                    or any(w.windowTitle() == "Files that were not indexed"
+                    or any(w.windowTitle() == "Files skipped or read with a defect"
                            for w in QApplication.topLevelWidgets() if w.isVisible()),
                     timeout=WAIT_MS)
     dialog = next(w for w in QApplication.topLevelWidgets()
-                  if w.windowTitle() == "Files that were not indexed")
+                  if w.windowTitle() == "Files skipped or read with a defect")
     assert dialog.table.item(0, 0).text().endswith("empty.txt")
     assert dialog.table.item(0, 1).text() == "file is empty"
+    dialog.close()
+
+
+def test_warnings_and_files_not_read_are_shown(qtbot, make_window, tmp_path: Path,
+                                                write_articles) -> None:
+    root = write_articles({"ok.md": "---\ntitle: Ok\n---\nтекст",
+                           "broken.md": "---\ntitle: Выборы: итоги\ntags: [a\n---\nТекст.",
+                           "p1.jpg": "x", "p2.jpg": "x", "t.xlsx": "x"})
+    window = make_window(tmp_path / "ix", folders=[root])
+    assert "2 added" in window.report_label.text()
+    assert "not read: 2 .jpg, 1 .xlsx" in window.report_label.text()
+    window.failed_button.click()
+    qtbot.waitUntil(lambda: any(w.windowTitle() == "Files skipped or read with a defect"
+                                for w in QApplication.topLevelWidgets() if w.isVisible()),
+                    timeout=WAIT_MS)
+    dialog = next(w for w in QApplication.topLevelWidgets()
+                  if w.windowTitle() == "Files skipped or read with a defect")
+    assert dialog.table.item(0, 0).text().endswith("broken.md")
+    assert dialog.table.item(0, 1).text().startswith("indexed, but: ")
     dialog.close()
 
 
