@@ -32,7 +32,7 @@ RU = {
     "From": "С",
     "To": "По",
     "Click a bar to show only that period": "Щёлкните столбец, чтобы оставить только этот период",
-    "Files skipped or read with a defect": "Файлы, которые не удалось проиндексировать",
+    "Files skipped or read with a defect": "Пропущенные файлы и файлы с дефектами",
     "File": "Файл",
     "Reason": "Причина",
     "searchapp — news archive search": "searchapp — поиск по архиву новостей",
