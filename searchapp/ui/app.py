@@ -11,11 +11,14 @@ from pathlib import Path
 STARTED = time.perf_counter()
 
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+from PySide6.QtGui import QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from searchapp.core.paths import default_index_dir  # noqa: E402
+from searchapp.core.paths import RESOURCES_DIR, default_index_dir  # noqa: E402
 from searchapp.ui import i18n  # noqa: E402
 from searchapp.ui.mainwindow import MainWindow  # noqa: E402
+
+ICON = RESOURCES_DIR / "searchapp.svg"
 
 
 def make_settings(path: Path | None = None) -> QSettings:
@@ -42,6 +45,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("searchapp")
     app.setOrganizationName("searchapp")
+    app.setDesktopFileName("searchapp")  # Wayland: the menu entry's name and icon
+    app.setWindowIcon(QIcon(str(ICON)))
     window = build_window(args.index or default_index_dir(), make_settings(args.settings),
                           args.query)
     if args.probe_startup:
