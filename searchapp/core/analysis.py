@@ -66,7 +66,7 @@ def query_positions(
     ]
 
 
-class MorphTokenizer(Tokenizer):
+class MorphTokenizer(Tokenizer):  # type: ignore[misc]  # Whoosh is checked as Any
     """A Whoosh tokenizer that yields normalised terms with positions and offsets.
 
     It holds no state, so it pickles into the schema as a bare class

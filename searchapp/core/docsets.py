@@ -18,7 +18,7 @@ from whoosh.searching import Searcher
 try:  # the block layout of Whoosh 3's codec; other codecs take the slow path
     from whoosh.codec.whoosh3 import W3LeafMatcher
 except ImportError:  # pragma: no cover
-    W3LeafMatcher = None  # type: ignore[assignment,misc]
+    W3LeafMatcher = None
 
 
 def _term_docs(searcher: Searcher, fieldname: str, text: str) -> set[int]:

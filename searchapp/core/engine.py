@@ -272,7 +272,7 @@ class SearchEngine:
         s = view.searcher
 
         def doc_frequency(term: str) -> int:
-            return s.doc_frequency("body", term) + s.doc_frequency("title", term)
+            return int(s.doc_frequency("body", term) + s.doc_frequency("title", term))
 
         return compile_query(text, doc_frequency=doc_frequency, **options)
 

@@ -7,8 +7,9 @@ import dataclasses
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TextIO
 
 from searchapp.core.engine import SearchEngine
 from searchapp.core.results import ArticleView, Hit, SearchRequest
@@ -41,7 +42,7 @@ def _row(hit: Hit) -> dict[str, object]:
     }
 
 
-def _write_atomically(path: Path, write) -> None:
+def _write_atomically(path: Path, write: Callable[[TextIO], None]) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
@@ -68,7 +69,7 @@ def export_results(engine: SearchEngine, req: SearchRequest, path: Path) -> int:
             {"search": filters, "total": len(rows), "articles": rows}, f,
             ensure_ascii=False, indent=1))
     else:
-        def write_csv(f) -> None:
+        def write_csv(f: TextIO) -> None:
             writer = csv.DictWriter(f, fieldnames=FIELDS)
             writer.writeheader()
             writer.writerows(rows)

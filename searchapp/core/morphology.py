@@ -141,7 +141,7 @@ def stem_english(word: str) -> str:
     """Snowball stem of a folded Latin word (possessive «'s» dropped)."""
     if word.endswith(("'s", "’s")):
         word = word[:-2]
-    return _english().stemWord(word.replace("’", "'"))
+    return str(_english().stemWord(word.replace("’", "'")))
 
 
 def is_cyrillic(word: str) -> bool:

@@ -31,7 +31,7 @@ _SYNTAX = re.compile(r'[":*?()]|\b(?:AND|OR|NOT)\b|\w+:')
 def _surface(searcher: Searcher, term: str, fallback: str) -> str:
     """A word of some article indexed under ``term`` (stems are not words)."""
     for docnum in itertools.islice(searcher.docs_for_query(Term(FIELD, term)), 3):
-        body = searcher.stored_fields(docnum).get(FIELD, "")
+        body: str = searcher.stored_fields(docnum).get(FIELD, "")
         spans = match_spans(body, {term}, limit=1)
         if spans:
             (start, end), _ = spans[0]

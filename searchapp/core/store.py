@@ -88,7 +88,7 @@ def read_schema_version(index_dir: Path) -> int | None:
 
 def index_exists(index_dir: Path) -> bool:
     try:
-        return whoosh_index.exists_in(str(index_dir), indexname=INDEX_NAME)
+        return bool(whoosh_index.exists_in(str(index_dir), indexname=INDEX_NAME))
     except Exception:
         return True
 

@@ -7,6 +7,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 STARTED = time.perf_counter()
 
@@ -42,7 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--probe-startup", action="store_true",
                         help="print the seconds until the first results are shown, then quit")
     args = parser.parse_args(argv)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setApplicationName("searchapp")
     app.setOrganizationName("searchapp")
     app.setDesktopFileName("searchapp")  # Wayland: the menu entry's name and icon

@@ -7,7 +7,16 @@ from __future__ import annotations
 import datetime as dt
 from calendar import monthrange
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -39,7 +48,8 @@ CountRole = Qt.ItemDataRole.UserRole + 2
 class _CountDelegate(QStyledItemDelegate):
     """Shortens a long name, never its count: «Telegram: РИА Нов…  (6)»."""
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def initStyleOption(self, option: QStyleOptionViewItem,
+                        index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
         count = index.data(CountRole)
         if count is None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
 
 SETTLE_MS = 1500  # wait for a burst of changes (a copy of many files) to end
 # What changes an article; not "opened"/"closed_no_write", which the indexer's
@@ -76,7 +77,7 @@ class FolderWatcher(QObject):
         self._bridge = _Bridge(self)
         self._bridge.changed.connect(self._timer.start)
         self._ignore = list(ignore)
-        self._observer: Observer | None = None
+        self._observer: BaseObserver | None = None
         self._watched: list[str] = []
         self.problems: list[str] = []  # folders that could not be watched, and why
 

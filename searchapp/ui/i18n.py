@@ -47,6 +47,7 @@ def install(code: str | None) -> str:
     global _current
     code = code if code in LANGUAGES else system_language()
     app = QCoreApplication.instance()
+    assert app is not None, "translations need the application object"
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
@@ -66,11 +67,11 @@ def install(code: str | None) -> str:
 
 def translate_notice(text: str) -> str:
     """The core's notice in the window's language (known sentences only)."""
-    for sentence in _NOTICES:
+    for sentence in map(str, _NOTICES):  # QT_TRANSLATE_NOOP returns its text
         if sentence in text:
             text = text.replace(sentence, QCoreApplication.translate("Notices", sentence))
     m = re.search(r"Unknown field '([^']*)' was searched as a word \(fields: [^)]*\)\.", text)
     if m:
-        translated = QCoreApplication.translate("Notices", _UNKNOWN_FIELD)
+        translated = QCoreApplication.translate("Notices", str(_UNKNOWN_FIELD))
         text = text.replace(m.group(0), translated.replace("%1", m.group(1)))
     return text

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 from searchapp.core.results import Hit
 from searchapp.ui.results_model import HitRole, SnippetHtmlRole, TitleHtmlRole
@@ -60,7 +65,8 @@ class ResultDelegate(QStyledItemDelegate):
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        width = opt.widget.viewport().width() if opt.widget else 600
+        view = opt.widget
+        width = view.viewport().width() if isinstance(view, QAbstractScrollArea) else 600
         opt.rect.setWidth(width)
         doc = self._document(opt, index, False)
         return QSize(width, int(doc.size().height()) + 2 * PADDING)

@@ -10,7 +10,9 @@ import argparse
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -25,7 +27,7 @@ from searchapp.ui.app import build_window, make_settings
 TIMEOUT_MS = 30_000
 
 
-def wait_until(condition, timeout_ms: int = TIMEOUT_MS) -> bool:
+def wait_until(condition: Callable[[], object], timeout_ms: int = TIMEOUT_MS) -> bool:
     """Run the event loop until ``condition()`` holds or the time is up."""
     loop = QEventLoop()
     timer = QTimer(interval=20)
@@ -60,7 +62,7 @@ def dark_palette() -> QPalette:
 
 
 def render(out: Path, query: str, size: tuple[int, int], lang: str, dark: bool) -> None:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     if dark:
         app.styleHints().setColorScheme(Qt.ColorScheme.Dark)
         app.setStyle("Fusion")
