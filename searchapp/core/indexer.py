@@ -340,7 +340,7 @@ def _shield_workers(writer: IndexWriter) -> None:
     another thread (the window's) starts its workers as they are.
     Uses Whoosh's private ``MpWriter._new_task``.
     """
-    start_task = writer._new_task  # type: ignore[attr-defined]
+    start_task = writer._new_task
 
     def start_unsignalled() -> object:
         if threading.current_thread() is not threading.main_thread():
@@ -352,7 +352,7 @@ def _shield_workers(writer: IndexWriter) -> None:
             for sig, handler in saved.items():
                 signal.signal(sig, handler)
 
-    writer._new_task = start_unsignalled  # type: ignore[attr-defined]
+    writer._new_task = start_unsignalled
 
 
 def _abandon(writer: IndexWriter) -> None:
