@@ -59,7 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"searchapp {__version__}")
     parser.add_argument(
-        "--index", type=Path, help="index folder (default: index/ or $SEARCHAPP_INDEX)"
+        "--index", type=Path,
+        help="index folder (default: $SEARCHAPP_INDEX, else the app's own index: index/ in a "
+        "source checkout, the user data folder when installed)",
     )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
