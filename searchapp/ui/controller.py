@@ -151,16 +151,24 @@ class SearchController(QObject):
         )
 
     def open_article(self, path: str) -> None:
+        """Look up the article at ``path``, then the articles most like it:
+        ``article`` is always emitted before its ``similar``."""
         query, names, engine = self.request.query, self.request.names, self.engine
+
+        def opened(view: object) -> None:
+            if not isinstance(view, ArticleView):
+                return
+            self.article.emit(view)
+            self._submit(
+                lambda: (path, engine.similar(path)),
+                lambda found: self.similar.emit(found),
+                lambda exc: self.similar.emit((path, ())),
+            )
+
         self._submit(
             lambda: engine.article(path, query, names=names),
-            lambda view: self.article.emit(view) if isinstance(view, ArticleView) else None,
+            opened,
             lambda exc: self.searchFailed.emit(str(exc)),
-        )
-        self._submit(
-            lambda: (path, engine.similar(path)),
-            lambda found: self.similar.emit(found),
-            lambda exc: self.similar.emit((path, ())),
         )
 
     def export(self, path: Path) -> None:

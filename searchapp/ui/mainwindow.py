@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QStringListModel, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QStringListModel, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from searchapp import __version__
-from searchapp.core.progress import IndexReport, Progress
 from searchapp.core.results import IndexStats, SearchRequest, SearchResponse, Sort
 from searchapp.ui import i18n
 from searchapp.ui.controller import SearchController
-from searchapp.ui.dialogs import FailedFilesDialog, syntax_help
+from searchapp.ui.dialogs import syntax_help
 from searchapp.ui.facets import LANG_NAMES, FacetPanel
-from searchapp.ui.folder_watcher import FolderWatcher
+from searchapp.ui.folder_runs import FolderRuns
+from searchapp.ui.index_status import IndexStatus
 from searchapp.ui.reader import ReadingPane
 from searchapp.ui.results_delegate import ResultDelegate
 from searchapp.ui.results_model import PathRole, ResultsModel
@@ -41,20 +41,20 @@ from searchapp.ui.results_view import ResultsView
 
 PAGE = 30
 RECENT_MAX = 20
-PROGRESS_DELAY_MS = 500
 
 
 class SearchBar(QLineEdit):
     """The query field; Down moves into the results."""
 
-    def __init__(self, on_down) -> None:
+    def __init__(self, on_down: Callable[[], None]) -> None:
         super().__init__()
         self._on_down = on_down
         self.setClearButtonEnabled(True)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Down and not (self.completer() and
-                                                    self.completer().popup().isVisible()):
+        completer = self.completer()
+        popup = completer.popup() if completer is not None else None
+        if event.key() == Qt.Key.Key_Down and not (popup is not None and popup.isVisible()):
             self._on_down()
             return
         super().keyPressEvent(event)
@@ -65,12 +65,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.controller = SearchController(index_dir, self)
-        self.watcher = FolderWatcher(self._folders_changed, self, ignore=[index_dir])
-        self._reindex_pending = False
-        self._pending_roots: list[Path] = []
+        self.runs = FolderRuns(self.controller, self)
+        self.watcher = self.runs.watcher
         self.last_response: SearchResponse | None = None
-        self.last_report: IndexReport | None = None
-        self.last_notes: list[tuple[str, str]] = []  # skipped files and warnings, with why
         self._build()
         self._connect()
         self.retranslate()
@@ -151,24 +148,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         # status bar
-        self.stats_label = QLabel()
-        self.report_label = QLabel()
-        self.failed_button = QPushButton()
-        self.failed_button.setFlat(True)
-        self.failed_button.hide()
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setMaximumWidth(220)
-        self.cancel_button = QToolButton()
-        self.progress_bar.hide()
-        self.cancel_button.hide()
-        bar = self.statusBar()
-        bar.addWidget(self.stats_label)
-        bar.addWidget(self.report_label, 1)
-        bar.addPermanentWidget(self.failed_button)
-        bar.addPermanentWidget(self.progress_bar)
-        bar.addPermanentWidget(self.cancel_button)
-        self._progress_delay = QTimer(self, singleShot=True, interval=PROGRESS_DELAY_MS)
-        self._progress_delay.timeout.connect(self._show_progress)
+        self.status = IndexStatus(self.statusBar(), self)
+        self.stats_label = self.status.stats_label
+        self.report_label = self.status.report_label
+        self.failed_button = self.status.failed_button
+        self.progress_bar = self.status.progress_bar
+        self.cancel_button = self.status.cancel_button
 
         # menus
         self.file_menu = self.menuBar().addMenu("")
@@ -232,16 +217,25 @@ class MainWindow(QMainWindow):
         c.similar.connect(self.reader.show_similar)
         self.reader.similarOpened.connect(c.open_article)
         c.stats.connect(self.show_stats)
-        c.indexingStarted.connect(self._indexing_started)
-        c.indexingProgress.connect(self._indexing_progress)
-        c.indexingFinished.connect(self._indexing_finished)
+        c.indexingStarted.connect(self.status.started)
+        c.indexingProgress.connect(self.status.progress)
+        c.indexingFinished.connect(self.status.finished)
         c.indexingFailed.connect(self._indexing_failed)
+        r = self.runs
+        r.empty.connect(self._show_empty_index)
+        r.firstRun.connect(lambda: self.count_label.setText(
+            self.tr("Indexing the articles for the first time…")))
+        r.queued.connect(lambda folder: self.status.say(
+            self.tr("%1 will be added when the current run ends.").replace("%1", folder)))
+        r.busy.connect(lambda: self.status.say(self.tr("Indexing is already running.")))
+        r.watchProblems.connect(lambda problems: self.statusBar().showMessage(
+            self.tr("Changes will show up only at the next start: %1")
+            .replace("%1", "; ".join(problems)), 30_000))
         c.damaged.connect(self._offer_rebuild)
         c.exported.connect(self._exported)
         c.exportFailed.connect(lambda msg: self.report_label.setText(msg))
         c.folderForgotten.connect(self._folder_forgotten)
         self.cancel_button.clicked.connect(c.cancel_indexing)
-        self.failed_button.clicked.connect(self.show_failed)
         self.lang_group.triggered.connect(lambda a: self.set_language(a.data()))
 
     def retranslate(self) -> None:
@@ -277,8 +271,7 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(self.tr("&Help"))
         self.syntax_action.setText(self.tr("Search &syntax"))
         self.about_action.setText(self.tr("&About searchapp"))
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.failed_button.setText(self.tr("Show skipped files and warnings…"))
+        self.status.retranslate()
         self.facets.retranslate()
         self.reader.retranslate()
         if self.last_response is not None:
@@ -293,7 +286,7 @@ class MainWindow(QMainWindow):
 
     def folders(self) -> list[Path]:
         """The folders of the index (kept in the index, shared with the CLI)."""
-        return self.controller.folders()
+        return self.runs.folders()
 
     def _restore(self, initial_query: str | None) -> None:
         geometry = self.settings.value("geometry")
@@ -306,9 +299,10 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(state)
         sort = self.settings.value("sort", Sort.RELEVANCE.value)
         self.sort.setCurrentIndex(max(0, self.sort.findData(sort)))
-        self.recent.setStringList(self.settings.value("recent", [], list) or [])
+        recent = self.settings.value("recent", [], list)
+        self.recent.setStringList([str(q) for q in recent] if isinstance(recent, list) else [])
         self.names_action.blockSignals(True)
-        self.names_action.setChecked(self.settings.value("names", True, bool))
+        self.names_action.setChecked(bool(self.settings.value("names", True, bool)))
         self.names_action.blockSignals(False)
         code = i18n.current_language()
         if code in self.lang_actions:
@@ -317,23 +311,12 @@ class MainWindow(QMainWindow):
         self.search.setText(str(query or ""))
 
     def start(self) -> None:
-        """First search, and bring the folders' index up to date in the background;
-        then keep it up to date while the window is open."""
-        self._watch(self.folders())
+        """The first search, and the index brought up to date in the background;
+        then kept up to date while the window is open."""
         if self.controller.engine.exists():
-            # Results first: the check for changed files waits for them (both
-            # are Python threads and would share the interpreter).
-            self.controller.results.connect(self._update_after_first_results,
-                                            Qt.ConnectionType.SingleShotConnection)
             self.search_now()
             self.controller.refresh_stats()
-        elif (seeds := self.controller.first_start_folders()) or self.folders():
-            if seeds:
-                self._watch(seeds)
-            self.controller.start_indexing(seeds or None)
-            self.count_label.setText(self.tr("Indexing the articles for the first time…"))
-        else:
-            self._show_empty_index()
+        self.runs.start()
 
     def _show_empty_index(self) -> None:
         """A new index with no folders: say so and offer to add one."""
@@ -342,10 +325,6 @@ class MainWindow(QMainWindow):
             self.tr("This index has no articles yet: add a folder of articles to search.")
         )
         self.add_folder_button.show()
-
-    def _update_after_first_results(self, _resp: object = None) -> None:
-        if self.folders() and not self.controller.start_indexing():
-            self._reindex_pending = True
 
     def save_state(self) -> None:
         s = self.settings
@@ -359,7 +338,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
-        self.watcher.stop()
+        self.runs.stop()
         self.controller.shutdown()
         super().closeEvent(event)
 
@@ -460,8 +439,9 @@ class MainWindow(QMainWindow):
     def _update_chips(self, req: SearchRequest) -> None:
         while self.chips.count():
             item = self.chips.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         chips: list[tuple[str, object]] = []
         for source in sorted(req.sources):
             chips.append((source, lambda _=False, s=source: self.facets.remove_source(s)))
@@ -523,21 +503,19 @@ class MainWindow(QMainWindow):
 
     def index_folder(self, folder: Path) -> None:
         """Add ``folder`` to the index (after the current run, if one is going)."""
-        self._watch([*self.folders(), folder])
-        if not self.controller.start_indexing([folder]):
-            self._pending_roots.append(folder)
-            self.report_label.setText(
-                self.tr("%1 will be added when the current run ends.").replace("%1", str(folder))
-            )
+        self.runs.add(folder)
 
     def _list_folders_to_remove(self) -> None:
         menu = self.remove_folder_menu
         menu.clear()
         folders = self.folders()
         for folder in folders:
-            menu.addAction(str(folder), lambda f=folder: self.remove_folder(f))
+            menu.addAction(str(folder), self._remover(folder))
         if not folders:
             menu.addAction(self.tr("(no folders)")).setEnabled(False)
+
+    def _remover(self, folder: Path) -> Callable[[], None]:
+        return lambda: self.remove_folder(folder)
 
     def remove_folder(self, folder: Path, confirm: bool = True) -> None:
         """Take ``folder`` off the index; its articles leave the index, its
@@ -550,92 +528,20 @@ class MainWindow(QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        if not self.controller.forget_folder(folder):
-            self.report_label.setText(self.tr("Indexing is already running."))
+        self.runs.remove(folder)
 
     def _folder_forgotten(self, folder: str, removed: int) -> None:
-        self.watcher.watch(self.folders())
-        self.report_label.setText(
+        self.status.say(
             self.tr("%1 removed: %2 left the index.").replace("%1", folder)
             .replace("%2", self.tr("%n article(s)", "", removed))
         )
 
-    def _watch(self, folders: list[Path]) -> None:
-        self.watcher.watch(folders)
-        if self.watcher.problems:
-            self.statusBar().showMessage(
-                self.tr("Changes will show up only at the next start: %1")
-                .replace("%1", "; ".join(self.watcher.problems)), 30_000)
-
-    def _folders_changed(self) -> None:
-        """A watched folder changed: index the changes (after the current run)."""
-        if not self.controller.start_indexing():
-            self._reindex_pending = True
-
     def rebuild(self) -> None:
         """Re-read every folder of the index from scratch."""
-        self._start_indexing(rebuild=True)
-
-    def _start_indexing(self, rebuild: bool = False) -> None:
-        if not self.controller.start_indexing(None, rebuild):
-            self.report_label.setText(self.tr("Indexing is already running."))
-
-    def _indexing_started(self) -> None:
-        self.report_label.setText(self.tr("Indexing…"))
-        self.failed_button.hide()
-        self._progress_delay.start()
-
-    def _show_progress(self) -> None:
-        if self.controller.indexing:
-            self.progress_bar.show()
-            self.cancel_button.show()
-
-    def _indexing_progress(self, progress: Progress) -> None:
-        self.progress_bar.setMaximum(max(progress.total, 1))
-        self.progress_bar.setValue(progress.done)
-        self.progress_bar.setFormat("%v / %m")
-        self.report_label.setText(self.tr("Indexing…"))
-
-    def _hide_progress(self) -> None:
-        self._progress_delay.stop()
-        self.progress_bar.hide()
-        self.cancel_button.hide()
-
-    def _indexing_finished(self, report: IndexReport) -> None:
-        self._hide_progress()
-        if self._pending_roots:
-            roots, self._pending_roots = self._pending_roots, []
-            QTimer.singleShot(0, lambda: self._add_pending(roots))
-        elif self._reindex_pending:
-            self._reindex_pending = False
-            QTimer.singleShot(0, self._folders_changed)
-        self.last_report = report
-        notes = report.failed + [(path, self.tr("indexed, but: %1").replace("%1", why))
-                                 for path, why in report.warnings]
-        if not report.changed and not notes and not report.cancelled and not report.not_read:
-            self.report_label.setText(self.tr("The index is up to date."))
-            self.failed_button.hide()
-            return
-        text = self.tr("%1 added, %2 updated, %3 removed, %4 skipped")
-        for i, n in enumerate((report.added, report.updated, report.removed,
-                               len(report.failed)), 1):
-            text = text.replace(f"%{i}", str(n))
-        if report.not_read:
-            kinds = ", ".join(f"{n} {ext or '(?)'}" for ext, n in report.not_read.most_common())
-            text += "; " + self.tr("not read: %1").replace("%1", kinds)
-        if report.cancelled:
-            text += " " + self.tr("(cancelled; what was indexed is kept)")
-        self.report_label.setText(text)
-        self.last_notes = notes
-        self.failed_button.setVisible(bool(notes))
-
-    def _add_pending(self, roots: list[Path]) -> None:
-        if not self.controller.start_indexing(roots):
-            self._pending_roots.extend(roots)
+        self.runs.rebuild()
 
     def _indexing_failed(self, message: str) -> None:
-        self._hide_progress()
-        self.report_label.setText(message)
+        self.status.failed(message)
         if "damaged" in message:
             self._offer_rebuild(message)
 
@@ -651,14 +557,7 @@ class MainWindow(QMainWindow):
 
     def show_stats(self, stats: IndexStats) -> None:
         self.add_folder_button.setVisible(stats.articles == 0)
-        self.stats_label.setText(
-            self.tr("%1 articles from %2 sources").replace("%1", str(stats.articles))
-            .replace("%2", str(stats.sources))
-        )
-
-    def show_failed(self) -> None:
-        if self.last_notes:
-            FailedFilesDialog(self.last_notes, self).open()
+        self.status.show_stats(stats)
 
     # -- help and language -------------------------------------------------------
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from searchapp.core import indexer
 from searchapp.core.engine import SearchEngine
@@ -74,15 +74,21 @@ def test_own_index_gets_no_demo_articles(qtbot, make_window, tmp_path: Path,
 
 
 def test_removing_a_folder_takes_its_articles_out(qtbot, make_window, tmp_path: Path,
-                                                  write_articles) -> None:
+                                                  write_articles, monkeypatch) -> None:
     a = write_articles({f"a{i}.md": f"---\ntitle: А{i}\n---\nПро миграцию." for i in range(3)},
                        folder="a")
     b = write_articles({"b.md": "---\ntitle: Б\n---\nПро миграцию."}, folder="b")
     window = make_window(tmp_path / "ix", folders=[a, b])
     assert window.last_response.total == 4
     window.remove_folder_menu.aboutToShow.emit()
-    labels = [action.text() for action in window.remove_folder_menu.actions()]
-    assert labels == [str(a), str(b)]
+    actions = window.remove_folder_menu.actions()
+    assert [action.text() for action in actions] == [str(a), str(b)]
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: asked.append(args[2])
+                        or QMessageBox.StandardButton.No)
+    actions[0].trigger()  # the menu asks first; "No" keeps the folder
+    assert len(asked) == 1 and str(a) in asked[0]
+    assert window.folders() == [a, b] and not window.controller.busy
     with qtbot.waitSignal(window.controller.folderForgotten, timeout=WAIT_MS):
         window.remove_folder(a, confirm=False)
     qtbot.waitUntil(lambda: window.last_response.total == 1, timeout=WAIT_MS)

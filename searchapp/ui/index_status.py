@@ -1,0 +1,110 @@
+"""The status bar's account of the index: its size, a run's progress with
+Cancel, and what the last run did (with the files it skipped and why)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QToolButton, QWidget
+
+from searchapp.core.progress import IndexReport, Progress
+from searchapp.core.results import IndexStats
+from searchapp.ui.dialogs import FailedFilesDialog
+
+PROGRESS_DELAY_MS = 500  # a run shorter than this shows no bar
+
+
+class IndexStatus(QObject):
+    """Widgets added to ``bar``; fed by the controller's indexing signals.
+
+    ``cancel_button`` is left to the window to connect (to the controller)."""
+
+    def __init__(self, bar: QStatusBar, parent_widget: QWidget) -> None:
+        super().__init__(parent_widget)
+        self._parent = parent_widget
+        self.stats_label = QLabel()
+        self.report_label = QLabel()
+        self.failed_button = QPushButton()
+        self.failed_button.setFlat(True)
+        self.failed_button.hide()
+        self.failed_button.clicked.connect(self.show_failed)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setMaximumWidth(220)
+        self.progress_bar.hide()
+        self.cancel_button = QToolButton()
+        self.cancel_button.hide()
+        bar.addWidget(self.stats_label)
+        bar.addWidget(self.report_label, 1)
+        bar.addPermanentWidget(self.failed_button)
+        bar.addPermanentWidget(self.progress_bar)
+        bar.addPermanentWidget(self.cancel_button)
+        self._delay = QTimer(self, singleShot=True, interval=PROGRESS_DELAY_MS)
+        self._delay.timeout.connect(self._show_progress)
+        self._running = False
+        self.last_report: IndexReport | None = None
+        self.notes: list[tuple[str, str]] = []  # skipped files and warnings, with why
+
+    def retranslate(self) -> None:
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.failed_button.setText(self.tr("Show skipped files and warnings…"))
+
+    def say(self, text: str) -> None:
+        self.report_label.setText(text)
+
+    def started(self) -> None:
+        self._running = True
+        self.say(self.tr("Indexing…"))
+        self.failed_button.hide()
+        self._delay.start()
+
+    def _show_progress(self) -> None:
+        if self._running:
+            self.progress_bar.show()
+            self.cancel_button.show()
+
+    def progress(self, progress: Progress) -> None:
+        self.progress_bar.setMaximum(max(progress.total, 1))
+        self.progress_bar.setValue(progress.done)
+        self.progress_bar.setFormat("%v / %m")
+        self.say(self.tr("Indexing…"))
+
+    def _end(self) -> None:
+        self._running = False
+        self._delay.stop()
+        self.progress_bar.hide()
+        self.cancel_button.hide()
+
+    def finished(self, report: IndexReport) -> None:
+        self._end()
+        self.last_report = report
+        self.notes = report.failed + [(path, self.tr("indexed, but: %1").replace("%1", why))
+                                      for path, why in report.warnings]
+        if not report.changed and not self.notes and not report.cancelled \
+                and not report.not_read:
+            self.say(self.tr("The index is up to date."))
+            self.failed_button.hide()
+            return
+        text = self.tr("%1 added, %2 updated, %3 removed, %4 skipped")
+        for i, n in enumerate((report.added, report.updated, report.removed,
+                               len(report.failed)), 1):
+            text = text.replace(f"%{i}", str(n))
+        if report.not_read:
+            kinds = ", ".join(f"{n} {ext or '(?)'}" for ext, n in report.not_read.most_common())
+            text += "; " + self.tr("not read: %1").replace("%1", kinds)
+        if report.cancelled:
+            text += " " + self.tr("(cancelled; what was indexed is kept)")
+        self.say(text)
+        self.failed_button.setVisible(bool(self.notes))
+
+    def failed(self, message: str) -> None:
+        self._end()
+        self.say(message)
+
+    def show_stats(self, stats: IndexStats) -> None:
+        self.stats_label.setText(
+            self.tr("%1 articles from %2 sources").replace("%1", str(stats.articles))
+            .replace("%2", str(stats.sources))
+        )
+
+    def show_failed(self) -> None:
+        if self.notes:
+            FailedFilesDialog(self.notes, self._parent).open()
