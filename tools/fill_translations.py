@@ -15,6 +15,23 @@ from pathlib import Path
 I18N = Path(__file__).resolve().parents[1] / "resources" / "ui" / "i18n"
 
 RU = {
+    "Show skipped files and warnings…": "Пропущенные файлы и предупреждения…",
+    "indexed, but: %1": "проиндексирован, но: %1",
+    "%1 added, %2 updated, %3 removed, %4 skipped":
+        "добавлено %1, обновлено %2, удалено %3, пропущено %4",
+    "not read: %1": "не прочитаны: %1",
+    "Re&move folder": "&Убрать папку",
+    "(no folders)": "(папок нет)",
+    "Remove folder": "Убрать папку",
+    "Remove %1 from the index? Its articles leave the index; the files stay where they are.":
+        "Убрать %1 из индекса? Её статьи уйдут из индекса, файлы останутся на месте.",
+    "%1 removed: %2 left the index.": "%1 убрана: из индекса ушло: %2.",
+    "%1 will be added when the current run ends.":
+        "%1 будет добавлена, когда закончится текущая индексация.",
+    "This index is empty.": "Индекс пуст.",
+    "This index has no articles yet: add a folder of articles to search.":
+        "В индексе пока нет статей: добавьте папку со статьями, чтобы искать.",
+    "Add a folder of articles…": "Добавить папку со статьями…",
     "No article has all words — showing closest matches.":
         "Ни в одной статье нет всех слов — показаны ближайшие совпадения.",
     "A quote was not closed: it was ignored.": "Кавычка не закрыта и пропущена.",
@@ -58,7 +75,6 @@ RU = {
     "Search &syntax": "&Синтаксис запросов",
     "&About searchapp": "&О программе",
     "Cancel": "Отмена",
-    "Show failed files…": "Показать пропущенные файлы…",
     "Indexing the articles for the first time…": "Первая индексация статей…",
     "%n article(s)": ("%n статья", "%n статьи", "%n статей"),
     "Remove this filter": "Убрать этот фильтр",
@@ -66,8 +82,6 @@ RU = {
     "Indexing is already running.": "Индексация уже идёт.",
     "Indexing…": "Индексация…",
     "The index is up to date.": "Индекс актуален.",
-    "%1 added, %2 updated, %3 removed, %4 failed":
-        "добавлено %1, обновлено %2, удалено %3, с ошибкой %4",
     "(cancelled; what was indexed is kept)": "(отменено; проиндексированное сохранено)",
     "The index is damaged": "Индекс повреждён",
     "Rebuild index": "Перестроить индекс",

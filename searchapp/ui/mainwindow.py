@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QStringListModel, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QCompleter,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,30 +26,13 @@ from searchapp.ui.dialogs import syntax_help
 from searchapp.ui.facets import LANG_NAMES, FacetPanel
 from searchapp.ui.folder_runs import FolderRuns
 from searchapp.ui.index_status import IndexStatus
+from searchapp.ui.query_bar import QueryBar
 from searchapp.ui.reader import ReadingPane
 from searchapp.ui.results_delegate import ResultDelegate
 from searchapp.ui.results_model import PathRole, ResultsModel
 from searchapp.ui.results_view import ResultsView
 
 PAGE = 30
-RECENT_MAX = 20
-
-
-class SearchBar(QLineEdit):
-    """The query field; Down moves into the results."""
-
-    def __init__(self, on_down: Callable[[], None]) -> None:
-        super().__init__()
-        self._on_down = on_down
-        self.setClearButtonEnabled(True)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        completer = self.completer()
-        popup = completer.popup() if completer is not None else None
-        if event.key() == Qt.Key.Key_Down and not (popup is not None and popup.isVisible()):
-            self._on_down()
-            return
-        super().keyPressEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -76,44 +51,11 @@ class MainWindow(QMainWindow):
     # -- construction --------------------------------------------------------
 
     def _build(self) -> None:
-        self.search = SearchBar(self.focus_results)
-        self.recent = QStringListModel(self)
-        completer = QCompleter(self.recent, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.search.setCompleter(completer)
-        self.sort = QComboBox()
-        self.count_label = QLabel()
-        self.notice = QLabel()
-        self.notice.setWordWrap(True)
-        self.notice.setObjectName("notice")
-        self.notice.hide()
-        self.suggestion = QLabel()
-        self.suggestion.setTextFormat(Qt.TextFormat.RichText)
-        self.suggestion.linkActivated.connect(self.accept_suggestion)
-        self.suggestion.hide()
-        self.chips = QHBoxLayout()
-        self.chips.setContentsMargins(0, 0, 0, 0)
-        self.chips_box = QWidget()
-        self.chips_box.setLayout(self.chips)
-
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
-        top.addWidget(self.sort)
-        head = QVBoxLayout()
-        head.addLayout(top)
-        info = QHBoxLayout()
-        info.addWidget(self.count_label)
-        info.addWidget(self.chips_box, 1)
-        head.addLayout(info)
-        head.addWidget(self.notice)
-        head.addWidget(self.suggestion)
-        self.add_folder_button = QPushButton()
-        self.add_folder_button.clicked.connect(lambda: self.add_folder())
-        self.add_folder_button.hide()
-        empty_row = QHBoxLayout()
-        empty_row.addWidget(self.add_folder_button)
-        empty_row.addStretch(1)
-        head.addLayout(empty_row)
+        self.bar = QueryBar(self.focus_results)
+        b = self.bar
+        self.search, self.recent, self.sort = b.search, b.recent, b.sort
+        self.count_label, self.notice, self.suggestion = b.count_label, b.notice, b.suggestion
+        self.chips, self.add_folder_button = b.chips, b.add_folder_button
 
         self.facets = FacetPanel()
         facet_scroll = QScrollArea()
@@ -143,7 +85,7 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
-        layout.addLayout(head)
+        layout.addWidget(self.bar)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
@@ -221,6 +163,8 @@ class MainWindow(QMainWindow):
         c.indexingProgress.connect(self.status.progress)
         c.indexingFinished.connect(self.status.finished)
         c.indexingFailed.connect(self._indexing_failed)
+        self.bar.suggestionPicked.connect(self.accept_suggestion)
+        self.bar.addFolder.connect(self.add_folder)
         r = self.runs
         r.empty.connect(self._show_empty_index)
         r.firstRun.connect(lambda: self.count_label.setText(
@@ -240,23 +184,10 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("searchapp — news archive search"))
-        self.search.setPlaceholderText(
-            self.tr("Search in Russian or English: миграция, \"Красный Полумесяц\", migra*…")
-        )
-        current = self.sort.currentIndex()
-        self.sort.blockSignals(True)
-        self.sort.clear()
-        for label, sort in ((self.tr("Relevance"), Sort.RELEVANCE),
-                            (self.tr("Newest first"), Sort.NEWEST),
-                            (self.tr("Oldest first"), Sort.OLDEST)):
-            self.sort.addItem(label, sort.value)
-        self.sort.setCurrentIndex(max(0, current))
-        self.sort.blockSignals(False)
-        self.sort.setToolTip(self.tr("Sort order"))
+        self.bar.retranslate()
         self.file_menu.setTitle(self.tr("&File"))
         self.add_folder_action.setText(self.tr("&Add folder…"))
         self.remove_folder_menu.setTitle(self.tr("Re&move folder"))
-        self.add_folder_button.setText(self.tr("Add a folder of articles…"))
         self.rebuild_action.setText(self.tr("&Rebuild index"))
         self.export_action.setText(self.tr("&Export results…"))
         self.quit_action.setText(self.tr("&Quit"))
@@ -352,7 +283,7 @@ class MainWindow(QMainWindow):
             langs=self.facets.langs.checked(),
             since=since,
             until=until,
-            sort=Sort(self.sort.currentData() or Sort.RELEVANCE.value),
+            sort=self.bar.sort_order(),
             limit=PAGE,
             names=self.names_action.isChecked(),
         )
@@ -365,14 +296,8 @@ class MainWindow(QMainWindow):
         self.controller.search_later(self.request())
 
     def search_now(self) -> None:
-        self._remember(self.search.text().strip())
+        self.bar.remember(self.search.text().strip())
         self.controller.search_now(self.request())
-
-    def _remember(self, query: str) -> None:
-        if not query:
-            return
-        items = [q for q in self.recent.stringList() if q != query]
-        self.recent.setStringList([query, *items][:RECENT_MAX])
 
     def show_results(self, resp: SearchResponse) -> None:
         previous, self.last_response = self.last_response, resp
@@ -380,11 +305,9 @@ class MainWindow(QMainWindow):
         if previous is not None and previous.request == resp.request:
             self._keep_open_article_selected()
         self.facets.update_counts(resp.facets)
-        self.count_label.setText(
-            self.tr("%n article(s)", "", resp.total) + f" · {resp.elapsed_ms:.0f} ms"
-        )
-        self._set_notice(resp.notice)
-        self._set_suggestion(resp.suggestion)
+        self.bar.show_count(resp.total, resp.elapsed_ms)
+        self.bar.set_notice(resp.notice)
+        self.bar.set_suggestion(resp.suggestion)
         self._update_chips(resp.request)
         self.results.set_empty_text(self._empty_text(resp) if not resp.total else "")
 
@@ -410,39 +333,16 @@ class MainWindow(QMainWindow):
         if row is not None:
             self.results.setCurrentIndex(self.model.index(row, 0))
 
-    def _set_suggestion(self, query: str | None) -> None:
-        if not query:
-            self.suggestion.hide()
-            return
-        self._suggested = query
-        self.suggestion.setText(
-            self.tr("Did you mean: %1?").replace("%1", f"<a href='#'>{html.escape(query)}</a>")
-        )
-        self.suggestion.show()
-
-    def accept_suggestion(self, _link: str = "") -> None:
+    def accept_suggestion(self, query: str) -> None:
         """Search for the suggested correction (one click)."""
-        self.search.setText(self._suggested)
+        self.search.setText(query)
         self.search_now()
 
     def show_error(self, message: str) -> None:
-        self._set_notice(message, error=True)
-
-    def _set_notice(self, text: str | None, error: bool = False) -> None:
-        if not text:
-            self.notice.hide()
-            return
-        self.notice.setText(i18n.translate_notice(text))
-        self.notice.setStyleSheet("color: #c92a2a;" if error else "color: palette(link);")
-        self.notice.show()
+        self.bar.set_notice(message, error=True)
 
     def _update_chips(self, req: SearchRequest) -> None:
-        while self.chips.count():
-            item = self.chips.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        chips: list[tuple[str, object]] = []
+        chips: list[tuple[str, Callable[..., None]]] = []
         for source in sorted(req.sources):
             chips.append((source, lambda _=False, s=source: self.facets.remove_source(s)))
         for lang in sorted(req.langs):
@@ -451,14 +351,7 @@ class MainWindow(QMainWindow):
         if req.since or req.until:
             span = f"{req.since or '…'} – {req.until or '…'}"
             chips.append((span, lambda _=False: self.facets.set_dates(None, None)))
-        for text, remove in chips:
-            button = QToolButton()
-            button.setText(f"{text}  ✕")
-            button.setToolTip(self.tr("Remove this filter"))
-            button.setAutoRaise(False)
-            button.clicked.connect(remove)
-            self.chips.addWidget(button)
-        self.chips.addStretch(1)
+        self.bar.set_chips(chips)
 
     def focus_search(self) -> None:
         self.search.setFocus()

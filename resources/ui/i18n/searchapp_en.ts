@@ -3,7 +3,7 @@
 <context>
     <name>DateHistogram</name>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="164" />
+        <location filename="../../../searchapp/ui/facets.py" line="174" />
         <source>No dates</source>
         <translation type="unfinished" />
     </message>
@@ -11,37 +11,37 @@
 <context>
     <name>FacetPanel</name>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="253" />
+        <location filename="../../../searchapp/ui/facets.py" line="263" />
         <source>Clear filters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="254" />
+        <location filename="../../../searchapp/ui/facets.py" line="264" />
         <source>Source</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="255" />
+        <location filename="../../../searchapp/ui/facets.py" line="265" />
         <source>Date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="256" />
+        <location filename="../../../searchapp/ui/facets.py" line="266" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="257" />
+        <location filename="../../../searchapp/ui/facets.py" line="267" />
         <source>From</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="258" />
+        <location filename="../../../searchapp/ui/facets.py" line="268" />
         <source>To</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="259" />
+        <location filename="../../../searchapp/ui/facets.py" line="269" />
         <source>Click a bar to show only that period</source>
         <translation type="unfinished" />
     </message>
@@ -50,7 +50,7 @@
     <name>FailedFilesDialog</name>
     <message>
         <location filename="../../../searchapp/ui/dialogs.py" line="22" />
-        <source>Files that were not indexed</source>
+        <source>Files skipped or read with a defect</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -73,235 +73,253 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>IndexStatus</name>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="237" />
-        <source>searchapp — news archive search</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="239" />
-        <source>Search in Russian or English: миграция, "Красный Полумесяц", migra*…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="244" />
-        <source>Relevance</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="245" />
-        <source>Newest first</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="246" />
-        <source>Oldest first</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="250" />
-        <source>Sort order</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="251" />
-        <source>&amp;File</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="252" />
-        <source>&amp;Add folder…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="253" />
-        <source>&amp;Rebuild index</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="254" />
-        <source>&amp;Export results…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="255" />
-        <source>&amp;Quit</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="256" />
-        <source>&amp;Search</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="257" />
-        <source>Match &amp;names across scripts</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="259" />
-        <source>Tokayev also finds Токаев, Токаева; Ashgabat finds Ашхабаде. Quotes switch it off for one word: "Tokayev".</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="262" />
-        <source>&amp;View</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="263" />
-        <source>&amp;Language</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="264" />
-        <source>&amp;Help</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="265" />
-        <source>Search &amp;syntax</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="266" />
-        <source>&amp;About searchapp</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="267" />
+        <location filename="../../../searchapp/ui/index_status.py" line="47" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="268" />
-        <source>Show failed files…</source>
+        <location filename="../../../searchapp/ui/index_status.py" line="48" />
+        <source>Show skipped files and warnings…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="319" />
-        <source>Indexing the articles for the first time…</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <location filename="../../../searchapp/ui/mainwindow.py" line="380" />
-        <source>%n article(s)</source>
-        <translation><numerusform>%n article</numerusform><numerusform>%n articles</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="391" />
-        <source>The index has no articles yet: add a folder (File ▸ Add folder…).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="392" />
-        <source>No article matches this search.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="394" />
-        <source>Filters are on: clear them to search every article.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="396" />
-        <source>Try the suggestion above.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="398" />
-        <source>Try fewer words, another form, or a prefix: migra*.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="415" />
-        <source>Did you mean: %1?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="452" />
-        <source>Remove this filter</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="481" />
-        <source>Export results</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="482" />
-        <source>CSV (*.csv);;JSON (*.json)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="489" />
-        <source>%1 articles exported to %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="495" />
-        <source>Add a folder of articles</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="511" />
-        <source>Changes will show up only at the next start: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="524" />
-        <source>Indexing is already running.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="527" />
-        <location filename="../../../searchapp/ui/mainwindow.py" line="540" />
+        <location filename="../../../searchapp/ui/index_status.py" line="55" />
+        <location filename="../../../searchapp/ui/index_status.py" line="68" />
         <source>Indexing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="554" />
+        <location filename="../../../searchapp/ui/index_status.py" line="79" />
+        <source>indexed, but: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/index_status.py" line="83" />
         <source>The index is up to date.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="557" />
-        <source>%1 added, %2 updated, %3 removed, %4 failed</source>
+        <location filename="../../../searchapp/ui/index_status.py" line="86" />
+        <source>%1 added, %2 updated, %3 removed, %4 skipped</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="562" />
+        <location filename="../../../searchapp/ui/index_status.py" line="92" />
+        <source>not read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/index_status.py" line="94" />
         <source>(cancelled; what was indexed is kept)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="575" />
+        <location filename="../../../searchapp/ui/index_status.py" line="104" />
+        <source>%1 articles from %2 sources</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="186" />
+        <source>searchapp — news archive search</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="188" />
+        <source>&amp;File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="189" />
+        <source>&amp;Add folder…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="190" />
+        <source>Re&amp;move folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="191" />
+        <source>&amp;Rebuild index</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="192" />
+        <source>&amp;Export results…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="193" />
+        <source>&amp;Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="194" />
+        <source>&amp;Search</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="195" />
+        <source>Match &amp;names across scripts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="197" />
+        <source>Tokayev also finds Токаев, Токаева; Ashgabat finds Ашхабаде. Quotes switch it off for one word: "Tokayev".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="200" />
+        <source>&amp;View</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="201" />
+        <source>&amp;Language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="202" />
+        <source>&amp;Help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="203" />
+        <source>Search &amp;syntax</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="204" />
+        <source>&amp;About searchapp</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="171" />
+        <source>Indexing the articles for the first time…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="408" />
+        <source>(no folders)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="418" />
+        <source>Remove folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="419" />
+        <source>Remove %1 from the index? Its articles leave the index; the files stay where they are.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="428" />
+        <source>%1 removed: %2 left the index.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../../searchapp/ui/mainwindow.py" line="429" />
+        <source>%n article(s)</source>
+        <translation><numerusform>%n article</numerusform><numerusform>%n articles</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="318" />
+        <source>The index has no articles yet: add a folder (File ▸ Add folder…).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="173" />
+        <source>%1 will be added when the current run ends.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="254" />
+        <source>This index is empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="256" />
+        <source>This index has no articles yet: add a folder of articles to search.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="319" />
+        <source>No article matches this search.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="321" />
+        <source>Filters are on: clear them to search every article.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="323" />
+        <source>Try the suggestion above.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="325" />
+        <source>Try fewer words, another form, or a prefix: migra*.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="379" />
+        <source>Export results</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="380" />
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="387" />
+        <source>%1 articles exported to %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="393" />
+        <source>Add a folder of articles</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="176" />
+        <source>Changes will show up only at the next start: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="174" />
+        <source>Indexing is already running.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="444" />
         <source>The index is damaged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="577" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="446" />
         <source>Rebuild index</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="584" />
-        <source>%1 articles from %2 sources</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="595" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="458" />
         <source>Search syntax</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="600" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="463" />
         <source>About searchapp</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="601" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="464" />
         <source>searchapp %1 — full-text search for Russian and English news archives. Whoosh index, pymorphy3 morphology, Qt window.</source>
         <translation type="unfinished" />
     </message>
@@ -340,64 +358,112 @@
     </message>
 </context>
 <context>
+    <name>QueryBar</name>
+    <message>
+        <location filename="../../../searchapp/ui/query_bar.py" line="100" />
+        <source>Search in Russian or English: миграция, "Красный Полумесяц", migra*…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/query_bar.py" line="105" />
+        <source>Relevance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/query_bar.py" line="106" />
+        <source>Newest first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/query_bar.py" line="107" />
+        <source>Oldest first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/query_bar.py" line="111" />
+        <source>Sort order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/query_bar.py" line="112" />
+        <source>Add a folder of articles…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../../searchapp/ui/query_bar.py" line="125" />
+        <source>%n article(s)</source>
+        <translation><numerusform>%n article</numerusform><numerusform>%n articles</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/query_bar.py" line="133" />
+        <source>Did you mean: %1?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/query_bar.py" line="155" />
+        <source>Remove this filter</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="109" />
+        <location filename="../../../searchapp/ui/reader.py" line="110" />
         <source>Previous hit (Shift+F3)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="110" />
+        <location filename="../../../searchapp/ui/reader.py" line="111" />
         <source>Next hit (F3)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="111" />
+        <location filename="../../../searchapp/ui/reader.py" line="112" />
         <source>Copy citation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="112" />
+        <location filename="../../../searchapp/ui/reader.py" line="113" />
         <source>Copy title, source, date and path</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="242" />
+        <location filename="../../../searchapp/ui/reader.py" line="243" />
         <source>Similar articles: looking…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="244" />
+        <location filename="../../../searchapp/ui/reader.py" line="245" />
         <source>Similar articles: none found</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="246" />
+        <location filename="../../../searchapp/ui/reader.py" line="247" />
         <source>Similar articles</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="121" />
+        <location filename="../../../searchapp/ui/reader.py" line="122" />
         <source>No article open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="122" />
+        <location filename="../../../searchapp/ui/reader.py" line="123" />
         <source>Pick a result to read it here.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="135" />
+        <location filename="../../../searchapp/ui/reader.py" line="136" />
         <source>no date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="174" />
+        <location filename="../../../searchapp/ui/reader.py" line="175" />
         <source>hit %1 of %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="175" />
+        <location filename="../../../searchapp/ui/reader.py" line="176" />
         <source>no hits</source>
         <translation type="unfinished" />
     </message>
