@@ -6,7 +6,7 @@ A fresh searcher is opened when an indexing run commits, so results follow
 the index while the window stays open.  Calls are serialised by a lock:
 the GUI runs them on a worker thread and drops stale answers.
 
-Speed notes (see ``WHOOSH-NOTES``): filters and facets never go through
+Speed notes: filters and facets never go through
 Whoosh's ``DateRange``/``groupedby`` paths.  The source, language and date of
 every document are read once per searcher from the index columns into
 :class:`DocTable`; filtering and facet counting are loops over the set of

@@ -38,8 +38,8 @@ INDEX_NAME = "searchapp"
 
 def make_schema() -> Schema:
     """Fields of an article.  ``date`` is a day ordinal (0 = unknown);
-    ``mtime``/``size`` let a re-index skip unchanged files.  Version 2: date,
-    mtime and size became column-only fields."""
+    ``mtime``/``size`` let a re-index skip unchanged files; the three are
+    column-only (sorted and filtered, never searched as terms)."""
     analyzer = make_analyzer()
     return Schema(
         path=ID(stored=True, unique=True, sortable=True),

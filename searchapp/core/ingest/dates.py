@@ -138,11 +138,6 @@ def find_dateline(text: str, *, fallback: bool = True) -> dt.date | None:
     return dates[0][2] if dates and fallback else None
 
 
-def dateline_spans(text: str) -> list[tuple[int, int]]:
-    """Where datelines are (for removing them from the body)."""
-    return [(s, e) for s, e, _ in find_dates(text) if _is_dateline(text, s, e)]
-
-
 def parse_value(value: Any) -> dt.date | None:
     """A date from a metadata value: a date/datetime, or a string in any known format."""
     if isinstance(value, dt.datetime):
