@@ -20,6 +20,7 @@ SECOND = {  # a second segment; "b" is rewritten there and "d" deleted
     "b": "rail freight only",
     "e": "cotton harvest early",
     "f": "coastal trains and cotton",
+    "g": "cotton bales and freight",  # deleted by a third commit: both segments have gaps
 }
 
 
@@ -34,8 +35,12 @@ def searcher():
         w.update_document(key=key, body=body)
     w.delete_by_term("key", "d")
     w.commit(merge=False)
+    w = ix.writer()
+    w.delete_by_term("key", "g")
+    w.commit(merge=False)
     with ix.searcher() as s:
-        assert len(s.reader().leaf_readers()) == 2 and s.reader().has_deletions()
+        leaves = s.reader().leaf_readers()
+        assert len(leaves) == 2 and all(leaf.has_deletions() for leaf, _offset in leaves)
         yield s
 
 

@@ -94,12 +94,26 @@ def test_one_fragment_shows_the_most_distinct_words_then_the_most_matches() -> N
 
 
 def test_fragments_begin_and_end_on_whole_words() -> None:
-    words = [f"слово{i}" for i in range(120)]
-    text = " ".join([*words[:60], "миграции", *words[60:]])
+    words = [f"слово{i}" + "я" * (i * 7 % 11) for i in range(120)]
+    for at in range(40, 80, 3):  # the match at many places: edges fall anywhere in a word
+        text = " ".join([*words[:at], "миграции", *words[at:]])
+        (frag,) = best_fragments(text, MIGR)
+        first = text.index(frag.text)
+        last = first + len(frag.text)
+        assert text[first - 1] == " " and text[last] == " ", frag.text
+        assert frag.leading and frag.trailing
+        assert FRAGMENT_CHARS - 20 <= len(frag.text) <= FRAGMENT_CHARS + 20
+
+
+def test_a_long_unbroken_token_at_an_edge_is_cut_not_followed() -> None:
+    token = "ж" * 80  # a link or a run of symbols: no space to snap to nearby
+    head = "слово " * 30 + token + " "
+    at = len(head)  # where «миграции» starts; the fragment starts 40 before, in the token
+    middle = " миграции " + "слово " * 30
+    text = head.rstrip() + middle[: 160 - 10] + token + " слово" * 30
     (frag,) = best_fragments(text, MIGR)
-    assert set(frag.text.split()) <= {*words, "миграции"}
-    assert frag.leading and frag.trailing
-    assert FRAGMENT_CHARS - 20 <= len(frag.text) <= FRAGMENT_CHARS + 40
+    assert "миграции" in [frag.text[s:e] for s, e in frag.spans]
+    assert text.index(frag.text) == at - 40 and len(frag.text) == FRAGMENT_CHARS
 
 
 def test_a_match_at_the_very_start_or_end_is_marked_and_not_cut() -> None:
