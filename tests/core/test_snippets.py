@@ -116,6 +116,12 @@ def test_a_long_unbroken_token_at_an_edge_is_cut_not_followed() -> None:
     assert text.index(frag.text) == at - 40 and len(frag.text) == FRAGMENT_CHARS
 
 
+def test_a_match_just_past_a_fragment_does_not_get_an_overlapping_one() -> None:
+    text = FILLER + "О миграции " + "слово " * 28 + "мигрантам. " + FILLER
+    frags = best_fragments(text, MIGR)
+    assert marked(frags) == [["миграции"]]  # the next window would overlap this one
+
+
 def test_a_match_at_the_very_start_or_end_is_marked_and_not_cut() -> None:
     (first,) = best_fragments("Миграция населения.", MIGR)
     assert marked((first,)) == [["Миграция"]] and not first.leading and not first.trailing
