@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from searchapp.core import store
 from searchapp.core.paths import PROJECT_ROOT
 
 
@@ -46,14 +47,99 @@ def test_index_then_search_json(cli_index: Path) -> None:
     assert data["facets"]["month"] == {"2021-03": 1}
 
 
+# Own articles with distinct dates and a clear order of relevance for "cotton":
+# b says it most, then a (short, twice), then c (long, once); d never.
+DATED = {
+    "a.md": "---\ntitle: Harvest notes\ndate: 2023-01-10\nlang: en\n---\n"
+            "Cotton and wheat were picked early; the cotton was dry.\n",
+    "b.md": "---\ntitle: Cotton prices\ndate: 2023-06-15\nlang: en\n---\n"
+            "Cotton, cotton everywhere: cotton exports and cotton mills.\n",
+    "c.md": "---\ntitle: Farm report\ndate: 2024-02-01\nlang: en\n---\n"
+            + "Rain fell on the fields of the valley for a week. " * 12
+            + "Some cotton was sown.\n",
+    "d.md": "---\ntitle: Rail timetable\ndate: 2022-05-05\nlang: en\n---\n"
+            "New trains run to the coast.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def dated_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("dated")
+    for name, text in DATED.items():
+        (root / "articles" / name).parent.mkdir(exist_ok=True)
+        (root / "articles" / name).write_text(text, encoding="utf-8")
+    done = run("index", str(root / "articles"), "--quiet", index=root / "index")
+    assert done.returncode == 0 and "4 added" in done.stdout, done.stderr
+    return root / "index"
+
+
+def names(index: Path, *args: str) -> list[str]:
+    """The file names a JSON search lists, in order (exit code 0 checked)."""
+    done = run("search", "--json", *args, index=index)
+    assert done.returncode == 0, done.stderr
+    return [Path(h["path"]).stem for h in json.loads(done.stdout)["hits"]]
+
+
 def test_search_filters_and_sort(cli_index: Path) -> None:
+    # Seeds: 002 2021-03-03 (ru), 003 2024-06-15, 000 and 001 2024-12-11, 004 2025-09-05 (ru).
     done = run(
-        "search", "", "--json", "--since", "2024-01-01", "--until", "2024-12-31",
-        "--lang", "en", "--sort", "oldest", "--limit", "2", index=cli_index,
+        "search", "", "--json", "--since", "2021-03-04", "--until", "2025-09-04",
+        "--sort", "oldest", "--limit", "2", index=cli_index,
     )
+    assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert data["total"] == 3 and len(data["hits"]) == 2
-    assert [h["date"] for h in data["hits"]] == sorted(h["date"] for h in data["hits"])
+    assert [h["date"] for h in data["hits"]] == ["2024-06-15", "2024-12-11"]
+    done = run("search", "", "--json", "--lang", "ru", "--until", "2025-09-04", index=cli_index)
+    assert done.returncode == 0, done.stderr
+    assert [Path(h["path"]).name[:3] for h in json.loads(done.stdout)["hits"]] == ["002"]
+
+
+def test_since_and_until_each_cut(dated_index: Path) -> None:
+    assert names(dated_index, "", "--since", "2023-03-01", "--sort", "oldest") == ["b", "c"]
+    assert names(dated_index, "", "--until", "2023-03-01", "--sort", "oldest") == ["d", "a"]
+
+
+def test_sort_relevance_newest_oldest(dated_index: Path) -> None:
+    assert names(dated_index, "cotton") == ["b", "a", "c"]  # relevance is the default
+    assert names(dated_index, "cotton", "--sort", "relevance") == ["b", "a", "c"]
+    assert names(dated_index, "cotton", "--sort", "newest") == ["c", "b", "a"]
+    assert names(dated_index, "cotton", "--sort", "oldest") == ["a", "b", "c"]
+
+
+def test_offset_pages_through_the_results(dated_index: Path) -> None:
+    assert names(dated_index, "cotton", "--sort", "oldest", "--offset", "1") == ["b", "c"]
+    assert names(dated_index, "cotton", "--sort", "oldest", "--offset", "1",
+                 "--limit", "1") == ["b"]
+    done = run("search", "cotton", "--sort", "oldest", "--offset", "1", "--limit", "1",
+               index=dated_index)
+    assert done.returncode == 0 and "Harvest" not in done.stdout and "Cotton prices" in done.stdout
+
+
+def test_score_in_json_follows_relevance(dated_index: Path) -> None:
+    done = run("search", "cotton", "--json", index=dated_index)
+    scores = [h["score"] for h in json.loads(done.stdout)["hits"]]
+    assert len(scores) == 3 and all(isinstance(s, float) and s > 0 for s in scores)
+    assert scores == sorted(scores, reverse=True) and scores[0] > scores[-1]
+
+
+def test_a_query_starting_with_minus_goes_after_double_dash(dated_index: Path) -> None:
+    assert names(dated_index, "--", "-wheat cotton") == ["b", "c"]
+    done = run("search", "-wheat", index=dated_index)  # without --: a usage error
+    assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_busy_index_exits_1_with_one_line(dated_index: Path, tmp_path: Path) -> None:
+    lock = store.run_lock(dated_index)
+    assert lock.acquire(blocking=False)
+    try:
+        (tmp_path / "e.md").write_text("---\ntitle: E\n---\nNew text.\n", encoding="utf-8")
+        done = run("index", str(tmp_path), "--quiet", index=dated_index)
+    finally:
+        lock.release()
+    assert done.returncode == 1
+    assert len(done.stderr.strip().splitlines()) == 1 and "busy" in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 def test_no_hits_is_success(cli_index: Path) -> None:

@@ -134,10 +134,11 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("F3"), self, self.reader.next_hit)
         QShortcut(QKeySequence("Shift+F3"), self, self.reader.previous_hit)
         QShortcut(QKeySequence("Escape"), self, self.clear_search)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.results, self.open_current,
-                  context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence(Qt.Key.Key_Enter), self.results, self.open_current,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            # Only in the results (PySide6 ignores a context= passed with a slot):
+            # Enter in the search bar searches.
+            shortcut = QShortcut(QKeySequence(key), self.results, self.open_current)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.setTabOrder(self.search, self.sort)
         self.setTabOrder(self.sort, self.results)
         self.setTabOrder(self.results, self.reader.browser)
@@ -247,6 +248,8 @@ class MainWindow(QMainWindow):
         if self.controller.engine.exists():
             self.search_now()
             self.controller.refresh_stats()
+        else:
+            self.controller.request = self.request()  # what the bar says, once indexed
         self.runs.start()
 
     def _show_empty_index(self) -> None:

@@ -4,11 +4,13 @@ sort, snippets, paging, closest matches, bad queries."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 
 from searchapp.core.engine import CLOSEST_NOTICE, SearchEngine
+from searchapp.core.indexer import update_index
 from searchapp.core.results import SearchRequest, Sort
 
 SEEDS = {
@@ -80,10 +82,76 @@ def test_prefix(engine: SearchEngine) -> None:
     assert "000" in found(engine, "migra*")
 
 
-def test_fields(engine: SearchEngine) -> None:
-    assert found(engine, "title:миграция") == ["002"]
-    assert found(engine, "source:Trend") == ["003"]
+OWN = {
+    # «миграция» in the title of one article and only in the body of the other
+    "in_title.md": "---\ntitle: Миграция в регионе\nsource: Planet\nlang: ru\n---\n"
+                   "Отчёт о поездах и дорогах.\n",
+    "in_body.md": "---\ntitle: Отчёт о погоде\nsource: Planet\nlang: ru\n---\n"
+                  "Речь шла о трудовой миграции.\n",
+    # the word "Trend" in the body of a Planet article; the Trend article never says it
+    "planet.md": "---\ntitle: Market notes\nsource: Planet\nlang: en\n---\n"
+                 "The Trend of the season is cotton.\n",
+    "trend.md": "---\ntitle: Harvest\nsource: Trend\nlang: en\n---\n"
+                "Cotton was picked early this year.\n",
+    # relevance: one says "cotton" in its title and three times, the other once
+    "cotton_all.md": "---\ntitle: Cotton exports\nsource: Planet\nlang: en\n---\n"
+                     "Cotton mills bought cotton; cotton prices rose. Wheat fell.\n",
+    # front matter and HTML metadata name the outlet; the text names Trend (sources.toml)
+    "front.md": "---\ntitle: Front matter wins\nsource: Daily Planet\n---\n"
+                "Grain exports grew, Trend reports.\n",
+    "meta.html": "<html><head><title>Metadata wins</title>"
+                 "<meta property='og:site_name' content='Daily Planet'></head><body><article>"
+                 "<p>Grain exports grew again this spring across the whole region, Trend "
+                 "reports.</p><p>Farmers sold more barley and oats than in any year "
+                 "before.</p></article></body></html>",
+    "plain.txt": "Grain exports\n\nGrain exports grew, Trend reports.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def own(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("own")
+    for name, text in OWN.items():
+        (root / "articles").mkdir(exist_ok=True)
+        (root / "articles" / name).write_text(text, encoding="utf-8")
+    report = update_index(root / "index", [root / "articles"])
+    assert report.added == len(OWN) and not report.failed
+    eng = SearchEngine(root / "index")
+    yield eng
+    eng.close()
+
+
+def own_found(engine: SearchEngine, query: str, **kw: object) -> list[str]:
+    resp = engine.search(SearchRequest(query=query, limit=50, **kw))
+    return [Path(h.path).stem for h in resp.hits]
+
+
+def test_fields(own: SearchEngine, engine: SearchEngine) -> None:
+    assert sorted(own_found(own, "миграция")) == ["in_body", "in_title"]
+    assert own_found(own, "title:миграция") == ["in_title"]  # title only
+    assert "planet" in own_found(own, "Trend") and "trend" not in own_found(own, "Trend")
+    assert sorted(own_found(own, "source:Trend")) == ["plain", "trend"]  # not the word
     assert set(found(engine, "lang:ru")) == {"002", "004"}
+
+
+def test_results_are_ordered_by_relevance(own: SearchEngine) -> None:
+    resp = own.search(SearchRequest(query="cotton"))
+    assert Path(resp.hits[0].path).stem == "cotton_all"
+    scores = [h.score for h in resp.hits]
+    assert len(scores) == 3 and scores == sorted(scores, reverse=True)
+    assert scores[0] > scores[1]
+
+
+def test_an_article_missing_a_word_is_left_out(own: SearchEngine) -> None:
+    resp = own.search(SearchRequest(query="cotton wheat"))
+    assert [Path(h.path).stem for h in resp.hits] == ["cotton_all"] and resp.notice is None
+
+
+def test_front_matter_and_html_metadata_win_over_sources_toml(own: SearchEngine) -> None:
+    sources = {Path(h.path).name: h.source
+               for h in own.search(SearchRequest(query="grain", limit=50)).hits}
+    assert sources == {"front.md": "Daily Planet", "meta.html": "Daily Planet",
+                       "plain.txt": "Trend"}  # the signature alone: sources.toml
 
 
 def test_closest_matches_when_no_article_has_all_words(engine: SearchEngine) -> None:
@@ -136,12 +204,16 @@ def test_paging(engine: SearchEngine) -> None:
 
 
 @pytest.mark.parametrize(
-    "query",
-    ['"Красный Полумесяц', "(миграция", "OR", "AND NOT", "foo:bar", "x" * 10_000, ")))", "*"],
+    ("query", "expected", "notice"),
+    [('"Красный Полумесяц', ["004"], "quote"), ("(миграция", ["002"], "brackets"),
+     ("foo:bar", [], "Unknown field"), ("x" * 10_000, [], "cut"), (")))", [], "brackets"),
+     ("*", ["000", "001", "002", "003", "004"], None)],
 )
-def test_malformed_queries_answer(engine: SearchEngine, query: str) -> None:
+def test_malformed_queries_answer(engine: SearchEngine, query: str, expected: list[str],
+                                  notice: str | None) -> None:
     resp = engine.search(SearchRequest(query=query))
-    assert resp.total >= 0
+    assert sorted(Path(h.path).name[:3] for h in resp.hits) == expected
+    assert resp.notice is None if notice is None else notice in resp.notice
 
 
 def test_article_view_marks_every_hit(engine: SearchEngine, seed_index: Path) -> None:
@@ -149,7 +221,8 @@ def test_article_view_marks_every_hit(engine: SearchEngine, seed_index: Path) ->
     view = engine.article(path, "миграция")
     assert view is not None
     marked = [view.body[s:e] for s, e in view.body_spans]
-    assert marked.count("миграции") >= 3
+    every = re.findall(r"(?<!\w)[Мм]играци\w*", view.body)  # every form of the word
+    assert len(every) >= 4 and marked == every
     assert view.title_spans
 
 

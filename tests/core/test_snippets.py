@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from searchapp.core.analysis import index_tokens
-from searchapp.core.results import Hit
+from searchapp.core.results import Fragment, Hit
 from searchapp.core.snippets import FRAGMENT_CHARS, best_fragments, match_spans, spans_only
 
 TEXT = (
@@ -57,3 +57,86 @@ def test_match_spans_agrees_with_the_tokenizer(words: list[str], sep: str) -> No
     wanted = frozenset({"миграция", "мигрант", "today", "елка", "режим", "_мередов"})
     expected = [(t.start, t.end) for t in index_tokens(text) if wanted & set(t.terms)]
     assert [span for span, _ in match_spans(text, wanted)] == expected
+
+
+FILLER = "Текст без совпадений. " * 25  # about 550 characters between the clusters
+MIGR = frozenset({"миграция", "мигрант", "беженец"})
+
+
+def marked(frags: tuple[Fragment, ...]) -> list[list[str]]:
+    return [[f.text[s:e] for s, e in f.spans] for f in frags]
+
+
+def test_every_distant_cluster_gets_its_fragment_in_text_order() -> None:
+    text = (FILLER + "Вопросы трудовой миграции. " + FILLER
+            + "О миграции, мигрантам и беженцам. " + FILLER
+            + "Помощь беженцам и мигрантам. " + FILLER)
+    frags = best_fragments(text, MIGR)
+    assert marked(frags) == [["миграции"], ["миграции", "мигрантам", "беженцам"],
+                             ["беженцам", "мигрантам"]]
+    assert all(f.leading and f.trailing for f in frags)
+
+
+def test_one_fragment_shows_the_most_distinct_words_then_the_most_matches() -> None:
+    def only(text: str) -> list[str]:
+        (frag,) = best_fragments(text, MIGR, count=1)
+        return [frag.text[s:e] for s, e in frag.spans]
+
+    repeats = "Миграции, миграции и снова миграции."
+    assert only(FILLER + repeats + FILLER + "О миграции и мигрантам." + FILLER) == [
+        "миграции", "мигрантам"]
+    assert only(FILLER + "Одна миграции." + FILLER + repeats + FILLER) == ["Миграции",
+                                                                          "миграции",
+                                                                          "миграции"]
+    tie = FILLER + "Первая миграции." + FILLER + "Вторая миграции." + FILLER
+    (frag,) = best_fragments(tie, MIGR, count=1)
+    assert "Первая" in frag.text  # a tie: the first one
+
+
+def test_fragments_begin_and_end_on_whole_words() -> None:
+    words = [f"слово{i}" + "я" * (i * 7 % 11) for i in range(120)]
+    for at in range(40, 80, 3):  # the match at many places: edges fall anywhere in a word
+        text = " ".join([*words[:at], "миграции", *words[at:]])
+        (frag,) = best_fragments(text, MIGR)
+        first = text.index(frag.text)
+        last = first + len(frag.text)
+        assert text[first - 1] == " " and text[last] == " ", frag.text
+        assert frag.leading and frag.trailing
+        assert FRAGMENT_CHARS - 20 <= len(frag.text) <= FRAGMENT_CHARS + 20
+
+
+def test_a_long_unbroken_token_at_an_edge_is_cut_not_followed() -> None:
+    token = "ж" * 80  # a link or a run of symbols: no space to snap to nearby
+    head = "слово " * 30 + token + " "
+    at = len(head)  # where «миграции» starts; the fragment starts 40 before, in the token
+    middle = " миграции " + "слово " * 30
+    text = head.rstrip() + middle[: 160 - 10] + token + " слово" * 30
+    (frag,) = best_fragments(text, MIGR)
+    assert "миграции" in [frag.text[s:e] for s, e in frag.spans]
+    assert text.index(frag.text) == at - 40 and len(frag.text) == FRAGMENT_CHARS
+
+
+def test_a_match_just_past_a_fragment_does_not_get_an_overlapping_one() -> None:
+    text = FILLER + "О миграции " + "слово " * 28 + "мигрантам. " + FILLER
+    frags = best_fragments(text, MIGR)
+    assert marked(frags) == [["миграции"]]  # the next window would overlap this one
+
+
+def test_a_match_at_the_very_start_or_end_is_marked_and_not_cut() -> None:
+    (first,) = best_fragments("Миграция населения.", MIGR)
+    assert marked((first,)) == [["Миграция"]] and not first.leading and not first.trailing
+    (last,) = best_fragments("Говорили о трудовой миграции", MIGR)
+    assert marked((last,)) == [["миграции"]] and not last.leading and not last.trailing
+
+
+def test_whitespace_in_a_fragment_is_collapsed_and_marks_stay_on_their_words() -> None:
+    (frag,) = best_fragments("\n\n  Вопросы\n\n\tтрудовой   миграции\n", MIGR)
+    assert frag.text == "Вопросы трудовой миграции"
+    assert marked((frag,)) == [["миграции"]]
+
+
+def test_blank_text_has_no_fragment_and_the_span_limit_holds() -> None:
+    assert best_fragments("  \n\t ", MIGR) == ()
+    assert spans_only(TEXT, frozenset({"миграция"}), limit=1) == spans_only(
+        TEXT, frozenset({"миграция"}))[:1]
+    assert len(match_spans(TEXT, frozenset({"миграция", "мигрант"}), limit=2)) == 2

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QStyleOptionViewItem
 
 from searchapp.ui.facets import CheckList
+
+pytestmark = pytest.mark.gui
 
 
 def shown_text(box_list: CheckList, row: int) -> str:

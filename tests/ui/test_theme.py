@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from searchapp.ui.facets import CheckList
 from searchapp.ui.screenshot import dark_palette
+
+pytestmark = pytest.mark.gui
 
 
 def _box_contrast(qtbot, box_list: CheckList) -> int:

@@ -1,5 +1,5 @@
 """Two windows on one index: both search, one indexes, the other sees the new
-articles; settings are written atomically."""
+articles."""
 
 from __future__ import annotations
 
@@ -22,4 +22,3 @@ def test_two_windows_share_an_index(qtbot, make_window, seed_copy: Path,
     assert first.last_response.total == 6
     second.search_now()  # …the other sees the new article at its next search
     qtbot.waitUntil(lambda: second.last_response.total == 6, timeout=WAIT_MS)
-    assert second.settings.isAtomicSyncRequired()  # QSaveFile: no half-written settings

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 import shiboken6
 
 from searchapp.core.results import SearchRequest
 from searchapp.ui.workers import Operation
+
+pytestmark = pytest.mark.gui
 
 
 def test_an_outcome_with_nobody_to_tell_is_dropped_quietly() -> None:

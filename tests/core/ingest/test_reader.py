@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from searchapp.core.errors import ReadError
 from searchapp.core.ingest import read_article
-from searchapp.core.paths import SEEDS_DIR
+from searchapp.core.paths import PROJECT_ROOT, SEEDS_DIR
 
 SEED_META = {
     "000_c7124042683675e3.txt": (
@@ -156,13 +160,36 @@ def test_vanished_file_and_folder(tmp_path: Path) -> None:
         read_article(tmp_path / "dir.txt")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files without permission")
-def test_unreadable_file(tmp_path: Path) -> None:
-    path = tmp_path / "secret.txt"
-    path.write_text("text")
-    path.chmod(0)
-    with pytest.raises(ReadError, match="permission"):
-        read_article(path)
+READ_AS_USER = """
+import os, sys
+from pathlib import Path
+from searchapp.core.errors import ReadError
+from searchapp.core.ingest import read_article
+if os.geteuid() == 0:  # drop root once everything is loaded (Python may live in /root)
+    os.setgroups([]); os.setgid(65534); os.setuid(65534)
+try:
+    read_article(Path(sys.argv[1]))
+except ReadError as exc:
+    print(exc)
+"""
+
+
+def test_unreadable_file() -> None:
+    # Root reads any file, so as root (how CI runs) the read is done as "nobody".
+    folder = Path(tempfile.mkdtemp(prefix="searchapp-perm-"))
+    try:
+        folder.chmod(0o755)  # (pytest's tmp_path is private to root)
+        path = folder / "secret.txt"
+        path.write_text("text")
+        path.chmod(0)
+        done = subprocess.run(
+            [sys.executable, "-c", READ_AS_USER, str(path)], capture_output=True, text=True,
+            cwd=PROJECT_ROOT, env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}, timeout=120,
+        )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith("permission denied")
 
 
 BROKEN_FRONT_MATTER = (
