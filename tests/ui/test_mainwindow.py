@@ -398,7 +398,7 @@ def test_the_sort_control_orders_by_date(qtbot, window) -> None:
     for sort, reverse in (("oldest", False), ("newest", True)):
         with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
             window.sort.setCurrentIndex(window.sort.findData(sort))
-        dates = [window.model.hit(r).date for r in range(window.model.rowCount())]
+        dates = [hit.date for hit in window.last_response.hits]  # the rows listed
         assert dates == sorted(dates, reverse=reverse) and dates[0] != dates[-1]
         assert window.last_response.request.sort.value == sort
     window.save_state()
