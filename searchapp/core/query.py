@@ -30,7 +30,7 @@ from whoosh.analysis import RegexTokenizer
 from whoosh.fields import TEXT, Schema
 
 from searchapp.core import morphology, names
-from searchapp.core.analysis import query_positions
+from searchapp.core.analysis import iter_words, query_positions
 
 TEXT_FIELDS = ("title", "body")
 FIELD_ALIASES = {"source": "source_text"}
@@ -41,8 +41,10 @@ MIN_PREFIX = 2
 # A lower-case query word is taken for a name (and matched across scripts)
 # when at least this share of the documents that have it have it
 # capitalised: «tokayev» yes, «said» (Саид) or «марта» (Марта) no.  A
-# capitalised query word is always taken for a name.
+# capitalised query word is taken for a name, unless it is in capitals or
+# the first word of a query of SENTENCE_WORDS words or more.
 NAME_SHARE = 0.3
+SENTENCE_WORDS = 3  # from this many words, a query's first capital may be grammar
 
 DocFrequency = Callable[[str], int]
 
@@ -51,6 +53,10 @@ _EXACT = "\ue000"  # marks a quoted single word; not a word character, so analys
 _QUOTED_WORD = re.compile(r'"([^\s"]+)"')
 _INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 _FIELD_PREFIX = re.compile(r"(?<![\w:])([^\W\d_]\w*):(?=\S)")
+# Wildcards a user plainly means: ``?`` between letters (``wom?n``), ``*``
+# after letters (``мигра*``, ``a*b``).  Any other ``?`` or ``*`` is punctuation:
+# ``servitoris?`` ends a question, ``???`` and ``*`` alone are no words.
+_PUNCT_WILDCARD = re.compile(r"(?<!\w)\*+|\?(?![\w*?])|(?<![\w*?])\?")
 
 
 @dataclass
@@ -92,7 +98,7 @@ def _repair(text: str, notices: list[str]) -> str:
     if len(text) > MAX_QUERY_CHARS:
         text = text[:MAX_QUERY_CHARS]
         notices.append(f"The query was cut to its first {MAX_QUERY_CHARS} characters.")
-    text = text.translate(_QUOTES)
+    text = _drop_punctuation_wildcards(text.translate(_QUOTES))
     if text.count('"') % 2:
         i = text.rfind('"')
         text = text[:i] + " " + text[i + 1 :]
@@ -112,6 +118,15 @@ def _repair(text: str, notices: list[str]) -> str:
     text = _QUOTED_WORD.sub(lambda m: m.group(1) + _EXACT, text)
     # A hyphen inside a word joins it (онлайн-режим), it is not "minus".
     return _INNER_HYPHEN.sub("\u2010", text)
+
+
+def _drop_punctuation_wildcards(text: str) -> str:
+    """Remove every ``?``/``*`` that is punctuation, not a wildcard."""
+    while True:
+        cleaned = _PUNCT_WILDCARD.sub(" ", text)
+        if cleaned == text:
+            return text
+        text = cleaned
 
 
 def _balance_brackets(text: str) -> str:
@@ -139,15 +154,18 @@ def compile_query(
     could be a name is taken for one."""
     notices: list[str] = []
     text = (text or "").strip()
-    if not text:
+    if not text.strip("*"):  # «*» alone browses, like an empty query
         return CompiledQuery(None)
     text = _repair(text, notices)
-    rewriter = _Rewriter(notices, names, doc_frequency)
+    # The capital of the first word of a sentence-like query says nothing.
+    words = [w for _, _, w in iter_words(text)]
+    first = words[0] if len(words) >= SENTENCE_WORDS else ""
+    rewriter = _Rewriter(notices, names, doc_frequency, first)
     try:
         q = rewriter.rewrite(_parser(any_word).parse(text))
     except Exception:
         notices.append("The query could not be parsed: its words were searched.")
-        rewriter = _Rewriter(notices, names, doc_frequency)
+        rewriter = _Rewriter(notices, names, doc_frequency, first)
         words = " ".join(re.findall(r"[^\W_]+", text))
         q = rewriter.rewrite(_parser(any_word).parse(words))
     q = q.normalize() if q is not None else wq.NullQuery
@@ -173,12 +191,17 @@ class _Rewriter:
     """Replace raw words with analysed alternatives, counting the words."""
 
     def __init__(
-        self, notices: list[str], names: bool = True, doc_frequency: DocFrequency | None = None
+        self,
+        notices: list[str],
+        names: bool = True,
+        doc_frequency: DocFrequency | None = None,
+        first_word: str = "",
     ) -> None:
         self.notices = notices
         self.names = names
         self.doc_frequency = doc_frequency
         self.words = 0
+        self.first_word = first_word  # as typed: its capital may only start the query
         self._positive: set[object] = set()
 
     @property
@@ -241,8 +264,15 @@ class _Rewriter:
         return own
 
     def _is_name(self, surface: str) -> bool:
-        """Should this query word also match as a name across scripts?"""
-        if surface[:1].isupper() or self.doc_frequency is None:
+        """Should this query word also match as a name across scripts?
+
+        A capital is evidence of a name except on the first word of a query
+        of several words (a question's «Who», «Какой») and in a word in
+        capitals: those
+        are judged by the index, like lower-case words."""
+        if self.doc_frequency is None:
+            return True
+        if surface[:1].isupper() and not surface.isupper() and surface != self.first_word:
             return True
         probe = morphology.name_probe(morphology.fold(surface))
         if probe is None:
@@ -256,8 +286,9 @@ class _Rewriter:
         text = morphology.fold(q.text)
         literal = re.sub(r"[*?]", "", text)
         if len(literal) < MIN_PREFIX:
+            typed = q.text + "*" if isinstance(q, wq.Prefix) else q.text
             self.notices.append(
-                f"'{q.text}*' is too short for a prefix search: it was left out."
+                f"'{typed}' is too short for a prefix search: it was left out."
             )
             return None
         if isinstance(q, wq.Wildcard):

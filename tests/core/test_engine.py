@@ -171,3 +171,25 @@ def test_similar_articles(engine: SearchEngine) -> None:
     similar = [Path(h.path).name[:3] for h in engine.similar(path)]
     assert similar and similar[0] == "001"  # the other report of the same conference
     assert "000" not in similar
+
+
+def test_question_mark_after_a_name_finds_the_same(engine: SearchEngine) -> None:
+    assert sorted(found(engine, "Мередов?")) == sorted(found(engine, "Мередов")) == ["001", "002"]
+
+
+def test_sentence_initial_capital_is_not_a_name(tmp_path: Path, write_articles) -> None:
+    from searchapp.core.indexer import update_index
+
+    root = write_articles({
+        "faith.txt": "Вера в успех крепла с каждым днём.",
+        "tanya.txt": "Татьяна пришла домой поздно.",
+        "tanya2.txt": "Вчера мы видели Татьяну в театре.",
+    })
+    update_index(tmp_path / "ix", [root])
+    eng = SearchEngine(tmp_path / "ix")
+    try:
+        assert found(eng, "vera") == []
+        assert sorted(found(eng, "Tatyana")) == ["tan", "tan"]
+        assert sorted(found(eng, "tatiana")) == ["tan", "tan"]
+    finally:
+        eng.close()

@@ -108,3 +108,42 @@ def test_any_input_compiles_without_exception(text: str) -> None:
     compiled = compile_query(text)
     assert compiled.browse or compiled.query is not None
     assert len(text) <= MAX_QUERY_CHARS or compiled.notices
+
+
+def _keys(q: wq.Query) -> set[str]:
+    return {t for _, t in q.iter_all_terms() if t.startswith(("~", "^"))}
+
+
+def test_question_mark_ending_a_word_is_punctuation() -> None:
+    q = compile_query("Who authored the Liber servitoris?").query
+    assert not any(isinstance(x, wq.Wildcard) for x in q.leaves())
+    assert ("body", "servitori") in set(q.iter_all_terms())
+    assert compile_query("Мередов?").query == compile_query("Мередов").query
+    # Inside a word it is still a wildcard, and «*» after letters a prefix.
+    assert any(isinstance(x, wq.Wildcard) for x in compile_query("wom?n").query.leaves())
+    assert any(isinstance(x, wq.Prefix) for x in compile_query("мигра*").query.leaves())
+
+
+@pytest.mark.parametrize("text", ["???", "!!!...,,,???", "...", "? * ?"])
+def test_punctuation_only_gets_the_no_words_notice(text: str) -> None:
+    compiled = compile_query(text)
+    assert compiled.empty
+    assert compiled.notices == ["The query has no words to search for."]
+
+
+def test_capital_of_a_question_word_is_not_a_name() -> None:
+    # An index where every word is common and rarely capitalised (3 %),
+    # except «tokayev», which it does not have.
+    def df(term: str) -> int:
+        if "tokayev" in term or "tokaev" in term:
+            return 0
+        return 30 if term.startswith(("~", "^")) else 1000
+
+    def keys(text: str) -> set[str]:
+        return _keys(compile_query(text, doc_frequency=df).query)
+
+    assert not keys("Who said it")  # first word of a question: judged by the index
+    assert not keys("what did OIL say")  # capitals: judged by the index
+    assert keys("Said")  # one word typed with a capital: the user means the name
+    assert keys("why did Said go")  # a capital inside the query is evidence
+    assert keys("Tokayev met whom")  # the index does not know it: a name
