@@ -63,6 +63,11 @@ _FIELD_PREFIX = re.compile(r"(?<![\w:])([^\W\d_]\w*):(?=\S)")
 # Wildcards a user plainly means: ``?`` between letters (``wom?n``), ``*``
 # after letters (``мигра*``, ``a*b``).  Any other ``?`` or ``*`` is punctuation:
 # ``servitoris?`` ends a question, ``???`` and ``*`` alone are no words.
+_LEADING_OP = re.compile(r"^(?:(?:AND|OR)\s+|(?:AND|OR|NOT)$)")
+_TRAILING_OP = re.compile(r"\s+(?:AND|OR|NOT)$")
+DANGLING_NOTICE = "An operator (AND, OR, NOT) with no word on one side was left out."
+LANGS = frozenset({"ru", "en"})
+UNKNOWN_LANG_NOTICE = "Unknown language in lang: (the languages are lang:ru and lang:en)."
 _PUNCT_WILDCARD = re.compile(r"(?<!\w)\*+|\?(?![\w*?])|(?<![\w*?])\?")
 
 
@@ -120,6 +125,7 @@ def _repair(text: str, notices: list[str]) -> str:
         i = text.rfind('"')
         text = text[:i] + " " + text[i + 1 :]
         notices.append("A quote was not closed: it was ignored.")
+    text = _drop_dangling_operators(text, notices)
     balanced = _balance_brackets(text)
     if balanced != text:
         notices.append("Unbalanced brackets were ignored.")
@@ -135,6 +141,17 @@ def _repair(text: str, notices: list[str]) -> str:
     text = _QUOTED_WORD.sub(lambda m: m.group(1) + _EXACT, text)
     # A hyphen inside a word joins it (онлайн-режим), it is not "minus".
     return _INNER_HYPHEN.sub("\u2010", text)
+
+
+def _drop_dangling_operators(text: str, notices: list[str]) -> str:
+    """``газ AND`` → ``газ``: an operator at either end joins nothing."""
+    text = text.strip()
+    while True:
+        cut = _TRAILING_OP.sub("", _LEADING_OP.sub("", text)).strip()
+        if cut == text:
+            return text
+        notices.append(DANGLING_NOTICE)
+        text = cut
 
 
 def _drop_punctuation_wildcards(text: str) -> str:
@@ -265,7 +282,11 @@ class _Rewriter:
     def _leaf(self, q: wq.Query) -> wq.Query | None:
         fname = q.fieldname
         if fname == "lang":
-            return wq.Term("lang", q.text.lower()) if isinstance(q, wq.Term) else None
+            if not isinstance(q, wq.Term):
+                return None
+            if q.text.lower() not in LANGS:
+                self.notices.append(UNKNOWN_LANG_NOTICE)
+            return wq.Term("lang", q.text.lower())
         if fname == "source_text":
             return _plain_words(q, fname)
         if isinstance(q, wq.Prefix | wq.Wildcard):

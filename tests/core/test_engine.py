@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from searchapp.core.engine import CLOSEST_NOTICE, SearchEngine
+from searchapp.core.query import MAX_QUERY_CHARS
 from searchapp.core.results import SearchRequest, Sort
 
 SEEDS = {
@@ -193,3 +194,41 @@ def test_sentence_initial_capital_is_not_a_name(tmp_path: Path, write_articles) 
         assert sorted(found(eng, "tatiana")) == ["tan", "tan"]
     finally:
         eng.close()
+
+
+def test_long_query_suggests_from_the_query_as_cut(engine: SearchEngine) -> None:
+    resp = engine.search(SearchRequest(query="x" * 10_000))
+    assert resp.suggestion is None
+    resp = engine.search(SearchRequest(query="Ашхабат " * 2_000))
+    assert resp.suggestion is not None and len(resp.suggestion) <= MAX_QUERY_CHARS
+    assert resp.suggestion.startswith("Ашхабад Ашхабад")
+
+
+def test_suggestion_only_when_it_finds_more(engine: SearchEngine) -> None:
+    # «migartion» → «migration» finds articles; a correction that finds no
+    # more than the query as typed is not offered.
+    assert engine.search(SearchRequest(query="migartion")).suggestion == "migration"
+    assert engine.search(SearchRequest(query="migartion qwzxvk")).suggestion is None
+
+
+@pytest.mark.parametrize("query", ["!!!...,,,???", "...", "???"])
+def test_query_without_words_says_so(engine: SearchEngine, query: str) -> None:
+    resp = engine.search(SearchRequest(query=query))
+    assert resp.total == 0 and resp.notice == "The query has no words to search for."
+
+
+def test_source_filter_matches_like_the_source_field(engine: SearchEngine) -> None:
+    assert found(engine, "", sources=frozenset({"trend"})) == ["003"]
+    assert found(engine, "", sources=frozenset({"  TREND "})) == found(engine, "source:trend")
+    resp = engine.search(SearchRequest(query="", sources=frozenset({"Nowhere News"})))
+    assert resp.total == 0
+    assert resp.notice == "No article of the index has the source 'Nowhere News'."
+
+
+def test_dangling_operator_and_unknown_language(engine: SearchEngine) -> None:
+    for query in ("Ашхабад AND", "Ашхабад OR"):
+        resp = engine.search(SearchRequest(query=query))
+        assert found(engine, query) == found(engine, "Ашхабад")
+        assert resp.notice and "operator" in resp.notice
+    resp = engine.search(SearchRequest(query="lang:xx"))
+    assert resp.total == 0 and resp.notice and "lang:ru" in resp.notice

@@ -9,7 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh import query as wq
 
-from searchapp.core.query import MAX_QUERY_CHARS, compile_query
+from searchapp.core.query import (
+    DANGLING_NOTICE,
+    MAX_QUERY_CHARS,
+    UNKNOWN_LANG_NOTICE,
+    compile_query,
+)
 
 
 def terms(text: str) -> set[tuple[str, str]]:
@@ -91,9 +96,24 @@ def test_query_of_punctuation_only_says_so() -> None:
     assert compiled.empty and compiled.notices
 
 
-def test_lone_operators_do_not_fail() -> None:
-    for text in ["AND", "OR", "NOT", "AND OR NOT", "-", "+", "title:", ":", "^", "~", "\\"]:
-        compile_query(text)
+@pytest.mark.parametrize(
+    "text", ["AND", "OR", "NOT", "AND OR NOT", "-", "+", ":", "^", "~", "\\"]
+)
+def test_lone_operators_are_no_words_with_a_notice(text: str) -> None:
+    compiled = compile_query(text)
+    assert compiled.empty and compiled.notices, compiled
+
+
+@pytest.mark.parametrize("text", ["газ AND", "газ OR", "газ NOT", "AND газ", "OR газ"])
+def test_dangling_operator_is_dropped_with_a_notice(text: str) -> None:
+    compiled = compile_query(text)
+    assert compiled.query == compile_query("газ").query
+    assert compiled.notices == [DANGLING_NOTICE]
+
+
+def test_unknown_language_gets_a_notice() -> None:
+    assert compile_query("lang:xx").notices == [UNKNOWN_LANG_NOTICE]
+    assert compile_query("lang:EN").notices == []
 
 
 QUERY_ALPHABET = st.sampled_from(
