@@ -309,7 +309,7 @@
 <context>
     <name>Notices</name>
     <message>
-        <location filename="../../../searchapp/ui/i18n.py" line="31" />
+        <location filename="../../../searchapp/ui/i18n.py" line="35" />
         <source>Unknown field '%1' was searched as a word (fields: title:, source:, lang:).</source>
         <translation type="unfinished" />
     </message>
@@ -336,6 +336,21 @@
     <message>
         <location filename="../../../searchapp/ui/i18n.py" line="29" />
         <source>The query has no words to search for.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/i18n.py" line="30" />
+        <source>An operator (AND, OR, NOT) with no word on one side was left out.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/i18n.py" line="31" />
+        <source>Unknown language in lang: (the languages are lang:ru and lang:en).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/i18n.py" line="39" />
+        <source>No article of the index has the source '%1'.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -309,7 +309,7 @@
 <context>
     <name>Notices</name>
     <message>
-        <location filename="../../../searchapp/ui/i18n.py" line="31" />
+        <location filename="../../../searchapp/ui/i18n.py" line="35" />
         <source>Unknown field '%1' was searched as a word (fields: title:, source:, lang:).</source>
         <translation>Неизвестное поле «%1» искали как слово (поля: title:, source:, lang:).</translation>
     </message>
@@ -337,6 +337,21 @@
         <location filename="../../../searchapp/ui/i18n.py" line="29" />
         <source>The query has no words to search for.</source>
         <translation>В запросе нет слов для поиска.</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/i18n.py" line="30" />
+        <source>An operator (AND, OR, NOT) with no word on one side was left out.</source>
+        <translation>Оператор (AND, OR, NOT) без слова с одной стороны пропущен.</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/i18n.py" line="31" />
+        <source>Unknown language in lang: (the languages are lang:ru and lang:en).</source>
+        <translation>Неизвестный язык в lang: (языки: lang:ru и lang:en).</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/i18n.py" line="39" />
+        <source>No article of the index has the source '%1'.</source>
+        <translation>Ни у одной статьи индекса нет источника «%1».</translation>
     </message>
 </context>
 <context>
