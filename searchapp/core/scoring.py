@@ -1,4 +1,4 @@
-"""Scoring: one query word counts once, and Lucene's BM25 idf.
+"""Scoring: one query word counts once.
 
 A query word stands for several index terms (its readings, its name keys,
 its spellings; in the title and in the body).  ORed flat, their scores add
@@ -11,13 +11,11 @@ sub-matchers positioned on *different* documents and ignores ``tiebreak``.
 
 from __future__ import annotations
 
-import math
 from functools import partial
 from typing import Any
 
 from whoosh import matching
 from whoosh import query as wq
-from whoosh.scoring import BM25F
 
 
 class MaxMatcher(matching.UnionMatcher):
@@ -68,14 +66,3 @@ class TitleOrBody(_Max):
     other.  Its own class, so normalising never merges it with a word's
     alternatives."""
 
-
-class LuceneBM25F(BM25F):
-    """BM25F with Lucene's idf ``log(1 + (N - df + 0.5) / (df + 0.5))``: a word
-    in every document weighs next to nothing (Whoosh's ``log(N/(df+1)) + 1``
-    leaves it a fifth of the rarest word)."""
-
-    def idf(self, searcher: Any, fieldname: str, text: str) -> float:
-        parent = searcher.get_parent()
-        df = parent.doc_frequency(fieldname, text)
-        n = parent.doc_count_all()
-        return math.log(1 + (n - df + 0.5) / (df + 0.5))
