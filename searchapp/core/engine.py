@@ -61,11 +61,18 @@ _DAMAGE = (
 )
 
 MATCH_CACHE = 16  # queries whose matching documents a searcher remembers
+QUESTION_WORDS = 3  # a question of fewer words is searched like keywords
 SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer articles
 SIMILAR_TERMS = 25
 
 CLOSEST_NOTICE = "No article has all words — showing closest matches."
 UNKNOWN_SOURCE_NOTICE = "No article of the index has the source '{}'."
+
+
+def is_question(text: str) -> bool:
+    """A query typed as a question: several words and a «?» at the end."""
+    text = text.strip()
+    return text.endswith("?") and len(text.split()) >= QUESTION_WORDS
 
 
 def _fold_source(name: str) -> str:
@@ -229,11 +236,14 @@ class SearchEngine:
         started = time.perf_counter()
         with self._lock:
             view = self._current()
-            compiled = self._compile(view, req.query, names=req.names)
+            # A question typed as is («Who wrote …?») is ranked on its words,
+            # any of which its answer may lack; keywords need all their words.
+            question = is_question(req.query)
+            compiled = self._compile(view, req.query, any_word=question, names=req.names)
             notices = list(compiled.notices) + self._unknown_sources(view, req)
             matched = self._matches(view, compiled)
-            strict = len(matched)
-            if not matched and compiled.words > 1:
+            strict = 0 if question else len(matched)
+            if not matched and compiled.words > 1 and not question:
                 loose = self._compile(view, req.query, any_word=True, names=req.names)
                 loose_matched = self._matches(view, loose)
                 if loose_matched:

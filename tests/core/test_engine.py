@@ -232,3 +232,15 @@ def test_dangling_operator_and_unknown_language(engine: SearchEngine) -> None:
         assert resp.notice and "operator" in resp.notice
     resp = engine.search(SearchRequest(query="lang:xx"))
     assert resp.total == 0 and resp.notice and "lang:ru" in resp.notice
+
+
+def test_question_is_ranked_on_its_words(engine: SearchEngine) -> None:
+    # No article has every word of the question: it is ranked on its words,
+    # best first, without the closest-matches notice (a question's answer
+    # need not repeat its words); as keywords, the same words need them all.
+    question = "Что известно про Ашхабад сейчас?"
+    resp = engine.search(SearchRequest(query=question))
+    assert resp.total > 0 and resp.notice is None
+    assert Path(resp.hits[0].path).name[:3] in found(engine, "Ашхабад")
+    keywords = engine.search(SearchRequest(query=question.rstrip("?")))
+    assert keywords.notice and CLOSEST_NOTICE in keywords.notice
