@@ -52,6 +52,9 @@ SENTENCE_WORDS = 3  # from this many words, a query's first capital may be gramm
 # adding a share of the other field (0.3) lost 1-2 points of MRR@10 in
 # bench/rank_eval.py, so the better field alone counts.
 TITLE_BODY_TIEBREAK = 0.0
+# The title clause's weight on top of the schema's field boost (2.0): a
+# headline shared by many articles should not outweigh the body.
+TITLE_WEIGHT = 0.5
 
 DocFrequency = Callable[[str], int]
 
@@ -249,6 +252,8 @@ class _Rewriter:
             if self.words > MAX_WORDS:
                 return None
             out = self._leaf(q)
+            if out is not None and q.fieldname == "title" and TITLE_WEIGHT != 1.0:
+                out = out.with_boost(TITLE_WEIGHT)
             if out is not None and not negated and q.fieldname in TEXT_FIELDS:
                 self._positive.add(
                     tuple(q.words) if isinstance(q, wq.Phrase) else morphology.fold(q.text)

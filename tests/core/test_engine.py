@@ -244,3 +244,22 @@ def test_question_is_ranked_on_its_words(engine: SearchEngine) -> None:
     assert Path(resp.hits[0].path).name[:3] in found(engine, "Ашхабад")
     keywords = engine.search(SearchRequest(query=question.rstrip("?")))
     assert keywords.notice and CLOSEST_NOTICE in keywords.notice
+
+
+def test_closest_matches_put_the_rarest_word_first(tmp_path: Path, write_articles) -> None:
+    from searchapp.core.indexer import update_index
+
+    # The case: ALL-CAPS headlines made «oil» look like a name, and
+    # an oil article matched six terms (oil, ~oil, ^oil in title and body).
+    files = {f"oil{i}.txt": f"OIL PRICES RISE {i}\n\nOil prices rose again, traders said."
+             for i in range(12)}
+    files.update({f"other{i}.txt": f"Weather {i}\n\nRain fell on the town." for i in range(300)})
+    files["kz.txt"] = "Exports grew\n\nKazakhstan oil exports grew, traders said."
+    update_index(tmp_path / "ix", [write_articles(files)])
+    eng = SearchEngine(tmp_path / "ix")
+    try:
+        resp = eng.search(SearchRequest(query="oil prices Kazakhstan"))
+        assert resp.notice and CLOSEST_NOTICE in resp.notice
+        assert Path(resp.hits[0].path).name == "kz.txt"
+    finally:
+        eng.close()
