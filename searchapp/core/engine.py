@@ -313,6 +313,8 @@ class SearchEngine:
         with self._lock:
             view = self._current()
             matched = self._matches(view, self._compile(view, req.query, names=req.names))
+            if not matched:  # (an empty index has no path column to read)
+                return []
             test = view.table.predicate(req)
             paths = view.searcher.reader().column_reader("path")
             return sorted(paths[d] for d in matched if test is None or test(d))

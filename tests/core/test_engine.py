@@ -263,3 +263,16 @@ def test_closest_matches_put_the_rarest_word_first(tmp_path: Path, write_article
         assert Path(resp.hits[0].path).name == "kz.txt"
     finally:
         eng.close()
+
+
+def test_empty_index_answers(tmp_path: Path) -> None:
+    # An index created and killed before its first commit holds no article.
+    from searchapp.core import store
+
+    store.create(tmp_path / "ix").close()
+    eng = SearchEngine(tmp_path / "ix")
+    try:
+        assert eng.matching_paths("") == [] and eng.matching_paths("миграция") == []
+        assert eng.search(SearchRequest(query="миграция")).total == 0
+    finally:
+        eng.close()
