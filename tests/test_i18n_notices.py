@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication
 
 from searchapp.core.query import compile_query
 from searchapp.ui import i18n
 
 
 @pytest.fixture
-def russian():
-    app = QCoreApplication.instance() or QCoreApplication([])
-    assert app is not None
+def russian(qapp):  # pytest-qt's QApplication: a bare QCoreApplication would break GUI tests
     i18n.install("ru")
     yield
     i18n.install("en")
