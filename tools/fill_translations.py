@@ -39,6 +39,11 @@ RU = {
     "The query could not be parsed: its words were searched.":
         "Запрос не разобран: искали его слова.",
     "The query has no words to search for.": "В запросе нет слов для поиска.",
+    "An operator (AND, OR, NOT) with no word on one side was left out.":
+        "Оператор (AND, OR, NOT) без слова с одной стороны пропущен.",
+    "Unknown language in lang: (the languages are lang:ru and lang:en).":
+        "Неизвестный язык в lang: (языки: lang:ru и lang:en).",
+    "No article of the index has the source '%1'.": "Ни у одной статьи индекса нет источника «%1».",
     "Unknown field '%1' was searched as a word (fields: title:, source:, lang:).":
         "Неизвестное поле «%1» искали как слово (поля: title:, source:, lang:).",
     "No dates": "Нет дат",

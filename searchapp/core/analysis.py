@@ -25,6 +25,11 @@ from whoosh.analysis import Token, Tokenizer
 from searchapp.core import morphology
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# What may stand between a sentence end and the next sentence's first word.
+_OPENERS = frozenset(" \t\"'«„“(—–-*•")
+_SENTENCE_END = frozenset(".!?…\n")
+# Two words in capitals in a row: the text may have a headline in capitals.
+_SHOUT = re.compile(r"\b[^\W\d_a-zа-яё]{2,}\W+[^\W\d_a-zа-яё]{2,}\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +47,42 @@ def iter_words(text: str) -> Iterator[tuple[int, int, str]]:
         yield m.start(), m.end(), m.group()
 
 
+def _starts_sentence(text: str, start: int) -> bool:
+    """Does the word at ``start`` open the text, a line or a sentence?"""
+    i = start - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def _shouted_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines written (mostly) in capitals, like Reuters headlines."""
+    if not _SHOUT.search(text):
+        return []
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        words = [w for w in WORD_RE.findall(line) if not w.isdigit()]
+        if len(words) >= 2 and sum(w.isupper() for w in words) * 2 > len(words):
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def words_in_context(text: str) -> Iterator[tuple[re.Match[str], bool]]:
+    """Every word of ``text`` and whether its capital says nothing about it
+    being a name: the first word of a sentence, a word of a line in capitals."""
+    shouted = _shouted_lines(text)
+    for m in WORD_RE.finditer(text):
+        start = m.start()
+        initial = any(a <= start < b for a, b in shouted) if shouted else False
+        yield m, initial or (m.group()[:1].isupper() and _starts_sentence(text, start))
+
+
 def index_tokens(text: str) -> Iterator[WordToken]:
     """Every word of ``text`` with its index terms (used for highlighting)."""
     terms_of = morphology.surface_terms
-    for m in WORD_RE.finditer(text):
-        yield WordToken(m.start(), m.end(), terms_of(m.group()))
+    for m, initial in words_in_context(text):
+        yield WordToken(m.start(), m.end(), terms_of(m.group(), initial))
 
 
 def query_positions(
@@ -98,9 +134,9 @@ class MorphTokenizer(Tokenizer):  # type: ignore[misc]  # Whoosh is checked as A
         terms_of = morphology.surface_terms
         query_terms = morphology.query_terms
         fold = morphology.fold
-        for m in WORD_RE.finditer(value):
+        for m, initial in words_in_context(value):
             surface = m.group()
-            terms = terms_of(surface) if index_mode else query_terms(fold(surface))[:1]
+            terms = terms_of(surface, initial) if index_mode else query_terms(fold(surface))[:1]
             for term in terms:
                 t.text = term
                 t.boost = 1.0

@@ -56,7 +56,7 @@ def query_docs(searcher: Searcher, q: wq.Query, everything: frozenset[int]) -> s
         return _union(_term_docs(searcher, f, t) for f, t in terms) & everything
     if isinstance(q, wq.Every):
         return set(everything)
-    if isinstance(q, wq.Or):
+    if isinstance(q, wq.Or | wq.DisjunctionMax):
         return _union(query_docs(searcher, s, everything) for s in q.subqueries)
     if isinstance(q, wq.And):
         positives = [s for s in q.subqueries if not isinstance(s, wq.Not)]

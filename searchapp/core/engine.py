@@ -16,6 +16,7 @@ matching document numbers.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import pickle
 import struct
 import threading
@@ -34,7 +35,12 @@ from whoosh.searching import Searcher
 from searchapp.core import store
 from searchapp.core.docsets import query_docs
 from searchapp.core.errors import IndexDamagedError
-from searchapp.core.query import CompiledQuery, compile_query, highlight_terms
+from searchapp.core.query import (
+    MAX_QUERY_CHARS,
+    CompiledQuery,
+    compile_query,
+    highlight_terms,
+)
 from searchapp.core.results import (
     ArticleView,
     Facets,
@@ -55,10 +61,22 @@ _DAMAGE = (
 )
 
 MATCH_CACHE = 16  # queries whose matching documents a searcher remembers
+QUESTION_WORDS = 3  # a question of fewer words is searched like keywords
 SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer articles
 SIMILAR_TERMS = 25
 
 CLOSEST_NOTICE = "No article has all words — showing closest matches."
+UNKNOWN_SOURCE_NOTICE = "No article of the index has the source '{}'."
+
+
+def is_question(text: str) -> bool:
+    """A query typed as a question: several words and a «?» at the end."""
+    text = text.strip()
+    return text.endswith("?") and len(text.split()) >= QUESTION_WORDS
+
+
+def _fold_source(name: str) -> str:
+    return " ".join(name.lower().replace("ё", "е").split())
 
 
 def _date(ordinal: int) -> dt.date | None:
@@ -81,13 +99,28 @@ class DocTable:
             f"{d.year:04d}-{d.month:02d}" if (d := _date(o)) else "" for o in self.date
         ]
 
+    @functools.cached_property
+    def distinct_sources(self) -> dict[str, frozenset[str]]:
+        """Each source as folded → the names it is written as."""
+        out: dict[str, set[str]] = {}
+        for name in set(self.source):
+            out.setdefault(_fold_source(name), set()).add(name)
+        return {k: frozenset(v) for k, v in out.items()}
+
+    def sources_like(self, names: Iterable[str]) -> frozenset[str]:
+        """The sources of the index written like ``names`` (any case or spacing)."""
+        table = self.distinct_sources
+        return frozenset().union(*(table.get(_fold_source(n), ()) for n in names))
+
     def predicate(
         self, req: SearchRequest, *, skip: str = ""
     ) -> Callable[[int], bool] | None:
         """A test for the request's filters, leaving out the facet ``skip``."""
         tests: list[Callable[[int], bool]] = []
         if req.sources and skip != "source":
-            sources, col = req.sources, self.source
+            # Like the query field ``source:``: case and spacing do not matter.
+            sources = self.sources_like(req.sources)
+            col = self.source
             tests.append(lambda d: col[d] in sources)
         if req.langs and skip != "lang":
             langs, lcol = req.langs, self.lang
@@ -203,10 +236,14 @@ class SearchEngine:
         started = time.perf_counter()
         with self._lock:
             view = self._current()
-            compiled = self._compile(view, req.query, names=req.names)
-            notices = list(compiled.notices)
+            # A question typed as is («Who wrote …?») is ranked on its words,
+            # any of which its answer may lack; keywords need all their words.
+            question = is_question(req.query)
+            compiled = self._compile(view, req.query, any_word=question, names=req.names)
+            notices = list(compiled.notices) + self._unknown_sources(view, req)
             matched = self._matches(view, compiled)
-            if not matched and compiled.words > 1:
+            strict = 0 if question else len(matched)
+            if not matched and compiled.words > 1 and not question:
                 loose = self._compile(view, req.query, any_word=True, names=req.names)
                 loose_matched = self._matches(view, loose)
                 if loose_matched:
@@ -217,9 +254,7 @@ class SearchEngine:
             facets = view.table.facets(matched, req) if req.with_facets else Facets()
             hits = self._page(view, compiled, selected, req)
             few = len(selected) < SUGGEST_BELOW or CLOSEST_NOTICE in notices
-            suggestion = (
-                suggest_query(view.searcher, req.query) if few and req.query.strip() else None
-            )
+            suggestion = self._suggest(view, req, strict) if few else None
         return SearchResponse(
             request=req,
             total=len(selected),
@@ -229,6 +264,24 @@ class SearchEngine:
             elapsed_ms=(time.perf_counter() - started) * 1000,
             suggestion=suggestion,
         )
+
+    def _suggest(self, view: _View, req: SearchRequest, found: int) -> str | None:
+        """A corrected query, from the query as searched (cut to its first
+        MAX_QUERY_CHARS characters), offered only when it finds more articles
+        with all its words than the ``found`` of the query as typed."""
+        text = req.query.strip()[:MAX_QUERY_CHARS]
+        suggestion = suggest_query(view.searcher, text) if text else None
+        if suggestion is None:
+            return None
+        better = self._matches(view, self._compile(view, suggestion, names=req.names))
+        return suggestion if len(better) > found else None
+
+    @staticmethod
+    def _unknown_sources(view: _View, req: SearchRequest) -> list[str]:
+        return [
+            UNKNOWN_SOURCE_NOTICE.format(name)
+            for name in sorted(req.sources) if not view.table.sources_like([name])
+        ]
 
     def similar(self, path: str, limit: int = 8) -> tuple[Hit, ...]:
         """Articles most like the one at ``path`` (its key terms, weighted by

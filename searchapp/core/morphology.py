@@ -90,6 +90,7 @@ class CyrillicWord(NamedTuple):
     query_lemmas: tuple[str, ...]
     name_key: str | None  # ``_мередов`` for a surname
     script_keys: tuple[str, ...]  # ``meredov`` for a name-like word (no prefix)
+    sure_name: bool = False  # a name even at the start of a sentence (Татьяна, not Вера)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -133,7 +134,8 @@ def analyse_cyrillic(word: str) -> CyrillicWord:
         keyed = []
     lemmas = [lem for lem in dict.fromkeys(keyed) if lem][:_MAX_KEYED_LEMMAS]
     script = tuple(dict.fromkeys(k for lem in lemmas for k in cyrillic_keys(lem)))
-    return CyrillicWord(tuple(ranked), query, key, script)
+    sure = unknown or bool(base) or bool(_PROPER_TAGS & parses[0].tag.grammemes)
+    return CyrillicWord(tuple(ranked), query, key, script, sure)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -152,15 +154,15 @@ def is_latin(word: str) -> bool:
     return _LATIN.search(word) is not None and _CYRILLIC.search(word) is None
 
 
-def _index_terms(word: str, capitalised: bool) -> tuple[str, ...]:
+def _index_terms(word: str, capitalised: bool, initial: bool = False) -> tuple[str, ...]:
     if is_cyrillic(word):
         a = analyse_cyrillic(word)
-        if not capitalised:
+        if not capitalised or (initial and not a.sure_name):
             return a.index_lemmas
         keys = tuple(FROM_CYRILLIC + k for k in a.script_keys)
         return (*a.index_lemmas, *((a.name_key,) if a.name_key else ()), *keys)
     if is_latin(word) and not word.isdigit():
-        key = _latin_name_key(word) if capitalised else None
+        key = _latin_name_key(word) if capitalised and not initial else None
         return (stem_english(word), FROM_LATIN + key) if key else (stem_english(word),)
     return (word,)
 
@@ -178,27 +180,34 @@ def _latin_name_key(word: str) -> str | None:
 
 
 _SURFACE_CACHE: dict[str, tuple[str, ...]] = {}
+_INITIAL_CACHE: dict[str, tuple[str, ...]] = {}
 
 
-def surface_terms(surface: str) -> tuple[str, ...]:
+def surface_terms(surface: str, initial: bool = False) -> tuple[str, ...]:
     """Every term indexed at one position for a word as written in the text.
+
+    ``initial``: the word starts a sentence or stands in a line written in
+    capitals, so its capital says nothing: it gets name keys only when it is
+    a name whatever its place (Татьяна, Мередов; not «Вера в успех», not an
+    English word, whose dictionary we do not have).
 
     The hot path of indexing and highlighting: one dict lookup per word once
     the word has been seen (the cache is emptied when it grows past
     :data:`CACHE_SIZE` entries).
     """
-    terms = _SURFACE_CACHE.get(surface)
+    cache = _INITIAL_CACHE if initial else _SURFACE_CACHE
+    terms = cache.get(surface)
     if terms is None:
-        if len(_SURFACE_CACHE) >= CACHE_SIZE:
-            _SURFACE_CACHE.clear()
-        terms = _index_terms(fold(surface), _capitalised(surface))
-        _SURFACE_CACHE[surface] = terms
+        if len(cache) >= CACHE_SIZE:
+            cache.clear()
+        terms = _index_terms(fold(surface), _capitalised(surface), initial)
+        cache[surface] = terms
     return terms
 
 
-def index_terms(word: str, capitalised: bool) -> tuple[str, ...]:
+def index_terms(word: str, capitalised: bool, initial: bool = False) -> tuple[str, ...]:
     """Every term indexed at one position for the folded ``word``."""
-    return _index_terms(word, capitalised)
+    return _index_terms(word, capitalised, initial)
 
 
 def query_terms(word: str, *, scripts: bool = False) -> tuple[str, ...]:

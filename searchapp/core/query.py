@@ -23,14 +23,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from whoosh import qparser
 from whoosh import query as wq
 from whoosh.analysis import RegexTokenizer
 from whoosh.fields import TEXT, Schema
+from whoosh.qparser import syntax
 
 from searchapp.core import morphology, names
-from searchapp.core.analysis import query_positions
+from searchapp.core.analysis import iter_words, query_positions
+from searchapp.core.scoring import OneWord, TitleOrBody
 
 TEXT_FIELDS = ("title", "body")
 FIELD_ALIASES = {"source": "source_text"}
@@ -41,8 +44,20 @@ MIN_PREFIX = 2
 # A lower-case query word is taken for a name (and matched across scripts)
 # when at least this share of the documents that have it have it
 # capitalised: «tokayev» yes, «said» (Саид) or «марта» (Марта) no.  A
-# capitalised query word is always taken for a name.
+# capitalised query word is taken for a name, unless it is in capitals or
+# the first word of a query of SENTENCE_WORDS words or more.
 NAME_SHARE = 0.3
+SENTENCE_WORDS = 3  # from this many words, a query's first capital may be grammar
+# A word's alternatives (its readings, its name keys and spellings) score as
+# one word: the best of them (DisMax), not their sum.  Title and body too:
+# adding a share of the other field (0.3) lost 1-2 points of MRR@10 in
+# bench/rank_eval.py, so the better field alone counts.
+TITLE_BODY_TIEBREAK = 0.0
+# The title clause's weight on top of the schema's field boost (2.0) when a
+# word is searched in both fields: a headline shared by many articles should
+# not outweigh the body (bench/rank_eval.py: 1 → 0.5 → 0.25 gave MRR@10 en
+# 0.808 → 0.858 → 0.863, ru 0.927 → 0.933 → 0.933).
+TITLE_WEIGHT = 0.25
 
 DocFrequency = Callable[[str], int]
 
@@ -51,6 +66,15 @@ _EXACT = "\ue000"  # marks a quoted single word; not a word character, so analys
 _QUOTED_WORD = re.compile(r'"([^\s"]+)"')
 _INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 _FIELD_PREFIX = re.compile(r"(?<![\w:])([^\W\d_]\w*):(?=\S)")
+# Wildcards a user plainly means: ``?`` between letters (``wom?n``), ``*``
+# after letters (``мигра*``, ``a*b``).  Any other ``?`` or ``*`` is punctuation:
+# ``servitoris?`` ends a question, ``???`` and ``*`` alone are no words.
+_LEADING_OP = re.compile(r"^(?:(?:AND|OR)\s+|(?:AND|OR|NOT)$)")
+_TRAILING_OP = re.compile(r"\s+(?:AND|OR|NOT)$")
+DANGLING_NOTICE = "An operator (AND, OR, NOT) with no word on one side was left out."
+LANGS = frozenset({"ru", "en"})
+UNKNOWN_LANG_NOTICE = "Unknown language in lang: (the languages are lang:ru and lang:en)."
+_PUNCT_WILDCARD = re.compile(r"(?<!\w)\*+|\?(?![\w*?])|(?<![\w*?])\?")
 
 
 @dataclass
@@ -70,6 +94,16 @@ class CompiledQuery:
         return self.query is wq.NullQuery
 
 
+class _TitleOrBody(syntax.DisMaxGroup):  # type: ignore[misc]  # Whoosh is untyped
+    qclass = TitleOrBody
+
+    def __init__(
+        self, nodes: list[Any] | None = None, boost: float = 1.0, **kwargs: object
+    ) -> None:
+        kwargs.setdefault("tiebreak", TITLE_BODY_TIEBREAK)
+        super().__init__(nodes, boost, **kwargs)
+
+
 @cache
 def _parser(any_word: bool) -> qparser.QueryParser:
     raw = RegexTokenizer(r"\S+")  # case is kept: «Газа» is a name, «газа» gas
@@ -81,6 +115,8 @@ def _parser(any_word: bool) -> qparser.QueryParser:
     )
     group = qparser.OrGroup.factory(0.9) if any_word else qparser.AndGroup
     parser = qparser.MultifieldParser(list(TEXT_FIELDS), schema, group=group)
+    parser.remove_plugin_class(qparser.MultifieldPlugin)
+    parser.add_plugin(qparser.MultifieldPlugin(list(TEXT_FIELDS), group=_TitleOrBody))
     parser.add_plugin(qparser.PlusMinusPlugin())
     parser.add_plugin(qparser.FieldAliasPlugin({"source_text": ["source"]}))
     parser.remove_plugin_class(qparser.BoostPlugin)
@@ -92,11 +128,12 @@ def _repair(text: str, notices: list[str]) -> str:
     if len(text) > MAX_QUERY_CHARS:
         text = text[:MAX_QUERY_CHARS]
         notices.append(f"The query was cut to its first {MAX_QUERY_CHARS} characters.")
-    text = text.translate(_QUOTES)
+    text = _drop_punctuation_wildcards(text.translate(_QUOTES))
     if text.count('"') % 2:
         i = text.rfind('"')
         text = text[:i] + " " + text[i + 1 :]
         notices.append("A quote was not closed: it was ignored.")
+    text = _drop_dangling_operators(text, notices)
     balanced = _balance_brackets(text)
     if balanced != text:
         notices.append("Unbalanced brackets were ignored.")
@@ -112,6 +149,26 @@ def _repair(text: str, notices: list[str]) -> str:
     text = _QUOTED_WORD.sub(lambda m: m.group(1) + _EXACT, text)
     # A hyphen inside a word joins it (онлайн-режим), it is not "minus".
     return _INNER_HYPHEN.sub("\u2010", text)
+
+
+def _drop_dangling_operators(text: str, notices: list[str]) -> str:
+    """``газ AND`` → ``газ``: an operator at either end joins nothing."""
+    text = text.strip()
+    while True:
+        cut = _TRAILING_OP.sub("", _LEADING_OP.sub("", text)).strip()
+        if cut == text:
+            return text
+        notices.append(DANGLING_NOTICE)
+        text = cut
+
+
+def _drop_punctuation_wildcards(text: str) -> str:
+    """Remove every ``?``/``*`` that is punctuation, not a wildcard."""
+    while True:
+        cleaned = _PUNCT_WILDCARD.sub(" ", text)
+        if cleaned == text:
+            return text
+        text = cleaned
 
 
 def _balance_brackets(text: str) -> str:
@@ -139,17 +196,20 @@ def compile_query(
     could be a name is taken for one."""
     notices: list[str] = []
     text = (text or "").strip()
-    if not text:
+    if not text.strip("*"):  # «*» alone browses, like an empty query
         return CompiledQuery(None)
     text = _repair(text, notices)
-    rewriter = _Rewriter(notices, names, doc_frequency)
+    # The capital of the first word of a sentence-like query says nothing.
+    words = [w for _, _, w in iter_words(text)]
+    first = words[0] if len(words) >= SENTENCE_WORDS else ""
+    rewriter = _Rewriter(notices, names, doc_frequency, first)
     try:
         q = rewriter.rewrite(_parser(any_word).parse(text))
     except Exception:
         notices.append("The query could not be parsed: its words were searched.")
-        rewriter = _Rewriter(notices, names, doc_frequency)
-        words = " ".join(re.findall(r"[^\W_]+", text))
-        q = rewriter.rewrite(_parser(any_word).parse(words))
+        rewriter = _Rewriter(notices, names, doc_frequency, first)
+        bare = " ".join(re.findall(r"[^\W_]+", text))
+        q = rewriter.rewrite(_parser(any_word).parse(bare))
     q = q.normalize() if q is not None else wq.NullQuery
     if rewriter.words > MAX_WORDS:
         notices.append(f"The query has {rewriter.words} words: only the first ones count.")
@@ -173,12 +233,17 @@ class _Rewriter:
     """Replace raw words with analysed alternatives, counting the words."""
 
     def __init__(
-        self, notices: list[str], names: bool = True, doc_frequency: DocFrequency | None = None
+        self,
+        notices: list[str],
+        names: bool = True,
+        doc_frequency: DocFrequency | None = None,
+        first_word: str = "",
     ) -> None:
         self.notices = notices
         self.names = names
         self.doc_frequency = doc_frequency
         self.words = 0
+        self.first_word = first_word  # as typed: its capital may only start the query
         self._positive: set[object] = set()
 
     @property
@@ -212,9 +277,17 @@ class _Rewriter:
                 return a or b
             return type(q)(a, b)
         if isinstance(q, wq.CompoundQuery):
-            subs = [s for s in (self.rewrite(c, negated) for c in q.subqueries) if s is not None]
+            pairs = [(c, self.rewrite(c, negated)) for c in q.subqueries]
+            if isinstance(q, TitleOrBody):  # a word of both fields: weigh the title
+                pairs = [
+                    (c, s.with_boost(TITLE_WEIGHT) if s and c.field() == "title" else s)
+                    for c, s in pairs
+                ]
+            subs = [s for _, s in pairs if s is not None]
             if not subs:
                 return None
+            if isinstance(q, wq.DisjunctionMax):
+                return type(q)(subs, boost=q.boost, tiebreak=q.tiebreak)
             return type(q)(subs, boost=q.boost)
         if q is wq.NullQuery:
             return None
@@ -223,7 +296,11 @@ class _Rewriter:
     def _leaf(self, q: wq.Query) -> wq.Query | None:
         fname = q.fieldname
         if fname == "lang":
-            return wq.Term("lang", q.text.lower()) if isinstance(q, wq.Term) else None
+            if not isinstance(q, wq.Term):
+                return None
+            if q.text.lower() not in LANGS:
+                self.notices.append(UNKNOWN_LANG_NOTICE)
+            return wq.Term("lang", q.text.lower())
         if fname == "source_text":
             return _plain_words(q, fname)
         if isinstance(q, wq.Prefix | wq.Wildcard):
@@ -237,12 +314,19 @@ class _Rewriter:
         others = [_sequence(fname, positions) for positions in names.variants(q.text)]
         alternatives = [x for x in (own, *others) if x is not None]
         if len(alternatives) > 1:
-            return wq.Or(alternatives)
+            return OneWord(alternatives)
         return own
 
     def _is_name(self, surface: str) -> bool:
-        """Should this query word also match as a name across scripts?"""
-        if surface[:1].isupper() or self.doc_frequency is None:
+        """Should this query word also match as a name across scripts?
+
+        A capital is evidence of a name except on the first word of a query
+        of several words (a question's «Who», «Какой») and in a word in
+        capitals: those
+        are judged by the index, like lower-case words."""
+        if self.doc_frequency is None:
+            return True
+        if surface[:1].isupper() and not surface.isupper() and surface != self.first_word:
             return True
         probe = morphology.name_probe(morphology.fold(surface))
         if probe is None:
@@ -256,8 +340,9 @@ class _Rewriter:
         text = morphology.fold(q.text)
         literal = re.sub(r"[*?]", "", text)
         if len(literal) < MIN_PREFIX:
+            typed = q.text + "*" if isinstance(q, wq.Prefix) else q.text
             self.notices.append(
-                f"'{q.text}*' is too short for a prefix search: it was left out."
+                f"'{typed}' is too short for a prefix search: it was left out."
             )
             return None
         if isinstance(q, wq.Wildcard):
@@ -270,10 +355,12 @@ class _Rewriter:
         return alts[0] if len(alts) == 1 else wq.Or(alts)
 
 
-def _alternatives(fieldname: str, alts: tuple[str, ...]) -> wq.Query:
+def _alternatives(fieldname: str, alts: tuple[str, ...], one: bool = False) -> wq.Query:
+    """Any of ``alts`` at one position; ``one``: scored as one word (the best)."""
     if len(alts) == 1:
         return wq.Term(fieldname, alts[0])
-    return wq.Or([wq.Term(fieldname, a) for a in alts])
+    terms = [wq.Term(fieldname, a) for a in alts]
+    return OneWord(terms) if one else wq.Or(terms)
 
 
 def _sequence(fieldname: str, positions: list[tuple[str, ...]]) -> wq.Query | None:
@@ -281,7 +368,7 @@ def _sequence(fieldname: str, positions: list[tuple[str, ...]]) -> wq.Query | No
     if not positions:
         return None
     if len(positions) == 1:
-        return _alternatives(fieldname, positions[0])
+        return _alternatives(fieldname, positions[0], one=True)
     if all(len(alts) == 1 for alts in positions):
         return wq.Phrase(fieldname, [alts[0] for alts in positions])
     return wq.Sequence([_alternatives(fieldname, alts) for alts in positions])

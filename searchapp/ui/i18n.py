@@ -27,10 +27,18 @@ _NOTICES = [
     QT_TRANSLATE_NOOP("Notices", "Unbalanced brackets were ignored."),
     QT_TRANSLATE_NOOP("Notices", "The query could not be parsed: its words were searched."),
     QT_TRANSLATE_NOOP("Notices", "The query has no words to search for."),
+    QT_TRANSLATE_NOOP(
+        "Notices", "An operator (AND, OR, NOT) with no word on one side was left out."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Notices", "Unknown language in lang: (the languages are lang:ru and lang:en)."
+    ),
 ]
 _UNKNOWN_FIELD = QT_TRANSLATE_NOOP(
     "Notices", "Unknown field '%1' was searched as a word (fields: title:, source:, lang:)."
 )
+
+_UNKNOWN_SOURCE = QT_TRANSLATE_NOOP("Notices", "No article of the index has the source '%1'.")
 
 
 def system_language() -> str:
@@ -73,5 +81,9 @@ def translate_notice(text: str) -> str:
     m = re.search(r"Unknown field '([^']*)' was searched as a word \(fields: [^)]*\)\.", text)
     if m:
         translated = QCoreApplication.translate("Notices", str(_UNKNOWN_FIELD))
+        text = text.replace(m.group(0), translated.replace("%1", m.group(1)))
+    m = re.search(r"No article of the index has the source '(.*?)'\.", text)
+    if m:
+        translated = QCoreApplication.translate("Notices", str(_UNKNOWN_SOURCE))
         text = text.replace(m.group(0), translated.replace("%1", m.group(1)))
     return text

@@ -44,3 +44,23 @@ def test_analyser_pickles_without_state() -> None:
     analyzer = make_analyzer()
     assert pickle.loads(pickle.dumps(analyzer)) == analyzer
     assert len(pickle.dumps(analyzer)) < 200
+
+
+def _keyed(text: str) -> list[str]:
+    """The words of ``text`` indexed with a name key."""
+    return [
+        text[t.start : t.end] for t in index_tokens(text)
+        if any(term.startswith(("~", "^", "_")) for term in t.terms)
+    ]
+
+
+def test_a_capital_that_only_starts_a_sentence_is_not_a_name() -> None:
+    assert _keyed("Вера в успех крепла. Oil prices rose.") == []
+    assert _keyed("Татьяна пришла. Мередов сказал: — Вера Павловна, Oil!") == [
+        "Татьяна", "Мередов", "Вера", "Павловна", "Oil",
+    ]
+
+
+def test_a_headline_in_capitals_is_not_a_name() -> None:
+    assert _keyed("KELLEY OIL BUYING OIL PROPERTIES\n\nThe oil firm said so.") == []
+    assert _keyed("Prices rose, NATO and OPEC said.") == ["NATO", "OPEC"]

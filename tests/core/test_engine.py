@@ -11,6 +11,7 @@ import pytest
 
 from searchapp.core.engine import CLOSEST_NOTICE, SearchEngine
 from searchapp.core.indexer import update_index
+from searchapp.core.query import MAX_QUERY_CHARS
 from searchapp.core.results import SearchRequest, Sort
 
 SEEDS = {
@@ -244,3 +245,107 @@ def test_similar_articles(engine: SearchEngine) -> None:
     similar = [Path(h.path).name[:3] for h in engine.similar(path)]
     assert similar and similar[0] == "001"  # the other report of the same conference
     assert "000" not in similar
+
+
+def test_question_mark_after_a_name_finds_the_same(engine: SearchEngine) -> None:
+    assert sorted(found(engine, "Мередов?")) == sorted(found(engine, "Мередов")) == ["001", "002"]
+
+
+def test_sentence_initial_capital_is_not_a_name(tmp_path: Path, write_articles) -> None:
+    from searchapp.core.indexer import update_index
+
+    root = write_articles({
+        "faith.txt": "Вера в успех крепла с каждым днём.",
+        "tanya.txt": "Татьяна пришла домой поздно.",
+        "tanya2.txt": "Вчера мы видели Татьяну в театре.",
+    })
+    update_index(tmp_path / "ix", [root])
+    eng = SearchEngine(tmp_path / "ix")
+    try:
+        assert found(eng, "vera") == []
+        assert sorted(found(eng, "Tatyana")) == ["tan", "tan"]
+        assert sorted(found(eng, "tatiana")) == ["tan", "tan"]
+    finally:
+        eng.close()
+
+
+def test_long_query_suggests_from_the_query_as_cut(engine: SearchEngine) -> None:
+    resp = engine.search(SearchRequest(query="x" * 10_000))
+    assert resp.suggestion is None
+    resp = engine.search(SearchRequest(query="Ашхабат " * 2_000))
+    assert resp.suggestion is not None and len(resp.suggestion) <= MAX_QUERY_CHARS
+    assert resp.suggestion.startswith("Ашхабад Ашхабад")
+
+
+def test_suggestion_only_when_it_finds_more(engine: SearchEngine) -> None:
+    # «migartion» → «migration» finds articles; a correction that finds no
+    # more than the query as typed is not offered.
+    assert engine.search(SearchRequest(query="migartion")).suggestion == "migration"
+    assert engine.search(SearchRequest(query="migartion qwzxvk")).suggestion is None
+
+
+@pytest.mark.parametrize("query", ["!!!...,,,???", "...", "???"])
+def test_query_without_words_says_so(engine: SearchEngine, query: str) -> None:
+    resp = engine.search(SearchRequest(query=query))
+    assert resp.total == 0 and resp.notice == "The query has no words to search for."
+
+
+def test_source_filter_matches_like_the_source_field(engine: SearchEngine) -> None:
+    assert found(engine, "", sources=frozenset({"trend"})) == ["003"]
+    assert found(engine, "", sources=frozenset({"  TREND "})) == found(engine, "source:trend")
+    resp = engine.search(SearchRequest(query="", sources=frozenset({"Nowhere News"})))
+    assert resp.total == 0
+    assert resp.notice == "No article of the index has the source 'Nowhere News'."
+
+
+def test_dangling_operator_and_unknown_language(engine: SearchEngine) -> None:
+    for query in ("Ашхабад AND", "Ашхабад OR"):
+        resp = engine.search(SearchRequest(query=query))
+        assert found(engine, query) == found(engine, "Ашхабад")
+        assert resp.notice and "operator" in resp.notice
+    resp = engine.search(SearchRequest(query="lang:xx"))
+    assert resp.total == 0 and resp.notice and "lang:ru" in resp.notice
+
+
+def test_question_is_ranked_on_its_words(engine: SearchEngine) -> None:
+    # No article has every word of the question: it is ranked on its words,
+    # best first, without the closest-matches notice (a question's answer
+    # need not repeat its words); as keywords, the same words need them all.
+    question = "Что известно про Ашхабад сейчас?"
+    resp = engine.search(SearchRequest(query=question))
+    assert resp.total > 0 and resp.notice is None
+    assert Path(resp.hits[0].path).name[:3] in found(engine, "Ашхабад")
+    keywords = engine.search(SearchRequest(query=question.rstrip("?")))
+    assert keywords.notice and CLOSEST_NOTICE in keywords.notice
+
+
+def test_closest_matches_put_the_rarest_word_first(tmp_path: Path, write_articles) -> None:
+    from searchapp.core.indexer import update_index
+
+    # The case: ALL-CAPS headlines made «oil» look like a name, and
+    # an oil article matched six terms (oil, ~oil, ^oil in title and body).
+    files = {f"oil{i}.txt": f"OIL PRICES RISE {i}\n\nOil prices rose again, traders said."
+             for i in range(12)}
+    files.update({f"other{i}.txt": f"Weather {i}\n\nRain fell on the town." for i in range(300)})
+    files["kz.txt"] = "Exports grew\n\nKazakhstan oil exports grew, traders said."
+    update_index(tmp_path / "ix", [write_articles(files)])
+    eng = SearchEngine(tmp_path / "ix")
+    try:
+        resp = eng.search(SearchRequest(query="oil prices Kazakhstan"))
+        assert resp.notice and CLOSEST_NOTICE in resp.notice
+        assert Path(resp.hits[0].path).name == "kz.txt"
+    finally:
+        eng.close()
+
+
+def test_empty_index_answers(tmp_path: Path) -> None:
+    # An index created and killed before its first commit holds no article.
+    from searchapp.core import store
+
+    store.create(tmp_path / "ix").close()
+    eng = SearchEngine(tmp_path / "ix")
+    try:
+        assert eng.matching_paths("") == [] and eng.matching_paths("миграция") == []
+        assert eng.search(SearchRequest(query="миграция")).total == 0
+    finally:
+        eng.close()

@@ -9,7 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh import query as wq
 
-from searchapp.core.query import MAX_QUERY_CHARS, compile_query
+from searchapp.core.query import (
+    DANGLING_NOTICE,
+    MAX_QUERY_CHARS,
+    UNKNOWN_LANG_NOTICE,
+    compile_query,
+)
 
 
 def terms(text: str) -> set[tuple[str, str]]:
@@ -91,9 +96,24 @@ def test_query_of_punctuation_only_says_so() -> None:
     assert compiled.empty and compiled.notices
 
 
-def test_lone_operators_do_not_fail() -> None:
-    for text in ["AND", "OR", "NOT", "AND OR NOT", "-", "+", "title:", ":", "^", "~", "\\"]:
-        compile_query(text)
+@pytest.mark.parametrize(
+    "text", ["AND", "OR", "NOT", "AND OR NOT", "-", "+", ":", "^", "~", "\\"]
+)
+def test_lone_operators_are_no_words_with_a_notice(text: str) -> None:
+    compiled = compile_query(text)
+    assert compiled.empty and compiled.notices, compiled
+
+
+@pytest.mark.parametrize("text", ["газ AND", "газ OR", "газ NOT", "AND газ", "OR газ"])
+def test_dangling_operator_is_dropped_with_a_notice(text: str) -> None:
+    compiled = compile_query(text)
+    assert compiled.query == compile_query("газ").query
+    assert compiled.notices == [DANGLING_NOTICE]
+
+
+def test_unknown_language_gets_a_notice() -> None:
+    assert compile_query("lang:xx").notices == [UNKNOWN_LANG_NOTICE]
+    assert compile_query("lang:EN").notices == []
 
 
 QUERY_ALPHABET = st.sampled_from(
@@ -108,3 +128,42 @@ def test_any_input_compiles_without_exception(text: str) -> None:
     compiled = compile_query(text)
     assert compiled.browse or compiled.query is not None
     assert len(text) <= MAX_QUERY_CHARS or compiled.notices
+
+
+def _keys(q: wq.Query) -> set[str]:
+    return {t for _, t in q.iter_all_terms() if t.startswith(("~", "^"))}
+
+
+def test_question_mark_ending_a_word_is_punctuation() -> None:
+    q = compile_query("Who authored the Liber servitoris?").query
+    assert not any(isinstance(x, wq.Wildcard) for x in q.leaves())
+    assert ("body", "servitori") in set(q.iter_all_terms())
+    assert compile_query("Мередов?").query == compile_query("Мередов").query
+    # Inside a word it is still a wildcard, and «*» after letters a prefix.
+    assert any(isinstance(x, wq.Wildcard) for x in compile_query("wom?n").query.leaves())
+    assert any(isinstance(x, wq.Prefix) for x in compile_query("мигра*").query.leaves())
+
+
+@pytest.mark.parametrize("text", ["???", "!!!...,,,???", "...", "? * ?"])
+def test_punctuation_only_gets_the_no_words_notice(text: str) -> None:
+    compiled = compile_query(text)
+    assert compiled.empty
+    assert compiled.notices == ["The query has no words to search for."]
+
+
+def test_capital_of_a_question_word_is_not_a_name() -> None:
+    # An index where every word is common and rarely capitalised (3 %),
+    # except «tokayev», which it does not have.
+    def df(term: str) -> int:
+        if "tokayev" in term or "tokaev" in term:
+            return 0
+        return 30 if term.startswith(("~", "^")) else 1000
+
+    def keys(text: str) -> set[str]:
+        return _keys(compile_query(text, doc_frequency=df).query)
+
+    assert not keys("Who said it")  # first word of a question: judged by the index
+    assert not keys("what did OIL say")  # capitals: judged by the index
+    assert keys("Said")  # one word typed with a capital: the user means the name
+    assert keys("why did Said go")  # a capital inside the query is evidence
+    assert keys("Tokayev met whom")  # the index does not know it: a name

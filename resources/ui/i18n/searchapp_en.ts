@@ -124,202 +124,202 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="186" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="187" />
         <source>searchapp — news archive search</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="188" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="189" />
         <source>&amp;File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="189" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="190" />
         <source>&amp;Add folder…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="190" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="191" />
         <source>Re&amp;move folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="191" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="192" />
         <source>&amp;Rebuild index</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="192" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="193" />
         <source>&amp;Export results…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="193" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="194" />
         <source>&amp;Quit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="194" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="195" />
         <source>&amp;Search</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="195" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="196" />
         <source>Match &amp;names across scripts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="197" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="198" />
         <source>Tokayev also finds Токаев, Токаева; Ashgabat finds Ашхабаде. Quotes switch it off for one word: "Tokayev".</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="200" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="201" />
         <source>&amp;View</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="201" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="202" />
         <source>&amp;Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="202" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="203" />
         <source>&amp;Help</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="203" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="204" />
         <source>Search &amp;syntax</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="204" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="205" />
         <source>&amp;About searchapp</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="171" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="172" />
         <source>Indexing the articles for the first time…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="408" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="411" />
         <source>(no folders)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="418" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="421" />
         <source>Remove folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="419" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="422" />
         <source>Remove %1 from the index? Its articles leave the index; the files stay where they are.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="428" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="431" />
         <source>%1 removed: %2 left the index.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../../searchapp/ui/mainwindow.py" line="429" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="432" />
         <source>%n article(s)</source>
         <translation><numerusform>%n article</numerusform><numerusform>%n articles</numerusform></translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="318" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="321" />
         <source>The index has no articles yet: add a folder (File ▸ Add folder…).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="173" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="174" />
         <source>%1 will be added when the current run ends.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="254" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="257" />
         <source>This index is empty.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="256" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="259" />
         <source>This index has no articles yet: add a folder of articles to search.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="319" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="322" />
         <source>No article matches this search.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="321" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="324" />
         <source>Filters are on: clear them to search every article.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="323" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="326" />
         <source>Try the suggestion above.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="325" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="328" />
         <source>Try fewer words, another form, or a prefix: migra*.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="379" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="382" />
         <source>Export results</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="380" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="383" />
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="387" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="390" />
         <source>%1 articles exported to %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="393" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="396" />
         <source>Add a folder of articles</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="176" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="177" />
         <source>Changes will show up only at the next start: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="174" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="175" />
         <source>Indexing is already running.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="444" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="447" />
         <source>The index is damaged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="446" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="449" />
         <source>Rebuild index</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="458" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="461" />
         <source>Search syntax</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="463" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="466" />
         <source>About searchapp</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="464" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="467" />
         <source>searchapp %1 — full-text search for Russian and English news archives. Whoosh index, pymorphy3 morphology, Qt window.</source>
         <translation type="unfinished" />
     </message>
@@ -327,7 +327,7 @@
 <context>
     <name>Notices</name>
     <message>
-        <location filename="../../../searchapp/ui/i18n.py" line="31" />
+        <location filename="../../../searchapp/ui/i18n.py" line="37" />
         <source>Unknown field '%1' was searched as a word (fields: title:, source:, lang:).</source>
         <translation type="unfinished" />
     </message>
@@ -354,6 +354,21 @@
     <message>
         <location filename="../../../searchapp/ui/i18n.py" line="29" />
         <source>The query has no words to search for.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/i18n.py" line="30" />
+        <source>An operator (AND, OR, NOT) with no word on one side was left out.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/i18n.py" line="33" />
+        <source>Unknown language in lang: (the languages are lang:ru and lang:en).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/i18n.py" line="41" />
+        <source>No article of the index has the source '%1'.</source>
         <translation type="unfinished" />
     </message>
 </context>

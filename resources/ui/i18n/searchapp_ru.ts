@@ -124,202 +124,202 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="186" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="187" />
         <source>searchapp — news archive search</source>
         <translation>searchapp — поиск по архиву новостей</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="188" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="189" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="189" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="190" />
         <source>&amp;Add folder…</source>
         <translation>&amp;Добавить папку…</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="190" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="191" />
         <source>Re&amp;move folder</source>
         <translation>&amp;Убрать папку</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="191" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="192" />
         <source>&amp;Rebuild index</source>
         <translation>&amp;Перестроить индекс</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="192" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="193" />
         <source>&amp;Export results…</source>
         <translation>&amp;Экспорт результатов…</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="193" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="194" />
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="194" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="195" />
         <source>&amp;Search</source>
         <translation>&amp;Поиск</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="195" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="196" />
         <source>Match &amp;names across scripts</source>
         <translation>&amp;Имена в любой письменности</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="197" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="198" />
         <source>Tokayev also finds Токаев, Токаева; Ashgabat finds Ашхабаде. Quotes switch it off for one word: "Tokayev".</source>
         <translation>Tokayev находит и Токаев, Токаева; Ashgabat — Ашхабаде. Кавычки отключают это для одного слова: "Tokayev".</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="200" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="201" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="201" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="202" />
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="202" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="203" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="203" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="204" />
         <source>Search &amp;syntax</source>
         <translation>&amp;Синтаксис запросов</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="204" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="205" />
         <source>&amp;About searchapp</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="171" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="172" />
         <source>Indexing the articles for the first time…</source>
         <translation>Первая индексация статей…</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="408" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="411" />
         <source>(no folders)</source>
         <translation>(папок нет)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="418" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="421" />
         <source>Remove folder</source>
         <translation>Убрать папку</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="419" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="422" />
         <source>Remove %1 from the index? Its articles leave the index; the files stay where they are.</source>
         <translation>Убрать %1 из индекса? Её статьи уйдут из индекса, файлы останутся на месте.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="428" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="431" />
         <source>%1 removed: %2 left the index.</source>
         <translation>%1 убрана: из индекса ушло: %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../searchapp/ui/mainwindow.py" line="429" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="432" />
         <source>%n article(s)</source>
         <translation><numerusform>%n статья</numerusform><numerusform>%n статьи</numerusform><numerusform>%n статей</numerusform></translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="318" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="321" />
         <source>The index has no articles yet: add a folder (File ▸ Add folder…).</source>
         <translation>В индексе ещё нет статей: добавьте папку (Файл ▸ Добавить папку…).</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="173" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="174" />
         <source>%1 will be added when the current run ends.</source>
         <translation>%1 будет добавлена, когда закончится текущая индексация.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="254" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="257" />
         <source>This index is empty.</source>
         <translation>Индекс пуст.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="256" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="259" />
         <source>This index has no articles yet: add a folder of articles to search.</source>
         <translation>В индексе пока нет статей: добавьте папку со статьями, чтобы искать.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="319" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="322" />
         <source>No article matches this search.</source>
         <translation>Ни одна статья не подходит под этот запрос.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="321" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="324" />
         <source>Filters are on: clear them to search every article.</source>
         <translation>Включены фильтры: сбросьте их, чтобы искать по всем статьям.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="323" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="326" />
         <source>Try the suggestion above.</source>
         <translation>Попробуйте исправление выше.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="325" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="328" />
         <source>Try fewer words, another form, or a prefix: migra*.</source>
         <translation>Попробуйте меньше слов, другую форму или префикс: мигра*.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="379" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="382" />
         <source>Export results</source>
         <translation>Экспорт результатов</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="380" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="383" />
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="387" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="390" />
         <source>%1 articles exported to %2</source>
         <translation>Статей экспортировано: %1, файл %2</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="393" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="396" />
         <source>Add a folder of articles</source>
         <translation>Добавить папку со статьями</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="176" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="177" />
         <source>Changes will show up only at the next start: %1</source>
         <translation>Изменения появятся только при следующем запуске: %1</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="174" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="175" />
         <source>Indexing is already running.</source>
         <translation>Индексация уже идёт.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="444" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="447" />
         <source>The index is damaged</source>
         <translation>Индекс повреждён</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="446" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="449" />
         <source>Rebuild index</source>
         <translation>Перестроить индекс</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="458" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="461" />
         <source>Search syntax</source>
         <translation>Синтаксис запросов</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="463" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="466" />
         <source>About searchapp</source>
         <translation>О программе searchapp</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="464" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="467" />
         <source>searchapp %1 — full-text search for Russian and English news archives. Whoosh index, pymorphy3 morphology, Qt window.</source>
         <translation>searchapp %1 — полнотекстовый поиск по архивам новостей на русском и английском. Индекс Whoosh, морфология pymorphy3, окно на Qt.</translation>
     </message>
@@ -327,7 +327,7 @@
 <context>
     <name>Notices</name>
     <message>
-        <location filename="../../../searchapp/ui/i18n.py" line="31" />
+        <location filename="../../../searchapp/ui/i18n.py" line="37" />
         <source>Unknown field '%1' was searched as a word (fields: title:, source:, lang:).</source>
         <translation>Неизвестное поле «%1» искали как слово (поля: title:, source:, lang:).</translation>
     </message>
@@ -355,6 +355,21 @@
         <location filename="../../../searchapp/ui/i18n.py" line="29" />
         <source>The query has no words to search for.</source>
         <translation>В запросе нет слов для поиска.</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/i18n.py" line="30" />
+        <source>An operator (AND, OR, NOT) with no word on one side was left out.</source>
+        <translation>Оператор (AND, OR, NOT) без слова с одной стороны пропущен.</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/i18n.py" line="33" />
+        <source>Unknown language in lang: (the languages are lang:ru and lang:en).</source>
+        <translation>Неизвестный язык в lang: (языки: lang:ru и lang:en).</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/i18n.py" line="41" />
+        <source>No article of the index has the source '%1'.</source>
+        <translation>Ни у одной статьи индекса нет источника «%1».</translation>
     </message>
 </context>
 <context>

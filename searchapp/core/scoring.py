@@ -1,0 +1,68 @@
+"""Scoring: one query word counts once.
+
+A query word stands for several index terms (its readings, its name keys,
+its spellings; in the title and in the body).  ORed flat, their scores add
+up, so a document that holds a word under three terms outscores one that
+holds a rarer word once.  :class:`OneWord` scores the best of them,
+:class:`TitleOrBody` the better field plus a share of the other.  Whoosh's
+own ``DisjunctionMax`` cannot be used: its matcher takes the max over
+sub-matchers positioned on *different* documents and ignores ``tiebreak``.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from whoosh import matching
+from whoosh import query as wq
+
+
+class MaxMatcher(matching.UnionMatcher):  # type: ignore[misc]  # Whoosh is untyped
+    """Union of two matchers scored by the better one (plus ``tiebreak`` × the other)."""
+
+    def __init__(self, a: Any, b: Any, tiebreak: float = 0.0) -> None:
+        super().__init__(a, b)
+        self.tiebreak = tiebreak
+
+    def copy(self) -> MaxMatcher:
+        return MaxMatcher(self.a.copy(), self.b.copy(), self.tiebreak)
+
+    def replace(self, minquality: float = 0) -> Any:
+        out = super().replace(minquality)  # bounds by the sum: safe for the max
+        if isinstance(out, MaxMatcher):
+            out.tiebreak = self.tiebreak
+        return out
+
+    def score(self) -> float:
+        a, b = self.a, self.b
+        if not a.is_active():
+            return float(b.score())
+        if not b.is_active():
+            return float(a.score())
+        ida, idb = a.id(), b.id()
+        if ida != idb:
+            return float(a.score() if ida < idb else b.score())
+        sa, sb = float(a.score()), float(b.score())
+        return max(sa, sb) + self.tiebreak * min(sa, sb)
+
+
+class _Max(wq.DisjunctionMax):  # type: ignore[misc]  # Whoosh is untyped
+    def _matcher(self, subs: Any, searcher: Any, context: Any) -> Any:
+        reader = searcher.reader()
+        # (Whoosh's weighted tree drops keyword arguments: bind the tiebreak.)
+        return self._tree_matcher(
+            subs, partial(MaxMatcher, tiebreak=self.tiebreak), searcher, context,
+            lambda q: q.estimate_size(reader),
+        )
+
+
+class OneWord(_Max):
+    """The alternatives of one word, scored as one word: the best of them."""
+
+
+class TitleOrBody(_Max):
+    """A word in the title or the body: the better field, plus a share of the
+    other.  Its own class, so normalising never merges it with a word's
+    alternatives."""
+
