@@ -110,6 +110,7 @@ def _shard(file: Path, i: int, entry: object) -> Shard:
 
 def write_cluster(file: Path, shards: list[tuple[str, int, Path]], timeout_ms: int) -> None:
     """Write a cluster file for ``(host, port, path)`` shards, named s1, s2…"""
+    file.parent.mkdir(parents=True, exist_ok=True)
     lines = [f"timeout_ms = {timeout_ms}", ""]
     for i, (host, port, path) in enumerate(shards, 1):
         lines += ["[[shard]]", f'name = "s{i}"', f'host = "{host}"', f"port = {port}",

@@ -137,12 +137,8 @@ class ClusterEngine:
         notices = list(compiled.notices)
         query = _query(compiled, reader)
         filters = _filters(req)
-        enquire = self._enquire(db, compiled, req, _filtered(query, filters))
-        spies = {
-            facet: _spy(enquire, slot) for facet, slot in FACET_SLOTS.items()
-            if req.with_facets and not _has_filter(req, facet)
-        }
-        mset = enquire.get_mset(req.offset, req.limit, db.get_doccount())
+        spies_wanted = [f for f in FACET_SLOTS if req.with_facets and not _has_filter(req, f)]
+        mset, spies = self._match(db, compiled, req, _filtered(query, filters), spies_wanted)
         if mset.get_matches_estimated() == 0 and compiled.words > 1 and (
             not filters or _count(db, query) == 0
         ):
@@ -151,9 +147,8 @@ class ClusterEngine:
             if _count(db, loose_query):
                 notices.insert(0, CLOSEST_NOTICE)
                 compiled, query = loose, loose_query
-                enquire = self._enquire(db, compiled, req, _filtered(query, filters))
-                spies = {facet: _spy(enquire, FACET_SLOTS[facet]) for facet in spies}
-                mset = enquire.get_mset(req.offset, req.limit, db.get_doccount())
+                mset, spies = self._match(db, compiled, req, _filtered(query, filters),
+                                          spies_wanted)
         counts = {facet: _values(spy) for facet, spy in spies.items()}
         if req.with_facets:
             for facet, slot in FACET_SLOTS.items():
@@ -166,6 +161,26 @@ class ClusterEngine:
             _hit(item.document, 0.0 if sorted_by_date else item.weight, terms) for item in mset
         )
         return mset.get_matches_estimated(), hits, facets, notices
+
+    def _match(
+        self, db: xapian.Database, compiled: CompiledQuery, req: SearchRequest, query: Q,
+        facets: list[str],
+    ) -> tuple[xapian.MSet, dict[str, xapian.ValueCountMatchSpy]]:
+        """The requested page and the facets counted over every match.
+
+        Sorted by date, the facets are counted by a match of their own:
+        Xapian 1.4 over remote shards miscounts a spy on a value-sorted match
+        of everything when the page is shorter than the matches."""
+        enquire = self._enquire(db, compiled, req, query)
+        by_date = compiled.browse or req.sort is not Sort.RELEVANCE
+        counter = xapian.Enquire(db) if by_date else enquire
+        if counter is not enquire:
+            counter.set_query(query)
+        spies = {facet: _spy(counter, FACET_SLOTS[facet]) for facet in facets}
+        mset = enquire.get_mset(req.offset, req.limit, db.get_doccount())
+        if counter is not enquire and spies:
+            counter.get_mset(0, 0, db.get_doccount())
+        return mset, spies
 
     @staticmethod
     def _enquire(
