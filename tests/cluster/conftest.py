@@ -26,8 +26,8 @@ if shutil.which("xapian-tcpsrv") is None:
     pytest.skip("xapian-tcpsrv is missing (apt-get install xapian-tools)",
                 allow_module_level=True)
 
-from searchapp.core.cluster.config import ClusterConfig  # noqa: E402
-from searchapp.core.cluster.serve import LocalServers, loopback_cluster  # noqa: E402
+from searchapp.core.cluster.config import ClusterConfig
+from searchapp.core.cluster.serve import LocalServers, loopback_cluster
 
 SHARDS = 3
 
@@ -66,6 +66,7 @@ RU_SENTENCES = (
     "Стороны договорились о безопасной и упорядоченной миграции.",
     "Производство стали в регионе снизилось.",
     "В Ашхабаде прошла конференция о нейтралитете.",
+    "На флаге красного цвета изображён полумесяц.",  # the words of a phrase, apart
 )
 EN_SENTENCES = (
     "President Kassym-Jomart Tokayev discussed migration with the delegation.",
@@ -76,6 +77,7 @@ EN_SENTENCES = (
     "Running costs of the steel plants were falling.",
     "Ashgabat hosted a conference on neutrality.",
     "Markets were calm as investors waited for the central bank.",
+    "A red flag with a crescent moon was raised.",
 )
 
 

@@ -5,8 +5,8 @@ and the set of matches are equal; the relevance order is measured.
 Why the top 10 may differ: Whoosh ranks with BM25F over its two fields (title
 boost 2), Xapian with BM25 over prefixed terms with the title weight doubled
 in the query, and its statistics count both fields in one document length;
-ties (equal scores) fall in index order, which differs between one index and
-three shards.  Date orders have no ties here (distinct dates), so they match.
+ties (equal scores or dates) fall in index order, which differs between one
+index and three shards: date orders are compared by their dates.
 """
 
 from __future__ import annotations
@@ -65,9 +65,10 @@ def test_totals_facets_and_matches_equal(engines, query: str) -> None:
 @pytest.mark.parametrize("query", ["", "миграция", "migration", "lang:en"])
 def test_date_orders_equal(engines, query: str, sort: Sort) -> None:
     whoosh, xapian = engines
-    req = SearchRequest(query=query, sort=sort, limit=10)
-    dated = [h.path for h in whoosh.search(req).hits if h.date]
-    assert [h.path for h in xapian.search(req).hits][: len(dated)] == dated
+    req = SearchRequest(query=query, sort=sort, limit=200)
+    a, b = whoosh.search(req).hits, xapian.search(req).hits
+    assert [h.date for h in b] == [h.date for h in a]  # undated last in both orders
+    assert {h.path for h in b} == {h.path for h in a}
 
 
 def test_pages_add_up_to_the_whole_list(engines) -> None:
