@@ -83,3 +83,18 @@ def test_window_searches_the_cluster(qtbot, cluster, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: window.reader.view is not None, timeout=20_000)
     assert window.reader.view.body_spans
     window.close()
+
+
+def test_a_second_indexing_run_is_told_the_cluster_is_busy(cluster, capsys) -> None:
+    import xapian
+
+    shard = cluster.config.shards[2]
+    writer = xapian.remote_open_writable(shard.host, shard.port, 2000, 2000)
+    try:
+        assert cli.main(["index", str(SEEDS_DIR), "--index", str(cluster.file),
+                         "--quiet"]) == cli.EXIT_FAILED
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and f"Shard {shard.label}" in err and "busy" in err
+    finally:
+        writer.close()
+    assert cli.main(["index", str(SEEDS_DIR), "--index", str(cluster.file), "--quiet"]) == 0
