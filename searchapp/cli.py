@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from searchapp import __version__
+from searchapp.core.backend import cluster_available, is_cluster_file
 from searchapp.core.errors import SearchappError, UsageError
 from searchapp.core.paths import default_index_dir
 from searchapp.core.progress import IndexReport, Progress
@@ -108,6 +109,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     index_dir: Path = args.index or default_index_dir()
+    if is_cluster_file(index_dir) and not cluster_available():
+        index_dir = default_index_dir()
+        print(f"searchapp: no Xapian bindings (pip install 'searchapp[cluster]'): "
+              f"using the Whoosh index at {index_dir}", file=sys.stderr)
     try:
         if args.command == "index":
             return _index(index_dir, args.paths, args.rebuild, args.quiet)
@@ -286,13 +291,15 @@ def _folders(index_dir: Path) -> int:
 def _forget(index_dir: Path, folder: Path) -> int:
     from searchapp.core.indexer import forget_folder
 
+    if is_cluster_file(index_dir):
+        raise UsageError("'forget' works on an index folder, not on a cluster")
     removed = forget_folder(index_dir, folder)
     print(f"Forgot {folder}: {_articles(removed)} left the index.")
     return EXIT_OK
 
 
 def _search(index_dir: Path, args: argparse.Namespace) -> int:
-    from searchapp.core.engine import SearchEngine
+    from searchapp.core.backend import open_backend
 
     if args.since and args.until and args.since > args.until:
         print("searchapp: error: --since is after --until", file=sys.stderr)
@@ -308,7 +315,7 @@ def _search(index_dir: Path, args: argparse.Namespace) -> int:
         limit=args.limit,
         names=args.names,
     )
-    engine = SearchEngine(index_dir)
+    engine = open_backend(index_dir)
     try:
         resp = engine.search(req)
     finally:
@@ -385,6 +392,10 @@ def _no_display() -> str | None:
 
 
 def _window(index_dir: Path) -> int:
+    if is_cluster_file(index_dir):
+        from searchapp.core.cluster.config import load_cluster
+
+        load_cluster(index_dir)  # a bad cluster file: one line here, not in the window
     problem = _no_display()
     if problem:
         print(f"searchapp: {problem}", file=sys.stderr)

@@ -11,14 +11,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO
 
-from searchapp.core.engine import SearchEngine
+from searchapp.core.backend import SearchBackend
 from searchapp.core.results import ArticleView, Hit, SearchRequest
 
 PAGE = 200
 FIELDS = ("title", "source", "date", "lang", "score", "path", "snippet")
 
 
-def all_hits(engine: SearchEngine, req: SearchRequest) -> Iterator[Hit]:
+def all_hits(engine: SearchBackend, req: SearchRequest) -> Iterator[Hit]:
     """Every hit of ``req`` in its order, page by page."""
     offset = 0
     while True:
@@ -53,7 +53,7 @@ def _write_atomically(path: Path, write: Callable[[TextIO], None]) -> None:
         raise
 
 
-def export_results(engine: SearchEngine, req: SearchRequest, path: Path) -> int:
+def export_results(engine: SearchBackend, req: SearchRequest, path: Path) -> int:
     """Write every result of ``req`` to ``path`` (.csv or .json); return how many."""
     rows = [_row(h) for h in all_hits(engine, req)]
     if path.suffix.lower() == ".json":

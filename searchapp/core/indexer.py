@@ -26,6 +26,8 @@ from whoosh.writing import CLEAR, IndexWriter
 
 from searchapp.core import folders, store
 from searchapp.core.article import Article
+from searchapp.core.backend import is_cluster_file
+from searchapp.core.cluster.config import require_xapian
 from searchapp.core.errors import IndexDamagedError, IndexMissingError, ReadError, UsageError
 from searchapp.core.ingest import iter_article_files, read_article
 from searchapp.core.paths import SEEDS_DIR, is_default_index
@@ -73,6 +75,11 @@ def update_index(
     :class:`IndexDamagedError` when the index cannot be read (unless
     ``rebuild`` is set, which replaces it).
     """
+    if is_cluster_file(index_dir):  # a Xapian cluster (needs the [cluster] extra)
+        require_xapian()
+        from searchapp.core.cluster.xapian_index import update_cluster
+
+        return update_cluster(index_dir, roots, rebuild=rebuild, progress=progress)
     progress = progress or Progress()
     report = IndexReport()
     started = time.perf_counter()
@@ -110,6 +117,11 @@ def update_index(
 def index_folders(index_dir: Path) -> list[Path]:
     """The folders of the index: its saved list, or for an index made before
     the list was kept, the folders its articles come from."""
+    if is_cluster_file(index_dir):
+        require_xapian()
+        from searchapp.core.cluster.xapian_index import cluster_folders
+
+        return cluster_folders(index_dir)
     saved = folders.stored(index_dir)
     if saved is not None:
         return saved

@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
-from searchapp.core.engine import SearchEngine
+from searchapp.core.backend import open_backend
 from searchapp.core.errors import IndexBusyError, IndexDamagedError, IndexMissingError
 from searchapp.core.export import export_results
 from searchapp.core.indexer import (
@@ -65,7 +65,7 @@ class SearchController(QObject):
     def __init__(self, index_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.index_dir = index_dir
-        self.engine = SearchEngine(index_dir)
+        self.engine = open_backend(index_dir)
         self.request = SearchRequest()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)

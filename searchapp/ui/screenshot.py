@@ -1,7 +1,10 @@
 """Render the real window offscreen to a PNG, over an index of the seeds.
 
     python -m searchapp.ui.screenshot OUT.png [--query миграция] [--size 1280x800]
-                                     [--lang ru|en] [--dark]
+                                     [--lang ru|en] [--dark] [--index INDEX_OR_CLUSTER.toml]
+
+Without ``--index`` it makes a fresh index of the seeds; with it, the window
+opens that index folder or cluster file as it is.
 """
 
 from __future__ import annotations
@@ -61,17 +64,20 @@ def dark_palette() -> QPalette:
     return p
 
 
-def render(out: Path, query: str, size: tuple[int, int], lang: str, dark: bool) -> None:
+def render(out: Path, query: str, size: tuple[int, int], lang: str, dark: bool,
+           index: Path | None = None) -> None:
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     if dark:
         app.styleHints().setColorScheme(Qt.ColorScheme.Dark)
         app.setStyle("Fusion")
         app.setPalette(dark_palette())
     work = Path(tempfile.mkdtemp(prefix="searchapp-shot-"))
-    update_index(work / "index", [SEEDS_DIR])
+    if index is None:
+        index = work / "index"
+        update_index(index, [SEEDS_DIR])
     settings = make_settings(work / "settings.ini")
     settings.setValue("language", lang)
-    window = build_window(work / "index", settings, query)
+    window = build_window(index, settings, query)
     window.resize(*size)
     window.show()
     window.start()
@@ -92,9 +98,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--size", default="1280x800")
     ap.add_argument("--lang", choices=["en", "ru"], default="ru")
     ap.add_argument("--dark", action="store_true")
+    ap.add_argument("--index", type=Path, default=None,
+                    help="an index folder or a cluster file (default: a new index of the seeds)")
     args = ap.parse_args(argv)
     w, h = (int(x) for x in args.size.lower().split("x"))
-    render(args.out, args.query, (w, h), args.lang, args.dark)
+    render(args.out, args.query, (w, h), args.lang, args.dark, args.index)
     print(args.out)
     return 0
 

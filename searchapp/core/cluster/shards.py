@@ -1,0 +1,82 @@
+"""Connections to the shards of a cluster, leaving out those that do not answer.
+
+Xapian 1.4 has no partial-results mode: a combined database whose shard has
+died raises ``NetworkError`` on the next match.  So the shards are opened and
+checked one by one, each within the cluster's ``timeout_ms`` (a shard that
+hangs costs at most that), and the combined database is built from those that
+answer; the others are named to the user.  A missing shard is tried again at
+every call, so results are whole again as soon as it is back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+import xapian
+
+from searchapp.core.cluster.config import ClusterConfig, ClusterDownError, Shard
+
+
+class ShardSet:
+    """Open read connections to a cluster's shards (not thread-safe: the
+    engine's lock serialises calls)."""
+
+    def __init__(self, config: ClusterConfig) -> None:
+        self.config = config
+        self._open: dict[int, xapian.Database] = {}
+
+    def connect(self) -> tuple[xapian.Database, list[Shard]]:
+        """One database over the shards that answer, and the shards that do not.
+
+        Open connections are brought to their shard's latest commit.  Raises
+        :class:`ClusterDownError` when no shard answers.
+        """
+        missing: list[Shard] = []
+        for shard in self.config.shards:
+            if not self._refresh(shard):
+                missing.append(shard)
+        if not self._open:
+            raise ClusterDownError(
+                f"No shard of the cluster {self.config.file} answered "
+                f"({', '.join(s.label for s in missing)}): are their servers running?"
+            )
+        combined = xapian.Database()
+        for index in sorted(self._open):
+            combined.add_database(self._open[index])
+        return combined, missing
+
+    def _refresh(self, shard: Shard) -> bool:
+        db = self._open.get(shard.index)
+        if db is not None:
+            try:
+                db.reopen()
+                return True
+            except xapian.Error:
+                self.drop(shard)
+        timeout = self.config.timeout_ms
+        try:
+            self._open[shard.index] = xapian.remote_open(shard.host, shard.port, timeout, timeout)
+        except xapian.Error:
+            return False
+        return True
+
+    def drop(self, shard: Shard) -> None:
+        db = self._open.pop(shard.index, None)
+        if db is not None:
+            with contextlib.suppress(xapian.Error):
+                db.close()
+
+    def close(self) -> None:
+        for shard in self.config.shards:
+            self.drop(shard)
+
+
+def missing_notice(missing: list[Shard], total: int) -> str | None:
+    """The notice naming the shards left out, or None."""
+    if not missing:
+        return None
+    names = ", ".join(s.label for s in missing)
+    word = "Shard" if len(missing) == 1 else "Shards"
+    answered = total - len(missing)
+    return (f"{word} {names} did not answer: results are from the other "
+            f"{answered} of {total} shards.")

@@ -1,0 +1,283 @@
+"""Indexing a cluster: each article into its shard, through the shard's
+writable ``xapian-tcpsrv`` (``remote_open_writable``).
+
+The client reads and analyses the articles (the same analysis as the Whoosh
+index) and sends finished documents; each server writes its own database.
+Work is committed per batch on every shard; a Xapian commit is atomic per
+database, so a run that is killed leaves each shard at its last commit, and
+the next run does the rest (files are compared by modification time and
+size, kept in each shard's ``F`` terms).  A shard that is down, or lost
+during the run, is reported by name with what it did not get; the other
+shards go on.  The list of folders is kept in every shard's metadata.
+A rebuild re-reads every file into place (the documents are replaced by key;
+a shard count change needs new, empty shards).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import xapian
+
+from searchapp.core import folders
+from searchapp.core.cluster.config import ClusterConfig, Shard, load_cluster
+from searchapp.core.cluster.documents import (
+    FINGERPRINT,
+    KEY,
+    article_key,
+    make_document,
+    parse_fingerprint,
+)
+from searchapp.core.errors import IndexBusyError, ReadError, UsageError
+from searchapp.core.ingest import iter_article_files, read_article
+from searchapp.core.progress import IndexReport, Progress
+
+BATCH_DOCS = 2000
+BATCH_SECONDS = 20.0
+FOLDERS_KEY = "searchapp.folders"
+
+Fingerprint = tuple[int, int]
+
+
+@dataclass
+class _Writer:
+    """A shard's writable connection and what it holds uncommitted."""
+
+    shard: Shard
+    db: xapian.WritableDatabase
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+
+    @property
+    def pending(self) -> int:
+        return self.added + self.updated + self.removed
+
+
+def cluster_folders(cluster_file: Path) -> list[Path]:
+    """The folders of the cluster, from the first shard that answers."""
+    config = load_cluster(cluster_file)
+    timeout = config.timeout_ms
+    for shard in config.shards:
+        try:
+            db = xapian.remote_open(shard.host, shard.port, timeout, timeout)
+        except xapian.Error:
+            continue
+        try:
+            text = db.get_metadata(FOLDERS_KEY)
+        finally:
+            db.close()
+        return [Path(p) for p in json.loads(text)] if text else []
+    return []
+
+
+def update_cluster(
+    cluster_file: Path,
+    roots: Sequence[Path] | None = None,
+    *,
+    rebuild: bool = False,
+    progress: Progress | None = None,
+) -> IndexReport:
+    """Bring the cluster up to date with ``roots`` (added to its folders) or,
+    for ``None``, with all its folders.  Same contract as
+    :func:`searchapp.core.indexer.update_index`."""
+    progress = progress or Progress()
+    report = IndexReport()
+    started = time.perf_counter()
+    config = load_cluster(cluster_file)
+    new_roots = [folders.normalise(Path(r)) for r in roots or ()]
+    for root in new_roots:
+        if not root.exists():
+            raise UsageError(f"{root}: no such file or folder")
+    writers = _open_writers(config, report)
+    try:
+        every_folder = folders.merged(_saved_folders(writers), new_roots)
+        run_roots = every_folder if roots is None or rebuild else new_roots
+        _run(config, writers, every_folder, run_roots, rebuild, progress, report)
+    finally:
+        for w in writers.values():
+            _close(w)
+    progress.phase = "done"
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _open_writers(config: ClusterConfig, report: IndexReport) -> dict[int, _Writer]:
+    writers: dict[int, _Writer] = {}
+    timeout = config.timeout_ms
+    for shard in config.shards:
+        try:
+            db = xapian.remote_open_writable(shard.host, shard.port, timeout, timeout)
+        except xapian.DatabaseLockError:
+            raise IndexBusyError(
+                f"Shard {shard.label} of {config.file} is busy: another indexing run is "
+                "writing it. Try again when it has finished."
+            ) from None
+        except xapian.Error as exc:
+            report.warnings.append((shard.label, f"shard did not answer ({exc}): its "
+                                    "articles were not indexed; run again when it is back"))
+            continue
+        writers[shard.index] = _Writer(shard, db)
+    if not writers:
+        raise UsageError(f"no shard of the cluster {config.file} answered: start their servers")
+    return writers
+
+
+def _saved_folders(writers: dict[int, _Writer]) -> list[Path]:
+    for w in writers.values():
+        text = w.db.get_metadata(FOLDERS_KEY)
+        if text:
+            return [Path(p) for p in json.loads(text)]
+    return []
+
+
+def _known(writers: dict[int, _Writer], report: IndexReport) -> dict[str, Fingerprint]:
+    """``key → fingerprint`` of every article on the shards that answer."""
+    known: dict[str, Fingerprint] = {}
+    for index, w in list(writers.items()):
+        try:
+            for item in w.db.allterms(FINGERPRINT):
+                key, fp = parse_fingerprint(item.term.decode("utf-8", "surrogateescape"))
+                known[key] = fp
+        except xapian.NetworkError as exc:
+            _lost(writers, index, report, exc)
+    return known
+
+
+def _scan(roots: list[Path], progress: Progress, report: IndexReport) -> dict[str, Fingerprint]:
+    on_disk: dict[str, Fingerprint] = {}
+    for root in roots:
+        if not root.exists():
+            report.warnings.append((str(root), "folder not found (its articles are kept)"))
+    for path in iter_article_files([r for r in roots if r.exists()]):
+        if progress.cancelled:
+            break
+        key = os.path.abspath(path)
+        try:
+            key.encode("utf-8")
+            st = path.stat()
+        except UnicodeEncodeError:
+            report.failed.append((key.encode("utf-8", "surrogateescape").decode("utf-8", "replace"),
+                                  "file name is not valid UTF-8: rename it"))
+            continue
+        except OSError as exc:
+            report.failed.append((key, exc.strerror or str(exc)))
+            continue
+        on_disk[key] = (st.st_mtime_ns, st.st_size)
+    return on_disk
+
+
+def _run(
+    config: ClusterConfig,
+    writers: dict[int, _Writer],
+    every_folder: list[Path],
+    roots: list[Path],
+    rebuild: bool,
+    progress: Progress,
+    report: IndexReport,
+) -> None:
+    progress.phase = "scanning"
+    known = _known(writers, report)
+    on_disk = _scan(roots, progress, report)
+    if progress.cancelled:
+        report.cancelled = True
+        return
+    live_roots = [r for r in roots if r.exists()]
+    todo = [p for p, fp in on_disk.items() if rebuild or known.get(article_key(p)) != fp]
+    on_disk_keys = {article_key(p) for p in on_disk}
+    gone = [k for k in known if k not in on_disk_keys
+            and any(folders.covers(r, k) for r in live_roots)]
+    report.unchanged = len(on_disk) - len(todo)
+    progress.total = len(todo)
+    progress.phase = "indexing"
+    for key in gone:
+        w = writers.get(config.shard_of(key).index)
+        if w is not None:
+            w.db.delete_document(KEY + key)
+            w.removed += 1
+    last_commit = time.monotonic()
+    for path in todo:
+        if progress.cancelled:
+            report.cancelled = True
+            break
+        progress.current = path
+        _index_one(config, writers, path, on_disk[path], article_key(path) in known, report)
+        progress.advance()
+        pending = sum(w.pending for w in writers.values())
+        if pending >= BATCH_DOCS or time.monotonic() - last_commit > BATCH_SECONDS:
+            progress.phase = "committing"
+            _commit_all(writers, every_folder, report)
+            progress.phase = "indexing"
+            last_commit = time.monotonic()
+    progress.phase = "committing"
+    _commit_all(writers, every_folder, report)
+
+
+def _index_one(
+    config: ClusterConfig,
+    writers: dict[int, _Writer],
+    path: str,
+    fingerprint: Fingerprint,
+    update: bool,
+    report: IndexReport,
+) -> None:
+    shard = config.shard_of(path)
+    w = writers.get(shard.index)
+    if w is None:
+        return  # its shard is down: reported once, done by the next run
+    try:
+        article = read_article(Path(path))
+    except ReadError as exc:
+        report.failed.append((path, exc.reason))
+        return
+    except Exception as exc:
+        report.failed.append((path, f"could not be read ({type(exc).__name__}: {exc})"))
+        return
+    try:
+        w.db.replace_document(KEY + article_key(path), make_document(article, fingerprint))
+    except xapian.NetworkError as exc:
+        _lost(writers, shard.index, report, exc)
+        return
+    if update:
+        w.updated += 1
+    else:
+        w.added += 1
+
+
+def _commit_all(writers: dict[int, _Writer], every_folder: list[Path],
+                report: IndexReport) -> None:
+    """Commit every shard (atomic per shard); count what each committed."""
+    listing = json.dumps([str(f) for f in every_folder], ensure_ascii=False)
+    for index, w in list(writers.items()):
+        try:
+            w.db.set_metadata(FOLDERS_KEY, listing)
+            w.db.commit()
+        except xapian.NetworkError as exc:
+            _lost(writers, index, report, exc)
+            continue
+        report.added += w.added
+        report.updated += w.updated
+        report.removed += w.removed
+        w.added = w.updated = w.removed = 0
+
+
+def _lost(writers: dict[int, _Writer], index: int, report: IndexReport, exc: Exception) -> None:
+    """A shard stopped answering during the run: name it and go on without it."""
+    w = writers.pop(index)
+    report.warnings.append((
+        w.shard.label,
+        f"shard stopped answering ({exc}): it keeps its last commit; "
+        f"{w.pending} uncommitted changes were lost, the next run redoes them",
+    ))
+    _close(w)
+
+
+def _close(w: _Writer) -> None:
+    with contextlib.suppress(xapian.Error):
+        w.db.close()

@@ -1,0 +1,372 @@
+"""Search over a sharded Xapian cluster, answering the same requests as the
+Whoosh :class:`~searchapp.core.engine.SearchEngine`.
+
+The shards are opened as one database (one ranking with global statistics,
+BM25); facets are counted by ``ValueCountMatchSpy`` over every match of every
+shard.  Each facet ignores its own selection, as in the Whoosh engine, which
+costs one more match per facet that has a selection.  Snippets and the reading
+pane are made from the stored text with :mod:`searchapp.core.snippets`.
+A shard that does not answer is left out and named in the notice
+(:mod:`~searchapp.core.cluster.shards`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable
+from typing import Any, TypeAlias, TypeVar
+
+import xapian
+
+from searchapp.core.cluster.config import ClusterConfig, ClusterDownError
+from searchapp.core.cluster.documents import (
+    FIELD_PREFIX,
+    KEY,
+    LANG,
+    SLOT_DATE,
+    SLOT_LANG,
+    SLOT_MONTH,
+    SLOT_OLDEST,
+    SLOT_SOURCE,
+    SOURCE,
+    article_key,
+    date_key,
+    stored_date,
+    stored_fields,
+)
+from searchapp.core.cluster.shards import ShardSet, missing_notice
+from searchapp.core.cluster.xapian_query import XapianReader, to_xapian
+from searchapp.core.engine import CLOSEST_NOTICE, SIMILAR_TERMS
+from searchapp.core.query import CompiledQuery, compile_query, highlight_terms
+from searchapp.core.results import (
+    ArticleView,
+    Facets,
+    Hit,
+    IndexStats,
+    SearchRequest,
+    SearchResponse,
+    Sort,
+)
+from searchapp.core.snippets import best_fragments, spans_only
+from searchapp.core.translit import counterparts
+
+Q: TypeAlias = xapian.Query
+T = TypeVar("T")
+EXPAND_TERMS = 200  # candidates for an article's key terms
+FACET_SLOTS = {"source": SLOT_SOURCE, "lang": SLOT_LANG, "date": SLOT_MONTH}
+
+
+class _BodyTerms(xapian.ExpandDecider):
+    """Only body terms are key terms of an article (as in the Whoosh engine)."""
+
+    def __call__(self, term: bytes | str) -> bool:
+        return (term.decode("utf-8", "replace") if isinstance(term, bytes) else term)[:1] == "B"
+
+
+class ClusterEngine:
+    """Searches the shards of a cluster file.  Thread-safe; cheap to keep open."""
+
+    def __init__(self, config: ClusterConfig) -> None:
+        self.config = config
+        self._lock = threading.RLock()
+        self._shards = ShardSet(config)
+        self.before_match: Callable[[], None] | None = None  # a hook for fault tests
+
+    # -- lifecycle -------------------------------------------------------------
+
+    def exists(self) -> bool:
+        try:
+            return self._run(lambda db: db.get_doccount() > 0)[0]
+        except ClusterDownError:
+            return False
+
+    def close(self) -> None:
+        with self._lock:
+            self._shards.close()
+
+    def _run(self, work: Callable[[xapian.Database], T]) -> tuple[T, str | None]:
+        """``work`` over the shards that answer, and the notice naming the others.
+
+        A shard lost during ``work`` is left out and ``work`` done again over
+        the rest (at most once per shard)."""
+        with self._lock:
+            for _ in range(len(self.config.shards) + 1):
+                db, missing = self._shards.connect()
+                try:
+                    if self.before_match is not None:
+                        self.before_match()
+                    result = work(db)
+                except xapian.DatabaseModifiedError:
+                    continue
+                except xapian.NetworkError:
+                    self._shards.close()  # reconnect: the lost shard will not answer
+                    continue
+                return result, missing_notice(missing, len(self.config.shards))
+            raise ClusterDownError(f"The shards of {self.config.file} keep failing: try again")
+
+    # -- queries ---------------------------------------------------------------
+
+    def stats(self) -> IndexStats:
+        def count(db: xapian.Database) -> IndexStats:
+            return IndexStats(db.get_doccount(), sum(1 for _ in db.allterms(SOURCE)))
+
+        return self._run(count)[0]
+
+    def search(self, req: SearchRequest) -> SearchResponse:
+        """Run ``req`` over the shards that answer.  Never raises for a bad query."""
+        started = time.perf_counter()
+        (total, hits, facets, notices), missing = self._run(lambda db: self._search(db, req))
+        if missing:
+            notices.append(missing)
+        return SearchResponse(
+            request=req,
+            total=total,
+            hits=hits,
+            facets=facets,
+            notice=" ".join(notices) or None,
+            elapsed_ms=(time.perf_counter() - started) * 1000,
+        )
+
+    def _search(
+        self, db: xapian.Database, req: SearchRequest
+    ) -> tuple[int, tuple[Hit, ...], Facets, list[str]]:
+        reader = XapianReader(db)
+        compiled = _compile(db, req.query, names=req.names)
+        notices = list(compiled.notices)
+        query = _query(compiled, reader)
+        filters = _filters(req)
+        spies_wanted = [f for f in FACET_SLOTS if req.with_facets and not _has_filter(req, f)]
+        mset, spies = self._match(db, compiled, req, _filtered(query, filters), spies_wanted)
+        if mset.get_matches_estimated() == 0 and compiled.words > 1 and (
+            not filters or _count(db, query) == 0
+        ):
+            loose = _compile(db, req.query, names=req.names, any_word=True)
+            loose_query = _query(loose, reader)
+            if _count(db, loose_query):
+                notices.insert(0, CLOSEST_NOTICE)
+                compiled, query = loose, loose_query
+                mset, spies = self._match(db, compiled, req, _filtered(query, filters),
+                                          spies_wanted)
+        counts = {facet: _values(spy) for facet, spy in spies.items()}
+        if req.with_facets:
+            for facet, slot in FACET_SLOTS.items():
+                if facet not in counts:
+                    counts[facet] = _facet_count(db, _filtered(query, _filters(req, facet)), slot)
+        facets = _facets(counts) if req.with_facets else Facets()
+        terms = highlight_terms(compiled.query, reader) if compiled.query else {}
+        sorted_by_date = req.sort is not Sort.RELEVANCE or compiled.browse
+        hits = tuple(
+            _hit(item.document, 0.0 if sorted_by_date else item.weight, terms) for item in mset
+        )
+        return mset.get_matches_estimated(), hits, facets, notices
+
+    def _match(
+        self, db: xapian.Database, compiled: CompiledQuery, req: SearchRequest, query: Q,
+        facets: list[str],
+    ) -> tuple[xapian.MSet, dict[str, xapian.ValueCountMatchSpy]]:
+        """The requested page and the facets counted over every match.
+
+        Sorted by date, the facets are counted by a match of their own:
+        Xapian 1.4 over remote shards miscounts a spy on a value-sorted match
+        of everything when the page is shorter than the matches."""
+        enquire = self._enquire(db, compiled, req, query)
+        by_date = compiled.browse or req.sort is not Sort.RELEVANCE
+        counter = xapian.Enquire(db) if by_date else enquire
+        if counter is not enquire:
+            counter.set_query(query)
+        spies = {facet: _spy(counter, FACET_SLOTS[facet]) for facet in facets}
+        mset = enquire.get_mset(req.offset, req.limit, db.get_doccount())
+        if counter is not enquire and spies:
+            counter.get_mset(0, 0, db.get_doccount())
+        return mset, spies
+
+    @staticmethod
+    def _enquire(
+        db: xapian.Database, compiled: CompiledQuery, req: SearchRequest, query: Q
+    ) -> xapian.Enquire:
+        enquire = xapian.Enquire(db)
+        enquire.set_query(query)
+        sort = Sort.NEWEST if compiled.browse and req.sort is Sort.RELEVANCE else req.sort
+        if sort is Sort.NEWEST:
+            enquire.set_sort_by_value_then_relevance(SLOT_DATE, True)
+        elif sort is Sort.OLDEST:
+            enquire.set_sort_by_value_then_relevance(SLOT_OLDEST, False)
+        return enquire
+
+    def similar(self, path: str, limit: int = 8) -> tuple[Hit, ...]:
+        """Articles most like the one at ``path``: its most distinctive body terms
+        (Xapian's expand set), names also in the other script."""
+
+        def find(db: xapian.Database) -> tuple[Hit, ...]:
+            docid = _docid(db, path)
+            if docid is None:
+                return ()
+            rset = xapian.RSet()
+            rset.add_document(docid)
+            enquire = xapian.Enquire(db)
+            # A term no other article has finds nothing: keep the shared ones.
+            eset = enquire.get_eset(EXPAND_TERMS, rset, _BodyTerms())
+            shared = [item for item in eset if db.get_termfreq(item.term) > 1][:SIMILAR_TERMS]
+            body = FIELD_PREFIX["body"]
+            parts = [
+                Q(Q.OP_SCALE_WEIGHT, Q(body + alt), item.weight)
+                for item in shared
+                for alt in counterparts(item.term.decode("utf-8")[len(body):])
+            ]
+            if not parts:
+                return ()
+            enquire.set_query(Q(Q.OP_AND_NOT, Q(Q.OP_OR, parts), Q(KEY + article_key(path))))
+            return tuple(_hit(i.document, i.weight, {}) for i in enquire.get_mset(0, limit))
+
+        return self._run(find)[0]
+
+    def matching_paths(self, req: SearchRequest | str) -> list[str]:
+        """Paths of every article matching ``req`` and its filters, unranked."""
+        if isinstance(req, str):
+            req = SearchRequest(query=req)
+        request = req
+
+        def paths(db: xapian.Database) -> list[str]:
+            compiled = _compile(db, request.query, names=request.names)
+            enquire = xapian.Enquire(db)
+            enquire.set_query(_filtered(_query(compiled, XapianReader(db)), _filters(request)))
+            enquire.set_docid_order(xapian.Enquire.DONT_CARE)
+            mset = enquire.get_mset(0, db.get_doccount())
+            return sorted(str(stored_fields(item.document)["path"]) for item in mset)
+
+        return self._run(paths)[0]
+
+    def article(self, path: str, query: str = "", *, names: bool = True) -> ArticleView | None:
+        """The article at ``path`` with every match of ``query``, or None."""
+
+        def fetch(db: xapian.Database) -> tuple[dict[str, object], dict[str, Any]] | None:
+            docid = _docid(db, path)
+            if docid is None:
+                return None
+            compiled = _compile(db, query, names=names)
+            terms = highlight_terms(compiled.query, XapianReader(db)) if compiled.query else {}
+            return stored_fields(db.get_document(docid)), terms
+
+        found = self._run(fetch)[0]
+        if found is None:
+            return None
+        f, terms = found
+        all_terms = terms.get("body", frozenset()) | terms.get("title", frozenset())
+        title, body = str(f.get("title", "")), str(f.get("body", ""))
+        return ArticleView(
+            path=str(f["path"]),
+            title=title,
+            source=str(f.get("source", "")),
+            date=stored_date(f),
+            lang=str(f.get("lang", "")),
+            url=str(f.get("url", "") or ""),
+            body=body,
+            body_spans=spans_only(body, all_terms),
+            title_spans=spans_only(title, all_terms),
+        )
+
+
+def _compile(db: xapian.Database, text: str, **options: bool) -> CompiledQuery:
+    """The query with the cluster's word statistics (names vs common words)."""
+    title, body = FIELD_PREFIX["title"], FIELD_PREFIX["body"]
+
+    def doc_frequency(term: str) -> int:
+        return db.get_termfreq(body + term) + db.get_termfreq(title + term)
+
+    return compile_query(text, doc_frequency=doc_frequency, **options)
+
+
+def _query(compiled: CompiledQuery, reader: XapianReader) -> Q:
+    if compiled.browse:
+        return Q.MatchAll
+    if compiled.empty:
+        return Q.MatchNothing
+    return to_xapian(compiled.query, reader)
+
+
+def _has_filter(req: SearchRequest, facet: str) -> bool:
+    if facet == "source":
+        return bool(req.sources)
+    if facet == "lang":
+        return bool(req.langs)
+    return bool(req.since or req.until)
+
+
+def _filters(req: SearchRequest, skip: str = "") -> list[Q]:
+    """The request's filters as boolean queries, leaving out the facet ``skip``."""
+    out: list[Q] = []
+    if req.sources and skip != "source":
+        out.append(Q(Q.OP_OR, [Q(SOURCE + s) for s in sorted(req.sources)]))
+    if req.langs and skip != "lang":
+        out.append(Q(Q.OP_OR, [Q(LANG + s) for s in sorted(req.langs)]))
+    if (req.since or req.until) and skip != "date":
+        lo = req.since.toordinal() if req.since else 1
+        hi = req.until.toordinal() if req.until else dt.date.max.toordinal()
+        out.append(Q(Q.OP_VALUE_RANGE, SLOT_DATE, date_key(lo), date_key(hi)))
+    return out
+
+
+def _filtered(query: Q, filters: list[Q]) -> Q:
+    return Q(Q.OP_FILTER, query, Q(Q.OP_AND, filters)) if filters else query
+
+
+def _spy(enquire: xapian.Enquire, slot: int) -> xapian.ValueCountMatchSpy:
+    spy = xapian.ValueCountMatchSpy(slot)
+    enquire.add_matchspy(spy)
+    return spy
+
+
+def _values(spy: xapian.ValueCountMatchSpy) -> Counter[str]:
+    return Counter({item.term.decode("utf-8"): item.termfreq for item in spy.values()})
+
+
+def _count(db: xapian.Database, query: Q) -> int:
+    enquire = xapian.Enquire(db)
+    enquire.set_query(query)
+    return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated()
+
+
+def _facet_count(db: xapian.Database, query: Q, slot: int) -> Counter[str]:
+    enquire = xapian.Enquire(db)
+    enquire.set_query(query)
+    spy = _spy(enquire, slot)
+    enquire.get_mset(0, 0, db.get_doccount())
+    return _values(spy)
+
+
+def _facets(counts: dict[str, Counter[str]]) -> Facets:
+    months = counts["date"]
+    years: Counter[str] = Counter()
+    for month, n in months.items():
+        years[month[:4]] += n
+    return Facets(
+        source=dict(counts["source"].most_common()),
+        year=dict(sorted(years.items())),
+        month=dict(sorted(months.items())),
+        lang=dict(counts["lang"].most_common()),
+    )
+
+
+def _docid(db: xapian.Database, path: str) -> int | None:
+    for item in db.postlist(KEY + article_key(path)):
+        return item.docid
+    return None
+
+
+def _hit(doc: xapian.Document, score: float, terms: dict[str, frozenset[str]]) -> Hit:
+    f = stored_fields(doc)
+    title, body = str(f.get("title", "")), str(f.get("body", ""))
+    body_terms = terms.get("body", frozenset()) | terms.get("title", frozenset())
+    return Hit(
+        path=str(f["path"]),
+        title=title,
+        source=str(f.get("source", "")),
+        date=stored_date(f),
+        lang=str(f.get("lang", "")),
+        score=round(float(score), 4),
+        fragments=best_fragments(body, body_terms),
+        title_spans=spans_only(title, terms.get("title", frozenset())),
+    )

@@ -1,0 +1,100 @@
+"""One boundary for both engines, and the CLI and the window on a 3-shard cluster."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from searchapp import cli
+from searchapp.core.backend import SearchBackend, open_backend
+from searchapp.core.cluster.xapian_search import ClusterEngine
+from searchapp.core.engine import SearchEngine
+from searchapp.core.errors import UsageError
+from searchapp.core.paths import SEEDS_DIR
+
+pytestmark = pytest.mark.cluster
+
+
+def test_both_engines_satisfy_the_boundary(seed_index: Path, cluster) -> None:
+    whoosh, xapian = open_backend(seed_index), open_backend(cluster.file)
+    assert isinstance(whoosh, SearchEngine) and isinstance(whoosh, SearchBackend)
+    assert isinstance(xapian, ClusterEngine) and isinstance(xapian, SearchBackend)
+    assert not xapian.exists()  # running shards, nothing indexed yet
+
+
+@pytest.mark.parametrize("text, message", [
+    ("", "lists no [[shard]]"),
+    ("[[shard]]\nhost = '127.0.0.1'\n", "shard 1 has no valid port"),
+    ("[[shard", "not a valid cluster file"),
+])
+def test_a_bad_cluster_file_is_one_line(tmp_path: Path, capsys, text: str, message: str) -> None:
+    file = tmp_path / "bad.toml"
+    file.write_text(text)
+    with pytest.raises(UsageError, match=re.escape(message)):
+        open_backend(file)
+    assert cli.main(["search", "x", "--index", str(file)]) == cli.EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err
+
+
+def test_without_xapian_the_cli_says_so_and_uses_whoosh(
+    seed_index: Path, cluster, monkeypatch, capsys
+) -> None:
+    monkeypatch.setattr(cli, "cluster_available", lambda: False)
+    monkeypatch.setenv("SEARCHAPP_INDEX", str(seed_index))
+    assert cli.main(["search", "миграция", "--index", str(cluster.file), "--json"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.count("\n") == 1 and "searchapp[cluster]" in captured.err
+    assert json.loads(captured.out)["total"] == 1  # from the Whoosh seed index
+
+
+def test_cli_indexes_and_searches_the_cluster(cluster, capsys) -> None:
+    assert cli.main(["index", str(SEEDS_DIR), "--index", str(cluster.file), "--quiet"]) == 0
+    assert "5 added" in capsys.readouterr().out
+    assert cli.main(["folders", "--index", str(cluster.file)]) == 0
+    assert capsys.readouterr().out.strip() == str(SEEDS_DIR)
+    assert cli.main(["index", "--index", str(cluster.file), "--quiet"]) == 0
+    assert "5 unchanged" in capsys.readouterr().out
+    assert cli.main(["search", "Токаев", "--index", str(cluster.file), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["total"] == 1 and "<mark>" in out["hits"][0]["snippet"]
+    assert out["facets"]["lang"] == {"en": 1}
+
+
+@pytest.mark.gui
+def test_window_searches_the_cluster(qtbot, cluster, tmp_path: Path) -> None:
+    from searchapp.ui.app import build_window, make_settings
+
+    cli.main(["index", str(SEEDS_DIR), "--index", str(cluster.file), "--quiet"])
+    settings = make_settings(tmp_path / "settings.ini")
+    settings.setValue("language", "en")
+    window = build_window(cluster.file, settings, "миграция")
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    qtbot.waitUntil(lambda: window.last_response is not None and not window.controller.busy,
+                    timeout=20_000)
+    assert window.last_response.total == 1 and window.model.rowCount() == 1
+    window.results.setCurrentIndex(window.model.index(0, 0))
+    window.open_current()
+    qtbot.waitUntil(lambda: window.reader.view is not None, timeout=20_000)
+    assert window.reader.view.body_spans
+    window.close()
+
+
+def test_a_second_indexing_run_is_told_the_cluster_is_busy(cluster, capsys) -> None:
+    import xapian
+
+    shard = cluster.config.shards[2]
+    writer = xapian.remote_open_writable(shard.host, shard.port, 2000, 2000)
+    try:
+        assert cli.main(["index", str(SEEDS_DIR), "--index", str(cluster.file),
+                         "--quiet"]) == cli.EXIT_FAILED
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and f"Shard {shard.label}" in err and "busy" in err
+    finally:
+        writer.close()
+    assert cli.main(["index", str(SEEDS_DIR), "--index", str(cluster.file), "--quiet"]) == 0

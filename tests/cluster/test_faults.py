@@ -1,0 +1,134 @@
+"""A shard that dies or hangs: results from the others with a notice naming
+it, never a crash or a hang; whole again when it is back.  Indexing goes on
+without a shard lost mid-run, which keeps its last commit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from searchapp import cli
+from searchapp.core.backend import open_backend
+from searchapp.core.cluster import xapian_index
+from searchapp.core.cluster.config import ClusterDownError
+from searchapp.core.cluster.xapian_search import ClusterEngine
+from searchapp.core.indexer import update_index
+from searchapp.core.progress import Progress
+from searchapp.core.results import SearchRequest
+
+pytestmark = pytest.mark.cluster
+
+
+@pytest.fixture
+def filled(cluster, corpus: Path):
+    """The cluster of one's own with the corpus indexed."""
+    report = update_index(cluster.file, [corpus])
+    assert report.added == 95 and not report.warnings
+    return cluster
+
+
+def _on(shard, paths: list[str], config) -> int:
+    return sum(config.shard_of(p) == shard for p in paths)
+
+
+def test_a_shard_killed_mid_query_leaves_its_articles_out_and_says_so(filled) -> None:
+    engine = open_backend(filled.file)
+    assert isinstance(engine, ClusterEngine)
+    whole = engine.search(SearchRequest(query="миграция"))
+    every = engine.matching_paths("миграция")
+    victim = filled.config.shards[1]
+
+    def kill_once() -> None:  # after the shards were opened, before the match
+        engine.before_match = None
+        filled.servers.stop(victim)
+
+    engine.before_match = kill_once
+    partial = engine.search(SearchRequest(query="миграция"))
+    assert partial.notice and victim.label in partial.notice
+    assert partial.total == whole.total - _on(victim, every, filled.config) > 0
+    assert sum(partial.facets.lang.values()) == partial.total
+    filled.servers.start(victim)
+    again = engine.search(SearchRequest(query="миграция"))
+    assert (again.total, again.notice) == (whole.total, None)
+    engine.close()
+
+
+def test_a_frozen_shard_is_left_out_after_the_timeout(filled) -> None:
+    engine = open_backend(filled.file)
+    whole = engine.search(SearchRequest(query="migration"))
+    victim = filled.config.shards[2]
+    engine.close()  # new connections: the frozen server cannot greet them
+    filled.servers.pause(victim)
+    try:
+        partial = engine.search(SearchRequest(query="migration"))
+        assert partial.notice and victim.label in partial.notice
+        assert 0 < partial.total < whole.total
+    finally:
+        filled.servers.resume(victim)
+    assert engine.search(SearchRequest(query="migration")).total == whole.total
+    engine.close()
+
+
+def test_reading_pane_and_similar_work_with_a_shard_down(filled) -> None:
+    engine = open_backend(filled.file)
+    hits = engine.search(SearchRequest(query="Red Crescent", limit=50)).hits
+    victim = filled.config.shards[0]
+    kept = next(h.path for h in hits if filled.config.shard_of(h.path) != victim)
+    lost = next(h.path for h in hits if filled.config.shard_of(h.path) == victim)
+    filled.servers.stop(victim)
+    assert engine.article(kept, "Red Crescent").body_spans
+    assert engine.article(lost, "Red Crescent") is None
+    assert all(filled.config.shard_of(h.path) != victim for h in engine.similar(kept))
+    engine.close()
+
+
+def test_all_shards_down_is_one_line_not_a_traceback(filled, capsys) -> None:
+    for shard in filled.config.shards:
+        filled.servers.stop(shard)
+    with pytest.raises(ClusterDownError, match="No shard of the cluster"):
+        open_backend(filled.file).search(SearchRequest(query="oil"))
+    assert cli.main(["search", "oil", "--index", str(filled.file)]) == cli.EXIT_FAILED
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "No shard of the cluster" in err
+
+
+def test_a_shard_killed_mid_indexing_keeps_its_last_commit(cluster, corpus, monkeypatch) -> None:
+    monkeypatch.setattr(xapian_index, "BATCH_DOCS", 10)
+    victim = cluster.config.shards[1]
+
+    def kill_after_40(progress: Progress) -> None:
+        if progress.done == 40:
+            cluster.servers.stop(victim)
+
+    report = update_index(cluster.file, [corpus], progress=Progress(on_article=kill_after_40))
+    assert [label for label, _ in report.warnings] == [victim.label]
+    assert "last commit" in report.warnings[0][1]
+    cluster.servers.start(victim)
+    engine = open_backend(cluster.file)
+    first = engine.stats().articles
+    assert report.added == first < 95  # what the run says it kept is what is there
+    on_victim = first - sum(
+        _on(s, engine.matching_paths(""), cluster.config) for s in cluster.config.shards
+        if s != victim
+    )
+    assert on_victim > 0  # batches committed before the kill are readable
+    again = update_index(cluster.file)  # the next run does the rest
+    assert (again.added, again.warnings) == (95 - first, [])
+    assert engine.stats().articles == 95
+    engine.close()
+
+
+def test_indexing_with_a_shard_down_names_it_and_fills_the_others(cluster, corpus) -> None:
+    victim = cluster.config.shards[0]
+    cluster.servers.stop(victim)
+    report = update_index(cluster.file, [corpus])
+    assert [label for label, _ in report.warnings] == [victim.label]
+    engine = open_backend(cluster.file)
+    resp = engine.search(SearchRequest())
+    assert victim.label in (resp.notice or "")
+    assert resp.total == report.added > 0
+    cluster.servers.start(victim)
+    assert update_index(cluster.file).added == 95 - report.added
+    assert engine.search(SearchRequest()).total == 95
+    engine.close()

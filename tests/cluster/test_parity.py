@@ -1,0 +1,114 @@
+"""The same queries against the Whoosh index and a 3-shard loopback cluster,
+on the seeds plus a generated bilingual corpus: totals, facet counts, filters
+and the set of matches are equal; the relevance order is measured.
+
+Why the top 10 may differ: Whoosh ranks with BM25F over its two fields (title
+boost 2), Xapian with BM25 over prefixed terms with the title weight doubled
+in the query, and its statistics count both fields in one document length;
+ties (equal scores or dates) fall in index order, which differs between one
+index and three shards: date orders are compared by their dates.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from searchapp.core.backend import SearchBackend, open_backend
+from searchapp.core.results import SearchRequest, Sort
+
+pytestmark = pytest.mark.cluster
+
+QUERIES = (
+    "миграция", "миграции", "migration", "Tokayev", "Токаев", '"Красного Полумесяца"',
+    '"Red Crescent"', "migra*", "нефть OR oil", "миграция -Казахстана", "steel", "сталь",
+    "title:конференция", "source:reuters", "lang:ru", "running", "Ашхабад нейтралитет",
+    "xyzzy миграция", "Кассым-Жомарт", "",
+)
+FILTERS = (
+    {},
+    {"sources": frozenset({"ТАСС", "Reuters"})},
+    {"langs": frozenset({"en"})},
+    {"since": dt.date(2023, 6, 1), "until": dt.date(2024, 3, 31)},
+    {"sources": frozenset({"Интерфакс"}), "since": dt.date(2024, 1, 1)},
+)
+
+
+@pytest.fixture(scope="module")
+def engines(corpus_index: Path, corpus_cluster) -> tuple[SearchBackend, SearchBackend]:
+    whoosh, xapian = open_backend(corpus_index), open_backend(corpus_cluster.file)
+    yield whoosh, xapian
+    whoosh.close()
+    xapian.close()
+
+
+def test_the_cluster_holds_every_article_once(engines) -> None:
+    whoosh, xapian = engines
+    assert xapian.stats() == whoosh.stats()
+    assert xapian.stats().articles == 95
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_totals_facets_and_matches_equal(engines, query: str) -> None:
+    whoosh, xapian = engines
+    for filters in FILTERS:
+        req = SearchRequest(query=query, **filters)
+        a, b = whoosh.search(req), xapian.search(req)
+        assert (b.total, b.facets, b.notice) == (a.total, a.facets, a.notice), filters
+        assert xapian.matching_paths(req) == whoosh.matching_paths(req), filters
+
+
+@pytest.mark.parametrize("sort", [Sort.NEWEST, Sort.OLDEST])
+@pytest.mark.parametrize("query", ["", "миграция", "migration", "lang:en"])
+def test_date_orders_equal(engines, query: str, sort: Sort) -> None:
+    whoosh, xapian = engines
+    req = SearchRequest(query=query, sort=sort, limit=200)
+    a, b = whoosh.search(req).hits, xapian.search(req).hits
+    assert [h.date for h in b] == [h.date for h in a]  # undated last in both orders
+    assert {h.path for h in b} == {h.path for h in a}
+
+
+def test_pages_add_up_to_the_whole_list(engines) -> None:
+    _, xapian = engines
+    req = SearchRequest(query="миграция", limit=7)
+    paths: list[str] = []
+    total = xapian.search(req).total
+    for offset in range(0, total, 7):
+        paths += [h.path for h in xapian.search(dataclasses.replace(req, offset=offset)).hits]
+    assert sorted(paths) == xapian.matching_paths(req)
+
+
+def test_snippets_and_reading_pane_mark_the_same_words(engines) -> None:
+    whoosh, xapian = engines
+    req = SearchRequest(query="миграция Tokayev")
+    a, b = whoosh.search(req).hits, xapian.search(req).hits
+    assert a and {h.path: h.fragments for h in a} == {h.path: h.fragments for h in b}
+    path = a[0].path
+    assert xapian.article(path, "миграция") == whoosh.article(path, "миграция")
+
+
+def test_top10_overlap_measured(engines, record_property) -> None:
+    """Relevance order: the share of Whoosh's top 10 in the cluster's top 10."""
+    whoosh, xapian = engines
+    overlaps = []
+    for query in QUERIES[:-1]:
+        req = SearchRequest(query=query, limit=10)
+        a = {h.path for h in whoosh.search(req).hits}
+        b = {h.path for h in xapian.search(req).hits}
+        if a:
+            overlaps.append(len(a & b) / len(a))
+    mean = sum(overlaps) / len(overlaps)
+    record_property("top10_overlap", round(mean, 3))
+    print(f"top-10 overlap, mean over {len(overlaps)} queries: {mean:.2f}")
+    assert mean >= 0.6
+
+
+def test_similar_articles_come_from_the_cluster(engines) -> None:
+    whoosh, xapian = engines
+    path = whoosh.search(SearchRequest(query='"Red Crescent"')).hits[0].path
+    found = xapian.similar(path)
+    assert found and path not in {h.path for h in found}
+    assert {h.path for h in found} & {h.path for h in whoosh.similar(path)}
