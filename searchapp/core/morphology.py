@@ -249,8 +249,3 @@ def name_probe(word: str) -> tuple[str, tuple[str, ...]] | None:
         key = latin_key(word)
         return (stem_english(word), (FROM_LATIN + key,)) if key else None
     return None
-
-
-def cache_info() -> str:
-    """Hit rates of the caches, for the benchmark."""
-    return f"ru {analyse_cyrillic.cache_info()}; en {stem_english.cache_info()}"

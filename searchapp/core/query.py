@@ -36,7 +36,6 @@ from searchapp.core.analysis import iter_words, query_positions
 from searchapp.core.scoring import OneWord, TitleOrBody
 
 TEXT_FIELDS = ("title", "body")
-FIELD_ALIASES = {"source": "source_text"}
 KNOWN_FIELDS = frozenset({"title", "body", "source", "lang"})
 MAX_QUERY_CHARS = 1000
 MAX_WORDS = 64

@@ -71,10 +71,6 @@ class Fragment:
     leading: bool = False
     trailing: bool = False
 
-    def to_html(self, tag: str = "mark") -> str:
-        body = mark_html(self.text, self.spans, tag)
-        return ("… " if self.leading else "") + body + (" …" if self.trailing else "")
-
 
 @dataclass(frozen=True, slots=True)
 class Hit:
