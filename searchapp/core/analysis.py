@@ -128,16 +128,14 @@ class MorphTokenizer(Tokenizer):  # type: ignore[misc]  # Whoosh is checked as A
         mode: str = "",
         **kwargs: object,
     ) -> Iterator[Token]:
+        # Every term of every word, in any mode: queries are built by
+        # searchapp.core.query from query_positions, never through this.
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        index_mode = mode != "query"
         pos = start_pos
         terms_of = morphology.surface_terms
-        query_terms = morphology.query_terms
-        fold = morphology.fold
         for m, initial in words_in_context(value):
             surface = m.group()
-            terms = terms_of(surface, initial) if index_mode else query_terms(fold(surface))[:1]
-            for term in terms:
+            for term in terms_of(surface, initial):
                 t.text = term
                 t.boost = 1.0
                 t.stopped = False

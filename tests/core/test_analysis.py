@@ -20,11 +20,6 @@ def test_all_readings_share_one_position_at_index_time() -> None:
     assert len(by_pos) == 2
 
 
-def test_query_mode_gives_one_term_per_position() -> None:
-    tokens = [t.text for t in make_analyzer()("производство стали", mode="query")]
-    assert tokens == ["производство", "стать"]
-
-
 def test_hyphenated_word_is_a_phrase_of_its_parts() -> None:
     assert query_positions("онлайн-режим") == [("онлайн",), ("режим",)]
     positions = {
