@@ -31,7 +31,7 @@ from whoosh.index import Index
 from whoosh.reading import CorruptIndexError
 from whoosh.searching import Searcher
 
-from searchapp.core import store
+from searchapp.core import store, toppage
 from searchapp.core.docsets import query_docs
 from searchapp.core.errors import IndexDamagedError
 from searchapp.core.query import CompiledQuery, compile_query, highlight_terms
@@ -215,7 +215,7 @@ class SearchEngine:
             test = view.table.predicate(req)
             selected = matched if test is None else frozenset(d for d in matched if test(d))
             facets = view.table.facets(matched, req) if req.with_facets else Facets()
-            hits = self._page(view, compiled, selected, req)
+            hits = self._page(view, compiled, selected, req, everything=selected is matched)
             few = len(selected) < SUGGEST_BELOW or CLOSEST_NOTICE in notices
             suggestion = (
                 suggest_query(view.searcher, req.query) if few and req.query.strip() else None
@@ -291,8 +291,15 @@ class SearchEngine:
         return cached
 
     def _page(
-        self, view: _View, compiled: CompiledQuery, selected: frozenset[int], req: SearchRequest
+        self,
+        view: _View,
+        compiled: CompiledQuery,
+        selected: frozenset[int],
+        req: SearchRequest,
+        *,
+        everything: bool = False,
     ) -> tuple[Hit, ...]:
+        """The requested page; ``everything``: ``selected`` is every match."""
         if not selected or req.limit <= 0:
             return ()
         s = view.searcher
@@ -301,8 +308,7 @@ class SearchEngine:
         if compiled.browse and sort is Sort.RELEVANCE:
             sort = Sort.NEWEST
         if sort is Sort.RELEVANCE:
-            results = s.search(compiled.query, filter=set(selected), limit=end, terms=False)
-            ranked = [(r.docnum, r.score) for r in results[req.offset : end]]
+            ranked = toppage.ranked(s, compiled.query, selected, everything, req.offset, end)
         else:
             dates = view.table.date
             newest = sort is Sort.NEWEST
