@@ -215,7 +215,7 @@ class SearchEngine:
             test = view.table.predicate(req)
             selected = matched if test is None else frozenset(d for d in matched if test(d))
             facets = view.table.facets(matched, req) if req.with_facets else Facets()
-            hits = self._page(view, compiled, selected, req, everything=selected is matched)
+            hits = self._page(view, compiled, selected, req)
             few = len(selected) < SUGGEST_BELOW or CLOSEST_NOTICE in notices
             suggestion = (
                 suggest_query(view.searcher, req.query) if few and req.query.strip() else None
@@ -291,15 +291,8 @@ class SearchEngine:
         return cached
 
     def _page(
-        self,
-        view: _View,
-        compiled: CompiledQuery,
-        selected: frozenset[int],
-        req: SearchRequest,
-        *,
-        everything: bool = False,
+        self, view: _View, compiled: CompiledQuery, selected: frozenset[int], req: SearchRequest
     ) -> tuple[Hit, ...]:
-        """The requested page; ``everything``: ``selected`` is every match."""
         if not selected or req.limit <= 0:
             return ()
         s = view.searcher
@@ -308,7 +301,7 @@ class SearchEngine:
         if compiled.browse and sort is Sort.RELEVANCE:
             sort = Sort.NEWEST
         if sort is Sort.RELEVANCE:
-            ranked = toppage.ranked(s, compiled.query, selected, everything, req.offset, end)
+            ranked = toppage.ranked(s, compiled.query, selected, req.offset, end)
         else:
             dates = view.table.date
             newest = sort is Sort.NEWEST

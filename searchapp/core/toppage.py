@@ -1,17 +1,16 @@
 """The relevance-ranked page, scoring only what it needs.
 
 Whoosh's ``searcher.search(q, filter=docs, limit=n)`` builds the query's
-matchers in every segment and, through a filter wrapper, asks about every
-match whether it is allowed.  The engine already knows the exact set of
-matching documents (:mod:`searchapp.core.docsets`), so here:
+matchers in every segment.  The engine already knows the exact set of
+allowed documents (:mod:`searchapp.core.docsets` and the filters), so here
+segments holding none of them are skipped without building their matchers.
 
-- without a filter (the page draws from every match) no filter wrapper is
-  used: a match is always allowed;
-- with one, segments holding none of the allowed documents are skipped
-  without building their matchers.
-
-Scores and order are Whoosh's own (its top-N collector, block-quality
-skipping included): the page is the one ``searcher.search`` returns.
+The allowed set is always passed on as Whoosh's filter, even when it is
+every match: Whoosh's matchers and the match sets can disagree on odd
+queries (an ANDNOT over segments with deletions, say), and the page must
+never show an article the total does not count.  Scores and order are
+Whoosh's own (its top-N collector, block-quality skipping included): the
+page is the one ``searcher.search`` returns.
 """
 
 from __future__ import annotations
@@ -26,18 +25,17 @@ def ranked(
     searcher: Searcher,
     q: wq.Query,
     allowed: Set[int],
-    everything: bool,
     offset: int,
     end: int,
 ) -> list[tuple[int, float]]:
     """``(docnum, score)`` of the hits ranked ``offset`` to ``end`` of ``q``
-    among ``allowed`` (``everything``: ``allowed`` is every match of ``q``)."""
-    allow = None if everything else set(allowed)
+    among ``allowed``."""
+    allow = set(allowed)
     collector = searcher.collector(limit=end, filter=allow)
     collector.prepare(searcher, q, searcher.context())
     try:
         for sub, base in searcher.leaf_searchers():
-            if allow is not None and allow.isdisjoint(range(base, base + sub.doc_count_all())):
+            if allow.isdisjoint(range(base, base + sub.doc_count_all())):
                 continue
             collector.set_subsearcher(sub, base)
             collector.collect_matches()
