@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bench.py CORPUS_DIR... [--scale N] [--work DIR]
                                     [--json OUT] [--no-recoll] [--no-window]
+    .venv/bin/python bench/bench.py --queries-only [--work DIR] [--json OUT]
 
 Builds a work folder of about N articles from the given corpora (hard links;
 replicated into rep0/, rep1/… when N exceeds what they hold, and the output
@@ -13,6 +14,10 @@ changed, index size, peak memory, and the latency of a fixed query set
 counts, snippets of the first page).  searchapp's window start (until the
 first results show) is timed with ``--probe-startup``.  This is a
 measurement, not a test: the machine is shared, so medians and ratios matter.
+
+``--queries-only`` measures only the queries, of both, on the indexes an
+earlier run left in ``--work`` (to compare versions of the query path on the
+same indexes, each with Recoll in the same run).
 """
 
 from __future__ import annotations
@@ -247,7 +252,8 @@ def machine() -> dict[str, Any]:
     except OSError:
         pass
     return {"cpu": cpu, "cores": os.cpu_count(), "ram_gb": round(psutil.virtual_memory().total
-            / 2**30, 1), "python": platform.python_version(), "date": dt.date.today().isoformat()}
+            / 2**30, 1), "python": platform.python_version(), "date": dt.date.today().isoformat(),
+            "load": round(os.getloadavg()[0], 1)}
 
 
 def table(r: dict[str, Any]) -> str:
@@ -287,13 +293,50 @@ def table(r: dict[str, Any]) -> str:
                      f"(~{rc['queries']['startup_ms']:.0f} ms for a query with no match).")
     m = r["machine"]
     lines.append(f"\nMachine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, "
-                 f"Python {m['python']}, {m['date']}.")
+                 f"Python {m['python']}, {m['date']}; load average {m.get('load', '?')} "
+                 "at the start.")
     return "\n".join(lines)
+
+
+def query_table(r: dict[str, Any]) -> str:
+    """The query rows of :func:`table`, for ``--queries-only``."""
+    o, rc = r["ours"]["queries"], (r.get("recoll") or {}).get("queries")
+    lines = [f"| queries ({r['articles']:,} articles) | searchapp | Recoll | searchapp / Recoll |",
+             "|---|---:|---:|---:|"]
+    for name, part, key in (("p50, ms (warm)", "warm", "p50"), ("p95, ms (warm)", "warm", "p95"),
+                            ("max, ms (warm)", "warm", "max"),
+                            ("p50, ms (cold pass)", "cold", "p50")):
+        ours, theirs = o[part][key], rc[part][key] if rc else None
+        lines.append(f"| query {name} | {ours:,.1f} | "
+                     + (f"{theirs:,.1f} | {ours / theirs:.2f} |" if theirs else "— | — |"))
+    m = r["machine"]
+    lines.append(f"\nMachine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, "
+                 f"Python {m['python']}, {m['date']}; load average {m['load']} before, "
+                 f"{m['load_after']} after.")
+    return "\n".join(lines)
+
+
+def queries_only(work: Path, passes: int, use_recoll: bool) -> dict[str, Any]:
+    """Both query sets on the indexes left in ``work`` by an earlier run."""
+    index, conf = work / "index", work / "recoll"
+    from searchapp.core.engine import SearchEngine
+
+    engine = SearchEngine(index)
+    articles = engine.stats().articles
+    engine.close()
+    result: dict[str, Any] = {"articles": articles, "machine": machine()}
+    result["ours"] = {"queries": ours_queries(index, top_source(index), passes)}
+    if use_recoll and (conf / "xapiandb").exists():
+        result["recoll"] = {"queries": recoll_queries(conf, passes)}
+    result["machine"]["load_after"] = round(os.getloadavg()[0], 1)
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("corpora", nargs="+", type=Path)
+    ap.add_argument("corpora", nargs="*", type=Path)
+    ap.add_argument("--queries-only", action="store_true",
+                    help="only the queries, on the indexes an earlier run left in --work")
     ap.add_argument("--scale", type=int, default=None, help="about this many articles")
     ap.add_argument("--work", type=Path, default=Path("/tmp/searchapp-bench"))
     ap.add_argument("--json", type=Path, default=None)
@@ -304,6 +347,16 @@ def main(argv: list[str] | None = None) -> int:
     work: Path = args.work
     work.mkdir(parents=True, exist_ok=True)
     use_recoll = not args.no_recoll and shutil.which("recollindex") is not None
+    if args.queries_only:
+        if not (work / "index").is_dir():
+            ap.error(f"no index in {work}: run the full benchmark there first")
+        only = queries_only(work, args.passes, use_recoll)
+        print(query_table(only))
+        if args.json:
+            args.json.write_text(json.dumps(only, indent=1, ensure_ascii=False))
+        return 0
+    if not args.corpora:
+        ap.error("give the corpus folders (or --queries-only)")
 
     def say(msg: str) -> None:
         print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)

@@ -6,10 +6,16 @@ Facet counts and totals need *every* match, not the top page.  Whoosh's
 type most — words, their alternatives, AND/OR/NOT, prefixes — the sets are
 built here from whole posting blocks and combined with Python's set
 operations, which run in C.  Phrases and anything else fall back to Whoosh.
+
+In an AND, the smallest part is built first; a part much bigger than what
+is left (a common word beside a rare one) is not built at all: its postings
+are only skipped to the few candidates, which reads a few blocks instead of
+all of them.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 
 from whoosh import query as wq
@@ -40,6 +46,84 @@ def _term_docs(searcher: Searcher, fieldname: str, text: str) -> set[int]:
     return out
 
 
+# A part of an AND is checked candidate by candidate when its estimated size
+# is more than this many times the number of candidates left.
+CANDIDATE_RATIO = 8
+
+
+def _term_keep(searcher: Searcher, fieldname: str, text: str, candidates: set[int]) -> set[int]:
+    """The members of ``candidates`` (live documents) whose postings hold the term."""
+    out: set[int] = set()
+    reader = searcher.reader()
+    leaves = reader.leaf_readers() if hasattr(reader, "leaf_readers") else [(reader, 0)]
+    ordered = sorted(candidates)
+    for leaf, offset in leaves:
+        if (fieldname, text) not in leaf:
+            continue
+        end = offset + leaf.doc_count_all()
+        lo = bisect.bisect_left(ordered, offset)
+        hi = bisect.bisect_left(ordered, end)
+        if lo == hi:
+            continue
+        m = leaf.postings(fieldname, text)
+        for d in ordered[lo:hi]:
+            if not m.is_active():
+                break
+            if m.id() < d - offset:
+                m.skip_to(d - offset)
+                if not m.is_active():
+                    break
+            if m.id() == d - offset:
+                out.add(d)
+    return out
+
+
+def _keep(searcher: Searcher, q: wq.Query, candidates: set[int]) -> set[int] | None:
+    """The members of ``candidates`` that ``q`` matches, for a word and its
+    alternatives (terms, OR, AND of them); ``None`` for anything else."""
+    if isinstance(q, wq.Term):
+        return _term_keep(searcher, q.fieldname, q.text, candidates)
+    if isinstance(q, wq.Or):
+        out: set[int] = set()
+        rest = set(candidates)
+        for sub in q.subqueries:
+            got = _keep(searcher, sub, rest)
+            if got is None:
+                return None
+            out |= got
+            rest -= got
+            if not rest:
+                break
+        return out
+    if isinstance(q, wq.And) and not any(isinstance(s, wq.Not) for s in q.subqueries):
+        out = set(candidates)
+        for sub in q.subqueries:
+            got = _keep(searcher, sub, out)
+            if got is None:
+                return None
+            out = got
+            if not out:
+                break
+        return out
+    return None
+
+
+def _intersect(
+    searcher: Searcher, parts: list[wq.Query], everything: frozenset[int]
+) -> set[int]:
+    """Documents matching every one of ``parts``, smallest part first."""
+    reader = searcher.reader()
+    sized = sorted(((p.estimate_size(reader), i, p) for i, p in enumerate(parts)),
+                   key=lambda t: (t[0], t[1]))
+    out = query_docs(searcher, sized[0][2], everything)
+    for size, _, part in sized[1:]:
+        if not out:
+            break
+        kept = _keep(searcher, part, out) if size > CANDIDATE_RATIO * len(out) else None
+        out = kept if kept is not None else out & query_docs(searcher, part, everything)
+    return out
+
+
 def _union(sets: Iterable[set[int]]) -> set[int]:
     out: set[int] = set()
     for s in sets:
@@ -63,11 +147,7 @@ def query_docs(searcher: Searcher, q: wq.Query, everything: frozenset[int]) -> s
         negatives = [s.query for s in q.subqueries if isinstance(s, wq.Not)]
         if not positives:
             return set()
-        out = query_docs(searcher, positives[0], everything)
-        for s in positives[1:]:
-            if not out:
-                break
-            out &= query_docs(searcher, s, everything)
+        out = _intersect(searcher, positives, everything)
         for s in negatives:
             out -= query_docs(searcher, s, everything)
         return out

@@ -32,7 +32,7 @@ from whoosh.index import Index
 from whoosh.reading import CorruptIndexError
 from whoosh.searching import Searcher
 
-from searchapp.core import store
+from searchapp.core import store, toppage
 from searchapp.core.docsets import query_docs
 from searchapp.core.errors import IndexDamagedError
 from searchapp.core.query import (
@@ -356,8 +356,7 @@ class SearchEngine:
         if compiled.browse and sort is Sort.RELEVANCE:
             sort = Sort.NEWEST
         if sort is Sort.RELEVANCE:
-            results = s.search(compiled.query, filter=set(selected), limit=end, terms=False)
-            ranked = [(r.docnum, r.score) for r in results[req.offset : end]]
+            ranked = toppage.ranked(s, compiled.query, selected, req.offset, end)
         else:
             dates = view.table.date
             newest = sort is Sort.NEWEST

@@ -78,28 +78,34 @@ def _window(text: str, start: int, size: int) -> tuple[int, int]:
     return begin, end
 
 
+_NON_SPACE = re.compile(r"\S+")
+
+
 def _fragment(text: str, begin: int, end: int, spans: list[Span]) -> Fragment:
-    """``text[begin:end]`` with runs of whitespace collapsed, spans moved along."""
-    out: list[str] = []
-    starts: dict[int, int] = {}
-    ends: dict[int, int] = {}
-    space = False
-    for i in range(begin, end):
-        ch = text[i]
-        if ch.isspace():
-            space = bool(out)
+    """``text[begin:end]`` with runs of whitespace collapsed, spans (sorted)
+    moved along.  A span is kept when it starts and ends on a non-space
+    character inside the window.
+    """
+    runs = [m.span() for m in _NON_SPACE.finditer(text, begin, end)]
+    run_starts = [rs for rs, _ in runs]
+    out_starts: list[int] = []
+    pos = 0
+    for rs, re_ in runs:
+        out_starts.append(pos)
+        pos += re_ - rs + 1
+    inside = []
+    for s, e in spans[bisect.bisect_left(spans, (begin, begin)):]:
+        if s >= end:
+            break
+        if not s < e <= end:
             continue
-        if space:
-            out.append(" ")
-            space = False
-        starts[i] = len(out)
-        out.append(ch)
-        ends[i + 1] = len(out)
-    inside = tuple(
-        (starts[s], ends[e]) for s, e in spans if begin <= s and e <= end and s in starts
-        and e in ends
-    )
-    return Fragment("".join(out), inside, begin > 0, end < len(text))
+        i = bisect.bisect_right(run_starts, s) - 1
+        j = bisect.bisect_right(run_starts, e - 1) - 1
+        if i < 0 or j < 0 or s >= runs[i][1] or e - 1 >= runs[j][1]:
+            continue
+        inside.append((out_starts[i] + s - runs[i][0], out_starts[j] + e - runs[j][0]))
+    joined = " ".join(text[rs:re_] for rs, re_ in runs)
+    return Fragment(joined, tuple(inside), begin > 0, end < len(text))
 
 
 def best_fragments(
