@@ -180,8 +180,8 @@ def _print_report(index_dir: Path, report: IndexReport, rebuild: bool) -> None:
     if report.cancelled and rebuild:
         print(f"Stopped: the rebuild of {index_dir} was abandoned, the index is as it was.")
     elif report.cancelled:
-        print(f"Stopped: {_articles(report.kept)} kept in {index_dir} "
-              f"({report.summary()}); 'searchapp index' does the rest.")
+        print(f"Stopped: {_articles(report.kept)} kept in {index_dir} ({report.summary()}); "
+              "'searchapp index' does the rest.")
     else:
         print(f"Indexed into {index_dir}: {report.summary()} in {report.seconds:.1f} s")
         if report.rebuilt:

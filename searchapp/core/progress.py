@@ -74,13 +74,10 @@ class IndexReport:
         return self.added + self.updated
 
     def summary(self) -> str:
-        text = (
+        return (
             f"{self.added} added, {self.updated} updated, {self.removed} removed, "
             f"{self.unchanged} unchanged, {len(self.failed)} skipped"
         )
-        if self.cancelled:
-            text += " (stopped: the index keeps what was done)"
-        return text
 
     def not_read_line(self) -> str:
         """``"not read: 12 .jpg, 2 .xlsx"``, most frequent first; "" if nothing was left."""
