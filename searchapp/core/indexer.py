@@ -187,6 +187,12 @@ def _stored_paths(index_dir: Path) -> list[str]:
         ix = whoosh_index.open_dir(str(index_dir), indexname=store.INDEX_NAME)
         try:
             with ix.searcher() as searcher:
+                reader = searcher.reader()
+                if reader.doc_count() == 0:
+                    return []
+                if reader.has_column("path"):  # not the stored bodies: fast at 100k
+                    paths = reader.column_reader("path")
+                    return [paths[d] for d in reader.all_doc_ids()]
                 return [fields["path"] for fields in searcher.all_stored_fields()]
         finally:
             ix.close()
