@@ -68,5 +68,14 @@ def variants(word: str) -> tuple[Positions, ...]:
     )
 
 
+@cache
+def longest_form() -> int:
+    """The most words a form of any group has (1 when all are single words)."""
+    return max(
+        (len(k) for k in _groups(names_path()) if isinstance(k, tuple)), default=1
+    )
+
+
 def clear_cache() -> None:
+    longest_form.cache_clear()
     _groups.cache_clear()

@@ -276,7 +276,11 @@ class _Rewriter:
                 return a or b
             return type(q)(a, b)
         if isinstance(q, wq.CompoundQuery):
-            pairs = [(c, self.rewrite(c, negated)) for c in q.subqueries]
+            pairs = [
+                (c, self._name_span(c, negated) if isinstance(c, list)
+                 else self.rewrite(c, negated))
+                for c in self._spans(q)
+            ]
             if isinstance(q, TitleOrBody):  # a word of both fields: weigh the title
                 pairs = [
                     (c, s.with_boost(TITLE_WEIGHT) if s and c.field() == "title" else s)
@@ -291,6 +295,42 @@ class _Rewriter:
         if q is wq.NullQuery:
             return None
         return q
+
+    def _spans(self, q: wq.CompoundQuery) -> list[Any]:
+        """``q``'s children, with runs of plain words that spell a several-word
+        form of a name group («Red Cross», «Красного Креста») as one list."""
+        out: list[Any] = []
+        kids = list(q.subqueries)
+        longest = names.longest_form() if self.names else 1
+        i = 0
+        while i < len(kids):
+            for n in range(min(longest, len(kids) - i), 1, -1):
+                words = [_plain_word(k) for k in kids[i:i + n]]
+                if all(words) and names.variants(" ".join(map(str, words))):
+                    out.append([str(w) for w in words])
+                    i += n
+                    break
+            else:
+                out.append(kids[i])
+                i += 1
+        return out
+
+    def _name_span(self, words: list[str], negated: bool) -> wq.Query | None:
+        """Several words that are one form of a name group: that form as a
+        phrase or any other form of its group, in the title or the body."""
+        self.words += len(words)
+        if self.words > MAX_WORDS:
+            return None
+        text = " ".join(words)
+        forms = [query_positions(text), *names.variants(text)]
+        by_field = []
+        for fname in TEXT_FIELDS:
+            alts = [x for x in (_sequence(fname, p) for p in forms) if x is not None]
+            one = OneWord(alts) if len(alts) > 1 else alts[0]
+            by_field.append(one.with_boost(TITLE_WEIGHT) if fname == "title" else one)
+        if not negated:
+            self._positive.add(tuple(morphology.fold(w) for w in words))
+        return TitleOrBody(by_field, tiebreak=TITLE_BODY_TIEBREAK)
 
     def _leaf(self, q: wq.Query) -> wq.Query | None:
         fname = q.fieldname
@@ -352,6 +392,18 @@ class _Rewriter:
             if stem != text and len(stem) >= MIN_PREFIX:
                 alts.append(wq.Prefix(q.fieldname, stem))
         return alts[0] if len(alts) == 1 else wq.Or(alts)
+
+
+def _plain_word(q: wq.Query) -> str | None:
+    """The word of a bare query word over title and body (not quoted, no
+    wildcard), else None."""
+    if not isinstance(q, TitleOrBody) or q.boost != 1.0:
+        return None
+    texts = {t.text for t in q.subqueries if isinstance(t, wq.Term)}
+    if len(texts) != 1 or len(q.subqueries) != len(TEXT_FIELDS):
+        return None
+    word = str(texts.pop())
+    return None if _EXACT in word else word
 
 
 def _alternatives(fieldname: str, alts: tuple[str, ...], one: bool = False) -> wq.Query:

@@ -212,15 +212,7 @@ def grouped(tmp_path_factory: pytest.TempPathFactory):
     eng.close()
 
 
-# A form of several words is looked up only as a hyphenated word: the query
-# words of "Red Cross" are looked up one by one and never meet the group.
-SEVERAL_WORDS = pytest.mark.xfail(strict=True, reason="multi-word forms are never looked up")
-
-
-@pytest.mark.parametrize("group", [
-    pytest.param(i, id=g[0], marks=[SEVERAL_WORDS] if any(" " in f for f in g) else [])
-    for i, g in enumerate(GROUPS)
-])
+@pytest.mark.parametrize("group", [pytest.param(i, id=g[0]) for i, g in enumerate(GROUPS)])
 def test_every_form_of_a_group_finds_every_other(grouped: SearchEngine, group: int) -> None:
     articles = {f"g{group:02}_{j}" for j in range(len(GROUPS[group]))}
     for form in GROUPS[group]:
@@ -231,3 +223,30 @@ def test_every_form_of_a_group_finds_every_other(grouped: SearchEngine, group: i
 def test_march_does_not_find_marta(grouped: SearchEngine) -> None:
     assert paths(grouped, "марта") == {"march"}
     assert "march" not in paths(grouped, "Marta")
+
+
+def test_a_form_of_several_words_in_another_case_and_among_other_words(
+    grouped: SearchEngine, tmp_path: Path
+) -> None:
+    red_cross = {f"g{i:02}_{j}" for i, g in enumerate(GROUPS) if "Red Cross" in g
+                 for j in range(len(g))}
+    # An inflected Russian form, and the English one inside a larger query.
+    assert {p for p in paths(grouped, "Красного Креста") if p.startswith("g")} == red_cross
+    got = {p for p in paths(grouped, "(Red Cross) OR Ashgabat") if p.startswith("g")}
+    assert red_cross < got
+
+
+def test_the_words_of_a_form_apart_are_not_the_form(tmp_path: Path) -> None:
+    from searchapp.core.indexer import update_index
+
+    (tmp_path / "apart.txt").write_text(
+        "Flag\n\nA red flag and a cross on the map.\n", encoding="utf-8")
+    (tmp_path / "ru.txt").write_text(
+        "Помощь\n\nКрасный Крест доставил помощь.\n", encoding="utf-8")
+    update_index(tmp_path / "index", [tmp_path])
+    eng = SearchEngine(tmp_path / "index")
+    try:
+        assert paths(eng, "Red Cross") == {"ru"}  # the group, not the two words apart
+        assert paths(eng, "red flag") == {"apart"}
+    finally:
+        eng.close()
