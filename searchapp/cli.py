@@ -291,8 +291,6 @@ def _folders(index_dir: Path) -> int:
 def _forget(index_dir: Path, folder: Path) -> int:
     from searchapp.core.indexer import forget_folder
 
-    if is_cluster_file(index_dir):
-        raise UsageError("'forget' works on an index folder, not on a cluster")
     removed = forget_folder(index_dir, folder)
     print(f"Forgot {folder}: {_articles(removed)} left the index.")
     return EXIT_OK

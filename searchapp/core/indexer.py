@@ -139,6 +139,11 @@ def forget_folder(index_dir: Path, folder: Path) -> int:
     """Take ``folder`` off the index's folders and its articles out of the
     index (those that no other folder of the index holds).  Returns how many
     articles left.  Raises :class:`UsageError` if the index has no such folder."""
+    if is_cluster_file(index_dir):
+        require_xapian()
+        from searchapp.core.cluster.xapian_index import forget_cluster_folder
+
+        return forget_cluster_folder(index_dir, folder)
     folder = folders.normalise(folder)
     if not index_dir.is_dir():
         raise IndexMissingError(f"No index at {index_dir}")

@@ -6,12 +6,18 @@ a swap of two letters counts as one edit (optimal string alignment, by
 rapidfuzz), and among the closest the most frequent wins, so «migartion» is
 «migration», not the commoner «might».  Terms are lemmas and stems, so the
 correction is shown as a word found in an article («Ашхабат» → «Ашхабад»).
+
+The index is seen through :class:`Vocabulary` (its body terms, their
+document frequencies and a word of an article for a term), so the Whoosh index
+and a Xapian cluster correct alike.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
+from typing import Protocol
 
 from rapidfuzz.distance import OSA
 from whoosh.query import Term
@@ -28,10 +34,44 @@ PREFIX = 2  # letters a correction keeps from the word (typos there are rare; mu
 _SYNTAX = re.compile(r'[":*?()]|\b(?:AND|OR|NOT)\b|\w+:')
 
 
-def _surface(searcher: Searcher, term: str, fallback: str) -> str:
+class Vocabulary(Protocol):
+    """The body terms of an index, as spelling correction needs them."""
+
+    def doc_frequency(self, term: str) -> int:
+        """How many articles hold ``term`` in their body."""
+        ...
+
+    def terms_near(self, term: str, distance: int, prefix: int) -> Iterable[str]:
+        """Body terms within ``distance`` edits of ``term`` (more may come:
+        they are judged again) that share its first ``prefix`` letters."""
+        ...
+
+    def bodies(self, term: str) -> Iterable[str]:
+        """The bodies of some articles holding ``term``."""
+        ...
+
+
+class WhooshVocabulary:
+    """The body terms of a Whoosh index."""
+
+    def __init__(self, searcher: Searcher) -> None:
+        self.searcher = searcher
+        self.reader = searcher.reader()
+
+    def doc_frequency(self, term: str) -> int:
+        return int(self.reader.doc_frequency(FIELD, term))
+
+    def terms_near(self, term: str, distance: int, prefix: int) -> Iterable[str]:
+        return self.reader.terms_within(FIELD, term, distance, prefix=prefix)  # type: ignore[no-any-return]
+
+    def bodies(self, term: str) -> Iterable[str]:
+        for docnum in self.searcher.docs_for_query(Term(FIELD, term)):
+            yield self.searcher.stored_fields(docnum).get(FIELD, "")
+
+
+def _surface(vocabulary: Vocabulary, term: str, fallback: str) -> str:
     """A word of some article indexed under ``term`` (stems are not words)."""
-    for docnum in itertools.islice(searcher.docs_for_query(Term(FIELD, term)), 3):
-        body: str = searcher.stored_fields(docnum).get(FIELD, "")
+    for body in itertools.islice(vocabulary.bodies(term), 3):
         spans = match_spans(body, {term}, limit=1)
         if spans:
             (start, end), _ = spans[0]
@@ -39,11 +79,10 @@ def _surface(searcher: Searcher, term: str, fallback: str) -> str:
     return fallback
 
 
-def _correct(searcher: Searcher, word: str) -> str | None:
+def _correct(vocabulary: Vocabulary, word: str) -> str | None:
     folded = morphology.fold(word)
     term = morphology.query_terms(folded)[0]
-    reader = searcher.reader()
-    own = reader.doc_frequency(FIELD, term)
+    own = vocabulary.doc_frequency(term)
     if len(term) < MIN_WORD or term.isdigit() or own > RARE:
         return None
     # An unknown Russian word gets a guessed lemma («президнет» → «президнуть»)
@@ -54,11 +93,11 @@ def _correct(searcher: Searcher, word: str) -> str | None:
     for source in sources:
         allowed = 1 if len(source) < 5 else 2
         # Whoosh counts a swap as two edits: look that far, then judge by OSA.
-        for c in reader.terms_within(FIELD, source, 2, prefix=PREFIX):
+        for c in vocabulary.terms_near(source, 2, PREFIX):
             if c in sources or morphology.is_key_term(c):
                 continue
             distance = OSA.distance(source, c)
-            df = reader.doc_frequency(FIELD, c)
+            df = vocabulary.doc_frequency(c)
             if distance <= allowed and df > own:
                 rank = (distance, -df)
                 candidates[c] = min(candidates.get(c, rank), rank)
@@ -66,17 +105,18 @@ def _correct(searcher: Searcher, word: str) -> str | None:
         return None
     best = min(candidates, key=lambda c: (candidates[c], c))
     # Russian terms are lemmas, real words; English terms are stems: show a word.
-    surface = best if morphology.is_cyrillic(best) else _surface(searcher, best, best)
+    surface = best if morphology.is_cyrillic(best) else _surface(vocabulary, best, best)
     return surface[:1].upper() + surface[1:] if word[:1].isupper() else surface
 
 
-def suggest_query(searcher: Searcher, query: str) -> str | None:
+def suggest_query(index: Searcher | Vocabulary, query: str) -> str | None:
     """The query with likely typos corrected, or None.  Plain-word queries only."""
+    vocabulary = WhooshVocabulary(index) if isinstance(index, Searcher) else index
     if _SYNTAX.search(query):
         return None
     out, changed, pos = [], False, 0
     for m in WORD_RE.finditer(query):
-        fixed = _correct(searcher, m.group())
+        fixed = _correct(vocabulary, m.group())
         out.append(query[pos : m.start()])
         out.append(fixed or m.group())
         changed |= fixed is not None

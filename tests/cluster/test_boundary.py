@@ -98,3 +98,49 @@ def test_a_second_indexing_run_is_told_the_cluster_is_busy(cluster, capsys) -> N
     finally:
         writer.close()
     assert cli.main(["index", str(SEEDS_DIR), "--index", str(cluster.file), "--quiet"]) == 0
+
+
+def test_forget_takes_a_folder_and_its_articles_off_every_shard(
+    cluster, tmp_path: Path, capsys
+) -> None:
+    kept, dropped = tmp_path / "kept", tmp_path / "dropped"
+    for folder, n in ((kept, 3), (dropped, 9)):
+        folder.mkdir()
+        for i in range(n):
+            (folder / f"{folder.name}{i}.txt").write_text(
+                f"Report {i}\n\nMigration figures of {folder.name} {i}.\n", encoding="utf-8")
+    index = ["--index", str(cluster.file)]
+    assert cli.main(["index", str(kept), str(dropped), *index, "--quiet"]) == 0
+    engine = open_backend(cluster.file)
+    on_shards = {cluster.config.shard_of(p).index for p in engine.matching_paths("dropped")}
+    assert len(on_shards) > 1  # the folder's articles are spread over shards
+    capsys.readouterr()
+
+    assert cli.main(["forget", str(dropped), *index]) == 0
+    assert "9 articles left" in capsys.readouterr().out
+    assert engine.matching_paths("migration") == sorted(str(kept / f"kept{i}.txt")
+                                                       for i in range(3))
+    assert cli.main(["folders", *index]) == 0
+    assert capsys.readouterr().out.strip() == str(kept)
+    # Another run does not bring the folder back; forgetting it again is one line.
+    assert cli.main(["index", *index, "--quiet"]) == 0
+    assert engine.stats().articles == 3
+    assert cli.main(["forget", str(dropped), *index]) == cli.EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "is not a folder of the cluster" in err
+    engine.close()
+
+
+def test_forget_with_a_shard_down_changes_nothing(cluster, tmp_path: Path, capsys) -> None:
+    (tmp_path / "f").mkdir()
+    for i in range(6):
+        (tmp_path / "f" / f"a{i}.txt").write_text(f"T {i}\n\nMigration {i}.\n", encoding="utf-8")
+    assert cli.main(["index", str(tmp_path / "f"), "--index", str(cluster.file), "--quiet"]) == 0
+    cluster.servers.stop(cluster.config.shards[0])
+    assert cli.main(["forget", str(tmp_path / "f"), "--index", str(cluster.file)]) == cli.EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and cluster.config.shards[0].label in err
+    cluster.servers.start(cluster.config.shards[0])
+    engine = open_backend(cluster.file)
+    assert engine.stats().articles == 6
+    engine.close()

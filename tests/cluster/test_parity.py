@@ -115,3 +115,17 @@ def test_similar_articles_come_from_the_cluster(engines) -> None:
     found = xapian.similar(path)
     assert found and path not in {h.path for h in found}
     assert {h.path for h in found} & {h.path for h in whoosh.similar(path)}
+
+
+@pytest.mark.parametrize(
+    "query", ["Ашхабат", "migartion", "migartion qwzxvk", "миграция", "Ашхабат нейтралитетт",
+              "stel", "Tokayev"],
+)
+def test_did_you_mean_equal(engines, query: str) -> None:
+    """The cluster corrects typos from its own vocabulary as the Whoosh index
+    does ("did you mean", offered only when it finds more)."""
+    whoosh, xapian = engines
+    expected = whoosh.search(SearchRequest(query=query)).suggestion
+    assert xapian.search(SearchRequest(query=query)).suggestion == expected
+    if query in ("Ашхабат", "migartion"):
+        assert expected == {"Ашхабат": "Ашхабад", "migartion": "migration"}[query]

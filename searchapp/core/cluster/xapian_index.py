@@ -8,7 +8,9 @@ database, so a run that is killed leaves each shard at its last commit, and
 the next run does the rest (files are compared by modification time and
 size, kept in each shard's ``F`` terms).  A shard that is down, or lost
 during the run, is reported by name with what it did not get; the other
-shards go on.  The list of folders is kept in every shard's metadata.
+shards go on.  The list of folders is kept in every shard's metadata;
+forgetting a folder needs every shard (its articles are deleted from each,
+then the list is changed), so no shard keeps articles of a forgotten folder.
 A rebuild re-reads every file into place (the documents are replaced by key;
 a shard count change needs new, empty shards).
 """
@@ -33,6 +35,7 @@ from searchapp.core.cluster.documents import (
     article_key,
     make_document,
     parse_fingerprint,
+    stored_fields,
 )
 from searchapp.core.errors import IndexBusyError, ReadError, UsageError
 from searchapp.core.ingest import iter_article_files, read_article
@@ -106,6 +109,57 @@ def update_cluster(
     progress.phase = "done"
     report.seconds = time.perf_counter() - started
     return report
+
+
+def forget_cluster_folder(cluster_file: Path, folder: Path) -> int:
+    """Take ``folder`` off the cluster's folders and its articles off every
+    shard (those no other folder holds).  Returns how many left.  Raises
+    :class:`UsageError` if it is no folder of the cluster or a shard is down."""
+    folder = folders.normalise(folder)
+    config = load_cluster(cluster_file)
+    report = IndexReport()
+    writers = _open_writers(config, report)
+    try:
+        if report.warnings:
+            label, _ = report.warnings[0]
+            raise UsageError(f"shard {label} did not answer: forgetting a folder needs "
+                             "every shard; try again when it is back")
+        saved = _saved_folders(writers)
+        if folder not in saved:
+            listed = ", ".join(str(f) for f in saved) or "none"
+            raise UsageError(f"{folder} is not a folder of the cluster (its folders: {listed})")
+        remaining = [f for f in saved if f != folder]
+        removed = 0
+        for w in writers.values():  # the articles first: a failure keeps the folder listed
+            for key in _keys_under(w.db, folder, remaining):
+                w.db.delete_document(KEY + key)
+                removed += 1
+            w.db.commit()
+        listing = json.dumps([str(f) for f in remaining], ensure_ascii=False)
+        for w in writers.values():
+            w.db.set_metadata(FOLDERS_KEY, listing)
+            w.db.commit()
+        return removed
+    except xapian.NetworkError as exc:
+        raise UsageError(f"a shard stopped answering ({exc}): the folder is still listed; "
+                         "run 'forget' again when every shard answers") from None
+    finally:
+        for w in writers.values():
+            _close(w)
+
+
+def _keys_under(db: xapian.Database, folder: Path, others: list[Path]) -> list[str]:
+    """Keys of the articles of ``db`` inside ``folder`` and no folder of ``others``."""
+    keys = []
+    for item in db.allterms(FINGERPRINT):
+        key, _ = parse_fingerprint(item.term.decode("utf-8", "surrogateescape"))
+        path = key
+        if key.startswith("#"):  # a digest of a long path: the path is stored
+            for post in db.postlist(KEY + key):
+                path = str(stored_fields(db.get_document(post.docid))["path"])
+        if folders.covers(folder, path) and not any(folders.covers(f, path) for f in others):
+            keys.append(key)
+    return keys
 
 
 def _open_writers(config: ClusterConfig, report: IndexReport) -> dict[int, _Writer]:

@@ -38,9 +38,10 @@ from searchapp.core.cluster.documents import (
     stored_fields,
 )
 from searchapp.core.cluster.shards import ShardSet, missing_notice
+from searchapp.core.cluster.vocabulary import XapianVocabulary
 from searchapp.core.cluster.xapian_query import XapianReader, to_xapian
-from searchapp.core.engine import CLOSEST_NOTICE, SIMILAR_TERMS
-from searchapp.core.query import CompiledQuery, compile_query, highlight_terms
+from searchapp.core.engine import CLOSEST_NOTICE, SIMILAR_TERMS, SUGGEST_BELOW
+from searchapp.core.query import MAX_QUERY_CHARS, CompiledQuery, compile_query, highlight_terms
 from searchapp.core.results import (
     ArticleView,
     Facets,
@@ -51,6 +52,7 @@ from searchapp.core.results import (
     Sort,
 )
 from searchapp.core.snippets import best_fragments, spans_only
+from searchapp.core.spelling import suggest_query
 from searchapp.core.translit import counterparts
 
 Q: TypeAlias = xapian.Query
@@ -118,7 +120,9 @@ class ClusterEngine:
     def search(self, req: SearchRequest) -> SearchResponse:
         """Run ``req`` over the shards that answer.  Never raises for a bad query."""
         started = time.perf_counter()
-        (total, hits, facets, notices), missing = self._run(lambda db: self._search(db, req))
+        (total, hits, facets, notices, suggestion), missing = self._run(
+            lambda db: self._search(db, req)
+        )
         if missing:
             notices.append(missing)
         return SearchResponse(
@@ -128,11 +132,12 @@ class ClusterEngine:
             facets=facets,
             notice=" ".join(notices) or None,
             elapsed_ms=(time.perf_counter() - started) * 1000,
+            suggestion=suggestion,
         )
 
     def _search(
         self, db: xapian.Database, req: SearchRequest
-    ) -> tuple[int, tuple[Hit, ...], Facets, list[str]]:
+    ) -> tuple[int, tuple[Hit, ...], Facets, list[str], str | None]:
         reader = XapianReader(db)
         compiled = _compile(db, req.query, names=req.names)
         notices = list(compiled.notices)
@@ -140,9 +145,8 @@ class ClusterEngine:
         filters = _filters(req)
         spies_wanted = [f for f in FACET_SLOTS if req.with_facets and not _has_filter(req, f)]
         mset, spies = self._match(db, compiled, req, _filtered(query, filters), spies_wanted)
-        if mset.get_matches_estimated() == 0 and compiled.words > 1 and (
-            not filters or _count(db, query) == 0
-        ):
+        strict = _count(db, query) if filters else mset.get_matches_estimated()
+        if mset.get_matches_estimated() == 0 and compiled.words > 1 and strict == 0:
             loose = _compile(db, req.query, names=req.names, any_word=True)
             loose_query = _query(loose, reader)
             if _count(db, loose_query):
@@ -161,7 +165,10 @@ class ClusterEngine:
         hits = tuple(
             _hit(item.document, 0.0 if sorted_by_date else item.weight, terms) for item in mset
         )
-        return mset.get_matches_estimated(), hits, facets, notices
+        total = mset.get_matches_estimated()
+        few = total < SUGGEST_BELOW or CLOSEST_NOTICE in notices
+        suggestion = _suggest(db, req, strict) if few else None
+        return total, hits, facets, notices, suggestion
 
     def _match(
         self, db: xapian.Database, compiled: CompiledQuery, req: SearchRequest, query: Q,
@@ -277,6 +284,17 @@ def _compile(db: xapian.Database, text: str, **options: bool) -> CompiledQuery:
         return db.get_termfreq(body + term) + db.get_termfreq(title + term)
 
     return compile_query(text, doc_frequency=doc_frequency, **options)
+
+
+def _suggest(db: xapian.Database, req: SearchRequest, found: int) -> str | None:
+    """A corrected query, offered only when it finds more articles with all
+    its words than the ``found`` of the query as typed (as the Whoosh engine)."""
+    text = req.query.strip()[:MAX_QUERY_CHARS]
+    suggestion = suggest_query(XapianVocabulary(db), text) if text else None
+    if suggestion is None:
+        return None
+    better = _count(db, _query(_compile(db, suggestion, names=req.names), XapianReader(db)))
+    return suggestion if better > found else None
 
 
 def _query(compiled: CompiledQuery, reader: XapianReader) -> Q:
