@@ -3,6 +3,8 @@ writable ``xapian-tcpsrv`` (``remote_open_writable``).
 
 The client reads and analyses the articles (the same analysis as the Whoosh
 index) and sends finished documents; each server writes its own database.
+A big run reads and analyses in one process per core
+(:mod:`~searchapp.core.cluster.analysers`); the main process only sends.
 Work is committed per batch on every shard; a Xapian commit is atomic per
 database, so a run that is killed leaves each shard at its last commit, and
 the next run does the rest (files are compared by modification time and
@@ -28,17 +30,17 @@ from pathlib import Path
 import xapian
 
 from searchapp.core import folders
+from searchapp.core.cluster.analysers import analysed
 from searchapp.core.cluster.config import ClusterConfig, Shard, load_cluster
 from searchapp.core.cluster.documents import (
     FINGERPRINT,
     KEY,
     article_key,
-    make_document,
     parse_fingerprint,
     stored_fields,
 )
-from searchapp.core.errors import IndexBusyError, ReadError, UsageError
-from searchapp.core.ingest import iter_article_files, read_article
+from searchapp.core.errors import IndexBusyError, UsageError
+from searchapp.core.ingest import iter_article_files
 from searchapp.core.progress import IndexReport, Progress
 
 BATCH_DOCS = 2000
@@ -256,45 +258,42 @@ def _run(
             w.db.delete_document(KEY + key)
             w.removed += 1
     last_commit = time.monotonic()
-    for path in todo:
-        if progress.cancelled:
-            report.cancelled = True
-            break
-        progress.current = path
-        _index_one(config, writers, path, on_disk[path], article_key(path) in known, report)
-        progress.advance()
-        pending = sum(w.pending for w in writers.values())
-        if pending >= BATCH_DOCS or time.monotonic() - last_commit > BATCH_SECONDS:
-            progress.phase = "committing"
-            _commit_all(writers, every_folder, report)
-            progress.phase = "indexing"
-            last_commit = time.monotonic()
+    with contextlib.closing(analysed([(p, on_disk[p]) for p in todo], progress)) as documents:
+        for path, doc, failure in documents:
+            if progress.cancelled:
+                report.cancelled = True
+                break
+            progress.current = path
+            if doc is None:
+                report.failed.append((path, failure or "could not be read"))
+            else:
+                _send(config, writers, path, doc, article_key(path) in known, report)
+            progress.advance()
+            pending = sum(w.pending for w in writers.values())
+            if pending >= BATCH_DOCS or time.monotonic() - last_commit > BATCH_SECONDS:
+                progress.phase = "committing"
+                _commit_all(writers, every_folder, report)
+                progress.phase = "indexing"
+                last_commit = time.monotonic()
     progress.phase = "committing"
     _commit_all(writers, every_folder, report)
 
 
-def _index_one(
+def _send(
     config: ClusterConfig,
     writers: dict[int, _Writer],
     path: str,
-    fingerprint: Fingerprint,
+    doc: xapian.Document,
     update: bool,
     report: IndexReport,
 ) -> None:
+    """Write ``doc`` to its shard (uncommitted); a lost shard is reported."""
     shard = config.shard_of(path)
     w = writers.get(shard.index)
     if w is None:
         return  # its shard is down: reported once, done by the next run
     try:
-        article = read_article(Path(path))
-    except ReadError as exc:
-        report.failed.append((path, exc.reason))
-        return
-    except Exception as exc:
-        report.failed.append((path, f"could not be read ({type(exc).__name__}: {exc})"))
-        return
-    try:
-        w.db.replace_document(KEY + article_key(path), make_document(article, fingerprint))
+        w.db.replace_document(KEY + article_key(path), doc)
     except xapian.NetworkError as exc:
         _lost(writers, shard.index, report, exc)
         return

@@ -1,0 +1,96 @@
+"""Reading and analysing articles for a cluster, in one process per core.
+
+Analysis (pymorphy3 lemmas, stems, name keys) is most of an indexing run's
+time and holds the GIL, so a big run hands jobs of :data:`JOB_DOCS` files to a
+pool of "spawn" processes (safe in the threaded window) that return finished
+Xapian documents, serialised; the caller sends them to their shards in the
+order of the files.  Only a few jobs are in flight, so a cancelled run stops
+within one job per process.  The processes ignore SIGINT and SIGTERM (Ctrl+C
+in a terminal reaches the whole process group: the run's own handler decides)
+and are terminated when the caller stops reading.  A small run is analysed in
+the calling process: starting the pool costs more than it saves.
+"""
+
+from __future__ import annotations
+
+import collections
+import multiprocessing
+import os
+import signal
+from collections.abc import Generator, Sequence
+from multiprocessing.pool import AsyncResult
+from pathlib import Path
+
+import xapian
+
+from searchapp.core.cluster.documents import make_document
+from searchapp.core.errors import ReadError
+from searchapp.core.ingest import read_article
+from searchapp.core.progress import Progress
+
+JOB_DOCS = 25
+PARALLEL_MIN_DOCS = 400  # fewer files are analysed in the calling process
+IN_FLIGHT_PER_PROCESS = 3
+
+Job = Sequence[tuple[str, tuple[int, int]]]
+Done = tuple[str, xapian.Document | None, str | None]  # path, document, why not
+
+
+def analysers() -> int:
+    """How many processes analyse a big run: one per core."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1)
+
+
+def analysed(files: Job, progress: Progress) -> Generator[Done, None, None]:
+    """``(path, document or None, reason it could not be read)`` for each of
+    ``files`` (path, fingerprint), in their order."""
+    procs = analysers() if len(files) >= PARALLEL_MIN_DOCS else 1
+    if procs <= 1:
+        for path, fingerprint in files:
+            yield _analyse(path, fingerprint)
+        return
+    jobs = iter([files[i:i + JOB_DOCS] for i in range(0, len(files), JOB_DOCS)])
+    pool = multiprocessing.get_context("spawn").Pool(procs, initializer=_ignore_stop_signals)
+    try:
+        pending: collections.deque[AsyncResult[list[tuple[str, bytes | None, str | None]]]]
+        pending = collections.deque()
+        for _ in range(procs * IN_FLIGHT_PER_PROCESS):
+            job = next(jobs, None)
+            if job is not None:
+                pending.append(pool.apply_async(_analyse_job, (job,)))
+        while pending:
+            done = pending.popleft().get()
+            job = None if progress.cancelled else next(jobs, None)
+            if job is not None:
+                pending.append(pool.apply_async(_analyse_job, (job,)))
+            for path, data, failure in done:
+                yield path, xapian.Document.unserialise(data) if data else None, failure
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def _analyse(path: str, fingerprint: tuple[int, int]) -> Done:
+    try:
+        article = read_article(Path(path))
+    except ReadError as exc:
+        return path, None, exc.reason
+    except Exception as exc:  # a reader's bug must not end the run
+        return path, None, f"could not be read ({type(exc).__name__}: {exc})"
+    return path, make_document(article, fingerprint), None
+
+
+def _analyse_job(job: Job) -> list[tuple[str, bytes | None, str | None]]:
+    """A worker's job: its documents serialised (Xapian documents do not pickle)."""
+    out: list[tuple[str, bytes | None, str | None]] = []
+    for path, fingerprint in job:
+        path, doc, failure = _analyse(path, fingerprint)
+        out.append((path, doc.serialise() if doc is not None else None, failure))
+    return out
+
+
+def _ignore_stop_signals() -> None:
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_IGN)
