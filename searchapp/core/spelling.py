@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import itertools
 import re
+import threading
+import weakref
 from collections.abc import Iterable
 from typing import Protocol
 
@@ -51,18 +53,36 @@ class Vocabulary(Protocol):
         ...
 
 
+# A searcher's body terms by first letters (a searcher is one state of the index).
+_LISTS: weakref.WeakKeyDictionary[Searcher, dict[str, list[str]]] = weakref.WeakKeyDictionary()
+_LISTS_LOCK = threading.Lock()
+
+
 class WhooshVocabulary:
-    """The body terms of a Whoosh index."""
+    """The body terms of a Whoosh index, listed once per first letters: while
+    a word is typed, each keystroke asks again for the same letters."""
 
     def __init__(self, searcher: Searcher) -> None:
         self.searcher = searcher
         self.reader = searcher.reader()
+        with _LISTS_LOCK:  # kept as long as the searcher is
+            self._by_prefix = _LISTS.setdefault(searcher, {})
 
     def doc_frequency(self, term: str) -> int:
         return int(self.reader.doc_frequency(FIELD, term))
 
     def terms_near(self, term: str, distance: int, prefix: int) -> Iterable[str]:
-        return self.reader.terms_within(FIELD, term, distance, prefix=prefix)  # type: ignore[no-any-return]
+        """Terms with ``term``'s first ``prefix`` letters and a length within
+        ``distance`` of its own (the caller counts the edits)."""
+        start = term[:prefix]
+        listed = self._by_prefix.get(start)
+        if listed is None:  # two threads may both list it: the same list
+            listed = [
+                t.decode("utf-8") if isinstance(t, bytes) else t
+                for t in self.reader.expand_prefix(FIELD, start)
+            ]
+            self._by_prefix[start] = listed
+        return [c for c in listed if abs(len(c) - len(term)) <= distance]
 
     def bodies(self, term: str) -> Iterable[str]:
         for docnum in self.searcher.docs_for_query(Term(FIELD, term)):
@@ -92,13 +112,15 @@ def _correct(vocabulary: Vocabulary, word: str) -> str | None:
     candidates: dict[str, tuple[int, int]] = {}
     for source in sources:
         allowed = 1 if len(source) < 5 else 2
-        # Whoosh counts a swap as two edits: look that far, then judge by OSA.
+        # Candidates up to two edits long: judged by OSA (a swap is one edit).
         for c in vocabulary.terms_near(source, 2, PREFIX):
             if c in sources or morphology.is_key_term(c):
                 continue
-            distance = OSA.distance(source, c)
+            distance = OSA.distance(source, c, score_cutoff=allowed)
+            if distance > allowed:
+                continue
             df = vocabulary.doc_frequency(c)
-            if distance <= allowed and df > own:
+            if df > own:
                 rank = (distance, -df)
                 candidates[c] = min(candidates.get(c, rank), rank)
     if not candidates:

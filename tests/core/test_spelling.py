@@ -46,3 +46,19 @@ def test_an_unknown_russian_word_is_corrected_as_written(engine: SearchEngine) -
 def test_words_that_are_found_are_left_alone(engine: SearchEngine) -> None:
     assert suggestion(engine, "migration") is None
     assert suggestion(engine, "президента") is None
+
+
+def test_corrections_follow_the_index_as_it_changes(tmp_path: Path, write_articles) -> None:
+    # The vocabulary listed for «mi…» while typing belongs to one state of the
+    # index: a word indexed since is offered at the next search.
+    root = write_articles({"a.txt": "Note\n\nMilk prices rose.\n"})
+    update_index(tmp_path / "ix", [root])
+    eng = SearchEngine(tmp_path / "ix")
+    try:
+        assert suggestion(eng, "migartion") is None
+        assert suggestion(eng, "milc") == "milk"
+        (root / "b.txt").write_text("Report\n\nLabour migration grew.\n", encoding="utf-8")
+        update_index(tmp_path / "ix")
+        assert suggestion(eng, "migartion") == "migration"
+    finally:
+        eng.close()
