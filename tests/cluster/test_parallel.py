@@ -44,7 +44,8 @@ def test_parallel_run_indexes_what_a_serial_run_does(
     try:
         assert ours.stats() == serial.stats()
         for query in QUERIES:
-            a, b = ours.search(SearchRequest(query=query)), serial.search(SearchRequest(query=query))
+            req = SearchRequest(query=query)
+            a, b = ours.search(req), serial.search(req)
             assert (a.total, a.facets) == (b.total, b.facets), query
             assert ours.matching_paths(query) == serial.matching_paths(query)
         path = ours.matching_paths("migration")[0]
