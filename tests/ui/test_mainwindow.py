@@ -12,10 +12,14 @@ from PySide6.QtCore import QDate, QEvent, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from searchapp.core.errors import IndexDamagedError
+from searchapp.core.notices import Notice, NoticeKind
+from searchapp.core.query import MAX_WORDS
 from searchapp.core.results import SearchRequest
-from searchapp.ui import mainwindow
+from searchapp.ui import controller, mainwindow
 from searchapp.ui.facets import ValueRole
 from searchapp.ui.mainwindow import MainWindow
+from searchapp.ui.notices import notices_text
 from searchapp.ui.results_model import PathRole, SnippetHtmlRole
 
 pytestmark = pytest.mark.gui
@@ -168,13 +172,14 @@ def test_opening_an_article_highlights_hits_and_f3_moves(qtbot, window) -> None:
 def test_malformed_query_shows_a_message_not_a_dialog(qtbot, window) -> None:
     type_query(qtbot, window, '"unbalanced (')
     assert window.notice.isVisible()
-    assert "quote" in window.notice.text() or "brackets" in window.notice.text()
+    assert window.notice.text() == (
+        "A quote was not closed: it was ignored. Unbalanced brackets were ignored.")
     assert QApplication.activeModalWidget() is None
 
 
 def test_closest_matches_are_announced(qtbot, window) -> None:
     type_query(qtbot, window, "Мередов Шуша")
-    assert "closest matches" in window.notice.text()
+    assert window.notice.text() == "No article has all words — showing closest matches."
 
 
 def test_keyboard(qtbot, window) -> None:
@@ -425,7 +430,7 @@ def test_a_damaged_index_offers_a_rebuild(qtbot, make_window, seed_copy) -> None
     window = make_window(seed_copy, query="миграция")
     qtbot.waitUntil(lambda: window.findChild(QMessageBox) is not None, timeout=WAIT_MS)
     box = window.findChild(QMessageBox)
-    assert box.isVisible() and "damaged" in box.text()
+    assert box.isVisible() and "damaged" in box.informativeText()
     assert "damaged" in window.notice.text()
     rebuild = next(b for b in box.buttons() if b.text() == "Rebuild index")
     with qtbot.waitSignal(window.controller.indexingFinished, timeout=WAIT_MS):
@@ -433,6 +438,52 @@ def test_a_damaged_index_offers_a_rebuild(qtbot, make_window, seed_copy) -> None
     qtbot.waitUntil(lambda: window.last_response is not None
                     and window.last_response.total == 1, timeout=WAIT_MS)
     assert listed(window) == [SEED_002]
+
+
+def test_russian_window_shows_the_quote_and_word_count_notices(
+    qtbot, make_window, seed_copy: Path
+) -> None:
+    window = make_window(seed_copy, lang="ru")
+    words = " ".join(f"title:w{i}" for i in range(MAX_WORDS + 2))
+    type_query(qtbot, window, '"' + words)
+    assert window.last_response.notices == (
+        Notice(NoticeKind.QUOTE_NOT_CLOSED), Notice(NoticeKind.TOO_MANY_WORDS, (MAX_WORDS + 2,)))
+    assert window.notice.isVisible()
+    assert window.notice.text() == (
+        "Кавычка не закрыта и пропущена. В запросе 66 слов: учитываются только первые.")
+    window.set_language("en")  # the shown notices follow the language
+    english = ("A quote was not closed: it was ignored. "
+               "The query has 66 words: only the first ones count.")
+    qtbot.waitUntil(lambda: window.notice.text() == english, timeout=WAIT_MS)
+    assert notices_text(window.last_response.notices) == english
+
+
+def _fail_indexing_with(monkeypatch, qtbot, window, exc: Exception) -> None:
+    def update_index(*_args, **_kwargs):
+        raise exc
+
+    monkeypatch.setattr(controller, "update_index", update_index)
+    with qtbot.waitSignal(window.controller.indexingFailed, timeout=WAIT_MS):
+        window.rebuild_action.trigger()
+
+
+def test_a_damaged_index_error_offers_a_rebuild_whatever_its_words(
+    qtbot, make_window, seed_copy: Path, monkeypatch
+) -> None:
+    window = make_window(seed_copy)
+    _fail_indexing_with(monkeypatch, qtbot, window, IndexDamagedError("segment _x.seg unread"))
+    box = window.findChild(QMessageBox)
+    assert box is not None and box.isVisible()
+    assert box.informativeText() == "segment _x.seg unread"
+    assert any(b.text() == "Rebuild index" for b in box.buttons())
+
+
+def test_another_error_that_says_damaged_offers_no_rebuild(
+    qtbot, make_window, seed_copy: Path, monkeypatch
+) -> None:
+    window = make_window(seed_copy)
+    _fail_indexing_with(monkeypatch, qtbot, window, OSError("disk damaged, index damaged"))
+    assert window.findChild(QMessageBox) is None
 
 
 def test_ctrl_f_and_ctrl_q(qtbot, window) -> None:
