@@ -17,7 +17,7 @@ from searchapp.core.notices import Notice, NoticeKind
 from searchapp.core.query import MAX_WORDS
 from searchapp.core.results import SearchRequest
 from searchapp.ui import controller, mainwindow
-from searchapp.ui.facets import ValueRole
+from searchapp.ui.facet_model import ValueRole
 from searchapp.ui.mainwindow import MainWindow
 from searchapp.ui.notices import notices_text
 from searchapp.ui.results_model import PathRole, SnippetHtmlRole
@@ -112,15 +112,13 @@ def test_ticking_a_source_filters_and_updates_counts(qtbot, window) -> None:
     type_query(qtbot, window, "")
     assert window.last_response.total == 5
     sources = window.facets.sources
-    trend = next(sources.item(i) for i in range(sources.count())
-                 if sources.item(i).data(ValueRole) == "Trend")
     with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
-        trend.setCheckState(Qt.CheckState.Checked)
+        tick(sources, "Trend")
     assert listed(window) == ["003_fa466dea4ea43802.txt"]
-    langs = {window.facets.langs.item(i).data(ValueRole): window.facets.langs.item(i).text()
-             for i in range(window.facets.langs.count())}
-    assert langs == {"en": "English  (1)"}
-    assert sources.count() >= 4  # the other sources stay listed to add a second one
+    langs = window.facets.langs.model()
+    assert {langs.index(i).data(ValueRole): langs.index(i).data()
+            for i in range(langs.rowCount())} == {"en": "English  (1)"}
+    assert sources.model().rowCount() >= 4  # the other sources stay listed to add a second
     chip = window.chips.itemAt(0).widget()
     assert "Trend" in chip.text()
     with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
@@ -365,15 +363,18 @@ def test_more_results_load_as_the_list_scrolls(qtbot, make_window, tmp_path,
     assert not window.model.canFetchMore(QModelIndex())
 
 
-def checked_item(box_list, value: str):
-    return next(box_list.item(i) for i in range(box_list.count())
-                if box_list.item(i).data(ValueRole) == value)
+def tick(box_list, value: str) -> None:
+    """Tick ``value`` in a facet list, as its check box does."""
+    model = box_list.model()
+    index = next(model.index(i) for i in range(model.rowCount())
+                 if model.index(i).data(ValueRole) == value)
+    assert model.setData(index, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
 
 
 def test_ticking_a_language_filters(qtbot, window) -> None:
     type_query(qtbot, window, "")
     with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
-        checked_item(window.facets.langs, "ru").setCheckState(Qt.CheckState.Checked)
+        tick(window.facets.langs, "ru")
     assert sorted(listed(window)) == [SEED_002, "004_c44cc9d99748644e.txt"]
     assert window.last_response.request.langs == frozenset({"ru"})
     assert "Русский" in window.chips.itemAt(0).widget().text()
@@ -382,9 +383,9 @@ def test_ticking_a_language_filters(qtbot, window) -> None:
 def test_clear_filters_brings_every_article_back(qtbot, window) -> None:
     type_query(qtbot, window, "")
     with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
-        checked_item(window.facets.langs, "en").setCheckState(Qt.CheckState.Checked)
+        tick(window.facets.langs, "en")
     with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
-        checked_item(window.facets.sources, "Trend").setCheckState(Qt.CheckState.Checked)
+        tick(window.facets.sources, "Trend")
     with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
         window.facets.since.setDate(QDate(2024, 1, 1))
     assert listed(window) == ["003_fa466dea4ea43802.txt"]
@@ -502,7 +503,7 @@ def test_ctrl_f_and_ctrl_q(qtbot, window) -> None:
 def test_export_to_json(qtbot, window, tmp_path, monkeypatch) -> None:
     type_query(qtbot, window, "Ashgabat")
     with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
-        checked_item(window.facets.langs, "en").setCheckState(Qt.CheckState.Checked)
+        tick(window.facets.langs, "en")
     target = tmp_path / "out.json"
     monkeypatch.setattr(mainwindow.QFileDialog, "getSaveFileName",
                         lambda *a, **k: (str(target), "JSON (*.json)"))
