@@ -332,6 +332,7 @@ def response_json(resp: SearchResponse) -> dict[str, object]:
         "query": resp.request.query,
         "total": resp.total,
         "notice": resp.notice,
+        "notices": [n.as_json() for n in resp.notices],
         "suggestion": resp.suggestion,
         "hits": [
             {

@@ -35,7 +35,8 @@ def test_index_then_search_json(cli_index: Path) -> None:
     done = run("search", "миграция", "--json", index=cli_index)
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
-    assert set(data) == {"query", "total", "notice", "suggestion", "hits", "facets"}
+    assert set(data) == {"query", "total", "notice", "notices", "suggestion", "hits", "facets"}
+    assert data["notice"] is None and data["notices"] == []
     assert data["suggestion"] is None
     assert data["query"] == "миграция" and data["total"] == 1
     hit = data["hits"][0]
@@ -184,7 +185,14 @@ def test_usage_errors_exit_2_with_one_line(cli_index: Path, args: list[str]) -> 
 def test_malformed_query_is_not_a_traceback(cli_index: Path) -> None:
     done = run("search", '"(unbalanced AND', "--json", index=cli_index)
     assert done.returncode == 0 and "Traceback" not in done.stderr
-    assert json.loads(done.stdout)["notice"]
+    data = json.loads(done.stdout)
+    assert data["notice"] == (
+        "A quote was not closed: it was ignored. "
+        "An operator (AND, OR, NOT) with no word on one side was left out. "
+        "Unbalanced brackets were ignored."
+    )
+    assert data["notices"] == [{"kind": k, "args": []} for k in
+                               ("quote_not_closed", "dangling_operator", "unbalanced_brackets")]
 
 
 def test_missing_index_is_one_line(tmp_path: Path) -> None:

@@ -44,8 +44,29 @@ RU = {
     "Unknown language in lang: (the languages are lang:ru and lang:en).":
         "Неизвестный язык в lang: (языки: lang:ru и lang:en).",
     "No article of the index has the source '%1'.": "Ни у одной статьи индекса нет источника «%1».",
-    "Unknown field '%1' was searched as a word (fields: title:, source:, lang:).":
-        "Неизвестное поле «%1» искали как слово (поля: title:, source:, lang:).",
+    "Unknown field '%1:' was searched as a word (fields: title:, source:, lang:).":
+        "Неизвестное поле «%1:» искали как слово (поля: title:, source:, lang:).",
+    "'%1' is too short for a prefix search: it was left out.":
+        "«%1» — слишком короткое начало слова для поиска по префиксу: оно пропущено.",
+    "The query was cut to its first %n character(s).": (
+        "Запрос обрезан до первого %n символа.",
+        "Запрос обрезан до первых %n символов.",
+        "Запрос обрезан до первых %n символов.",
+    ),
+    "The query has %n word(s): only the first ones count.": (
+        "В запросе %n слово: учитываются только первые.",
+        "В запросе %n слова: учитываются только первые.",
+        "В запросе %n слов: учитываются только первые.",
+    ),
+    "Shard(s) %1 did not answer: results are from the other %2 of %3 shards.": (
+        "Шард %1 не ответил: результаты — от остальных шардов (%2 из %3).",
+        "Шарды %1 не ответили: результаты — от остальных шардов (%2 из %3).",
+        "Шарды %1 не ответили: результаты — от остальных шардов (%2 из %3).",
+    ),
+    "A part of the index cannot be read. Rebuild it from its folders?":
+        "Часть индекса не читается. Перестроить его из его папок?",
+    "Search failed: %1": "Поиск не удался: %1",
+    "Indexing failed: %1": "Индексация не удалась: %1",
     "No dates": "Нет дат",
     "Clear filters": "Сбросить фильтры",
     "Source": "Источник",
@@ -141,7 +162,21 @@ HELP_RU = (
     "</table><p>Фильтры по источнику, дате и языку — слева; пустой запрос показывает "
     "все статьи, сначала новые.</p>"
 )
-EN_PLURALS = {"%n article(s)": ("%n article", "%n articles")}
+EN_PLURALS = {
+    "%n article(s)": ("%n article", "%n articles"),
+    "The query was cut to its first %n character(s).": (
+        "The query was cut to its first %n character.",
+        "The query was cut to its first %n characters.",
+    ),
+    "The query has %n word(s): only the first ones count.": (
+        "The query has %n word: only the first ones count.",
+        "The query has %n words: only the first ones count.",
+    ),
+    "Shard(s) %1 did not answer: results are from the other %2 of %3 shards.": (
+        "Shard %1 did not answer: results are from the other %2 of %3 shards.",
+        "Shards %1 did not answer: results are from the other %2 of %3 shards.",
+    ),
+}
 
 
 def fill(path: Path, table: dict[str, object], help_text: str | None) -> None:

@@ -35,6 +35,7 @@ from whoosh.searching import Searcher
 from searchapp.core import store, toppage
 from searchapp.core.docsets import query_docs
 from searchapp.core.errors import IndexDamagedError
+from searchapp.core.notices import Notice, NoticeKind
 from searchapp.core.query import (
     MAX_QUERY_CHARS,
     CompiledQuery,
@@ -65,8 +66,7 @@ QUESTION_WORDS = 3  # a question of fewer words is searched like keywords
 SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer articles
 SIMILAR_TERMS = 25
 
-CLOSEST_NOTICE = "No article has all words — showing closest matches."
-UNKNOWN_SOURCE_NOTICE = "No article of the index has the source '{}'."
+CLOSEST_NOTICE = Notice(NoticeKind.CLOSEST_MATCHES)
 
 
 def is_question(text: str) -> bool:
@@ -219,7 +219,7 @@ class SearchEngine:
             return IndexStats(len(table.live), len({table.source[d] for d in table.live}))
 
     def search(self, req: SearchRequest) -> SearchResponse:
-        """Run ``req``.  Never raises for a bad query: see ``notice``.
+        """Run ``req``.  Never raises for a bad query: see ``notices``.
 
         Raises :class:`IndexDamagedError` when index files turn out unreadable.
         """
@@ -260,7 +260,7 @@ class SearchEngine:
             total=len(selected),
             hits=hits,
             facets=facets,
-            notice=" ".join(notices) or None,
+            notices=tuple(notices),
             elapsed_ms=(time.perf_counter() - started) * 1000,
             suggestion=suggestion,
         )
@@ -277,9 +277,9 @@ class SearchEngine:
         return suggestion if len(better) > found else None
 
     @staticmethod
-    def _unknown_sources(view: _View, req: SearchRequest) -> list[str]:
+    def _unknown_sources(view: _View, req: SearchRequest) -> list[Notice]:
         return [
-            UNKNOWN_SOURCE_NOTICE.format(name)
+            Notice(NoticeKind.UNKNOWN_SOURCE, (name,))
             for name in sorted(req.sources) if not view.table.sources_like([name])
         ]
 

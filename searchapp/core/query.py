@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -33,6 +33,7 @@ from whoosh.qparser import syntax
 
 from searchapp.core import morphology, names
 from searchapp.core.analysis import iter_words, query_positions
+from searchapp.core.notices import Notice, NoticeKind
 from searchapp.core.scoring import OneWord, TitleOrBody
 
 TEXT_FIELDS = ("title", "body")
@@ -70,9 +71,7 @@ _FIELD_PREFIX = re.compile(r"(?<![\w:])([^\W\d_]\w*):(?=\S)")
 # ``servitoris?`` ends a question, ``???`` and ``*`` alone are no words.
 _LEADING_OP = re.compile(r"^(?:(?:AND|OR)\s+|(?:AND|OR|NOT)$)")
 _TRAILING_OP = re.compile(r"\s+(?:AND|OR|NOT)$")
-DANGLING_NOTICE = "An operator (AND, OR, NOT) with no word on one side was left out."
 LANGS = frozenset({"ru", "en"})
-UNKNOWN_LANG_NOTICE = "Unknown language in lang: (the languages are lang:ru and lang:en)."
 _PUNCT_WILDCARD = re.compile(r"(?<!\w)\*+|\?(?![\w*?])|(?<![\w*?])\?")
 
 
@@ -81,7 +80,7 @@ class CompiledQuery:
     """A Whoosh query (``None`` browses everything) and notes for the user."""
 
     query: wq.Query | None
-    notices: list[str] = field(default_factory=list)
+    notices: tuple[Notice, ...] = ()
     words: int = 0  # positive word/phrase clauses: >1 allows a closest-match retry
 
     @property
@@ -122,27 +121,24 @@ def _parser(any_word: bool) -> qparser.QueryParser:
     return parser
 
 
-def _repair(text: str, notices: list[str]) -> str:
+def _repair(text: str, notices: list[Notice]) -> str:
     """Fix what the parser would misread, saying what was changed."""
     if len(text) > MAX_QUERY_CHARS:
         text = text[:MAX_QUERY_CHARS]
-        notices.append(f"The query was cut to its first {MAX_QUERY_CHARS} characters.")
+        notices.append(Notice(NoticeKind.QUERY_CUT, (MAX_QUERY_CHARS,)))
     text = _drop_punctuation_wildcards(text.translate(_QUOTES))
     if text.count('"') % 2:
         i = text.rfind('"')
         text = text[:i] + " " + text[i + 1 :]
-        notices.append("A quote was not closed: it was ignored.")
+        notices.append(Notice(NoticeKind.QUOTE_NOT_CLOSED))
     text = _drop_dangling_operators(text, notices)
     balanced = _balance_brackets(text)
     if balanced != text:
-        notices.append("Unbalanced brackets were ignored.")
+        notices.append(Notice(NoticeKind.UNBALANCED_BRACKETS))
         text = balanced
     for name in {m.group(1) for m in _FIELD_PREFIX.finditer(text)}:
         if name.lower() not in KNOWN_FIELDS:
-            notices.append(
-                f"Unknown field '{name}:' was searched as a word "
-                "(fields: title:, source:, lang:)."
-            )
+            notices.append(Notice(NoticeKind.UNKNOWN_FIELD, (name,)))
             text = re.sub(rf"(?<![\w:]){re.escape(name)}:", f"{name} ", text)
     # A quoted single word is searched exactly as written: no name variants.
     text = _QUOTED_WORD.sub(lambda m: m.group(1) + _EXACT, text)
@@ -150,14 +146,14 @@ def _repair(text: str, notices: list[str]) -> str:
     return _INNER_HYPHEN.sub("\u2010", text)
 
 
-def _drop_dangling_operators(text: str, notices: list[str]) -> str:
+def _drop_dangling_operators(text: str, notices: list[Notice]) -> str:
     """``газ AND`` → ``газ``: an operator at either end joins nothing."""
     text = text.strip()
     while True:
         cut = _TRAILING_OP.sub("", _LEADING_OP.sub("", text)).strip()
         if cut == text:
             return text
-        notices.append(DANGLING_NOTICE)
+        notices.append(Notice(NoticeKind.DANGLING_OPERATOR))
         text = cut
 
 
@@ -193,7 +189,7 @@ def compile_query(
     spellings and its group of ``resources/names.toml``.  ``doc_frequency``
     (an index's) tells names from common words; without it every word that
     could be a name is taken for one."""
-    notices: list[str] = []
+    notices: list[Notice] = []
     text = (text or "").strip()
     if not text.strip("*"):  # «*» alone browses, like an empty query
         return CompiledQuery(None)
@@ -205,21 +201,21 @@ def compile_query(
     try:
         q = rewriter.rewrite(_parser(any_word).parse(text))
     except Exception:
-        notices.append("The query could not be parsed: its words were searched.")
+        notices.append(Notice(NoticeKind.UNPARSABLE))
         rewriter = _Rewriter(notices, names, doc_frequency, first)
         bare = " ".join(re.findall(r"[^\W_]+", text))
         q = rewriter.rewrite(_parser(any_word).parse(bare))
     q = q.normalize() if q is not None else wq.NullQuery
     if rewriter.words > MAX_WORDS:
-        notices.append(f"The query has {rewriter.words} words: only the first ones count.")
+        notices.append(Notice(NoticeKind.TOO_MANY_WORDS, (rewriter.words,)))
     notices = list(dict.fromkeys(notices))
     if isinstance(q, wq.Not):
         q = wq.AndNot(wq.Every(), q.query)
     elif _matches_everything(q):
-        return CompiledQuery(None, notices)
+        return CompiledQuery(None, tuple(notices))
     if q is wq.NullQuery and not notices:
-        notices.append("The query has no words to search for.")
-    return CompiledQuery(q, notices, rewriter.positive)
+        notices.append(Notice(NoticeKind.NO_WORDS))
+    return CompiledQuery(q, tuple(notices), rewriter.positive)
 
 
 def _matches_everything(q: wq.Query) -> bool:
@@ -233,7 +229,7 @@ class _Rewriter:
 
     def __init__(
         self,
-        notices: list[str],
+        notices: list[Notice],
         names: bool = True,
         doc_frequency: DocFrequency | None = None,
         first_word: str = "",
@@ -338,7 +334,7 @@ class _Rewriter:
             if not isinstance(q, wq.Term):
                 return None
             if q.text.lower() not in LANGS:
-                self.notices.append(UNKNOWN_LANG_NOTICE)
+                self.notices.append(Notice(NoticeKind.UNKNOWN_LANG))
             return wq.Term("lang", q.text.lower())
         if fname == "source_text":
             return _plain_words(q, fname)
@@ -380,9 +376,7 @@ class _Rewriter:
         literal = re.sub(r"[*?]", "", text)
         if len(literal) < MIN_PREFIX:
             typed = q.text + "*" if isinstance(q, wq.Prefix) else q.text
-            self.notices.append(
-                f"'{typed}' is too short for a prefix search: it was left out."
-            )
+            self.notices.append(Notice(NoticeKind.PREFIX_TOO_SHORT, (typed,)))
             return None
         if isinstance(q, wq.Wildcard):
             return wq.Wildcard(q.fieldname, text)

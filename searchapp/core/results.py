@@ -13,6 +13,8 @@ import enum
 import html
 from dataclasses import dataclass, field
 
+from searchapp.core.notices import Notice, english_line
+
 Span = tuple[int, int]
 """A ``(start, end)`` character range into some text, end exclusive."""
 
@@ -116,18 +118,24 @@ class Facets:
 class SearchResponse:
     """The answer to a :class:`SearchRequest`.
 
-    ``notice`` is a one-line message for the user when the query was changed
-    to get results (closest matches, a malformed query searched as words);
-    ``total`` counts every matching article, ``hits`` only the requested page.
+    ``notices`` tell the user how the query was changed to get results
+    (closest matches, a malformed query searched as words); ``notice`` is
+    them in English on one line.  ``total`` counts every matching article,
+    ``hits`` only the requested page.
     """
 
     request: SearchRequest
     total: int
     hits: tuple[Hit, ...]
     facets: Facets
-    notice: str | None = None
+    notices: tuple[Notice, ...] = ()
     elapsed_ms: float = 0.0
     suggestion: str | None = None  # "did you mean": a corrected query, when few hits
+
+    @property
+    def notice(self) -> str | None:
+        """The notices as one English line (the CLI's), or None."""
+        return english_line(self.notices)
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,6 +43,8 @@ class SearchController(QObject):
     * ``exported(int, str)``, ``exportFailed(str)`` — an export's outcome;
     * ``indexingStarted()``, ``indexingProgress(Progress)``,
       ``indexingFinished(IndexReport)``, ``indexingFailed(str)``;
+    * ``damaged(str)`` — a search or a run met an unreadable index
+      (:class:`IndexDamagedError`), with the core's message;
     * ``folderForgotten(str, int)`` — a folder taken off the index, and how
       many articles left with it.
     """
@@ -135,7 +137,7 @@ class SearchController(QObject):
         if isinstance(exc, IndexDamagedError):
             self.damaged.emit(str(exc))
         message = str(exc) if isinstance(exc, IndexMissingError | IndexDamagedError) else (
-            f"Search failed: {exc}"
+            self.tr("Search failed: %1").replace("%1", str(exc))
         )
         self.searchFailed.emit(message)
 
@@ -268,7 +270,9 @@ class SearchController(QObject):
         if isinstance(exc, IndexBusyError):
             self.indexingFailed.emit(str(exc))
         else:
-            self.indexingFailed.emit(f"Indexing failed: {exc}")
+            self.indexingFailed.emit(self.tr("Indexing failed: %1").replace("%1", str(exc)))
+        if isinstance(exc, IndexDamagedError):
+            self.damaged.emit(str(exc))
 
     def shutdown(self) -> None:
         """Stop indexing (keeping what was committed) and wait for the workers."""

@@ -1,6 +1,7 @@
-"""The facet panel: sources and languages with counts, a clickable date
-histogram and from/to pickers.  It holds the filter selection and says when
-it changed; the counts come from the core with each search."""
+"""The facet panel: sources and languages with counts (list views over
+:class:`~searchapp.ui.facet_model.FacetModel`), a clickable date histogram
+and from/to pickers.  It holds the filter selection and says when it
+changed; the counts come from the core with each search."""
 
 from __future__ import annotations
 
@@ -24,8 +25,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
     QSizePolicy,
     QStyle,
@@ -37,12 +37,11 @@ from PySide6.QtWidgets import (
 )
 
 from searchapp.core.results import Facets
+from searchapp.ui.facet_model import CountRole, FacetModel
 from searchapp.ui.theme import check_box_window
 
 NO_DATE = QDate(1900, 1, 1)
 LANG_NAMES = {"ru": "Русский", "en": "English"}
-ValueRole = Qt.ItemDataRole.UserRole + 1
-CountRole = Qt.ItemDataRole.UserRole + 2
 
 
 class _CountDelegate(QStyledItemDelegate):
@@ -64,16 +63,17 @@ class _CountDelegate(QStyledItemDelegate):
                                                     max(room, 0)) + suffix
 
 
-class CheckList(QListWidget):
-    """Values with a checkbox and a count; checked values stay listed at 0."""
+class CheckList(QListView):
+    """The view of a :class:`FacetModel`: values with a check box and a
+    count.  Signals: ``changed()`` — a value was ticked or unticked."""
 
     changed = Signal()
 
     def __init__(self, labels: dict[str, str] | None = None) -> None:
         super().__init__()
-        self._labels = labels or {}
-        self._updating = False
-        self.itemChanged.connect(self._item_changed)
+        self.facet_model = FacetModel(labels, self)
+        self.setModel(self.facet_model)
+        self.facet_model.checkedChanged.connect(self.changed)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setItemDelegate(_CountDelegate(self))
@@ -100,42 +100,16 @@ class CheckList(QListWidget):
         super().changeEvent(event)
 
     def checked(self) -> frozenset[str]:
-        return frozenset(
-            self.item(i).data(ValueRole)
-            for i in range(self.count())
-            if self.item(i).checkState() == Qt.CheckState.Checked
-        )
+        return self.facet_model.checked()
 
     def set_counts(self, counts: dict[str, int]) -> None:
-        selected = self.checked()
-        values = dict(counts)
-        for value in selected:
-            values.setdefault(value, 0)
-        self._updating = True
-        self.clear()
-        for value, n in sorted(values.items(), key=lambda kv: (-kv[1], kv[0])):
-            item = QListWidgetItem(f"{self._labels.get(value, value)}  ({n})")
-            item.setToolTip(item.text())
-            item.setData(ValueRole, value)
-            item.setData(CountRole, n)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if value in selected
-                               else Qt.CheckState.Unchecked)
-            self.addItem(item)
-        self._updating = False
-        rows = max(1, min(self.count(), 8))
-        self.setFixedHeight(self.sizeHintForRow(0) * rows + 2 * self.frameWidth() + 2
-                            if self.count() else 28)
+        self.facet_model.set_counts(counts)
+        rows = self.facet_model.rowCount()
+        self.setFixedHeight(self.sizeHintForRow(0) * max(1, min(rows, 8))
+                            + 2 * self.frameWidth() + 2 if rows else 28)
 
-    def set_checked(self, value: str, on: bool) -> None:
-        for i in range(self.count()):
-            item = self.item(i)
-            if item.data(ValueRole) == value:
-                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-
-    def _item_changed(self, _item: QListWidgetItem) -> None:
-        if not self._updating:
-            self.changed.emit()
+    def set_checked(self, value: str, on: bool, notify: bool = True) -> None:
+        self.facet_model.set_checked(value, on, notify)
 
 
 class DateHistogram(QWidget):
@@ -291,18 +265,13 @@ class FacetPanel(QWidget):
         self.langs.set_checked(value, False)
 
     def clear(self) -> None:
+        """Untick everything and clear the dates: one ``changed``."""
         for lst in (self.sources, self.langs):
-            lst.blockSignals(True)
             for value in lst.checked():
-                lst.set_checked(value, False)
-            lst.blockSignals(False)
+                lst.set_checked(value, False, notify=False)
         self.set_dates(None, None)
 
     def update_counts(self, facets: Facets) -> None:
-        for lst in (self.sources, self.langs):
-            lst.blockSignals(True)
         self.sources.set_counts(facets.source)
         self.langs.set_counts(facets.lang)
-        for lst in (self.sources, self.langs):
-            lst.blockSignals(False)
         self.histogram.set_facets(facets)

@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
             self._keep_open_article_selected()
         self.facets.update_counts(resp.facets)
         self.bar.show_count(resp.total, resp.elapsed_ms)
-        self.bar.set_notice(resp.notice)
+        self.bar.set_notices(resp.notices)
         self.bar.set_suggestion(resp.suggestion)
         self._update_chips(resp.request)
         self.results.set_empty_text(self._empty_text(resp) if not resp.total else "")
@@ -342,7 +342,7 @@ class MainWindow(QMainWindow):
         self.search_now()
 
     def show_error(self, message: str) -> None:
-        self.bar.set_notice(message, error=True)
+        self.bar.set_error(message)
 
     def _update_chips(self, req: SearchRequest) -> None:
         chips: list[tuple[str, Callable[..., None]]] = []
@@ -438,14 +438,16 @@ class MainWindow(QMainWindow):
 
     def _indexing_failed(self, message: str) -> None:
         self.status.failed(message)
-        if "damaged" in message:
-            self._offer_rebuild(message)
 
     def _offer_rebuild(self, message: str) -> None:
+        """The controller's ``damaged``: the core raised IndexDamagedError."""
         if self.controller.indexing:
             return
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("The index is damaged"),
-                          message, QMessageBox.StandardButton.Cancel, self)
+                          self.tr("A part of the index cannot be read. Rebuild it from "
+                                  "its folders?"),
+                          QMessageBox.StandardButton.Cancel, self)
+        box.setInformativeText(message)
         rebuild = box.addButton(self.tr("Rebuild index"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(rebuild)
         box.open()

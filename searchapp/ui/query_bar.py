@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from searchapp.core.notices import Notice
 from searchapp.core.results import Sort
-from searchapp.ui import i18n
+from searchapp.ui.notices import notices_text
 
 RECENT_MAX = 20
 
@@ -134,11 +135,19 @@ class QueryBar(QWidget):
         )
         self.suggestion.show()
 
-    def set_notice(self, text: str | None, error: bool = False) -> None:
+    def set_notices(self, notices: tuple[Notice, ...]) -> None:
+        """Show the answer's notices in the window's language (none: hide)."""
+        self._show_notice(notices_text(notices), error=False)
+
+    def set_error(self, message: str) -> None:
+        """Show why a search failed, in the notice's place, in red."""
+        self._show_notice(message, error=True)
+
+    def _show_notice(self, text: str, error: bool) -> None:
         if not text:
             self.notice.hide()
             return
-        self.notice.setText(i18n.translate_notice(text))
+        self.notice.setText(text)
         self.notice.setStyleSheet("color: #c92a2a;" if error else "color: palette(link);")
         self.notice.show()
 

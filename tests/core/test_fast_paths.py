@@ -19,7 +19,7 @@ from whoosh.collectors import TopCollector
 from whoosh.searching import Searcher
 
 from searchapp.core import store
-from searchapp.core.engine import SearchEngine
+from searchapp.core.engine import CLOSEST_NOTICE, SearchEngine
 from searchapp.core.indexer import document_fields
 from searchapp.core.ingest import read_article
 from searchapp.core.results import Facets, SearchRequest, SearchResponse, Sort
@@ -117,7 +117,7 @@ def _reference_page(engine: SearchEngine, req: SearchRequest, resp: SearchRespon
     view = engine._current()
     s: Searcher = view.searcher
     compiled = engine._compile(view, req.query, names=req.names)
-    if resp.notice and "closest" in resp.notice:
+    if CLOSEST_NOTICE in resp.notices:
         compiled = engine._compile(view, req.query, any_word=True, names=req.names)
     test = view.table.predicate(req)
     allowed = {d for d in _all_matches(s, compiled.query) if test is None or test(d)}
@@ -166,12 +166,12 @@ def _check(engine: SearchEngine, query: str, filters: dict[str, object], limit: 
     compiled = engine._compile(view, query, names=req.names)
     if compiled.query is not None:  # a browse is in date order: no scoring
         assert [(h.path, h.score) for h in resp.hits] == _reference_page(engine, req, resp)
-    if compiled.query is not None and not (resp.notice and "closest" in resp.notice):
+    if compiled.query is not None and CLOSEST_NOTICE not in resp.notices:
         test = view.table.predicate(req)
         expected = {d for d in _all_matches(view.searcher, compiled.query)
                     if test is None or test(d)}
         assert resp.total == len(expected)
-    if not (resp.notice and "closest" in resp.notice):
+    if CLOSEST_NOTICE not in resp.notices:
         ref = _reference_facets(engine, req, query)
         assert resp.facets.source == ref.source and resp.facets.lang == ref.lang
         assert resp.facets.month == ref.month and resp.facets.year == ref.year

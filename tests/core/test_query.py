@@ -9,12 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh import query as wq
 
-from searchapp.core.query import (
-    DANGLING_NOTICE,
-    MAX_QUERY_CHARS,
-    UNKNOWN_LANG_NOTICE,
-    compile_query,
-)
+from searchapp.core.notices import Notice, NoticeKind
+from searchapp.core.query import MAX_QUERY_CHARS, MAX_WORDS, compile_query
 
 
 def terms(text: str) -> set[tuple[str, str]]:
@@ -78,17 +74,26 @@ def test_empty_query_browses() -> None:
 @pytest.mark.parametrize(
     ("text", "notice"),
     [
-        ('"Красный Полумесяц', "quote"),
-        ("(миграция OR беженцы", "brackets"),
-        ("миграция)", "brackets"),
-        ("foo:миграция", "Unknown field"),
-        ("м*", "too short"),
-        ("слово " * 2000, "cut"),
+        ('"Красный Полумесяц', Notice(NoticeKind.QUOTE_NOT_CLOSED)),
+        ("«Красный Полумесяц", Notice(NoticeKind.QUOTE_NOT_CLOSED)),
+        ("(миграция OR беженцы", Notice(NoticeKind.UNBALANCED_BRACKETS)),
+        ("миграция)", Notice(NoticeKind.UNBALANCED_BRACKETS)),
+        ("foo:миграция", Notice(NoticeKind.UNKNOWN_FIELD, ("foo",))),
+        ("м*", Notice(NoticeKind.PREFIX_TOO_SHORT, ("м*",))),
+        ("слово " * 2000, Notice(NoticeKind.QUERY_CUT, (MAX_QUERY_CHARS,))),
     ],
 )
-def test_malformed_queries_are_repaired_with_a_notice(text: str, notice: str) -> None:
-    compiled = compile_query(text)
-    assert any(notice in n for n in compiled.notices), compiled.notices
+def test_malformed_queries_are_repaired_with_a_notice(text: str, notice: Notice) -> None:
+    assert compile_query(text).notices == (notice,)
+
+
+def test_too_many_words_are_counted_in_the_notice() -> None:
+    # title: words are one clause each (a plain word is two: title and body).
+    words = [f"title:слово{i}" for i in range(MAX_WORDS + 6)]
+    assert compile_query(" ".join(words)).notices == (
+        Notice(NoticeKind.TOO_MANY_WORDS, (MAX_WORDS + 6,)),
+    )
+    assert compile_query(" ".join(words[:MAX_WORDS])).notices == ()
 
 
 def test_query_of_punctuation_only_says_so() -> None:
@@ -108,12 +113,12 @@ def test_lone_operators_are_no_words_with_a_notice(text: str) -> None:
 def test_dangling_operator_is_dropped_with_a_notice(text: str) -> None:
     compiled = compile_query(text)
     assert compiled.query == compile_query("газ").query
-    assert compiled.notices == [DANGLING_NOTICE]
+    assert compiled.notices == (Notice(NoticeKind.DANGLING_OPERATOR),)
 
 
 def test_unknown_language_gets_a_notice() -> None:
-    assert compile_query("lang:xx").notices == [UNKNOWN_LANG_NOTICE]
-    assert compile_query("lang:EN").notices == []
+    assert compile_query("lang:xx").notices == (Notice(NoticeKind.UNKNOWN_LANG),)
+    assert compile_query("lang:EN").notices == ()
 
 
 QUERY_ALPHABET = st.sampled_from(
@@ -148,7 +153,7 @@ def test_question_mark_ending_a_word_is_punctuation() -> None:
 def test_punctuation_only_gets_the_no_words_notice(text: str) -> None:
     compiled = compile_query(text)
     assert compiled.empty
-    assert compiled.notices == ["The query has no words to search for."]
+    assert compiled.notices == (Notice(NoticeKind.NO_WORDS),)
 
 
 def test_capital_of_a_question_word_is_not_a_name() -> None:

@@ -14,6 +14,7 @@ import pytest
 
 from searchapp import cli
 from searchapp.core.engine import SearchEngine
+from searchapp.core.notices import Notice, NoticeKind
 from searchapp.core.query import MAX_QUERY_CHARS, MAX_WORDS, compile_query
 from searchapp.core.results import SearchRequest, Sort
 
@@ -61,9 +62,9 @@ def test_core(engine: SearchEngine) -> None:
         assert resp.total >= len(resp.hits) >= 0
         if resp.total == 0 and query.strip() and not re.search(r"[^\W_]", query):
             # Not one word in it (and not the bare «*» that browses): say so.
-            assert resp.notice and resp.notice.strip(), query
+            assert resp.notices, query
         if len(query) > MAX_QUERY_CHARS:
-            assert resp.notice and "cut" in resp.notice
+            assert Notice(NoticeKind.QUERY_CUT, (MAX_QUERY_CHARS,)) in resp.notices
         compiled = compile_query(query)
         leaves = len(list(compiled.query.leaves())) if compiled.query else 0
         assert leaves <= MAX_LEAVES, (query[:80], leaves)

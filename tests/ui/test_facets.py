@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QStyleOptionViewItem
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
-from searchapp.ui.facets import CheckList
+from searchapp.core.results import Facets
+from searchapp.ui.facet_model import CountRole, FacetModel, ValueRole
+from searchapp.ui.facets import CheckList, FacetPanel
 
 pytestmark = pytest.mark.gui
 
 
 def shown_text(box_list: CheckList, row: int) -> str:
     """The text the list paints for ``row``, as its delegate prepares it."""
-    item = box_list.item(row)
+    index = box_list.model().index(row, 0)
     option = QStyleOptionViewItem()
     option.initFrom(box_list.viewport())
-    option.rect = box_list.visualItemRect(item)
-    box_list.itemDelegate().initStyleOption(option, box_list.indexFromItem(item))
+    option.rect = box_list.visualRect(index)
+    box_list.itemDelegate().initStyleOption(option, index)
     return option.text
 
 
@@ -30,7 +33,58 @@ def test_a_long_source_name_gives_way_to_its_count(qtbot) -> None:
     qtbot.waitExposed(box_list)
     first = shown_text(box_list, 0)
     assert first.startswith("Telegram: ") and "…" in first and first.endswith("(6)")
-    assert box_list.item(0).toolTip() == f"{long_name}  (6)"  # the whole name on hover
+    tooltip = box_list.model().index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == f"{long_name}  (6)"  # the whole name on hover
     assert shown_text(box_list, 1) == "Trend  (1)"
     box_list.resize(900, box_list.height())  # room enough: nothing is cut
     qtbot.waitUntil(lambda: shown_text(box_list, 0) == f"{long_name}  (6)")
+
+
+def test_the_model_passes_qt_checks_and_keeps_a_ticked_value_at_zero(qtmodeltester) -> None:
+    model = FacetModel({"ru": "Русский"})
+    model.set_counts({"en": 3, "ru": 5})
+    qtmodeltester.check(model)
+    rows = [(model.index(i).data(ValueRole), model.index(i).data(), model.index(i).data(CountRole))
+            for i in range(model.rowCount())]
+    assert rows == [("ru", "Русский  (5)", 5), ("en", "en  (3)", 3)]  # by count
+    assert model.set_checked("en", True, notify=False)
+    model.set_counts({"ru": 2})  # the new search has no English article
+    assert [model.index(i).data(ValueRole) for i in range(model.rowCount())] == ["ru", "en"]
+    assert model.index(1).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert model.checked() == frozenset({"en"})
+    qtmodeltester.check(model)
+
+
+def test_clicking_a_check_box_ticks_the_value_and_says_so_once(qtbot) -> None:
+    box_list = CheckList()
+    qtbot.addWidget(box_list)
+    box_list.set_counts({"Trend": 2, "Reuters": 5})
+    box_list.resize(240, box_list.height())
+    box_list.show()
+    qtbot.waitExposed(box_list)
+    index = box_list.model().index(1, 0)  # Trend, after Reuters
+    option = QStyleOptionViewItem()
+    option.initFrom(box_list.viewport())
+    option.rect = box_list.visualRect(index)
+    box_list.itemDelegate().initStyleOption(option, index)
+    check = box_list.style().subElementRect(
+        QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, box_list)
+    with qtbot.waitSignal(box_list.changed) as ticked:
+        qtbot.mouseClick(box_list.viewport(), Qt.MouseButton.LeftButton, pos=check.center())
+    assert ticked.signal_triggered and box_list.checked() == frozenset({"Trend"})
+    with qtbot.assertNotEmitted(box_list.changed):
+        box_list.set_counts({"Reuters": 1})  # new counts are no change of filter
+    assert box_list.checked() == frozenset({"Trend"})
+
+
+def test_clear_unticks_every_list_with_one_change(qtbot) -> None:
+    panel = FacetPanel()
+    qtbot.addWidget(panel)
+    panel.update_counts(Facets(source={"Trend": 1, "Reuters": 2}, lang={"en": 3}))
+    panel.sources.set_checked("Trend", True)
+    panel.langs.set_checked("en", True)
+    changes: list[None] = []
+    panel.changed.connect(lambda: changes.append(None))
+    panel.clear()
+    assert len(changes) == 1
+    assert not panel.sources.checked() and not panel.langs.checked()

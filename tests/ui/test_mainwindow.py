@@ -12,10 +12,14 @@ from PySide6.QtCore import QDate, QEvent, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from searchapp.core.errors import IndexDamagedError
+from searchapp.core.notices import Notice, NoticeKind
+from searchapp.core.query import MAX_WORDS
 from searchapp.core.results import SearchRequest
-from searchapp.ui import mainwindow
-from searchapp.ui.facets import ValueRole
+from searchapp.ui import controller, mainwindow
+from searchapp.ui.facet_model import ValueRole
 from searchapp.ui.mainwindow import MainWindow
+from searchapp.ui.notices import notices_text
 from searchapp.ui.results_model import PathRole, SnippetHtmlRole
 
 pytestmark = pytest.mark.gui
@@ -108,15 +112,13 @@ def test_ticking_a_source_filters_and_updates_counts(qtbot, window) -> None:
     type_query(qtbot, window, "")
     assert window.last_response.total == 5
     sources = window.facets.sources
-    trend = next(sources.item(i) for i in range(sources.count())
-                 if sources.item(i).data(ValueRole) == "Trend")
     with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
-        trend.setCheckState(Qt.CheckState.Checked)
+        tick(sources, "Trend")
     assert listed(window) == ["003_fa466dea4ea43802.txt"]
-    langs = {window.facets.langs.item(i).data(ValueRole): window.facets.langs.item(i).text()
-             for i in range(window.facets.langs.count())}
-    assert langs == {"en": "English  (1)"}
-    assert sources.count() >= 4  # the other sources stay listed to add a second one
+    langs = window.facets.langs.model()
+    assert {langs.index(i).data(ValueRole): langs.index(i).data()
+            for i in range(langs.rowCount())} == {"en": "English  (1)"}
+    assert sources.model().rowCount() >= 4  # the other sources stay listed to add a second
     chip = window.chips.itemAt(0).widget()
     assert "Trend" in chip.text()
     with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
@@ -168,13 +170,14 @@ def test_opening_an_article_highlights_hits_and_f3_moves(qtbot, window) -> None:
 def test_malformed_query_shows_a_message_not_a_dialog(qtbot, window) -> None:
     type_query(qtbot, window, '"unbalanced (')
     assert window.notice.isVisible()
-    assert "quote" in window.notice.text() or "brackets" in window.notice.text()
+    assert window.notice.text() == (
+        "A quote was not closed: it was ignored. Unbalanced brackets were ignored.")
     assert QApplication.activeModalWidget() is None
 
 
 def test_closest_matches_are_announced(qtbot, window) -> None:
     type_query(qtbot, window, "Мередов Шуша")
-    assert "closest matches" in window.notice.text()
+    assert window.notice.text() == "No article has all words — showing closest matches."
 
 
 def test_keyboard(qtbot, window) -> None:
@@ -360,15 +363,18 @@ def test_more_results_load_as_the_list_scrolls(qtbot, make_window, tmp_path,
     assert not window.model.canFetchMore(QModelIndex())
 
 
-def checked_item(box_list, value: str):
-    return next(box_list.item(i) for i in range(box_list.count())
-                if box_list.item(i).data(ValueRole) == value)
+def tick(box_list, value: str) -> None:
+    """Tick ``value`` in a facet list, as its check box does."""
+    model = box_list.model()
+    index = next(model.index(i) for i in range(model.rowCount())
+                 if model.index(i).data(ValueRole) == value)
+    assert model.setData(index, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
 
 
 def test_ticking_a_language_filters(qtbot, window) -> None:
     type_query(qtbot, window, "")
     with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
-        checked_item(window.facets.langs, "ru").setCheckState(Qt.CheckState.Checked)
+        tick(window.facets.langs, "ru")
     assert sorted(listed(window)) == [SEED_002, "004_c44cc9d99748644e.txt"]
     assert window.last_response.request.langs == frozenset({"ru"})
     assert "Русский" in window.chips.itemAt(0).widget().text()
@@ -377,9 +383,9 @@ def test_ticking_a_language_filters(qtbot, window) -> None:
 def test_clear_filters_brings_every_article_back(qtbot, window) -> None:
     type_query(qtbot, window, "")
     with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
-        checked_item(window.facets.langs, "en").setCheckState(Qt.CheckState.Checked)
+        tick(window.facets.langs, "en")
     with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
-        checked_item(window.facets.sources, "Trend").setCheckState(Qt.CheckState.Checked)
+        tick(window.facets.sources, "Trend")
     with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
         window.facets.since.setDate(QDate(2024, 1, 1))
     assert listed(window) == ["003_fa466dea4ea43802.txt"]
@@ -425,7 +431,7 @@ def test_a_damaged_index_offers_a_rebuild(qtbot, make_window, seed_copy) -> None
     window = make_window(seed_copy, query="миграция")
     qtbot.waitUntil(lambda: window.findChild(QMessageBox) is not None, timeout=WAIT_MS)
     box = window.findChild(QMessageBox)
-    assert box.isVisible() and "damaged" in box.text()
+    assert box.isVisible() and "damaged" in box.informativeText()
     assert "damaged" in window.notice.text()
     rebuild = next(b for b in box.buttons() if b.text() == "Rebuild index")
     with qtbot.waitSignal(window.controller.indexingFinished, timeout=WAIT_MS):
@@ -433,6 +439,52 @@ def test_a_damaged_index_offers_a_rebuild(qtbot, make_window, seed_copy) -> None
     qtbot.waitUntil(lambda: window.last_response is not None
                     and window.last_response.total == 1, timeout=WAIT_MS)
     assert listed(window) == [SEED_002]
+
+
+def test_russian_window_shows_the_quote_and_word_count_notices(
+    qtbot, make_window, seed_copy: Path
+) -> None:
+    window = make_window(seed_copy, lang="ru")
+    words = " ".join(f"title:w{i}" for i in range(MAX_WORDS + 2))
+    type_query(qtbot, window, '"' + words)
+    assert window.last_response.notices == (
+        Notice(NoticeKind.QUOTE_NOT_CLOSED), Notice(NoticeKind.TOO_MANY_WORDS, (MAX_WORDS + 2,)))
+    assert window.notice.isVisible()
+    assert window.notice.text() == (
+        "Кавычка не закрыта и пропущена. В запросе 66 слов: учитываются только первые.")
+    window.set_language("en")  # the shown notices follow the language
+    english = ("A quote was not closed: it was ignored. "
+               "The query has 66 words: only the first ones count.")
+    qtbot.waitUntil(lambda: window.notice.text() == english, timeout=WAIT_MS)
+    assert notices_text(window.last_response.notices) == english
+
+
+def _fail_indexing_with(monkeypatch, qtbot, window, exc: Exception) -> None:
+    def update_index(*_args, **_kwargs):
+        raise exc
+
+    monkeypatch.setattr(controller, "update_index", update_index)
+    with qtbot.waitSignal(window.controller.indexingFailed, timeout=WAIT_MS):
+        window.rebuild_action.trigger()
+
+
+def test_a_damaged_index_error_offers_a_rebuild_whatever_its_words(
+    qtbot, make_window, seed_copy: Path, monkeypatch
+) -> None:
+    window = make_window(seed_copy)
+    _fail_indexing_with(monkeypatch, qtbot, window, IndexDamagedError("segment _x.seg unread"))
+    box = window.findChild(QMessageBox)
+    assert box is not None and box.isVisible()
+    assert box.informativeText() == "segment _x.seg unread"
+    assert any(b.text() == "Rebuild index" for b in box.buttons())
+
+
+def test_another_error_that_says_damaged_offers_no_rebuild(
+    qtbot, make_window, seed_copy: Path, monkeypatch
+) -> None:
+    window = make_window(seed_copy)
+    _fail_indexing_with(monkeypatch, qtbot, window, OSError("disk damaged, index damaged"))
+    assert window.findChild(QMessageBox) is None
 
 
 def test_ctrl_f_and_ctrl_q(qtbot, window) -> None:
@@ -451,7 +503,7 @@ def test_ctrl_f_and_ctrl_q(qtbot, window) -> None:
 def test_export_to_json(qtbot, window, tmp_path, monkeypatch) -> None:
     type_query(qtbot, window, "Ashgabat")
     with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
-        checked_item(window.facets.langs, "en").setCheckState(Qt.CheckState.Checked)
+        tick(window.facets.langs, "en")
     target = tmp_path / "out.json"
     monkeypatch.setattr(mainwindow.QFileDialog, "getSaveFileName",
                         lambda *a, **k: (str(target), "JSON (*.json)"))

@@ -21,7 +21,8 @@ def _box_contrast(qtbot, box_list: CheckList) -> int:
     box_list.show()
     qtbot.waitExposed(box_list)
     image = box_list.grab().toImage()
-    row = box_list.visualItemRect(box_list.item(0)).translated(box_list.viewport().pos())
+    row = box_list.visualRect(box_list.model().index(0, 0)).translated(
+        box_list.viewport().pos())
     column = QRect(row.left(), row.top(), row.height() + 4, row.height())
     base = box_list.palette().color(QPalette.ColorRole.Base).lightness()
     return max(

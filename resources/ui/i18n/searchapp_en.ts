@@ -299,27 +299,32 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="447" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="446" />
         <source>The index is damaged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="449" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="447" />
+        <source>A part of the index cannot be read. Rebuild it from its folders?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="451" />
         <source>Rebuild index</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="461" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="463" />
         <source>Search syntax</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="466" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="468" />
         <source>About searchapp</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="467" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="469" />
         <source>searchapp %1 — full-text search for Russian and English news archives. Whoosh index, pymorphy3 morphology, Qt window.</source>
         <translation type="unfinished" />
     </message>
@@ -327,47 +332,67 @@
 <context>
     <name>Notices</name>
     <message>
-        <location filename="../../../searchapp/ui/i18n.py" line="37" />
-        <source>Unknown field '%1' was searched as a word (fields: title:, source:, lang:).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/i18n.py" line="25" />
+        <location filename="../../../searchapp/ui/notices.py" line="33" />
         <source>No article has all words — showing closest matches.</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <location filename="../../../searchapp/ui/notices.py" line="36" />
+        <source>The query was cut to its first %n character(s).</source>
+        <translation><numerusform>The query was cut to its first %n character.</numerusform><numerusform>The query was cut to its first %n characters.</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../../searchapp/ui/i18n.py" line="26" />
+        <location filename="../../../searchapp/ui/notices.py" line="39" />
         <source>A quote was not closed: it was ignored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/i18n.py" line="27" />
+        <location filename="../../../searchapp/ui/notices.py" line="41" />
         <source>Unbalanced brackets were ignored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/i18n.py" line="28" />
+        <location filename="../../../searchapp/ui/notices.py" line="46" />
+        <source>Unknown field '%1:' was searched as a word (fields: title:, source:, lang:).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/notices.py" line="54" />
+        <source>'%1' is too short for a prefix search: it was left out.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/notices.py" line="57" />
         <source>The query could not be parsed: its words were searched.</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <location filename="../../../searchapp/ui/notices.py" line="60" />
+        <source>The query has %n word(s): only the first ones count.</source>
+        <translation><numerusform>The query has %n word: only the first ones count.</numerusform><numerusform>The query has %n words: only the first ones count.</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../../searchapp/ui/i18n.py" line="29" />
+        <location filename="../../../searchapp/ui/notices.py" line="64" />
         <source>The query has no words to search for.</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <location filename="../../../searchapp/ui/notices.py" line="69" />
+        <source>Shard(s) %1 did not answer: results are from the other %2 of %3 shards.</source>
+        <translation><numerusform>Shard %1 did not answer: results are from the other %2 of %3 shards.</numerusform><numerusform>Shards %1 did not answer: results are from the other %2 of %3 shards.</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../../searchapp/ui/i18n.py" line="30" />
+        <location filename="../../../searchapp/ui/notices.py" line="43" />
         <source>An operator (AND, OR, NOT) with no word on one side was left out.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/i18n.py" line="33" />
+        <location filename="../../../searchapp/ui/notices.py" line="51" />
         <source>Unknown language in lang: (the languages are lang:ru and lang:en).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/i18n.py" line="41" />
+        <location filename="../../../searchapp/ui/notices.py" line="66" />
         <source>No article of the index has the source '%1'.</source>
         <translation type="unfinished" />
     </message>
@@ -375,47 +400,47 @@
 <context>
     <name>QueryBar</name>
     <message>
-        <location filename="../../../searchapp/ui/query_bar.py" line="100" />
+        <location filename="../../../searchapp/ui/query_bar.py" line="101" />
         <source>Search in Russian or English: миграция, "Красный Полумесяц", migra*…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/query_bar.py" line="105" />
+        <location filename="../../../searchapp/ui/query_bar.py" line="106" />
         <source>Relevance</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/query_bar.py" line="106" />
+        <location filename="../../../searchapp/ui/query_bar.py" line="107" />
         <source>Newest first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/query_bar.py" line="107" />
+        <location filename="../../../searchapp/ui/query_bar.py" line="108" />
         <source>Oldest first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/query_bar.py" line="111" />
+        <location filename="../../../searchapp/ui/query_bar.py" line="112" />
         <source>Sort order</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/query_bar.py" line="112" />
+        <location filename="../../../searchapp/ui/query_bar.py" line="113" />
         <source>Add a folder of articles…</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../../searchapp/ui/query_bar.py" line="125" />
+        <location filename="../../../searchapp/ui/query_bar.py" line="126" />
         <source>%n article(s)</source>
         <translation><numerusform>%n article</numerusform><numerusform>%n articles</numerusform></translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/query_bar.py" line="133" />
+        <location filename="../../../searchapp/ui/query_bar.py" line="134" />
         <source>Did you mean: %1?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/query_bar.py" line="155" />
+        <location filename="../../../searchapp/ui/query_bar.py" line="164" />
         <source>Remove this filter</source>
         <translation type="unfinished" />
     </message>
@@ -480,6 +505,19 @@
     <message>
         <location filename="../../../searchapp/ui/reader.py" line="176" />
         <source>no hits</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SearchController</name>
+    <message>
+        <location filename="../../../searchapp/ui/controller.py" line="140" />
+        <source>Search failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/controller.py" line="273" />
+        <source>Indexing failed: %1</source>
         <translation type="unfinished" />
     </message>
 </context>

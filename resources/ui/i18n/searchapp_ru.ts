@@ -299,27 +299,32 @@
         <translation>Индексация уже идёт.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="447" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="446" />
         <source>The index is damaged</source>
         <translation>Индекс повреждён</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="449" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="447" />
+        <source>A part of the index cannot be read. Rebuild it from its folders?</source>
+        <translation>Часть индекса не читается. Перестроить его из его папок?</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="451" />
         <source>Rebuild index</source>
         <translation>Перестроить индекс</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="461" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="463" />
         <source>Search syntax</source>
         <translation>Синтаксис запросов</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="466" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="468" />
         <source>About searchapp</source>
         <translation>О программе searchapp</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="467" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="469" />
         <source>searchapp %1 — full-text search for Russian and English news archives. Whoosh index, pymorphy3 morphology, Qt window.</source>
         <translation>searchapp %1 — полнотекстовый поиск по архивам новостей на русском и английском. Индекс Whoosh, морфология pymorphy3, окно на Qt.</translation>
     </message>
@@ -327,47 +332,67 @@
 <context>
     <name>Notices</name>
     <message>
-        <location filename="../../../searchapp/ui/i18n.py" line="37" />
-        <source>Unknown field '%1' was searched as a word (fields: title:, source:, lang:).</source>
-        <translation>Неизвестное поле «%1» искали как слово (поля: title:, source:, lang:).</translation>
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/i18n.py" line="25" />
+        <location filename="../../../searchapp/ui/notices.py" line="33" />
         <source>No article has all words — showing closest matches.</source>
         <translation>Ни в одной статье нет всех слов — показаны ближайшие совпадения.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../../searchapp/ui/notices.py" line="36" />
+        <source>The query was cut to its first %n character(s).</source>
+        <translation><numerusform>Запрос обрезан до первого %n символа.</numerusform><numerusform>Запрос обрезан до первых %n символов.</numerusform><numerusform>Запрос обрезан до первых %n символов.</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../../searchapp/ui/i18n.py" line="26" />
+        <location filename="../../../searchapp/ui/notices.py" line="39" />
         <source>A quote was not closed: it was ignored.</source>
         <translation>Кавычка не закрыта и пропущена.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/i18n.py" line="27" />
+        <location filename="../../../searchapp/ui/notices.py" line="41" />
         <source>Unbalanced brackets were ignored.</source>
         <translation>Непарные скобки пропущены.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/i18n.py" line="28" />
+        <location filename="../../../searchapp/ui/notices.py" line="46" />
+        <source>Unknown field '%1:' was searched as a word (fields: title:, source:, lang:).</source>
+        <translation>Неизвестное поле «%1:» искали как слово (поля: title:, source:, lang:).</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/notices.py" line="54" />
+        <source>'%1' is too short for a prefix search: it was left out.</source>
+        <translation>«%1» — слишком короткое начало слова для поиска по префиксу: оно пропущено.</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/notices.py" line="57" />
         <source>The query could not be parsed: its words were searched.</source>
         <translation>Запрос не разобран: искали его слова.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../../searchapp/ui/notices.py" line="60" />
+        <source>The query has %n word(s): only the first ones count.</source>
+        <translation><numerusform>В запросе %n слово: учитываются только первые.</numerusform><numerusform>В запросе %n слова: учитываются только первые.</numerusform><numerusform>В запросе %n слов: учитываются только первые.</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../../searchapp/ui/i18n.py" line="29" />
+        <location filename="../../../searchapp/ui/notices.py" line="64" />
         <source>The query has no words to search for.</source>
         <translation>В запросе нет слов для поиска.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../../searchapp/ui/notices.py" line="69" />
+        <source>Shard(s) %1 did not answer: results are from the other %2 of %3 shards.</source>
+        <translation><numerusform>Шард %1 не ответил: результаты — от остальных шардов (%2 из %3).</numerusform><numerusform>Шарды %1 не ответили: результаты — от остальных шардов (%2 из %3).</numerusform><numerusform>Шарды %1 не ответили: результаты — от остальных шардов (%2 из %3).</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../../searchapp/ui/i18n.py" line="30" />
+        <location filename="../../../searchapp/ui/notices.py" line="43" />
         <source>An operator (AND, OR, NOT) with no word on one side was left out.</source>
         <translation>Оператор (AND, OR, NOT) без слова с одной стороны пропущен.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/i18n.py" line="33" />
+        <location filename="../../../searchapp/ui/notices.py" line="51" />
         <source>Unknown language in lang: (the languages are lang:ru and lang:en).</source>
         <translation>Неизвестный язык в lang: (языки: lang:ru и lang:en).</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/i18n.py" line="41" />
+        <location filename="../../../searchapp/ui/notices.py" line="66" />
         <source>No article of the index has the source '%1'.</source>
         <translation>Ни у одной статьи индекса нет источника «%1».</translation>
     </message>
@@ -375,47 +400,47 @@
 <context>
     <name>QueryBar</name>
     <message>
-        <location filename="../../../searchapp/ui/query_bar.py" line="100" />
+        <location filename="../../../searchapp/ui/query_bar.py" line="101" />
         <source>Search in Russian or English: миграция, "Красный Полумесяц", migra*…</source>
         <translation>Поиск по-русски или по-английски: миграция, "Красный Полумесяц", migra*…</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/query_bar.py" line="105" />
+        <location filename="../../../searchapp/ui/query_bar.py" line="106" />
         <source>Relevance</source>
         <translation>По релевантности</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/query_bar.py" line="106" />
+        <location filename="../../../searchapp/ui/query_bar.py" line="107" />
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/query_bar.py" line="107" />
+        <location filename="../../../searchapp/ui/query_bar.py" line="108" />
         <source>Oldest first</source>
         <translation>Сначала старые</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/query_bar.py" line="111" />
+        <location filename="../../../searchapp/ui/query_bar.py" line="112" />
         <source>Sort order</source>
         <translation>Порядок</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/query_bar.py" line="112" />
+        <location filename="../../../searchapp/ui/query_bar.py" line="113" />
         <source>Add a folder of articles…</source>
         <translation>Добавить папку со статьями…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../searchapp/ui/query_bar.py" line="125" />
+        <location filename="../../../searchapp/ui/query_bar.py" line="126" />
         <source>%n article(s)</source>
         <translation><numerusform>%n статья</numerusform><numerusform>%n статьи</numerusform><numerusform>%n статей</numerusform></translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/query_bar.py" line="133" />
+        <location filename="../../../searchapp/ui/query_bar.py" line="134" />
         <source>Did you mean: %1?</source>
         <translation>Может быть, вы искали: %1?</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/query_bar.py" line="155" />
+        <location filename="../../../searchapp/ui/query_bar.py" line="164" />
         <source>Remove this filter</source>
         <translation>Убрать этот фильтр</translation>
     </message>
@@ -481,6 +506,19 @@
         <location filename="../../../searchapp/ui/reader.py" line="176" />
         <source>no hits</source>
         <translation>нет совпадений</translation>
+    </message>
+</context>
+<context>
+    <name>SearchController</name>
+    <message>
+        <location filename="../../../searchapp/ui/controller.py" line="140" />
+        <source>Search failed: %1</source>
+        <translation>Поиск не удался: %1</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/controller.py" line="273" />
+        <source>Indexing failed: %1</source>
+        <translation>Индексация не удалась: %1</translation>
     </message>
 </context>
 </TS>

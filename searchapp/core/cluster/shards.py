@@ -15,6 +15,7 @@ import contextlib
 import xapian
 
 from searchapp.core.cluster.config import ClusterConfig, ClusterDownError, Shard
+from searchapp.core.notices import Notice, NoticeKind
 
 
 class ShardSet:
@@ -71,12 +72,9 @@ class ShardSet:
             self.drop(shard)
 
 
-def missing_notice(missing: list[Shard], total: int) -> str | None:
+def missing_notice(missing: list[Shard], total: int) -> Notice | None:
     """The notice naming the shards left out, or None."""
     if not missing:
         return None
     names = ", ".join(s.label for s in missing)
-    word = "Shard" if len(missing) == 1 else "Shards"
-    answered = total - len(missing)
-    return (f"{word} {names} did not answer: results are from the other "
-            f"{answered} of {total} shards.")
+    return Notice(NoticeKind.SHARDS_MISSING, (names, len(missing), total - len(missing), total))

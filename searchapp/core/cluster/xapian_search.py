@@ -41,6 +41,7 @@ from searchapp.core.cluster.shards import ShardSet, missing_notice
 from searchapp.core.cluster.vocabulary import XapianVocabulary
 from searchapp.core.cluster.xapian_query import XapianReader, to_xapian
 from searchapp.core.engine import CLOSEST_NOTICE, SIMILAR_TERMS, SUGGEST_BELOW
+from searchapp.core.notices import Notice
 from searchapp.core.query import MAX_QUERY_CHARS, CompiledQuery, compile_query, highlight_terms
 from searchapp.core.results import (
     ArticleView,
@@ -89,7 +90,7 @@ class ClusterEngine:
         with self._lock:
             self._shards.close()
 
-    def _run(self, work: Callable[[xapian.Database], T]) -> tuple[T, str | None]:
+    def _run(self, work: Callable[[xapian.Database], T]) -> tuple[T, Notice | None]:
         """``work`` over the shards that answer, and the notice naming the others.
 
         A shard lost during ``work`` is left out and ``work`` done again over
@@ -130,14 +131,14 @@ class ClusterEngine:
             total=total,
             hits=hits,
             facets=facets,
-            notice=" ".join(notices) or None,
+            notices=tuple(notices),
             elapsed_ms=(time.perf_counter() - started) * 1000,
             suggestion=suggestion,
         )
 
     def _search(
         self, db: xapian.Database, req: SearchRequest
-    ) -> tuple[int, tuple[Hit, ...], Facets, list[str], str | None]:
+    ) -> tuple[int, tuple[Hit, ...], Facets, list[Notice], str | None]:
         reader = XapianReader(db)
         compiled = _compile(db, req.query, names=req.names)
         notices = list(compiled.notices)
