@@ -238,6 +238,7 @@ class _Rewriter:
         self.names = names
         self.doc_frequency = doc_frequency
         self.words = 0
+        self._in_word = False  # inside one word's title-or-body group
         self.first_word = first_word  # as typed: its capital may only start the query
         self._positive: set[object] = set()
 
@@ -246,10 +247,23 @@ class _Rewriter:
         """How many distinct positive words/phrases the query has."""
         return len(self._positive)
 
+    def _count_word(self) -> bool:
+        """Count one more word; False when it is over the limit."""
+        self.words += 1
+        return self.words <= MAX_WORDS
+
     def rewrite(self, q: wq.Query, negated: bool = False) -> wq.Query | None:
+        if isinstance(q, TitleOrBody) and not self._in_word:
+            # One typed word, searched in the title and the body: counted once.
+            if not self._count_word():
+                return None
+            self._in_word = True
+            try:
+                return self.rewrite(q, negated)
+            finally:
+                self._in_word = False
         if isinstance(q, wq.Term | wq.Phrase | wq.Prefix | wq.Wildcard):
-            self.words += 1
-            if self.words > MAX_WORDS:
+            if not self._in_word and not self._count_word():
                 return None
             out = self._leaf(q)
             if out is not None and not negated and q.fieldname in TEXT_FIELDS:

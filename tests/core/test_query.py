@@ -87,13 +87,15 @@ def test_malformed_queries_are_repaired_with_a_notice(text: str, notice: Notice)
     assert compile_query(text).notices == (notice,)
 
 
-def test_too_many_words_are_counted_in_the_notice() -> None:
-    # title: words are one clause each (a plain word is two: title and body).
-    words = [f"title:слово{i}" for i in range(MAX_WORDS + 6)]
+@pytest.mark.parametrize("field", ["title:", ""])
+def test_too_many_words_are_counted_in_the_notice(field: str) -> None:
+    # A plain word is searched in the title and the body: still one word.
+    words = [f"{field}слово{i}" for i in range(MAX_WORDS + 6)]
     assert compile_query(" ".join(words)).notices == (
         Notice(NoticeKind.TOO_MANY_WORDS, (MAX_WORDS + 6,)),
     )
-    assert compile_query(" ".join(words[:MAX_WORDS])).notices == ()
+    kept = compile_query(" ".join(words[:MAX_WORDS]))
+    assert kept.notices == () and kept.words == MAX_WORDS
 
 
 def test_query_of_punctuation_only_says_so() -> None:
