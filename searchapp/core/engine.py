@@ -50,7 +50,17 @@ from searchapp.core.results import (
     SearchResponse,
     Sort,
 )
-from searchapp.core.snippets import best_fragments, spans_only
+from searchapp.core.schema import (
+    BODY,
+    DATE,
+    LANG,
+    PATH,
+    SOURCE,
+    TITLE,
+    Record,
+    to_article_view,
+    to_hit,
+)
 from searchapp.core.spelling import suggest_query
 from searchapp.core.translit import counterparts
 
@@ -90,9 +100,9 @@ class DocTable:
         reader = searcher.reader()
         self.live: frozenset[int] = frozenset(reader.all_doc_ids())
         if self.live:
-            self.source: list[str] = list(reader.column_reader("source"))
-            self.lang: list[str] = list(reader.column_reader("lang"))
-            self.date: list[int] = list(reader.column_reader("date"))
+            self.source: list[str] = list(reader.column_reader(SOURCE))
+            self.lang: list[str] = list(reader.column_reader(LANG))
+            self.date: list[int] = list(reader.column_reader(DATE))
         else:
             self.source, self.lang, self.date = [], [], []
         self.month = [
@@ -295,10 +305,10 @@ class SearchEngine:
             if docnum is None:
                 return ()
             f = s.stored_fields(docnum)
-            text = f.get("title", "") + "\n" + f.get("body", "")
-            terms = s.key_terms_from_text("body", text, numterms=SIMILAR_TERMS)
+            text = f.get(TITLE, "") + "\n" + f.get(BODY, "")
+            terms = s.key_terms_from_text(BODY, text, numterms=SIMILAR_TERMS)
             q = wq.Or([
-                wq.Term("body", t, boost=w) for term, w in terms for t in counterparts(term)
+                wq.Term(BODY, t, boost=w) for term, w in terms for t in counterparts(term)
             ])
             results = s.search(q, limit=limit, mask={docnum})
             return tuple(self._hit(view, r.docnum, r.score, {}) for r in results)
@@ -316,7 +326,7 @@ class SearchEngine:
             if not matched:  # an empty index has no columns to read
                 return []
             test = view.table.predicate(req)
-            paths = view.searcher.reader().column_reader("path")
+            paths = view.searcher.reader().column_reader(PATH)
             return sorted(paths[d] for d in matched if test is None or test(d))
 
     @staticmethod
@@ -325,7 +335,7 @@ class SearchEngine:
         s = view.searcher
 
         def doc_frequency(term: str) -> int:
-            return int(s.doc_frequency("body", term) + s.doc_frequency("title", term))
+            return int(s.doc_frequency(BODY, term) + s.doc_frequency(TITLE, term))
 
         return compile_query(text, doc_frequency=doc_frequency, **options)
 
@@ -369,21 +379,15 @@ class SearchEngine:
         terms = highlight_terms(compiled.query, s.reader())
         return tuple(self._hit(view, docnum, score, terms) for docnum, score in ranked)
 
+    @staticmethod
+    def _record(view: _View, docnum: int) -> Record:
+        """The article's record: its stored fields and the date from its column."""
+        return {**view.searcher.stored_fields(docnum), DATE: view.table.date[docnum]}
+
     def _hit(
         self, view: _View, docnum: int, score: float, terms: dict[str, frozenset[str]]
     ) -> Hit:
-        f = view.searcher.stored_fields(docnum)
-        body_terms = terms.get("body", frozenset()) | terms.get("title", frozenset())
-        return Hit(
-            path=f["path"],
-            title=f.get("title", ""),
-            source=f.get("source", ""),
-            date=_date(view.table.date[docnum]),
-            lang=f.get("lang", ""),
-            score=round(float(score), 4),
-            fragments=best_fragments(f.get("body", ""), body_terms),
-            title_spans=spans_only(f.get("title", ""), terms.get("title", frozenset())),
-        )
+        return to_hit(self._record(view, docnum), score, terms)
 
     def article(self, path: str, query: str = "", *, names: bool = True) -> ArticleView | None:
         """The article at ``path`` with every match of ``query``, or None."""
@@ -393,21 +397,7 @@ class SearchEngine:
             docnum = s.document_number(path=path)
             if docnum is None:
                 return None
-            f = s.stored_fields(docnum)
-            date = _date(view.table.date[docnum])
+            record = self._record(view, docnum)
             compiled = self._compile(view, query, names=names)
             terms = highlight_terms(compiled.query, s.reader()) if compiled.query else {}
-        all_terms = terms.get("body", frozenset()) | terms.get("title", frozenset())
-        body = f.get("body", "")
-        title = f.get("title", "")
-        return ArticleView(
-            path=f["path"],
-            title=title,
-            source=f.get("source", ""),
-            date=date,
-            lang=f.get("lang", ""),
-            url=f.get("url", "") or "",
-            body=body,
-            body_spans=spans_only(body, all_terms),
-            title_spans=spans_only(title, all_terms),
-        )
+        return to_article_view(record, terms)
