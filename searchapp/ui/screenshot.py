@@ -85,7 +85,8 @@ def render(out: Path, query: str, size: tuple[int, int], lang: str, dark: bool,
     if window.model.rowCount():
         window.results.setCurrentIndex(window.model.index(0, 0))
         window.open_current()
-        wait_until(lambda: window.reader.view is not None and not window.reader.similar_pending)
+        pane = window.reading_pane
+        wait_until(lambda: pane.article is not None and not pane.similar_pending)
     QGuiApplication.processEvents()
     window.grab().save(str(out))
     window.close()
