@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
-from searchapp.core.paths import RESOURCES_DIR
+from searchapp.core import RESOURCES_DIR
 
 I18N_DIR = RESOURCES_DIR / "ui" / "i18n"
 LANGUAGES = ("en", "ru")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from searchapp import __version__
-from searchapp.core.results import IndexStats, SearchRequest, SearchResponse, Sort
+from searchapp.core import IndexStats, SearchRequest, SearchResponse, Sort
 from searchapp.ui import i18n
 from searchapp.ui.controller import SearchController
 from searchapp.ui.dialogs import syntax_help

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from searchapp.core.results import Sort
+from searchapp.core import Sort
 from searchapp.ui import i18n
 
 RECENT_MAX = 20

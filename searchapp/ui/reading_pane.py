@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from searchapp.core.export import citation
-from searchapp.core.results import ArticleView, Hit, mark_html
+from searchapp.core import ArticleView, Hit, citation, mark_html
 from searchapp.ui.theme import current_mark_colors, mark_colors
 
 EARLY_KEPT = 8  # similar lists kept for articles still on their way

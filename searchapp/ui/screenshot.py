@@ -23,8 +23,7 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from searchapp.core.indexer import update_index
-from searchapp.core.paths import SEEDS_DIR
+from searchapp.core import SEEDS_DIR, update_index
 from searchapp.ui.app import build_window, make_settings
 
 TIMEOUT_MS = 30_000
