@@ -12,9 +12,7 @@ loads none of the core's modules.  The errors' tree is drawn in
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING
-
+TYPE_CHECKING = False  # not typing's: importing typing would cost more than the rest
 if TYPE_CHECKING:  # the real names, so type checkers keep their types
     from searchapp.core.backend import (
         SearchBackend,
@@ -94,7 +92,9 @@ def __getattr__(name: str) -> object:
     module = _MODULE_OF.get(name)
     if module is None:  # also how ``from searchapp.core import engine`` finds a submodule
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.{module}"), name)
     globals()[name] = value
     return value
 
