@@ -51,7 +51,17 @@ from searchapp.core.results import (
     SearchResponse,
     Sort,
 )
-from searchapp.core.snippets import best_fragments, spans_only
+from searchapp.core.schema import (
+    BODY,
+    DATE,
+    LANG,
+    PATH,
+    SOURCE,
+    TITLE,
+    Record,
+    to_article_view,
+    to_hit,
+)
 from searchapp.core.spelling import suggest_query
 from searchapp.core.translit import counterparts
 
@@ -90,9 +100,9 @@ class DocTable:
         reader = searcher.reader()
         self.live: frozenset[int] = frozenset(reader.all_doc_ids())
         if self.live:
-            self.source: list[str] = list(reader.column_reader("source"))
-            self.lang: list[str] = list(reader.column_reader("lang"))
-            self.date: list[int] = list(reader.column_reader("date"))
+            self.source: list[str] = list(reader.column_reader(SOURCE))
+            self.lang: list[str] = list(reader.column_reader(LANG))
+            self.date: list[int] = list(reader.column_reader(DATE))
         else:
             self.source, self.lang, self.date = [], [], []
         self.month = [
@@ -159,8 +169,9 @@ class DocTable:
 
 
 @dataclass
-class _View:
-    """A searcher and what was computed from it; replaced when the index changes."""
+class _Snapshot:
+    """The index as one searcher sees it, and what was computed from it;
+    replaced when an indexing run commits."""
 
     searcher: Searcher
     table: DocTable
@@ -174,7 +185,7 @@ class SearchEngine:
         self.index_dir = Path(index_dir)
         self._lock = threading.RLock()
         self._ix: Index | None = None
-        self._view: _View | None = None
+        self._snapshot: _Snapshot | None = None
 
     # -- lifecycle ---------------------------------------------------------
 
@@ -183,33 +194,33 @@ class SearchEngine:
 
     def close(self) -> None:
         with self._lock:
-            if self._view:
-                self._view.searcher.close()
+            if self._snapshot:
+                self._snapshot.searcher.close()
             if self._ix:
                 self._ix.close()
-            self._view = self._ix = None
+            self._snapshot = self._ix = None
 
-    def _current(self) -> _View:
-        """The view of the newest committed index, reopened when it changed."""
+    def _current(self) -> _Snapshot:
+        """The snapshot of the newest committed index, taken again when it changed."""
         with self._lock:
-            if self._view is not None:
+            if self._snapshot is not None:
                 try:
-                    if self._view.searcher.up_to_date():
-                        return self._view
+                    if self._snapshot.searcher.up_to_date():
+                        return self._snapshot
                 except Exception:
                     pass
                 self.close()
             self._ix = store.open_index(self.index_dir)
             try:
                 searcher = self._ix.searcher()
-                self._view = _View(searcher, DocTable(searcher))
+                self._snapshot = _Snapshot(searcher, DocTable(searcher))
             except Exception as exc:
                 self.close()
                 raise IndexDamagedError(
                     f"The index at {self.index_dir} is damaged ({exc}): rebuild it "
                     "('searchapp index --rebuild')"
                 ) from exc
-            return self._view
+            return self._snapshot
 
     # -- queries -------------------------------------------------------------
 
@@ -235,26 +246,26 @@ class SearchEngine:
     def _search(self, req: SearchRequest) -> SearchResponse:
         started = time.perf_counter()
         with self._lock:
-            view = self._current()
+            snap = self._current()
             # A question typed as is («Who wrote …?») is ranked on its words,
             # any of which its answer may lack; keywords need all their words.
             question = is_question(req.query)
-            compiled = self._compile(view, req.query, any_word=question, names=req.names)
-            notices = list(compiled.notices) + self._unknown_sources(view, req)
-            matched = self._matches(view, compiled)
+            compiled = self._compile(snap, req.query, any_word=question, names=req.names)
+            notices = list(compiled.notices) + self._unknown_sources(snap, req)
+            matched = self._matches(snap, compiled)
             strict = 0 if question else len(matched)
             if not matched and compiled.words > 1 and not question:
-                loose = self._compile(view, req.query, any_word=True, names=req.names)
-                loose_matched = self._matches(view, loose)
+                loose = self._compile(snap, req.query, any_word=True, names=req.names)
+                loose_matched = self._matches(snap, loose)
                 if loose_matched:
                     compiled, matched = loose, loose_matched
                     notices.insert(0, CLOSEST_NOTICE)
-            test = view.table.predicate(req)
+            test = snap.table.predicate(req)
             selected = matched if test is None else frozenset(d for d in matched if test(d))
-            facets = view.table.facets(matched, req) if req.with_facets else Facets()
-            hits = self._page(view, compiled, selected, req)
+            facets = snap.table.facets(matched, req) if req.with_facets else Facets()
+            hits = self._page(snap, compiled, selected, req)
             few = len(selected) < SUGGEST_BELOW or CLOSEST_NOTICE in notices
-            suggestion = self._suggest(view, req, strict) if few else None
+            suggestion = self._suggest(snap, req, strict) if few else None
         return SearchResponse(
             request=req,
             total=len(selected),
@@ -265,22 +276,22 @@ class SearchEngine:
             suggestion=suggestion,
         )
 
-    def _suggest(self, view: _View, req: SearchRequest, found: int) -> str | None:
+    def _suggest(self, snap: _Snapshot, req: SearchRequest, found: int) -> str | None:
         """A corrected query, from the query as searched (cut to its first
         MAX_QUERY_CHARS characters), offered only when it finds more articles
         with all its words than the ``found`` of the query as typed."""
         text = req.query.strip()[:MAX_QUERY_CHARS]
-        suggestion = suggest_query(view.searcher, text) if text else None
+        suggestion = suggest_query(snap.searcher, text) if text else None
         if suggestion is None:
             return None
-        better = self._matches(view, self._compile(view, suggestion, names=req.names))
+        better = self._matches(snap, self._compile(snap, suggestion, names=req.names))
         return suggestion if len(better) > found else None
 
     @staticmethod
-    def _unknown_sources(view: _View, req: SearchRequest) -> list[Notice]:
+    def _unknown_sources(snap: _Snapshot, req: SearchRequest) -> list[Notice]:
         return [
             Notice(NoticeKind.UNKNOWN_SOURCE, (name,))
-            for name in sorted(req.sources) if not view.table.sources_like([name])
+            for name in sorted(req.sources) if not snap.table.sources_like([name])
         ]
 
     def similar(self, path: str, limit: int = 8) -> tuple[Hit, ...]:
@@ -289,19 +300,19 @@ class SearchEngine:
         key terms also counts in the other script, so the same story in the
         other language can come up."""
         with self._lock:
-            view = self._current()
-            s = view.searcher
+            snap = self._current()
+            s = snap.searcher
             docnum = s.document_number(path=path)
             if docnum is None:
                 return ()
             f = s.stored_fields(docnum)
-            text = f.get("title", "") + "\n" + f.get("body", "")
-            terms = s.key_terms_from_text("body", text, numterms=SIMILAR_TERMS)
+            text = f.get(TITLE, "") + "\n" + f.get(BODY, "")
+            terms = s.key_terms_from_text(BODY, text, numterms=SIMILAR_TERMS)
             q = wq.Or([
-                wq.Term("body", t, boost=w) for term, w in terms for t in counterparts(term)
+                wq.Term(BODY, t, boost=w) for term, w in terms for t in counterparts(term)
             ])
             results = s.search(q, limit=limit, mask={docnum})
-            return tuple(self._hit(view, r.docnum, r.score, {}) for r in results)
+            return tuple(self._hit(snap, r.docnum, r.score, {}) for r in results)
 
     def matching_paths(self, req: SearchRequest | str) -> list[str]:
         """Paths of every article matching ``req`` and its filters, unranked.
@@ -311,46 +322,46 @@ class SearchEngine:
         if isinstance(req, str):
             req = SearchRequest(query=req)
         with self._lock:
-            view = self._current()
-            matched = self._matches(view, self._compile(view, req.query, names=req.names))
+            snap = self._current()
+            matched = self._matches(snap, self._compile(snap, req.query, names=req.names))
             if not matched:  # an empty index has no columns to read
                 return []
-            test = view.table.predicate(req)
-            paths = view.searcher.reader().column_reader("path")
+            test = snap.table.predicate(req)
+            paths = snap.searcher.reader().column_reader(PATH)
             return sorted(paths[d] for d in matched if test is None or test(d))
 
     @staticmethod
-    def _compile(view: _View, text: str, **options: bool) -> CompiledQuery:
+    def _compile(snap: _Snapshot, text: str, **options: bool) -> CompiledQuery:
         """The query with the index's word statistics (names vs common words)."""
-        s = view.searcher
+        s = snap.searcher
 
         def doc_frequency(term: str) -> int:
-            return int(s.doc_frequency("body", term) + s.doc_frequency("title", term))
+            return int(s.doc_frequency(BODY, term) + s.doc_frequency(TITLE, term))
 
         return compile_query(text, doc_frequency=doc_frequency, **options)
 
-    def _matches(self, view: _View, compiled: CompiledQuery) -> frozenset[int]:
+    def _matches(self, snap: _Snapshot, compiled: CompiledQuery) -> frozenset[int]:
         """Every document the query matches; cached per searcher, because the
         window asks again for each filter click and each page."""
         if compiled.browse:
-            return view.table.live
+            return snap.table.live
         if compiled.empty:
             return frozenset()
         key = repr(compiled.query)
-        cached = view.matches.get(key)
+        cached = snap.matches.get(key)
         if cached is None:
-            cached = frozenset(query_docs(view.searcher, compiled.query, view.table.live))
-            if len(view.matches) >= MATCH_CACHE:
-                view.matches.pop(next(iter(view.matches)))
-            view.matches[key] = cached
+            cached = frozenset(query_docs(snap.searcher, compiled.query, snap.table.live))
+            if len(snap.matches) >= MATCH_CACHE:
+                snap.matches.pop(next(iter(snap.matches)))
+            snap.matches[key] = cached
         return cached
 
     def _page(
-        self, view: _View, compiled: CompiledQuery, selected: frozenset[int], req: SearchRequest
+        self, snap: _Snapshot, compiled: CompiledQuery, selected: frozenset[int], req: SearchRequest
     ) -> tuple[Hit, ...]:
         if not selected or req.limit <= 0:
             return ()
-        s = view.searcher
+        s = snap.searcher
         end = req.offset + req.limit
         sort = req.sort
         if compiled.browse and sort is Sort.RELEVANCE:
@@ -358,7 +369,7 @@ class SearchEngine:
         if sort is Sort.RELEVANCE:
             ranked = toppage.ranked(s, compiled.query, selected, req.offset, end)
         else:
-            dates = view.table.date
+            dates = snap.table.date
             newest = sort is Sort.NEWEST
             # Undated articles go last in both orders.
             order = sorted(
@@ -367,47 +378,27 @@ class SearchEngine:
             )
             ranked = [(d, 0.0) for d in order[req.offset : end]]
         terms = highlight_terms(compiled.query, s.reader())
-        return tuple(self._hit(view, docnum, score, terms) for docnum, score in ranked)
+        return tuple(self._hit(snap, docnum, score, terms) for docnum, score in ranked)
+
+    @staticmethod
+    def _record(snap: _Snapshot, docnum: int) -> Record:
+        """The article's record: its stored fields and the date from its column."""
+        return {**snap.searcher.stored_fields(docnum), DATE: snap.table.date[docnum]}
 
     def _hit(
-        self, view: _View, docnum: int, score: float, terms: dict[str, frozenset[str]]
+        self, snap: _Snapshot, docnum: int, score: float, terms: dict[str, frozenset[str]]
     ) -> Hit:
-        f = view.searcher.stored_fields(docnum)
-        body_terms = terms.get("body", frozenset()) | terms.get("title", frozenset())
-        return Hit(
-            path=f["path"],
-            title=f.get("title", ""),
-            source=f.get("source", ""),
-            date=_date(view.table.date[docnum]),
-            lang=f.get("lang", ""),
-            score=round(float(score), 4),
-            fragments=best_fragments(f.get("body", ""), body_terms),
-            title_spans=spans_only(f.get("title", ""), terms.get("title", frozenset())),
-        )
+        return to_hit(self._record(snap, docnum), score, terms)
 
     def article(self, path: str, query: str = "", *, names: bool = True) -> ArticleView | None:
         """The article at ``path`` with every match of ``query``, or None."""
         with self._lock:
-            view = self._current()
-            s = view.searcher
+            snap = self._current()
+            s = snap.searcher
             docnum = s.document_number(path=path)
             if docnum is None:
                 return None
-            f = s.stored_fields(docnum)
-            date = _date(view.table.date[docnum])
-            compiled = self._compile(view, query, names=names)
+            record = self._record(snap, docnum)
+            compiled = self._compile(snap, query, names=names)
             terms = highlight_terms(compiled.query, s.reader()) if compiled.query else {}
-        all_terms = terms.get("body", frozenset()) | terms.get("title", frozenset())
-        body = f.get("body", "")
-        title = f.get("title", "")
-        return ArticleView(
-            path=f["path"],
-            title=title,
-            source=f.get("source", ""),
-            date=date,
-            lang=f.get("lang", ""),
-            url=f.get("url", "") or "",
-            body=body,
-            body_spans=spans_only(body, all_terms),
-            title_spans=spans_only(title, all_terms),
-        )
+        return to_article_view(record, terms)

@@ -25,13 +25,13 @@ from whoosh.index import Index, LockError
 from whoosh.writing import CLEAR, IndexWriter
 
 from searchapp.core import folders, store
-from searchapp.core.article import Article
 from searchapp.core.backend import is_cluster_file
 from searchapp.core.cluster.config import require_xapian
 from searchapp.core.errors import IndexDamagedError, IndexMissingError, ReadError, UsageError
 from searchapp.core.ingest import iter_article_files, read_article
 from searchapp.core.paths import SEEDS_DIR, is_default_index
 from searchapp.core.progress import IndexReport, Progress
+from searchapp.core.schema import MTIME, PATH, SIZE, Fingerprint, whoosh_fields
 
 BATCH_DOCS = 2000
 BATCH_SECONDS = 20.0
@@ -49,8 +49,6 @@ PARALLEL_BATCH_SECONDS = 120.0
 # queue, so a cancelled run's commit has little left to analyse.
 PARALLEL_JOB_DOCS = 25
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
-
-Fingerprint = tuple[int, int]
 
 
 def update_index(
@@ -169,7 +167,7 @@ def forget_folder(index_dir: Path, folder: Path) -> int:
                     writer = _writer(ix, index_dir)
                     try:
                         for path in doomed:
-                            writer.delete_by_term("path", path)
+                            writer.delete_by_term(PATH, path)
                         writer.commit()
                     except BaseException:
                         writer.cancel()
@@ -195,10 +193,10 @@ def _stored_paths(index_dir: Path) -> list[str]:
                 reader = searcher.reader()
                 if reader.doc_count() == 0:
                     return []
-                if reader.has_column("path"):  # not the stored bodies: fast at 100k
-                    paths = reader.column_reader("path")
+                if reader.has_column(PATH):  # not the stored bodies: fast at 100k
+                    paths = reader.column_reader(PATH)
                     return [paths[d] for d in reader.all_doc_ids()]
-                return [fields["path"] for fields in searcher.all_stored_fields()]
+                return [fields[PATH] for fields in searcher.all_stored_fields()]
         finally:
             ix.close()
     except Exception:
@@ -267,7 +265,7 @@ def _run(
     added = updated = 0
     try:
         for p in gone:
-            writer.delete_by_term("path", p)
+            writer.delete_by_term(PATH, p)
         report.removed = len(gone)
         pending = len(gone)
         last_commit = time.monotonic()
@@ -284,7 +282,7 @@ def _run(
                 report.failed.append((key, f"could not be read ({type(exc).__name__}: {exc})"))
             else:
                 report.warnings += [(key, warning) for warning in article.warnings]
-                fields = document_fields(article, on_disk[key])
+                fields = whoosh_fields(article, on_disk[key])
                 if key in known:
                     writer.update_document(**fields)
                     updated += 1
@@ -396,25 +394,10 @@ def indexed_fingerprints(ix: Index) -> dict[str, Fingerprint]:
         reader = searcher.reader()
         if reader.doc_count() == 0:
             return {}
-        paths = reader.column_reader("path")
-        mtimes = reader.column_reader("mtime")
-        sizes = reader.column_reader("size")
+        paths = reader.column_reader(PATH)
+        mtimes = reader.column_reader(MTIME)
+        sizes = reader.column_reader(SIZE)
         return {
             paths[d]: (mtimes[d], sizes[d]) for d in reader.all_doc_ids()
         }
 
-
-def document_fields(article: Article, fingerprint: Fingerprint) -> dict[str, object]:
-    """The Whoosh fields of one article."""
-    return {
-        "path": article.path,
-        "title": article.title,
-        "body": article.body,
-        "source": article.source,
-        "source_text": article.source,
-        "lang": article.lang,
-        "date": article.date.toordinal() if article.date else 0,
-        "mtime": fingerprint[0],
-        "size": fingerprint[1],
-        "url": article.url,
-    }

@@ -34,10 +34,17 @@ from whoosh.qparser import syntax
 from searchapp.core import morphology, names
 from searchapp.core.analysis import iter_words, query_positions
 from searchapp.core.notices import Notice, NoticeKind
+from searchapp.core.schema import (
+    KNOWN_FIELDS,
+    LANG,
+    QUERY_FIELDS,
+    SOURCE_TEXT,
+    TEXT_FIELDS,
+    TITLE,
+    has_positions,
+)
 from searchapp.core.scoring import OneWord, TitleOrBody
 
-TEXT_FIELDS = ("title", "body")
-KNOWN_FIELDS = frozenset({"title", "body", "source", "lang"})
 MAX_QUERY_CHARS = 1000
 MAX_WORDS = 64
 MIN_PREFIX = 2
@@ -102,21 +109,30 @@ class _TitleOrBody(syntax.DisMaxGroup):  # type: ignore[misc]  # Whoosh is untyp
         super().__init__(nodes, boost, **kwargs)
 
 
+def _raw_schema() -> Schema:
+    """The fields a query may search, as the index has them (phrases where it
+    keeps positions), but split on whitespace only, case kept («Газа» is a
+    name, «газа» gas)."""
+    raw = RegexTokenizer(r"\S+")
+    return Schema(**{
+        name: TEXT(analyzer=raw, phrase=has_positions(name))
+        for name in dict.fromkeys(QUERY_FIELDS.values())
+    })
+
+
 @cache
 def _parser(any_word: bool) -> qparser.QueryParser:
-    raw = RegexTokenizer(r"\S+")  # case is kept: «Газа» is a name, «газа» gas
-    schema = Schema(
-        title=TEXT(analyzer=raw, phrase=True),
-        body=TEXT(analyzer=raw, phrase=True),
-        source_text=TEXT(analyzer=raw, phrase=True),
-        lang=TEXT(analyzer=raw),
-    )
+    schema = _raw_schema()
     group = qparser.OrGroup.factory(0.9) if any_word else qparser.AndGroup
     parser = qparser.MultifieldParser(list(TEXT_FIELDS), schema, group=group)
     parser.remove_plugin_class(qparser.MultifieldPlugin)
     parser.add_plugin(qparser.MultifieldPlugin(list(TEXT_FIELDS), group=_TitleOrBody))
     parser.add_plugin(qparser.PlusMinusPlugin())
-    parser.add_plugin(qparser.FieldAliasPlugin({"source_text": ["source"]}))
+    aliases: dict[str, list[str]] = {}
+    for typed, name in QUERY_FIELDS.items():
+        if typed != name:
+            aliases.setdefault(name, []).append(typed)
+    parser.add_plugin(qparser.FieldAliasPlugin(aliases))
     parser.remove_plugin_class(qparser.BoostPlugin)
     return parser
 
@@ -293,7 +309,7 @@ class _Rewriter:
             ]
             if isinstance(q, TitleOrBody):  # a word of both fields: weigh the title
                 pairs = [
-                    (c, s.with_boost(TITLE_WEIGHT) if s and c.field() == "title" else s)
+                    (c, s.with_boost(TITLE_WEIGHT) if s and c.field() == TITLE else s)
                     for c, s in pairs
                 ]
             subs = [s for _, s in pairs if s is not None]
@@ -344,13 +360,13 @@ class _Rewriter:
 
     def _leaf(self, q: wq.Query) -> wq.Query | None:
         fname = q.fieldname
-        if fname == "lang":
+        if fname == LANG:
             if not isinstance(q, wq.Term):
                 return None
             if q.text.lower() not in LANGS:
                 self.notices.append(Notice(NoticeKind.UNKNOWN_LANG))
-            return wq.Term("lang", q.text.lower())
-        if fname == "source_text":
+            return wq.Term(LANG, q.text.lower())
+        if fname == SOURCE_TEXT:
             return _plain_words(q, fname)
         if isinstance(q, wq.Prefix | wq.Wildcard):
             return self._pattern(q)

@@ -27,9 +27,10 @@ from whoosh.searching import Searcher
 
 from searchapp.core import morphology
 from searchapp.core.analysis import WORD_RE
+from searchapp.core.schema import BODY
 from searchapp.core.snippets import match_spans
 
-FIELD = "body"
+FIELD = BODY
 RARE = 1  # a term in at most this many articles may be a typo
 MIN_WORD = 4  # shorter words are not corrected
 PREFIX = 2  # letters a correction keeps from the word (typos there are rare; much faster)

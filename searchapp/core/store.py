@@ -1,8 +1,7 @@
-"""The on-disk Whoosh index: schema, version check, opening and locking.
+"""The on-disk Whoosh index: version check, opening and locking.
 
-The schema (with its analyser) is pickled by Whoosh into the index, so the
-analyser class must stay importable at :mod:`searchapp.core.analysis`.  A
-``searchapp.json`` file beside the segments records :data:`SCHEMA_VERSION`;
+The fields are :mod:`searchapp.core.schema`'s.  A ``searchapp.json`` file
+beside the segments records its :data:`~searchapp.core.schema.SCHEMA_VERSION`;
 an index written with another version is rebuilt, never misread.
 """
 
@@ -14,14 +13,10 @@ import pickle
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh.analysis import LowercaseFilter, RegexTokenizer
-from whoosh.columns import NumericColumn
-from whoosh.fields import COLUMN, ID, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import Index
 from whoosh.util.filelock import FileLock
 
-from searchapp.core.analysis import make_analyzer
 from searchapp.core.errors import (
     IndexBusyError,
     IndexDamagedError,
@@ -29,33 +24,10 @@ from searchapp.core.errors import (
     IndexMissingError,
 )
 from searchapp.core.fsutil import write_atomic
+from searchapp.core.schema import SCHEMA_VERSION, make_schema
 
-# 3: sound keys of names (~meredov); 4: no keys for a capital that only
-# starts a sentence or a line in capitals.  Bump whenever the analysis changes.
-SCHEMA_VERSION = 4
 META_FILE = "searchapp.json"
 INDEX_NAME = "searchapp"
-
-
-def make_schema() -> Schema:
-    """Fields of an article.  ``date`` is a day ordinal (0 = unknown);
-    ``mtime``/``size`` let a re-index skip unchanged files; the three are
-    column-only (sorted and filtered, never searched as terms)."""
-    analyzer = make_analyzer()
-    return Schema(
-        path=ID(stored=True, unique=True, sortable=True),
-        title=TEXT(analyzer=analyzer, stored=True, phrase=True, field_boost=2.0),
-        body=TEXT(analyzer=analyzer, stored=True, phrase=True),
-        source=ID(stored=True, sortable=True),
-        source_text=TEXT(analyzer=RegexTokenizer() | LowercaseFilter(), phrase=True),
-        lang=ID(stored=True, sortable=True),
-        # Column-only: filtered and sorted through the columns, never searched
-        # as terms (a NUMERIC field would index 8–16 terms per value).
-        date=COLUMN(NumericColumn("i", default=0)),
-        mtime=COLUMN(NumericColumn("q", default=0)),
-        size=COLUMN(NumericColumn("q", default=0)),
-        url=STORED(),
-    )
 
 
 def write_meta(index_dir: Path) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 from PySide6.QtGui import QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from searchapp.core.paths import RESOURCES_DIR, default_index_dir  # noqa: E402
+from searchapp.core import RESOURCES_DIR, default_index_dir  # noqa: E402
 from searchapp.ui import i18n  # noqa: E402
 from searchapp.ui.mainwindow import MainWindow  # noqa: E402
 

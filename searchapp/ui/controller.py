@@ -14,17 +14,23 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
-from searchapp.core.backend import open_backend
-from searchapp.core.errors import IndexBusyError, IndexDamagedError, IndexMissingError
-from searchapp.core.export import export_results
-from searchapp.core.indexer import (
+from searchapp.core import (
+    ArticleView,
+    IndexBusyError,
+    IndexDamagedError,
+    IndexMissingError,
+    IndexReport,
+    IndexStats,
+    Progress,
+    SearchRequest,
+    SearchResponse,
+    export_results,
     first_start_folders,
     forget_folder,
     index_folders,
+    open_backend,
     update_index,
 )
-from searchapp.core.progress import IndexReport, Progress
-from searchapp.core.results import ArticleView, IndexStats, SearchRequest, SearchResponse
 from searchapp.ui.workers import Operation
 
 DEBOUNCE_MS = 250

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from searchapp.core.results import Facets
+from searchapp.core import Facets
 from searchapp.ui.facet_model import CountRole, FacetModel
 from searchapp.ui.theme import check_box_window
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from searchapp.core.progress import IndexReport
+from searchapp.core import IndexReport
 from searchapp.ui.controller import SearchController
 from searchapp.ui.folder_watcher import FolderWatcher
 

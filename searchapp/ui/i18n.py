@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from searchapp.core.paths import RESOURCES_DIR
+from searchapp.core import RESOURCES_DIR
 
 I18N_DIR = RESOURCES_DIR / "ui" / "i18n"
 LANGUAGES = ("en", "ru")

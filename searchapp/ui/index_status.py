@@ -6,8 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QToolButton, QWidget
 
-from searchapp.core.progress import IndexReport, Progress
-from searchapp.core.results import IndexStats
+from searchapp.core import IndexReport, IndexStats, Progress
 from searchapp.ui.dialogs import FailedFilesDialog
 
 PROGRESS_DELAY_MS = 500  # a run shorter than this shows no bar

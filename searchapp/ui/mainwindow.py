@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from searchapp import __version__
-from searchapp.core.results import IndexStats, SearchRequest, SearchResponse, Sort
+from searchapp.core import IndexStats, SearchRequest, SearchResponse, Sort
 from searchapp.ui import i18n
 from searchapp.ui.controller import SearchController
 from searchapp.ui.dialogs import syntax_help
@@ -27,7 +27,7 @@ from searchapp.ui.facets import LANG_NAMES, FacetPanel
 from searchapp.ui.folder_runs import FolderRuns
 from searchapp.ui.index_status import IndexStatus
 from searchapp.ui.query_bar import QueryBar
-from searchapp.ui.reader import ReadingPane
+from searchapp.ui.reading_pane import ReadingPane
 from searchapp.ui.results_delegate import ResultDelegate
 from searchapp.ui.results_model import PathRole, ResultsModel
 from searchapp.ui.results_view import ResultsView
@@ -72,11 +72,11 @@ class MainWindow(QMainWindow):
         self.results.setWordWrap(True)
         self.results.setMinimumWidth(260)
 
-        self.reader = ReadingPane()
+        self.reading_pane = ReadingPane()
         self.splitter = QSplitter()
         self.splitter.addWidget(facet_scroll)
         self.splitter.addWidget(self.results)
-        self.splitter.addWidget(self.reader)
+        self.splitter.addWidget(self.reading_pane)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 4)
@@ -131,8 +131,8 @@ class MainWindow(QMainWindow):
         # keyboard
         for keys in ("Ctrl+L", "Ctrl+F"):
             QShortcut(QKeySequence(keys), self, self.focus_search)
-        QShortcut(QKeySequence("F3"), self, self.reader.next_hit)
-        QShortcut(QKeySequence("Shift+F3"), self, self.reader.previous_hit)
+        QShortcut(QKeySequence("F3"), self, self.reading_pane.next_hit)
+        QShortcut(QKeySequence("Shift+F3"), self, self.reading_pane.previous_hit)
         QShortcut(QKeySequence("Escape"), self, self.clear_search)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             # Only in the results (PySide6 ignores a context= passed with a slot):
@@ -141,8 +141,8 @@ class MainWindow(QMainWindow):
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.setTabOrder(self.search, self.sort)
         self.setTabOrder(self.sort, self.results)
-        self.setTabOrder(self.results, self.reader.browser)
-        self.setTabOrder(self.reader.browser, self.facets.sources)
+        self.setTabOrder(self.results, self.reading_pane.browser)
+        self.setTabOrder(self.reading_pane.browser, self.facets.sources)
 
     def _connect(self) -> None:
         c = self.controller
@@ -156,9 +156,9 @@ class MainWindow(QMainWindow):
         c.results.connect(self.show_results)
         c.page.connect(self.model.append_page)
         c.searchFailed.connect(self.show_error)
-        c.article.connect(self.reader.show_article)
-        c.similar.connect(self.reader.show_similar)
-        self.reader.similarOpened.connect(c.open_article)
+        c.article.connect(self.reading_pane.show_article)
+        c.similar.connect(self.reading_pane.show_similar)
+        self.reading_pane.similarOpened.connect(c.open_article)
         c.stats.connect(self.show_stats)
         c.indexingStarted.connect(self.status.started)
         c.indexingProgress.connect(self.status.progress)
@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("&About searchapp"))
         self.status.retranslate()
         self.facets.retranslate()
-        self.reader.retranslate()
+        self.reading_pane.retranslate()
         if self.last_response is not None:
             self.show_results(self.last_response)
 
@@ -331,8 +331,8 @@ class MainWindow(QMainWindow):
     def _keep_open_article_selected(self) -> None:
         """After a refresh of the same search (files changed, re-index), the
         article being read stays the selected row."""
-        view = self.reader.view
-        row = self.model.row_of(view.path) if view is not None else None
+        article = self.reading_pane.article
+        row = self.model.row_of(article.path) if article is not None else None
         if row is not None:
             self.results.setCurrentIndex(self.model.index(row, 0))
 

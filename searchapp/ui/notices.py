@@ -14,7 +14,7 @@ from typing import assert_never
 
 from PySide6.QtCore import QCoreApplication
 
-from searchapp.core.notices import Notice, NoticeKind
+from searchapp.core import Notice, NoticeKind
 
 _PLACEHOLDER = re.compile(r"%([1-9])")
 

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from searchapp.core.notices import Notice
-from searchapp.core.results import Sort
+from searchapp.core import Notice, Sort
 from searchapp.ui.notices import notices_text
 
 RECENT_MAX = 20

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
 )
 
-from searchapp.core.results import Hit
+from searchapp.core import Hit
 from searchapp.ui.results_model import HitRole, SnippetHtmlRole, TitleHtmlRole
 from searchapp.ui.theme import highlight_css
 

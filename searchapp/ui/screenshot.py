@@ -23,8 +23,7 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from searchapp.core.indexer import update_index
-from searchapp.core.paths import SEEDS_DIR
+from searchapp.core import SEEDS_DIR, update_index
 from searchapp.ui.app import build_window, make_settings
 
 TIMEOUT_MS = 30_000
@@ -85,7 +84,8 @@ def render(out: Path, query: str, size: tuple[int, int], lang: str, dark: bool,
     if window.model.rowCount():
         window.results.setCurrentIndex(window.model.index(0, 0))
         window.open_current()
-        wait_until(lambda: window.reader.view is not None and not window.reader.similar_pending)
+        pane = window.reading_pane
+        wait_until(lambda: pane.article is not None and not pane.similar_pending)
     QGuiApplication.processEvents()
     window.grab().save(str(out))
     window.close()

@@ -80,8 +80,8 @@ def test_window_searches_the_cluster(qtbot, cluster, tmp_path: Path) -> None:
     assert window.last_response.total == 1 and window.model.rowCount() == 1
     window.results.setCurrentIndex(window.model.index(0, 0))
     window.open_current()
-    qtbot.waitUntil(lambda: window.reader.view is not None, timeout=20_000)
-    assert window.reader.view.body_spans
+    qtbot.waitUntil(lambda: window.reading_pane.article is not None, timeout=20_000)
+    assert window.reading_pane.article.body_spans
     window.close()
 
 

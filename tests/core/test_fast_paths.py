@@ -20,9 +20,9 @@ from whoosh.searching import Searcher
 
 from searchapp.core import store
 from searchapp.core.engine import CLOSEST_NOTICE, SearchEngine
-from searchapp.core.indexer import document_fields
 from searchapp.core.ingest import read_article
 from searchapp.core.results import Facets, SearchRequest, SearchResponse, Sort
+from searchapp.core.schema import whoosh_fields
 
 
 def _all_matches(s: Searcher, q: object) -> set[int]:
@@ -78,7 +78,7 @@ def generated_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 path = folder / f"{n:04d}.md"
                 path.write_text(_article(rng, n), encoding="utf-8")
                 st = path.stat()
-                writer.add_document(**document_fields(read_article(path),
+                writer.add_document(**whoosh_fields(read_article(path),
                                                       (st.st_mtime_ns, st.st_size)))
                 n += 1
             writer.commit(merge=False)
@@ -89,7 +89,7 @@ def generated_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
             path = folder / f"{k:04d}.md"
             path.write_text(_article(rng, k), encoding="utf-8")
             st = path.stat()
-            writer.update_document(**document_fields(read_article(path),
+            writer.update_document(**whoosh_fields(read_article(path),
                                                      (st.st_mtime_ns, st.st_size)))
         writer.commit(merge=False)
     finally:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from searchapp.core import folders, indexer, store
+from searchapp.core import folders, indexer, schema, store
 from searchapp.core.engine import SearchEngine
 from searchapp.core.errors import IndexBusyError, IndexLocationError, UsageError
 from searchapp.core.indexer import first_start_folders, forget_folder, index_folders, update_index
@@ -200,7 +200,7 @@ def test_schema_change_leads_to_rebuild(tmp_path: Path, write_articles) -> None:
     root = write_articles({"a.md": article("A", "текст")})
     index_dir = tmp_path / "ix"
     update_index(index_dir, [root])
-    (index_dir / store.META_FILE).write_text(json.dumps({"schema": store.SCHEMA_VERSION - 1}))
+    (index_dir / store.META_FILE).write_text(json.dumps({"schema": schema.SCHEMA_VERSION - 1}))
     report = update_index(index_dir, [root])
     assert report.rebuilt and report.added == 1
     assert total(index_dir) == 1

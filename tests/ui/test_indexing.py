@@ -273,6 +273,6 @@ def test_export_and_citation(qtbot, make_window, seed_copy: Path, tmp_path: Path
     assert blocker.args[0] == 5
     assert (tmp_path / "all.csv").read_text(encoding="utf-8").count("\n") == 6
     window.controller.open_article(window.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole))
-    qtbot.waitUntil(lambda: window.reader.view is not None, timeout=WAIT_MS)
-    window.reader.cite_button.click()
+    qtbot.waitUntil(lambda: window.reading_pane.article is not None, timeout=WAIT_MS)
+    window.reading_pane.cite_button.click()
     assert QApplication.clipboard().text().startswith("«")

@@ -154,17 +154,17 @@ def test_opening_an_article_highlights_hits_and_f3_moves(qtbot, window) -> None:
     window.results.setFocus()
     window.results.setCurrentIndex(window.model.index(0, 0))
     qtbot.keyClick(window.results, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.reader.view is not None, timeout=WAIT_MS)
-    reader = window.reader
-    assert reader.hit_count == 4 and reader.current_hit == 1
-    assert reader.counter.text() == "hit 1 of 4"
-    selected = reader.browser.textCursor().selectedText()
+    qtbot.waitUntil(lambda: window.reading_pane.article is not None, timeout=WAIT_MS)
+    pane = window.reading_pane
+    assert pane.hit_count == 4 and pane.current_hit == 1
+    assert pane.counter.text() == "hit 1 of 4"
+    selected = pane.browser.textCursor().selectedText()
     assert selected == "миграции"
     qtbot.keyClick(window, Qt.Key.Key_F3)
-    assert reader.counter.text() == "hit 2 of 4"
+    assert pane.counter.text() == "hit 2 of 4"
     qtbot.keyClick(window, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(window, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
-    assert reader.counter.text() == "hit 4 of 4"
+    assert pane.counter.text() == "hit 4 of 4"
 
 
 def test_malformed_query_shows_a_message_not_a_dialog(qtbot, window) -> None:
@@ -201,11 +201,11 @@ def test_markup_in_an_article_is_shown_literally(qtbot, make_window, tmp_path,
                     and window.last_response.total == 1, timeout=WAIT_MS)
     type_query(qtbot, window, "миграция")
     window.controller.open_article(window.model.index(0, 0).data(PathRole))
-    qtbot.waitUntil(lambda: window.reader.view is not None, timeout=WAIT_MS)
-    text = window.reader.browser.toPlainText()
+    qtbot.waitUntil(lambda: window.reading_pane.article is not None, timeout=WAIT_MS)
+    text = window.reading_pane.browser.toPlainText()
     assert "<script>alert(1)</script>" in text
     assert "<img src=http://example.com/x.png>" in text
-    assert window.reader.browser.requested == []  # nothing was fetched
+    assert window.reading_pane.browser.requested == []  # nothing was fetched
 
 
 def test_results_model_is_a_valid_qt_model(qtbot, qtmodeltester, window) -> None:
@@ -251,29 +251,29 @@ def test_an_empty_result_list_says_why(qtbot, window) -> None:
 def test_similar_articles_in_the_reading_pane(qtbot, window) -> None:
     type_query(qtbot, window, "Trust Between Nations")
     window.controller.open_article(window.model.index(0, 0).data(PathRole))
-    qtbot.waitUntil(lambda: window.reader.similar_list.count() > 0, timeout=WAIT_MS)
-    assert window.reader.similar_label.text() == "Similar articles"
-    first = window.reader.similar_list.item(0)
+    qtbot.waitUntil(lambda: window.reading_pane.similar_list.count() > 0, timeout=WAIT_MS)
+    assert window.reading_pane.similar_label.text() == "Similar articles"
+    first = window.reading_pane.similar_list.item(0)
     assert first.data(Qt.ItemDataRole.UserRole).endswith("001_091d53cfd8a73ce3.txt")
     with qtbot.waitSignal(window.controller.article, timeout=WAIT_MS):
-        window.reader.similar_list.itemClicked.emit(first)
-    assert window.reader.view.path.endswith("001_091d53cfd8a73ce3.txt")
+        window.reading_pane.similar_list.itemClicked.emit(first)
+    assert window.reading_pane.article.path.endswith("001_091d53cfd8a73ce3.txt")
 
 
 def test_similar_articles_that_arrive_before_their_article_are_kept(qtbot, window) -> None:
     # Article and similar list are looked up at once on two threads, so with two
     # articles opened quickly they may come back as: similar X, similar Y,
     # article X, article Y.
-    engine, reader = window.controller.engine, window.reader
+    engine, pane = window.controller.engine, window.reading_pane
     x, y = (h.path for h in engine.search(SearchRequest(query="", limit=2)).hits)
     similar_x, similar_y = (x, engine.similar(x)), (y, engine.similar(y))
-    reader.show_similar(similar_x)
-    reader.show_similar(similar_y)
-    reader.show_article(engine.article(x))
-    assert reader.similar_list.count() == len(similar_x[1]) > 0
-    reader.show_article(engine.article(y))
-    assert reader.similar_list.count() == len(similar_y[1]) > 0
-    assert not reader.similar_pending and reader.similar_label.text() == "Similar articles"
+    pane.show_similar(similar_x)
+    pane.show_similar(similar_y)
+    pane.show_article(engine.article(x))
+    assert pane.similar_list.count() == len(similar_x[1]) > 0
+    pane.show_article(engine.article(y))
+    assert pane.similar_list.count() == len(similar_y[1]) > 0
+    assert not pane.similar_pending and pane.similar_label.text() == "Similar articles"
 
 
 def test_the_article_being_read_stays_selected_when_results_refresh(qtbot, window) -> None:
@@ -284,7 +284,7 @@ def test_the_article_being_read_stays_selected_when_results_refresh(qtbot, windo
         qtbot.mouseClick(window.results.viewport(), Qt.MouseButton.LeftButton,
                          pos=window.results.visualRect(second).center())
     path = second.data(PathRole)
-    assert window.reader.view.path == path
+    assert window.reading_pane.article.path == path
     with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
         window.controller.search_now(window.controller.request)  # e.g. a file changed
     assert window.results.currentIndex().data(PathRole) == path
@@ -300,13 +300,13 @@ def test_an_article_like_no_other_says_so(qtbot, make_window, tmp_path,
     })
     window = make_window(tmp_path / "ix", folders=[root])
     type_query(qtbot, window, "снегопад")
-    reader = window.reader
+    pane = window.reading_pane
     window.controller.open_article(window.model.index(0, 0).data(PathRole))
     # The article and its similar list come back from two threads, in either order.
-    qtbot.waitUntil(lambda: reader.view is not None and not reader.similar_pending,
+    qtbot.waitUntil(lambda: pane.article is not None and not pane.similar_pending,
                     timeout=WAIT_MS)
-    assert reader.similar_list.count() == 0
-    assert reader.similar_label.text() == "Similar articles: none found"
+    assert pane.similar_list.count() == 0
+    assert pane.similar_label.text() == "Similar articles: none found"
 
 
 def test_names_across_scripts_and_the_switch(qtbot, window) -> None:

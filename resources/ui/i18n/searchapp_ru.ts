@@ -448,62 +448,62 @@
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="110" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="110" />
         <source>Previous hit (Shift+F3)</source>
         <translation>Предыдущее совпадение (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="111" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="111" />
         <source>Next hit (F3)</source>
         <translation>Следующее совпадение (F3)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="112" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="112" />
         <source>Copy citation</source>
         <translation>Копировать ссылку</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="113" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="113" />
         <source>Copy title, source, date and path</source>
         <translation>Скопировать заголовок, источник, дату и путь</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="243" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="243" />
         <source>Similar articles: looking…</source>
         <translation>Похожие статьи: ищем…</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="245" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="245" />
         <source>Similar articles: none found</source>
         <translation>Похожие статьи: не найдены</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="247" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="247" />
         <source>Similar articles</source>
         <translation>Похожие статьи</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="122" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="122" />
         <source>No article open</source>
         <translation>Статья не открыта</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="123" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="123" />
         <source>Pick a result to read it here.</source>
         <translation>Выберите результат, чтобы прочитать его здесь.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="136" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="136" />
         <source>no date</source>
         <translation>без даты</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="175" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="175" />
         <source>hit %1 of %2</source>
         <translation>совпадение %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reader.py" line="176" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="176" />
         <source>no hits</source>
         <translation>нет совпадений</translation>
     </message>

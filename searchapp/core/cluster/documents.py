@@ -7,24 +7,24 @@ source; boolean terms ``XS`` source, ``XL`` language, ``Q`` the article's
 key (its path) and ``F`` its fingerprint (modification time, size, key), so an
 indexing run lists what a shard holds with one term scan.  Value slots: the
 date for sorting and ranges, source, language and month for facets.  The
-document data is the article's stored fields as JSON, for snippets and the
-reading pane.
+document data is the article's record (:func:`searchapp.core.schema.record`)
+as JSON, for snippets and the reading pane.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import re
 
 import xapian
 
-from searchapp.core import morphology
+from searchapp.core import morphology, schema
 from searchapp.core.analysis import make_analyzer
 from searchapp.core.article import Article
+from searchapp.core.schema import Fingerprint
 
-FIELD_PREFIX = {"title": "T", "body": "B", "source_text": "S", "lang": "XL"}
+FIELD_PREFIX = {schema.TITLE: "T", schema.BODY: "B", schema.SOURCE_TEXT: "S", schema.LANG: "XL"}
 SOURCE, LANG, KEY, FINGERPRINT = "XS", "XL", "Q", "F"
 SLOT_DATE, SLOT_SOURCE, SLOT_LANG, SLOT_MONTH, SLOT_OLDEST = 0, 1, 2, 3, 4
 UNDATED_LAST = "9999999"  # the oldest-first key of an undated article
@@ -44,11 +44,11 @@ def article_key(path: str) -> str:
     return "#" + hashlib.sha1(path.encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def fingerprint_term(key: str, fingerprint: tuple[int, int]) -> str:
+def fingerprint_term(key: str, fingerprint: Fingerprint) -> str:
     return f"{FINGERPRINT}{fingerprint[0]}:{fingerprint[1]}:{key}"
 
 
-def parse_fingerprint(term: str) -> tuple[str, tuple[int, int]]:
+def parse_fingerprint(term: str) -> tuple[str, Fingerprint]:
     """``(key, (mtime_ns, size))`` from an ``F`` term."""
     mtime, size, key = term[len(FINGERPRINT):].split(":", 2)
     return key, (int(mtime), int(size))
@@ -61,36 +61,28 @@ def _add_text(doc: xapian.Document, prefix: str, text: str) -> None:
             doc.add_posting(term, token.pos + 1)
 
 
-def make_document(article: Article, fingerprint: tuple[int, int]) -> xapian.Document:
+def make_document(article: Article, fingerprint: Fingerprint) -> xapian.Document:
     """The Xapian document of ``article``."""
     doc = xapian.Document()
-    _add_text(doc, FIELD_PREFIX["title"], article.title)
-    _add_text(doc, FIELD_PREFIX["body"], article.body)
+    _add_text(doc, FIELD_PREFIX[schema.TITLE], article.title)
+    _add_text(doc, FIELD_PREFIX[schema.BODY], article.body)
     for pos, word in enumerate(re.findall(r"[^\W_]+", article.source), 1):
-        doc.add_posting(FIELD_PREFIX["source_text"] + morphology.fold(word), pos)
+        doc.add_posting(FIELD_PREFIX[schema.SOURCE_TEXT] + morphology.fold(word), pos)
     key = article_key(article.path)
     for term in (SOURCE + article.source, LANG + article.lang, KEY + key,
                  fingerprint_term(key, fingerprint)):
         doc.add_boolean_term(term[: MAX_TERM_BYTES])
-    ordinal = article.date.toordinal() if article.date else 0
+    ordinal = schema.date_ordinal(article.date)
     doc.add_value(SLOT_DATE, date_key(ordinal))
     doc.add_value(SLOT_OLDEST, date_key(ordinal) if ordinal else UNDATED_LAST)
     doc.add_value(SLOT_SOURCE, article.source)
     doc.add_value(SLOT_LANG, article.lang)
     if article.date:
         doc.add_value(SLOT_MONTH, f"{article.date.year:04d}-{article.date.month:02d}")
-    doc.set_data(json.dumps({
-        "path": article.path, "title": article.title, "body": article.body,
-        "source": article.source, "lang": article.lang, "url": article.url, "date": ordinal,
-    }, ensure_ascii=False))
+    doc.set_data(json.dumps(schema.record(article), ensure_ascii=False))
     return doc
 
 
-def stored_fields(doc: xapian.Document) -> dict[str, object]:
-    """The article's fields kept in the document data."""
-    return json.loads(doc.get_data())
-
-
-def stored_date(fields: dict[str, object]) -> dt.date | None:
-    ordinal = int(fields.get("date") or 0)  # type: ignore[call-overload]
-    return dt.date.fromordinal(ordinal) if ordinal > 0 else None
+def stored_record(doc: xapian.Document) -> dict[str, object]:
+    """The article's record kept in the document data."""
+    return dict(json.loads(doc.get_data()))

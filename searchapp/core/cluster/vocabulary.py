@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import xapian
 
-from searchapp.core.cluster.documents import FIELD_PREFIX, stored_fields
+from searchapp.core.cluster.documents import FIELD_PREFIX, stored_record
 
 BODY = FIELD_PREFIX["body"]
 
@@ -32,4 +32,4 @@ class XapianVocabulary:
 
     def bodies(self, term: str) -> Iterator[str]:
         for item in itertools.islice(self.db.postlist(BODY + term), 3):
-            yield str(stored_fields(self.db.get_document(item.docid)).get("body", ""))
+            yield str(stored_record(self.db.get_document(item.docid)).get("body", ""))

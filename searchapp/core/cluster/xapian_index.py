@@ -37,7 +37,7 @@ from searchapp.core.cluster.documents import (
     KEY,
     article_key,
     parse_fingerprint,
-    stored_fields,
+    stored_record,
 )
 from searchapp.core.errors import IndexBusyError, UsageError
 from searchapp.core.ingest import iter_article_files
@@ -158,7 +158,7 @@ def _keys_under(db: xapian.Database, folder: Path, others: list[Path]) -> list[s
         path = key
         if key.startswith("#"):  # a digest of a long path: the path is stored
             for post in db.postlist(KEY + key):
-                path = str(stored_fields(db.get_document(post.docid))["path"])
+                path = str(stored_record(db.get_document(post.docid))["path"])
         if folders.covers(folder, path) and not any(folders.covers(f, path) for f in others):
             keys.append(key)
     return keys

@@ -14,24 +14,16 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections.abc import Iterator
-from functools import cache
 from typing import TypeAlias
 
 import xapian
 from whoosh import query as wq
-from whoosh.fields import Schema
 
-from searchapp.core import store
+from searchapp.core import schema
 from searchapp.core.cluster.documents import FIELD_PREFIX
 
 Q: TypeAlias = xapian.Query
-TITLE_BOOST = 2.0
 MAX_EXPANSION = 1000  # terms a wildcard may stand for
-
-
-@cache
-def _schema() -> Schema:
-    return store.make_schema()
 
 
 class XapianReader:
@@ -40,7 +32,7 @@ class XapianReader:
 
     def __init__(self, db: xapian.Database) -> None:
         self.db = db
-        self.schema = _schema()
+        self.schema = schema.shared_schema()
 
     def __contains__(self, item: tuple[str, bytes | str]) -> bool:
         fieldname, text = item
@@ -68,7 +60,7 @@ class XapianReader:
 
 def _term(fieldname: str, text: str) -> Q:
     q = Q(FIELD_PREFIX.get(fieldname, "?") + text)
-    return Q(Q.OP_SCALE_WEIGHT, q, TITLE_BOOST) if fieldname == "title" else q
+    return Q(Q.OP_SCALE_WEIGHT, q, schema.TITLE_BOOST) if fieldname == schema.TITLE else q
 
 
 def _wildcard(node: wq.Wildcard, reader: XapianReader) -> Q:
@@ -99,7 +91,7 @@ def to_xapian(node: wq.Query, reader: XapianReader) -> Q:
     if isinstance(node, wq.Prefix):
         prefix = FIELD_PREFIX.get(node.fieldname, "?")
         q = Q(Q.OP_WILDCARD, prefix + node.text, MAX_EXPANSION, Q.WILDCARD_LIMIT_MOST_FREQUENT)
-        return Q(Q.OP_SCALE_WEIGHT, q, TITLE_BOOST) if node.fieldname == "title" else q
+        return Q(Q.OP_SCALE_WEIGHT, q, schema.TITLE_BOOST) if node.fieldname == schema.TITLE else q
     if isinstance(node, wq.Wildcard):
         return _wildcard(node, reader)
     if isinstance(node, wq.Not):

@@ -17,10 +17,11 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable
-from typing import Any, TypeAlias, TypeVar
+from typing import TypeAlias, TypeVar
 
 import xapian
 
+from searchapp.core import schema
 from searchapp.core.cluster.config import ClusterConfig, ClusterDownError
 from searchapp.core.cluster.documents import (
     FIELD_PREFIX,
@@ -34,8 +35,7 @@ from searchapp.core.cluster.documents import (
     SOURCE,
     article_key,
     date_key,
-    stored_date,
-    stored_fields,
+    stored_record,
 )
 from searchapp.core.cluster.shards import ShardSet, missing_notice
 from searchapp.core.cluster.vocabulary import XapianVocabulary
@@ -52,7 +52,6 @@ from searchapp.core.results import (
     SearchResponse,
     Sort,
 )
-from searchapp.core.snippets import best_fragments, spans_only
 from searchapp.core.spelling import suggest_query
 from searchapp.core.translit import counterparts
 
@@ -218,7 +217,7 @@ class ClusterEngine:
             # A term no other article has finds nothing: keep the shared ones.
             eset = enquire.get_eset(EXPAND_TERMS, rset, _BodyTerms())
             shared = [item for item in eset if db.get_termfreq(item.term) > 1][:SIMILAR_TERMS]
-            body = FIELD_PREFIX["body"]
+            body = FIELD_PREFIX[schema.BODY]
             parts = [
                 Q(Q.OP_SCALE_WEIGHT, Q(body + alt), item.weight)
                 for item in shared
@@ -243,43 +242,29 @@ class ClusterEngine:
             enquire.set_query(_filtered(_query(compiled, XapianReader(db)), _filters(request)))
             enquire.set_docid_order(xapian.Enquire.DONT_CARE)
             mset = enquire.get_mset(0, db.get_doccount())
-            return sorted(str(stored_fields(item.document)["path"]) for item in mset)
+            return sorted(str(stored_record(item.document)[schema.PATH]) for item in mset)
 
         return self._run(paths)[0]
 
     def article(self, path: str, query: str = "", *, names: bool = True) -> ArticleView | None:
         """The article at ``path`` with every match of ``query``, or None."""
 
-        def fetch(db: xapian.Database) -> tuple[dict[str, object], dict[str, Any]] | None:
+        def fetch(db: xapian.Database) -> tuple[schema.Record, schema.Terms] | None:
             docid = _docid(db, path)
             if docid is None:
                 return None
             compiled = _compile(db, query, names=names)
             terms = highlight_terms(compiled.query, XapianReader(db)) if compiled.query else {}
-            return stored_fields(db.get_document(docid)), terms
+            return stored_record(db.get_document(docid)), terms
 
         found = self._run(fetch)[0]
-        if found is None:
-            return None
-        f, terms = found
-        all_terms = terms.get("body", frozenset()) | terms.get("title", frozenset())
-        title, body = str(f.get("title", "")), str(f.get("body", ""))
-        return ArticleView(
-            path=str(f["path"]),
-            title=title,
-            source=str(f.get("source", "")),
-            date=stored_date(f),
-            lang=str(f.get("lang", "")),
-            url=str(f.get("url", "") or ""),
-            body=body,
-            body_spans=spans_only(body, all_terms),
-            title_spans=spans_only(title, all_terms),
-        )
+        # the spans are found outside the lock, as in the Whoosh engine
+        return None if found is None else schema.to_article_view(*found)
 
 
 def _compile(db: xapian.Database, text: str, **options: bool) -> CompiledQuery:
     """The query with the cluster's word statistics (names vs common words)."""
-    title, body = FIELD_PREFIX["title"], FIELD_PREFIX["body"]
+    title, body = FIELD_PREFIX[schema.TITLE], FIELD_PREFIX[schema.BODY]
 
     def doc_frequency(term: str) -> int:
         return db.get_termfreq(body + term) + db.get_termfreq(title + term)
@@ -376,16 +361,4 @@ def _docid(db: xapian.Database, path: str) -> int | None:
 
 
 def _hit(doc: xapian.Document, score: float, terms: dict[str, frozenset[str]]) -> Hit:
-    f = stored_fields(doc)
-    title, body = str(f.get("title", "")), str(f.get("body", ""))
-    body_terms = terms.get("body", frozenset()) | terms.get("title", frozenset())
-    return Hit(
-        path=str(f["path"]),
-        title=title,
-        source=str(f.get("source", "")),
-        date=stored_date(f),
-        lang=str(f.get("lang", "")),
-        score=round(float(score), 4),
-        fragments=best_fragments(body, body_terms),
-        title_spans=spans_only(title, terms.get("title", frozenset())),
-    )
+    return schema.to_hit(stored_record(doc), score, terms)

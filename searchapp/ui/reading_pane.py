@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from searchapp.core.export import citation
-from searchapp.core.results import ArticleView, Hit, mark_html
+from searchapp.core import ArticleView, Hit, citation, mark_html
 from searchapp.ui.theme import current_mark_colors, mark_colors
 
 EARLY_KEPT = 8  # similar lists kept for articles still on their way
@@ -57,7 +56,7 @@ class ReadingPane(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.view: ArticleView | None = None
+        self.article: ArticleView | None = None  # the article shown
         self.title = QLabel()
         self.title.setWordWrap(True)
         font = self.title.font()
@@ -111,14 +110,14 @@ class ReadingPane(QWidget):
         self.next_button.setToolTip(self.tr("Next hit (F3)"))
         self.cite_button.setText(self.tr("Copy citation"))
         self.cite_button.setToolTip(self.tr("Copy title, source, date and path"))
-        if self.view is None:
+        if self.article is None:
             self.show_placeholder()
         else:
-            self.show_article(self.view)
+            self.show_article(self.article)
         self._label_similar()
 
     def show_placeholder(self) -> None:
-        self.view = None
+        self.article = None
         self.title.setText(self.tr("No article open"))
         self.meta.setText(self.tr("Pick a result to read it here."))
         self.link.clear()
@@ -127,31 +126,31 @@ class ReadingPane(QWidget):
         self._show_similar(None, ())
         self._set_hits([])
 
-    def show_article(self, view: ArticleView) -> None:
-        self.view = view
-        if view.path != self._similar_for:  # not a repaint of the same article
-            early = self._similar_early.pop(view.path, None)
-            self._show_similar(view.path if early is not None else None, early or ())
+    def show_article(self, article: ArticleView) -> None:
+        self.article = article
+        if article.path != self._similar_for:  # not a repaint of the same article
+            early = self._similar_early.pop(article.path, None)
+            self._show_similar(article.path if early is not None else None, early or ())
         self.cite_button.setEnabled(True)
-        date = view.date.isoformat() if view.date else self.tr("no date")
-        self.title.setText(view.title)
-        self.meta.setText(f"{view.source} · {date} · {view.lang}")
-        url = QUrl.fromLocalFile(view.path).toString()
-        name = mark_html(Path(view.path).name, ())
+        date = article.date.isoformat() if article.date else self.tr("no date")
+        self.title.setText(article.title)
+        self.meta.setText(f"{article.source} · {date} · {article.lang}")
+        url = QUrl.fromLocalFile(article.path).toString()
+        name = mark_html(Path(article.path).name, ())
         self.link.setText(f"<a href='{url}'>{name}</a>")
-        self.link.setToolTip(view.path)
+        self.link.setToolTip(article.path)
         # Plain text: markup inside an article is shown as written, never rendered.
-        self.browser.setPlainText(view.body)
+        self.browser.setPlainText(article.body)
         fmt = QTextCharFormat()
         bg, fg = mark_colors(self.palette())
         fmt.setBackground(QColor(bg))
         fmt.setForeground(QColor(fg))
         cursor = QTextCursor(self.browser.document())
-        for start, end in view.body_spans:
+        for start, end in article.body_spans:
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(fmt)
-        self._set_hits(list(view.body_spans))
+        self._set_hits(list(article.body_spans))
         if self._hits:
             self.go_to_hit(0)
         else:
@@ -167,7 +166,7 @@ class ReadingPane(QWidget):
 
     def _update_counter(self) -> None:
         total = len(self._hits)
-        if self.view is None:
+        if self.article is None:
             self.counter.clear()
             self.hitChanged.emit(0, 0)
             return
@@ -214,7 +213,7 @@ class ReadingPane(QWidget):
 
     def show_similar(self, found: tuple[str, tuple[Hit, ...]]) -> None:
         path, hits = found
-        if self.view is None or self.view.path != path:
+        if self.article is None or self.article.path != path:
             if len(self._similar_early) >= EARLY_KEPT:
                 self._similar_early.pop(next(iter(self._similar_early)))
             self._similar_early[path] = hits  # its article may still be on the way
@@ -236,12 +235,12 @@ class ReadingPane(QWidget):
     @property
     def similar_pending(self) -> bool:
         """An article is open and its similar articles are still being looked up."""
-        return self.view is not None and self._similar_for != self.view.path
+        return self.article is not None and self._similar_for != self.article.path
 
     def _label_similar(self) -> None:
         if self.similar_pending:
             text = self.tr("Similar articles: looking…")
-        elif self.view is not None and not self.similar_list.count():
+        elif self.article is not None and not self.similar_list.count():
             text = self.tr("Similar articles: none found")
         else:
             text = self.tr("Similar articles")
@@ -251,8 +250,8 @@ class ReadingPane(QWidget):
         self.similarOpened.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def copy_citation(self) -> None:
-        if self.view is not None:
-            QGuiApplication.clipboard().setText(citation(self.view))
+        if self.article is not None:
+            QGuiApplication.clipboard().setText(citation(self.article))
 
     def _open_file(self, url: str) -> None:
         QDesktopServices.openUrl(QUrl(url))

@@ -1,0 +1,167 @@
+"""The index's fields in one place: their names, the Whoosh schema, its
+version, and the mapping between an article, what an index stores of it and
+the result types (:class:`~searchapp.core.results.Hit`,
+:class:`~searchapp.core.results.ArticleView`).
+
+Both engines keep the same *record* of an article (:func:`record`): its path,
+title, body, source, language, URL and date as a day ordinal (0 = unknown).
+The Whoosh index stores all but the date, which it keeps in a column
+(:func:`whoosh_fields` adds the columns and the searched source words); the
+Xapian cluster stores the record as the document data.  Either way the engine
+hands the record to :func:`to_hit` or :func:`to_article_view`, so the two map
+an article to equal values.
+
+The schema (with its analyser) is pickled by Whoosh into the index, so the
+analyser class must stay importable at :mod:`searchapp.core.analysis`; any
+change of fields or analysis bumps :data:`SCHEMA_VERSION`, and an index of
+another version is rebuilt, never misread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from functools import cache
+
+from whoosh.analysis import LowercaseFilter, RegexTokenizer
+from whoosh.columns import NumericColumn
+from whoosh.fields import COLUMN, ID, STORED, TEXT, Schema
+
+from searchapp.core.analysis import make_analyzer
+from searchapp.core.article import Article
+from searchapp.core.results import ArticleView, Hit
+from searchapp.core.snippets import best_fragments, spans_only
+
+# 3: sound keys of names (~meredov); 4: no keys for a capital that only
+# starts a sentence or a line in capitals.  Bump whenever the analysis changes.
+SCHEMA_VERSION = 4
+
+PATH = "path"  # the article's key: its absolute file path
+TITLE = "title"
+BODY = "body"
+SOURCE = "source"  # the source as written, for facets and filters
+SOURCE_TEXT = "source_text"  # the source's words, searched by ``source:``
+LANG = "lang"
+DATE = "date"  # a day ordinal, 0 = unknown
+MTIME = "mtime"  # the file's modification time (ns) and size: an
+SIZE = "size"  # unchanged file is skipped by the next indexing run
+URL = "url"
+
+TITLE_BOOST = 2.0  # a title word weighs twice a body word
+TEXT_FIELDS = (TITLE, BODY)
+"""The fields plain query words are searched in."""
+QUERY_FIELDS: Mapping[str, str] = {TITLE: TITLE, BODY: BODY, SOURCE: SOURCE_TEXT, LANG: LANG}
+"""A field a user may type (``source:``) → the field it searches."""
+KNOWN_FIELDS = frozenset(QUERY_FIELDS)
+
+Fingerprint = tuple[int, int]
+"""A file's ``(mtime_ns, size)``."""
+Record = Mapping[str, object]
+"""What an index keeps of an article for showing it (see :func:`record`)."""
+
+
+def make_schema() -> Schema:
+    """The Whoosh fields of an article.  ``date``, ``mtime`` and ``size`` are
+    column-only: filtered and sorted through the columns, never searched as
+    terms (a NUMERIC field would index 8–16 terms per value)."""
+    analyzer = make_analyzer()
+    return Schema(**{
+        PATH: ID(stored=True, unique=True, sortable=True),
+        TITLE: TEXT(analyzer=analyzer, stored=True, phrase=True, field_boost=TITLE_BOOST),
+        BODY: TEXT(analyzer=analyzer, stored=True, phrase=True),
+        SOURCE: ID(stored=True, sortable=True),
+        SOURCE_TEXT: TEXT(analyzer=RegexTokenizer() | LowercaseFilter(), phrase=True),
+        LANG: ID(stored=True, sortable=True),
+        DATE: COLUMN(NumericColumn("i", default=0)),
+        MTIME: COLUMN(NumericColumn("q", default=0)),
+        SIZE: COLUMN(NumericColumn("q", default=0)),
+        URL: STORED(),
+    })
+
+
+@cache
+def shared_schema() -> Schema:
+    """One schema made once, for code that reads fields (never to create an index)."""
+    return make_schema()
+
+
+def has_positions(field: str) -> bool:
+    """True when the index keeps word positions of ``field`` (phrases work)."""
+    return bool(shared_schema()[field].supports("positions"))
+
+
+def date_ordinal(date: dt.date | None) -> int:
+    return date.toordinal() if date else 0
+
+
+def record(article: Article) -> dict[str, object]:
+    """What both engines keep of ``article`` to show it again."""
+    return {
+        PATH: article.path,
+        TITLE: article.title,
+        BODY: article.body,
+        SOURCE: article.source,
+        LANG: article.lang,
+        URL: article.url,
+        DATE: date_ordinal(article.date),
+    }
+
+
+def whoosh_fields(article: Article, fingerprint: Fingerprint) -> dict[str, object]:
+    """The Whoosh document of ``article``: its record, the source's words and
+    the file's fingerprint."""
+    return record(article) | {
+        SOURCE_TEXT: article.source, MTIME: fingerprint[0], SIZE: fingerprint[1],
+    }
+
+
+def record_date(fields: Record) -> dt.date | None:
+    """The date of a record (None: unknown)."""
+    value = fields.get(DATE) or 0
+    ordinal = value if isinstance(value, int) else int(str(value))
+    return dt.date.fromordinal(ordinal) if ordinal > 0 else None
+
+
+def _text(fields: Record, name: str) -> str:
+    return str(fields.get(name) or "")
+
+
+Terms = Mapping[str, frozenset[str]]
+"""``field → terms`` to mark (see :func:`searchapp.core.query.highlight_terms`)."""
+
+
+def _matched(terms: Terms) -> frozenset[str]:
+    """Terms of either text field: a title word is marked in the body too."""
+    return terms.get(BODY, frozenset()) | terms.get(TITLE, frozenset())
+
+
+def to_hit(fields: Record, score: float, terms: Terms) -> Hit:
+    """A result list entry from a record, with snippets of the matched ``terms``."""
+    title = _text(fields, TITLE)
+    return Hit(
+        path=str(fields[PATH]),
+        title=title,
+        source=_text(fields, SOURCE),
+        date=record_date(fields),
+        lang=_text(fields, LANG),
+        score=round(float(score), 4),
+        fragments=best_fragments(_text(fields, BODY), _matched(terms)),
+        title_spans=spans_only(title, terms.get(TITLE, frozenset())),
+    )
+
+
+def to_article_view(fields: Record, terms: Terms) -> ArticleView:
+    """The reading pane's article from a record, every match of ``terms`` marked."""
+    title, body = _text(fields, TITLE), _text(fields, BODY)
+    matched = _matched(terms)
+    return ArticleView(
+        path=str(fields[PATH]),
+        title=title,
+        source=_text(fields, SOURCE),
+        date=record_date(fields),
+        lang=_text(fields, LANG),
+        url=_text(fields, URL),
+        body=body,
+        body_spans=spans_only(body, matched),
+        title_spans=spans_only(title, matched),
+    )

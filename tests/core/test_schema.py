@@ -1,0 +1,48 @@
+"""The index's fields: those the schema version wrote, the mapping of an
+article to a record and back, and the fields a user may type."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from searchapp.core import schema
+from searchapp.core.article import Article
+from searchapp.core.query import compile_query
+
+# What SCHEMA_VERSION 4 wrote: changing a field here means bumping the version.
+VERSION_4_FIELDS = {
+    "path": "ID", "title": "TEXT", "body": "TEXT", "source": "ID", "source_text": "TEXT",
+    "lang": "ID", "date": "COLUMN", "mtime": "COLUMN", "size": "COLUMN", "url": "STORED",
+}
+
+
+def test_the_fields_are_those_of_the_schema_version() -> None:
+    assert schema.SCHEMA_VERSION == 4
+    fields = {name: type(f).__name__ for name, f in schema.make_schema().items()}
+    assert fields == VERSION_4_FIELDS
+
+
+def test_a_record_maps_back_to_the_article() -> None:
+    article = Article(path="/a.md", title="Миграция", body="Текст о миграции.",
+                      date=dt.date(2024, 2, 29), source="ТАСС", lang="ru", url="https://x")
+    record = schema.record(article)
+    terms = {"body": frozenset({"миграция"}), "title": frozenset({"миграция"})}
+    hit = schema.to_hit(record, 1.23456, terms)
+    assert (hit.path, hit.title, hit.source, hit.date, hit.lang, hit.score) == (
+        "/a.md", "Миграция", "ТАСС", dt.date(2024, 2, 29), "ru", 1.2346)
+    assert hit.title_spans == ((0, 8),) and hit.snippet_html() == "Текст о <mark>миграции</mark>."
+    view = schema.to_article_view(record, {"body": frozenset({"миграция"})})
+    assert view.url == "https://x" and view.body == article.body
+    assert view.body_spans == ((8, 16),) and view.title_spans == ((0, 8),)
+    undated = schema.record(Article(path="/b.md", title="", body=""))
+    assert schema.to_hit(undated, 0, {}).date is None
+
+
+def test_every_field_a_user_may_type_searches_its_index_field() -> None:
+    typed_to_searched = {"title": "title", "body": "body", "source": "source_text", "lang": "lang"}
+    assert set(typed_to_searched) == schema.KNOWN_FIELDS
+    for typed, searched in typed_to_searched.items():
+        compiled = compile_query(f"{typed}:ru")
+        assert not compiled.notices, typed
+        assert compiled.query is not None
+        assert {f for f, _ in compiled.query.iter_all_terms()} == {searched}, typed
