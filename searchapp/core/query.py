@@ -46,7 +46,7 @@ from searchapp.core.schema import (
 from searchapp.core.scoring import OneWord, TitleOrBody
 
 MAX_QUERY_CHARS = 1000
-MAX_WORDS = 64
+MAX_WORDS = 32  # typed words searched; more are left out, with a notice
 MIN_PREFIX = 2
 # A lower-case query word is taken for a name (and matched across scripts)
 # when at least this share of the documents that have it have it

@@ -445,16 +445,17 @@ def test_russian_window_shows_the_quote_and_word_count_notices(
     qtbot, make_window, seed_copy: Path
 ) -> None:
     window = make_window(seed_copy, lang="ru")
+    assert MAX_WORDS + 2 == 34  # the count in the sentences below
     words = " ".join(f"title:w{i}" for i in range(MAX_WORDS + 2))
     type_query(qtbot, window, '"' + words)
     assert window.last_response.notices == (
         Notice(NoticeKind.QUOTE_NOT_CLOSED), Notice(NoticeKind.TOO_MANY_WORDS, (MAX_WORDS + 2,)))
     assert window.notice.isVisible()
     assert window.notice.text() == (
-        "Кавычка не закрыта и пропущена. В запросе 66 слов: учитываются только первые.")
+        "Кавычка не закрыта и пропущена. В запросе 34 слова: учитываются только первые.")
     window.set_language("en")  # the shown notices follow the language
     english = ("A quote was not closed: it was ignored. "
-               "The query has 66 words: only the first ones count.")
+               "The query has 34 words: only the first ones count.")
     qtbot.waitUntil(lambda: window.notice.text() == english, timeout=WAIT_MS)
     assert notices_text(window.last_response.notices) == english
 
