@@ -14,8 +14,20 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from whoosh import matching
+from whoosh import matching, scoring
 from whoosh import query as wq
+
+# BM25F parameters of the app's searcher (Whoosh's defaults unless
+# bench/rank_eval.py showed better): term-frequency saturation and the
+# length normalisation of the body and of the title.
+K1 = 1.2
+BODY_B = 0.75
+TITLE_B = 0.75
+
+
+def weighting() -> scoring.BM25F:
+    """The weighting model the engine searches with."""
+    return scoring.BM25F(K1=K1, body_B=BODY_B, title_B=TITLE_B)
 
 
 class MaxMatcher(matching.UnionMatcher):  # type: ignore[misc]  # Whoosh is untyped
