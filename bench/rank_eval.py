@@ -45,6 +45,7 @@ import os
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -263,12 +264,6 @@ def baseline_rank(searcher, analyzer, q: Query) -> int | None:  # type: ignore[n
     return paths.index(q.target) + 1 if q.target in paths else None
 
 
-def app_rank(engine: SearchEngine, q: Query) -> int | None:
-    resp = engine.search(SearchRequest(query=q.text, limit=TOP, with_facets=False))
-    paths = [h.path for h in resp.hits]
-    return paths.index(q.target) + 1 if q.target in paths else None
-
-
 # -- the run ----------------------------------------------------------------
 
 
@@ -376,11 +371,21 @@ def patched(settings: dict[str, object]) -> Iterator[None]:
         _query._parser.cache_clear()
 
 
-def app_ranks(index: Path, queries: list[Query], settings: dict[str, object]) -> list[int | None]:
+def app_ranks(
+    index: Path, queries: list[Query], settings: dict[str, object]
+) -> tuple[list[int | None], float]:
+    """Each query's rank in searchapp with ``settings``, and the median
+    time of a search (ms, the engine's own figure)."""
     with patched(settings):
         engine = SearchEngine(index)
         try:
-            return [app_rank(engine, q) for q in queries]
+            out, times = [], []
+            for q in queries:
+                resp = engine.search(SearchRequest(query=q.text, limit=TOP, with_facets=False))
+                paths = [h.path for h in resp.hits]
+                out.append(paths.index(q.target) + 1 if q.target in paths else None)
+                times.append(resp.elapsed_ms)
+            return out, statistics.median(times)
         finally:
             engine.close()
 
@@ -401,8 +406,9 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         systems = [f"searchapp {name}".strip() for name, _ in variants] + list(BASELINES)
         scores: dict[tuple[str, str, str], Score] = {}
         ranks = {system: [b[system] for b in base] for system in BASELINES}
+        ms: dict[str, float] = {}
         for (_, settings), system in zip(variants, systems, strict=False):
-            ranks[system] = app_ranks(index, queries, settings)
+            ranks[system], ms[system] = app_ranks(index, queries, settings)
         titles = {d.path: d.title for d in docs}
         for i, q in enumerate(queries):
             for system in systems:
@@ -419,6 +425,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         "articles": len(docs),
         "seed": args.seed,
         "variants": {f"searchapp {n}".strip(): s for n, s in variants},
+        "median_ms": {s: round(t, 1) for s, t in ms.items()},
         "results": [
             {"system": s, "lang": lang, "kind": kind, **score.summary()}
             for (s, lang, kind), score in scores.items()
@@ -453,9 +460,9 @@ def table(data: dict[str, object]) -> str:
                 f"| {system} | {lang} | {a['mrr10']:.3f} | {a['ndcg10']:.3f} | "
                 f"{k['mrr10']:.3f} | {q['mrr10']:.3f} | {a['queries']} |"
             )
+    ms = data.get("median_ms", {})  # type: ignore[attr-defined]
     for name, settings in data.get("variants", {}).items():  # type: ignore[attr-defined]
-        if settings:
-            lines.append(f"{name}: {settings}")
+        lines.append(f"{name}: {settings or 'as committed'}, median search {ms.get(name)} ms")
     return "\n".join(lines)
 
 
