@@ -364,7 +364,9 @@ def test_closest_matches_put_the_rarest_word_first(tmp_path: Path, write_article
 
     # The case: ALL-CAPS headlines made «oil» look like a name, and
     # an oil article matched six terms (oil, ~oil, ^oil in title and body).
-    files = {f"oil{i}.txt": f"OIL PRICES RISE {i}\n\nOil prices rose again, traders said."
+    # The article with the rare word and one common word comes before those
+    # repeating the two common ones (with every word weighed alike it would not).
+    files = {f"oil{i}.txt": f"OIL PRICES RISE {i}\n\nOil prices rose again, oil traders said."
              for i in range(12)}
     files.update({f"other{i}.txt": f"Weather {i}\n\nRain fell on the town." for i in range(300)})
     files["kz.txt"] = "Exports grew\n\nKazakhstan oil exports grew, traders said."
