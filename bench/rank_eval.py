@@ -19,27 +19,40 @@ and body, all words first, the closest-match retry).  Each query has one
 relevant article: MRR@10 and nDCG@10 per language and system.
 
     python bench/rank_eval.py [--per-lang 2500] [--queries 150] [--seed 14]
-                              [--workdir DIR] [--json OUT]
+                              [--variant NAME:module.ATTR=VALUE,...] [-v]
+                              [--cache DIR | --no-cache] [--json OUT]
 
-``--workdir`` keeps the articles and the index between runs (the indexer
-only updates what changed), handy when trying query-side changes.
+Iterating is cheap: the sample, its queries and the baseline's ranks are
+cached per (seed, sample size, queries) under ``--cache``, and the built
+index per sample *and* the source of the code that shapes it (analysis,
+morphology, indexer, ingest, schema): a query-side change reuses it, an
+analysis change builds a new one.  ``--variant`` asks the same index again
+with module constants of ``searchapp.core`` set otherwise (``--variant
+'tw1:query.TITLE_WEIGHT=1.0'``), one row per variant, in the same run.
+Tuning is done on one seed (14); other seeds (7, 21) are held out for the
+figures reported in the README.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
+import hashlib
+import importlib
 import json
 import math
 import os
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import Stemmer
@@ -49,6 +62,7 @@ from whoosh.analysis import STOP_WORDS, Filter, LowercaseFilter, RegexTokenizer
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 
+from searchapp.core import query as _query
 from searchapp.core.analysis import iter_words
 from searchapp.core.engine import SearchEngine
 from searchapp.core.indexer import update_index
@@ -77,7 +91,11 @@ _RU_STOP = (
 )
 RU_STOP = frozenset(_RU_STOP.split())
 TOP = 10
-SYSTEMS = ("searchapp", "plain BM25", "plain BM25, Lucene idf")
+BASELINES = ("plain BM25", "plain BM25, Lucene idf")
+CACHE = Path(tempfile.gettempdir()) / "searchapp-rank-eval"
+# The sources that decide what the index holds: a change to any of them
+# builds a new index, a change elsewhere (query building, scoring) does not.
+INDEX_CODE = ("analysis.py", "morphology.py", "translit.py", "store.py", "indexer.py", "ingest")
 
 
 @dataclass
@@ -246,12 +264,6 @@ def baseline_rank(searcher, analyzer, q: Query) -> int | None:  # type: ignore[n
     return paths.index(q.target) + 1 if q.target in paths else None
 
 
-def app_rank(engine: SearchEngine, q: Query) -> int | None:
-    resp = engine.search(SearchRequest(query=q.text, limit=TOP, with_facets=False))
-    paths = [h.path for h in resp.hits]
-    return paths.index(q.target) + 1 if q.target in paths else None
-
-
 # -- the run ----------------------------------------------------------------
 
 
@@ -265,43 +277,171 @@ def machine() -> str:
     return f"{name}, {os.cpu_count()} cores"
 
 
-def run(args: argparse.Namespace) -> dict[str, object]:
+def _digest(paths: list[Path], root: Path) -> str:
+    h = hashlib.sha1()
+    for f in paths:
+        h.update(f.relative_to(root).as_posix().encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def script_key(upto: str) -> str:
+    """A digest of this script's source up to the section ``upto``: the
+    sample is made again only when the code that makes it changed."""
+    source = Path(__file__).read_text(encoding="utf-8")
+    return hashlib.sha1(source[: source.index(f"# -- {upto} ")].encode()).hexdigest()[:12]
+
+
+def index_key() -> str:
+    """A digest of the code that decides what the index holds."""
+    core = Path(importlib.import_module("searchapp.core").__file__).parent  # type: ignore[arg-type]
+    files: list[Path] = []
+    for name in INDEX_CODE:
+        path = core / name
+        files += sorted(path.rglob("*.py")) if path.is_dir() else [path]
+    return _digest(files, core)
+
+
+def load_sample(args: argparse.Namespace, work: Path) -> tuple[list[Doc], list[Query]]:
+    """The seeded sample and its queries, from the cache when it has them."""
+    cached = work / f"sample-q{args.queries}.json"
+    if cached.exists():
+        data = json.loads(cached.read_text())
+        return [Doc(**d) for d in data["docs"]], [Query(**q) for q in data["queries"]]
     rng = random.Random(args.seed)
-    work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="rank-eval-"))
+    docs = sample_docs(args.per_lang, rng, work / "articles")
+    queries = make_queries(docs, args.queries, rng)
+    data = {"docs": [asdict(d) for d in docs], "queries": [asdict(q) for q in queries]}
+    cached.write_text(json.dumps(data, ensure_ascii=False))
+    return docs, queries
+
+
+def baseline_ranks(
+    docs: list[Doc], queries: list[Query], work: Path, sample: str
+) -> list[dict[str, int | None]]:
+    """Each query's rank in the plain baselines, cached with the code's digest."""
+    cached = work / f"baseline-{script_key('the run')}-{sample}.json"
+    if cached.exists():
+        return json.loads(cached.read_text())  # type: ignore[no-any-return]
+    ix, analyzer = baseline(docs)
+    with ix.searcher() as plain, ix.searcher(weighting=LuceneBM25F()) as lucene:
+        out = [{"plain BM25": baseline_rank(plain, analyzer, q),
+                "plain BM25, Lucene idf": baseline_rank(lucene, analyzer, q)} for q in queries]
+    cached.write_text(json.dumps(out))
+    return out
+
+
+def build_index(work: Path) -> Path:
+    """The sample's index for the current analysis code (built once per digest)."""
+    index = work / f"index-{index_key()}"
+    update_index(index, [work / "articles"])
+    return index
+
+
+def parse_variant(text: str) -> tuple[str, dict[str, object]]:
+    """``'name:query.TITLE_WEIGHT=0.5,scoring.K1=1.0'`` → name and settings."""
+    name, _, body = text.partition(":")
+    settings: dict[str, object] = {}
+    for item in filter(None, body.split(",")):
+        key, _, value = item.partition("=")
+        try:
+            settings[key.strip()] = ast.literal_eval(value.strip())
+        except (ValueError, SyntaxError):
+            raise SystemExit(f"--variant {text!r}: {value!r} is not a Python literal") from None
+    return name.strip(), settings
+
+
+@contextmanager
+def patched(settings: dict[str, object]) -> Iterator[None]:
+    """Set module constants of ``searchapp.core`` for the time of a variant."""
+    saved: list[tuple[object, str, object]] = []
     try:
-        docs = sample_docs(args.per_lang, rng, work / "articles")
-        queries = make_queries(docs, args.queries, rng)
-        print(f"{len(docs)} articles, {len(queries)} queries", file=sys.stderr)
-        update_index(work / "index", [work / "articles"])
-        scores: dict[tuple[str, str, str], Score] = {}
-        engine = SearchEngine(work / "index")
-        ix, analyzer = baseline(docs)
-        with ix.searcher() as plain, ix.searcher(weighting=LuceneBM25F()) as lucene:
-            for q in queries:
-                ranks = {
-                    "searchapp": app_rank(engine, q),
-                    "plain BM25": baseline_rank(plain, analyzer, q),
-                    "plain BM25, Lucene idf": baseline_rank(lucene, analyzer, q),
-                }
-                for system, rank in ranks.items():
-                    for kind in ("all", q.kind):
-                        scores.setdefault((system, q.lang, kind), Score()).add(rank)
-                if args.verbose and (ranks["searchapp"] or 99) > (ranks["plain BM25"] or 99):
-                    print(f"{q.lang} {ranks} {q.text!r} {q.target}", file=sys.stderr)
-        engine.close()
+        for dotted, value in settings.items():
+            mod, _, attr = dotted.rpartition(".")
+            module = importlib.import_module(f"searchapp.core.{mod}")
+            if not hasattr(module, attr):
+                raise SystemExit(f"--variant: searchapp.core.{dotted} does not exist")
+            saved.append((module, attr, getattr(module, attr)))
+            setattr(module, attr, value)
+        _query._parser.cache_clear()  # it is built from module constants
+        yield
     finally:
-        if not args.workdir:
+        for module, attr, old in reversed(saved):
+            setattr(module, attr, old)
+        _query._parser.cache_clear()
+
+
+def app_ranks(
+    index: Path, queries: list[Query], settings: dict[str, object]
+) -> tuple[list[int | None], float]:
+    """Each query's rank in searchapp with ``settings``, and the median
+    time of a search (ms, the engine's own figure)."""
+    with patched(settings):
+        engine = SearchEngine(index)
+        try:
+            out, times = [], []
+            for q in queries:
+                resp = engine.search(SearchRequest(query=q.text, limit=TOP, with_facets=False))
+                paths = [h.path for h in resp.hits]
+                out.append(paths.index(q.target) + 1 if q.target in paths else None)
+                times.append(resp.elapsed_ms)
+            return out, statistics.median(times)
+        finally:
+            engine.close()
+
+
+def run(args: argparse.Namespace) -> dict[str, object]:
+    if args.no_cache:
+        work = Path(tempfile.mkdtemp(prefix="rank-eval-"))
+    else:
+        sample = f"seed{args.seed}-n{args.per_lang}-{script_key('the plain baseline')}"
+        work = Path(args.cache) / sample
+        work.mkdir(parents=True, exist_ok=True)
+    try:
+        docs, queries = load_sample(args, work)
+        print(f"{len(docs)} articles, {len(queries)} queries", file=sys.stderr)
+        index = build_index(work)
+        base = baseline_ranks(docs, queries, work, f"q{args.queries}")
+        variants = [("", {})] + [parse_variant(v) for v in args.variant]
+        systems = [f"searchapp {name}".strip() for name, _ in variants] + list(BASELINES)
+        scores: dict[tuple[str, str, str], Score] = {}
+        ranks = {system: [b[system] for b in base] for system in BASELINES}
+        ms: dict[str, float] = {}
+        for (_, settings), system in zip(variants, systems, strict=False):
+            ranks[system], ms[system] = app_ranks(index, queries, settings)
+        titles = {d.path: d.title for d in docs}
+        for i, q in enumerate(queries):
+            for system in systems:
+                for kind in ("all", q.kind):
+                    scores.setdefault((system, q.lang, kind), Score()).add(ranks[system][i])
+            if args.verbose:
+                _print_loss(q, {s: ranks[s][i] for s in systems[: len(variants)]},
+                            ranks["plain BM25"][i], titles[q.target])
+    finally:
+        if args.no_cache:
             shutil.rmtree(work, ignore_errors=True)
     return {
         "machine": machine(),
         "articles": len(docs),
         "seed": args.seed,
+        "variants": {f"searchapp {n}".strip(): s for n, s in variants},
+        "median_ms": {s: round(t, 1) for s, t in ms.items()},
         "results": [
             {"system": s, "lang": lang, "kind": kind, **score.summary()}
             for (s, lang, kind), score in scores.items()
         ],
-        "systems": list(SYSTEMS),
+        "systems": systems,
     }
+
+
+def _print_loss(q: Query, app: dict[str, int | None], base: int | None, title: str) -> None:
+    """One line for a query where a searchapp variant ranks the article below the baseline."""
+    worse = {s: r for s, r in app.items() if (r or 99) > (base or 99)}
+    if worse:
+        shown = " ".join(f"{s.removeprefix('searchapp').strip() or 'app'}={r or '-'}"
+                         for s, r in app.items())
+        print(f"{q.lang} {q.kind:8} {shown} base={base or '-'} {q.text!r} <- {title[:60]!r}",
+              file=sys.stderr)
 
 
 def table(data: dict[str, object]) -> str:
@@ -320,6 +460,9 @@ def table(data: dict[str, object]) -> str:
                 f"| {system} | {lang} | {a['mrr10']:.3f} | {a['ndcg10']:.3f} | "
                 f"{k['mrr10']:.3f} | {q['mrr10']:.3f} | {a['queries']} |"
             )
+    ms = data.get("median_ms", {})  # type: ignore[attr-defined]
+    for name, settings in data.get("variants", {}).items():  # type: ignore[attr-defined]
+        lines.append(f"{name}: {settings or 'as committed'}, median search {ms.get(name)} ms")
     return "\n".join(lines)
 
 
@@ -329,10 +472,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--queries", type=int, default=150,
                    help="target articles per language (one keyword and one question query each)")
     p.add_argument("--seed", type=int, default=14)
-    p.add_argument("--workdir", help="keep articles and index here between runs")
+    p.add_argument("--variant", action="append", default=[], metavar="NAME:SETTINGS",
+                   help="also ask with searchapp.core constants set otherwise, "
+                        "e.g. 'tw1:query.TITLE_WEIGHT=1.0,scoring.K1=1.5' (repeatable)")
+    p.add_argument("--cache", default=str(CACHE),
+                   help="keep the sample, its queries, the baseline's ranks and the index here")
+    p.add_argument("--no-cache", action="store_true", help="start from nothing, keep nothing")
     p.add_argument("--json", metavar="OUT", help="also write the figures as JSON ('-': stdout)")
     p.add_argument("-v", "--verbose", action="store_true",
-                   help="print the queries where searchapp ranks below the baseline")
+                   help="print the queries where searchapp ranks below the baseline, "
+                        "with the right article's rank in each system")
     args = p.parse_args(argv)
     if not CORPORA.is_dir():
         print(f"corpora not found at {CORPORA}", file=sys.stderr)

@@ -32,7 +32,7 @@ from whoosh.index import Index
 from whoosh.reading import CorruptIndexError
 from whoosh.searching import Searcher
 
-from searchapp.core import store, toppage
+from searchapp.core import scoring, store, toppage
 from searchapp.core.docsets import query_docs
 from searchapp.core.errors import IndexDamagedError
 from searchapp.core.notices import Notice, NoticeKind
@@ -212,7 +212,7 @@ class SearchEngine:
                 self.close()
             self._ix = store.open_index(self.index_dir)
             try:
-                searcher = self._ix.searcher()
+                searcher = self._ix.searcher(weighting=scoring.weighting())
                 self._snapshot = _Snapshot(searcher, DocTable(searcher))
             except Exception as exc:
                 self.close()
@@ -250,7 +250,7 @@ class SearchEngine:
             # A question typed as is («Who wrote …?») is ranked on its words,
             # any of which its answer may lack; keywords need all their words.
             question = is_question(req.query)
-            compiled = self._compile(snap, req.query, any_word=question, names=req.names)
+            compiled = self._compile(snap, req.query, question=question, names=req.names)
             notices = list(compiled.notices) + self._unknown_sources(snap, req)
             matched = self._matches(snap, compiled)
             strict = 0 if question else len(matched)

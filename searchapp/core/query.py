@@ -19,6 +19,7 @@ as plain words.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ from searchapp.core import morphology, names
 from searchapp.core.analysis import iter_words, query_positions
 from searchapp.core.notices import Notice, NoticeKind
 from searchapp.core.schema import (
+    BODY,
     KNOWN_FIELDS,
     LANG,
     QUERY_FIELDS,
@@ -65,6 +67,22 @@ TITLE_BODY_TIEBREAK = 0.0
 # not outweigh the body (bench/rank_eval.py: 1 → 0.5 → 0.25 gave MRR@10 en
 # 0.808 → 0.858 → 0.863, ru 0.927 → 0.933 → 0.933).
 TITLE_WEIGHT = 0.25
+# Two neighbouring words of a question of plain words found side by side in
+# the body add this share of their scores: a phrase remembered from the
+# article.  Matches do not change (the bonus only reorders them).  Keywords
+# get none: their order is not the article's.
+PAIR_BONUS = 1.0
+MAX_PAIRS = 16
+# The coordination bonus of a query of any words (a question, the closest
+# matches): Whoosh's OrGroup scale, more words found scoring higher.
+ANY_WORD_SCALE = 0.9
+# The first word of a question that only says it is a question: left out of
+# its words when the question keeps at least two others.
+DROP_QUESTION_WORD = True
+_OPENERS = """what why how when who whom whose where which did does do is are was were can
+could will would should что почему как когда кто где какой какая какое какие каков зачем откуда
+куда сколько чей чья чьё правда"""
+QUESTION_OPENERS = frozenset(_OPENERS.split())
 
 DocFrequency = Callable[[str], int]
 
@@ -123,7 +141,7 @@ def _raw_schema() -> Schema:
 @cache
 def _parser(any_word: bool) -> qparser.QueryParser:
     schema = _raw_schema()
-    group = qparser.OrGroup.factory(0.9) if any_word else qparser.AndGroup
+    group = qparser.OrGroup.factory(ANY_WORD_SCALE) if any_word else qparser.AndGroup
     parser = qparser.MultifieldParser(list(TEXT_FIELDS), schema, group=group)
     parser.remove_plugin_class(qparser.MultifieldPlugin)
     parser.add_plugin(qparser.MultifieldPlugin(list(TEXT_FIELDS), group=_TitleOrBody))
@@ -197,10 +215,14 @@ def compile_query(
     text: str,
     *,
     any_word: bool = False,
+    question: bool = False,
     names: bool = True,
     doc_frequency: DocFrequency | None = None,
 ) -> CompiledQuery:
     """Compile user input; ``any_word`` asks for articles with any of the words,
+    ``question`` (a question typed as is; implies ``any_word``) also leaves
+    out its opening question word and scores its neighbouring words found
+    side by side higher,
     ``names`` lets a name find its forms in the other script, its other
     spellings and its group of ``resources/names.toml``.  ``doc_frequency``
     (an index's) tells names from common words; without it every word that
@@ -210,6 +232,9 @@ def compile_query(
     if not text.strip("*"):  # «*» alone browses, like an empty query
         return CompiledQuery(None)
     text = _repair(text, notices)
+    any_word = any_word or question
+    if question and DROP_QUESTION_WORD:
+        text = _drop_question_word(text)
     # The capital of the first word of a sentence-like query says nothing.
     words = [w for _, _, w in iter_words(text)]
     first = words[0] if len(words) >= SENTENCE_WORDS else ""
@@ -231,7 +256,47 @@ def compile_query(
         return CompiledQuery(None, tuple(notices))
     if q is wq.NullQuery and not notices:
         notices.append(Notice(NoticeKind.NO_WORDS))
+    elif question:
+        q = _with_pair_bonus(q, text)
     return CompiledQuery(q, tuple(notices), rewriter.positive)
+
+
+_PLAIN_TOKEN = re.compile(r"[^\W_]+(?:['’\u2010][^\W_]+)*[.,;:!…]*")
+
+
+def _bare_words(text: str) -> list[str] | None:
+    """The words of a query of plain words only (no operator, field, quote,
+    bracket or wildcard), else None."""
+    tokens = text.split()
+    if any(t in ("AND", "OR", "NOT") or not _PLAIN_TOKEN.fullmatch(t) for t in tokens):
+        return None
+    return [w for _, _, w in iter_words(text)]
+
+
+def _drop_question_word(text: str) -> str:
+    words = _bare_words(text)
+    if not words or len(words) < 3 or words[0].lower() not in QUESTION_OPENERS:
+        return text
+    return text.split(None, 1)[1]
+
+
+def _with_pair_bonus(q: wq.Query, text: str) -> wq.Query:
+    """A query of any words (an ``Or``) that also scores neighbouring query
+    words standing side by side in the body.  The phrases join the words'
+    ``Or`` itself: they only match where the words do, so the matches stay
+    the same.  (Whoosh's ``AndMaybe``, or an ``Or`` nested in another, drops
+    documents when collecting over such a union.)"""
+    words = _bare_words(text) if PAIR_BONUS > 0 and isinstance(q, wq.Or) else None
+    if not words or len(words) < 2:
+        return q
+    pairs = dict.fromkeys(
+        _sequence(BODY, query_positions(a) + query_positions(b))
+        for a, b in itertools.pairwise(words)
+    )
+    phrases = [p.with_boost(PAIR_BONUS) for p in pairs if p is not None][:MAX_PAIRS]
+    if not phrases:
+        return q
+    return wq.Or([*q.subqueries, *phrases], boost=q.boost, scale=q.scale)
 
 
 def _matches_everything(q: wq.Query) -> bool:

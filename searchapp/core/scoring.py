@@ -14,8 +14,23 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from whoosh import matching
+from whoosh import matching, scoring
 from whoosh import query as wq
+
+# BM25F parameters of the app's searcher: term-frequency saturation and the
+# length normalisation of the body and of the title.  Whoosh's defaults: on
+# bench/rank_eval.py's tuning sample K1 0.9 or 1.6, body B 0.5 or 0.9, title
+# B 0.3 and Lucene's idf each moved MRR@10 by a point at most (body B in
+# opposite directions per language; K1 0.9 by +0.004 ru / +0.001 en, a query
+# or two): nothing worth a change.
+K1 = 1.2
+BODY_B = 0.75
+TITLE_B = 0.75
+
+
+def weighting() -> scoring.BM25F:
+    """The weighting model the engine searches with."""
+    return scoring.BM25F(K1=K1, body_B=BODY_B, title_B=TITLE_B)
 
 
 class MaxMatcher(matching.UnionMatcher):  # type: ignore[misc]  # Whoosh is untyped

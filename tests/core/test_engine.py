@@ -323,12 +323,54 @@ def test_question_is_ranked_on_its_words(engine: SearchEngine) -> None:
     assert keywords.notices == (CLOSEST_NOTICE,)
 
 
+def _small_engine(tmp_path: Path, write_articles, files: dict[str, str]) -> SearchEngine:
+    filler = {f"filler{i}.txt": f"Weather {i}\n\nRain fell on the town {i}." for i in range(40)}
+    update_index(tmp_path / "ix", [write_articles({**filler, **files})])
+    return SearchEngine(tmp_path / "ix")
+
+
+def test_question_ranks_its_words_side_by_side_first(tmp_path: Path, write_articles) -> None:
+    # A question typed from memory of a sentence: the article where its
+    # words stand side by side comes before one that only repeats them apart.
+    eng = _small_engine(tmp_path, write_articles, {
+        "apart.txt": "Tax talks\n\nOffice ministers at home. Tax office. The office met tax "
+                     "ministers at noon; the ministers said tax is at the office.",
+        "side.txt": "Spring\n\nThe ministers met at the tax office in spring, and the "
+                    "budget was read.",
+    })
+    try:
+        resp = eng.search(SearchRequest(query="Why ministers met at the tax office?"))
+        assert [Path(h.path).name for h in resp.hits[:2]] == ["side.txt", "apart.txt"]
+        # As keywords (no bonus), the article repeating the words comes first.
+        keywords = eng.search(SearchRequest(query="ministers met at the tax office"))
+        assert Path(keywords.hits[0].path).name == "apart.txt"
+    finally:
+        eng.close()
+
+
+def test_question_word_alone_matches_nothing(tmp_path: Path, write_articles) -> None:
+    # «What» opens the question and says nothing of its answer: an article
+    # that has only that word is not among the results.
+    eng = _small_engine(tmp_path, write_articles, {
+        "what.txt": "Quiz\n\nWhat a quiz it was.",
+        "rail.txt": "Railways\n\nThe railway strike ended.",
+    })
+    try:
+        resp = eng.search(SearchRequest(query="What ended railway strike?"))
+        assert [Path(h.path).name for h in resp.hits] == ["rail.txt"]
+        assert found(eng, "What quiz") == ["wha"]  # keywords keep every word
+    finally:
+        eng.close()
+
+
 def test_closest_matches_put_the_rarest_word_first(tmp_path: Path, write_articles) -> None:
     from searchapp.core.indexer import update_index
 
     # The case: ALL-CAPS headlines made «oil» look like a name, and
     # an oil article matched six terms (oil, ~oil, ^oil in title and body).
-    files = {f"oil{i}.txt": f"OIL PRICES RISE {i}\n\nOil prices rose again, traders said."
+    # The article with the rare word and one common word comes before those
+    # repeating the two common ones (with every word weighed alike it would not).
+    files = {f"oil{i}.txt": f"OIL PRICES RISE {i}\n\nOil prices rose again, oil traders said."
              for i in range(12)}
     files.update({f"other{i}.txt": f"Weather {i}\n\nRain fell on the town." for i in range(300)})
     files["kz.txt"] = "Exports grew\n\nKazakhstan oil exports grew, traders said."

@@ -19,7 +19,7 @@ from whoosh.collectors import TopCollector
 from whoosh.searching import Searcher
 
 from searchapp.core import store
-from searchapp.core.engine import CLOSEST_NOTICE, SearchEngine
+from searchapp.core.engine import CLOSEST_NOTICE, SearchEngine, is_question
 from searchapp.core.ingest import read_article
 from searchapp.core.results import Facets, SearchRequest, SearchResponse, Sort
 from searchapp.core.schema import whoosh_fields
@@ -101,7 +101,8 @@ QUERIES = ["суд", "выборы президент", "нефть OR газ", 
            "прези*", "oil", "court decision", "price OR growth", "war -peace",
            '"central bank"', "elect*", "market people city", "суды", "title:report",
            "нефть газ рынок цена", "rarity court", "редкость закон суд", "rarity (war OR peace)",
-           "court rarity -bank", ""]
+           "court rarity -bank", "What court decision on the market people?",
+           "Почему суд решение закон?", ""]
 FILTERS = [
     {},
     {"langs": frozenset({"en"})},
@@ -116,7 +117,8 @@ def _reference_page(engine: SearchEngine, req: SearchRequest, resp: SearchRespon
     """The page the plain Whoosh path gives for the query the engine ran."""
     view = engine._current()
     s: Searcher = view.searcher
-    compiled = engine._compile(view, req.query, names=req.names)
+    compiled = engine._compile(view, req.query, question=is_question(req.query),
+                               names=req.names)
     if CLOSEST_NOTICE in resp.notices:
         compiled = engine._compile(view, req.query, any_word=True, names=req.names)
     test = view.table.predicate(req)
@@ -133,7 +135,7 @@ def _reference_facets(engine: SearchEngine, req: SearchRequest, query: str) -> F
     """Facet counts from the stored fields of every matching live document."""
     view = engine._current()
     s: Searcher = view.searcher
-    compiled = engine._compile(view, query, names=req.names)
+    compiled = engine._compile(view, query, question=is_question(query), names=req.names)
     docs = (set(s.reader().all_doc_ids()) if compiled.query is None
             else _all_matches(s, compiled.query))
     counts: dict[str, Counter[str]] = {"source": Counter(), "lang": Counter(),
@@ -163,7 +165,7 @@ def _check(engine: SearchEngine, query: str, filters: dict[str, object], limit: 
     req = SearchRequest(query=query, limit=limit, offset=offset, **filters)  # type: ignore[arg-type]
     resp = engine.search(req)
     view = engine._current()
-    compiled = engine._compile(view, query, names=req.names)
+    compiled = engine._compile(view, query, question=is_question(query), names=req.names)
     if compiled.query is not None:  # a browse is in date order: no scoring
         assert [(h.path, h.score) for h in resp.hits] == _reference_page(engine, req, resp)
     if compiled.query is not None and CLOSEST_NOTICE not in resp.notices:
