@@ -11,6 +11,7 @@ import pytest
 
 from searchapp.core.backend import open_backend
 from searchapp.core.cluster import analysers, xapian_index
+from searchapp.core.errors import SearchappError
 from searchapp.core.indexer import update_index
 from searchapp.core.progress import Progress
 from searchapp.core.results import SearchRequest
@@ -74,3 +75,20 @@ def test_cancelled_parallel_run_keeps_what_it_sent_and_no_process(
         assert again.added == 65 and engine.stats().articles == 95
     finally:
         engine.close()
+
+
+def test_an_analysing_process_that_dies_ends_the_run_with_one_line(
+    parallel, cluster, corpus: Path
+) -> None:
+    def kill_a_worker(progress: Progress) -> None:
+        if progress.done == 10:
+            multiprocessing.active_children()[0].kill()
+
+    with pytest.raises(SearchappError, match="analysing process ended unexpectedly"):
+        update_index(cluster.file, [corpus], progress=Progress(on_article=kill_a_worker))
+    assert not multiprocessing.active_children()
+    again = update_index(cluster.file, [corpus])  # the next run does the rest
+    assert again.added + again.unchanged == 95 and again.unchanged > 0
+    engine = open_backend(cluster.file)
+    assert engine.stats().articles == 95
+    engine.close()

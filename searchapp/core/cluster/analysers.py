@@ -7,7 +7,8 @@ Xapian documents, serialised; the caller sends them to their shards in the
 order of the files.  Only a few jobs are in flight, so a cancelled run stops
 within one job per process.  The processes ignore SIGINT and SIGTERM (Ctrl+C
 in a terminal reaches the whole process group: the run's own handler decides)
-and are terminated when the caller stops reading.  A small run is analysed in
+and are killed when the caller stops reading (a worker that dies ends the
+run with one line; what was sent is kept).  A small run is analysed in
 the calling process: starting the pool costs more than it saves.
 """
 
@@ -18,13 +19,14 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Generator, Sequence
-from multiprocessing.pool import AsyncResult
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import xapian
 
 from searchapp.core.cluster.documents import make_document
-from searchapp.core.errors import ReadError
+from searchapp.core.errors import ReadError, SearchappError
 from searchapp.core.ingest import read_article
 from searchapp.core.progress import Progress
 
@@ -51,25 +53,38 @@ def analysed(files: Job, progress: Progress) -> Generator[Done, None, None]:
             yield _analyse(path, fingerprint)
         return
     jobs = iter([files[i:i + JOB_DOCS] for i in range(0, len(files), JOB_DOCS)])
-    pool = multiprocessing.get_context("spawn").Pool(procs, initializer=_ignore_stop_signals)
+    executor = ProcessPoolExecutor(
+        procs, mp_context=multiprocessing.get_context("spawn"), initializer=_ignore_stop_signals
+    )
     try:
-        pending: collections.deque[AsyncResult[list[tuple[str, bytes | None, str | None]]]]
+        pending: collections.deque[Future[list[tuple[str, bytes | None, str | None]]]]
         pending = collections.deque()
         for _ in range(procs * IN_FLIGHT_PER_PROCESS):
             job = next(jobs, None)
             if job is not None:
-                pending.append(pool.apply_async(_analyse_job, (job,)))
+                pending.append(executor.submit(_analyse_job, job))
         while pending:
-            done = pending.popleft().get()
+            done = pending.popleft().result()
             job = None if progress.cancelled else next(jobs, None)
             if job is not None:
-                pending.append(pool.apply_async(_analyse_job, (job,)))
+                pending.append(executor.submit(_analyse_job, job))
             for path, data, failure in done:
                 yield path, xapian.Document.unserialise(data) if data else None, failure
-        pool.close()
+    except BrokenProcessPool:
+        raise SearchappError(
+            "an analysing process ended unexpectedly: what was sent to the shards is kept; "
+            "run again"
+        ) from None
     finally:
-        pool.terminate()
-        pool.join()
+        _stop(executor)
+
+
+def _stop(executor: ProcessPoolExecutor) -> None:
+    """End the workers now: they ignore SIGTERM (see the module's docstring), so
+    they are killed (``_processes`` is the executor's private list of them)."""
+    for proc in list(getattr(executor, "_processes", {}).values()):
+        proc.kill()
+    executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _analyse(path: str, fingerprint: tuple[int, int]) -> Done:
