@@ -252,3 +252,60 @@ def test_text_between_two_rules_keeps_its_text_but_not_the_fences(tmp_path: Path
     a = read_article(tmp_path / "a.txt")
     assert a.title == "Объявление о выборах" and "---" not in a.body and "марте" in a.body
     assert a.warnings == ()
+
+
+def test_html_page_url_and_no_site_name(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text(
+        '<html><head><title>Выборы</title><link rel="canonical" href="https://24.kg/vybory">'
+        "</head><body><article><h1>Выборы в Бишкеке</h1><p>"
+        + "Избиратели Бишкека выбирали депутатов городского кенеша. " * 6
+        + "</p></article></body></html>",
+        encoding="utf-8",
+    )
+    a = read_article(tmp_path / "a.html")
+    assert (a.url, a.source) == ("https://24.kg/vybory", "24.kg")
+    (tmp_path / "b.html").write_text(
+        "<html><head><title>Выборы</title></head><body><article><h1>Выборы в Бишкеке</h1><p>"
+        + "Избиратели Бишкека выбирали депутатов городского кенеша. " * 6
+        + "</p></article></body></html>",
+        encoding="utf-8",
+    )
+    b = read_article(tmp_path / "b.html")
+    assert (b.url, b.source, b.title) == ("", "Unknown", "Выборы в Бишкеке")
+
+
+def test_html_fragment_the_extractor_gives_up_on(tmp_path: Path) -> None:
+    """A saved fragment: all its text, scripts dropped."""
+    (tmp_path / "a.html").write_text("<div>Паводок в Оше</div><script>track()</script>",
+                                     encoding="utf-8")
+    a = read_article(tmp_path / "a.html")
+    assert (a.title, a.body, a.source, a.url) == ("Паводок в Оше", "Паводок в Оше", "Unknown", "")
+
+
+def test_html_without_text_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text("<!-- сохранено -->", encoding="utf-8")
+    with pytest.raises(ReadError) as err:
+        read_article(tmp_path / "a.html")
+    assert (err.value.path, err.value.reason) == (str(tmp_path / "a.html"),
+                                                  "no text found in the page")
+
+
+def test_unclosed_block_of_unknown_keys_is_text(tmp_path: Path) -> None:
+    """Only a block naming a known key (title, date, …) is front matter without its fence."""
+    text = "---\nNote: the meeting moved to Friday\n\nВстреча перенесена.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    a = read_article(tmp_path / "a.txt")
+    assert "Note: the meeting moved to Friday" in a.body and a.warnings == ()
+
+
+def test_front_matter_warnings_say_what_was_wrong(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: Паводок в Оше\nsource: ''\n\nВода поднялась ночью.\n", encoding="utf-8"
+    )
+    a = read_article(tmp_path / "a.md")
+    assert a.warnings == ("front matter has no closing '---'; read line by line",)
+    assert a.source == "Unknown"  # the empty quoted value is no source
+    (tmp_path / "b.md").write_text(BROKEN_FRONT_MATTER, encoding="utf-8")
+    (warning,) = read_article(tmp_path / "b.md").warnings
+    assert warning.startswith("front matter is not valid YAML (")
+    assert warning.endswith("); read line by line")
