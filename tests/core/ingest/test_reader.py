@@ -309,3 +309,43 @@ def test_front_matter_warnings_say_what_was_wrong(tmp_path: Path) -> None:
     (warning,) = read_article(tmp_path / "b.md").warnings
     assert warning.startswith("front matter is not valid YAML (")
     assert warning.endswith("); read line by line")
+
+
+@pytest.mark.parametrize("end", [":", ";", ","])
+def test_a_first_line_that_runs_on_is_no_headline(tmp_path: Path, end: str) -> None:
+    (tmp_path / "a.txt").write_text(
+        f"Сообщает пресс-служба{end}\n\nВыборы прошли спокойно. Явка была высокой.\n",
+        encoding="utf-8",
+    )
+    a = read_article(tmp_path / "a.txt")
+    assert a.title == f"Сообщает пресс-служба{end} Выборы прошли спокойно"
+    assert a.body.startswith(f"Сообщает пресс-служба{end}\n\n")
+
+
+def test_a_line_repeated_by_the_scraper_is_kept_once(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Выборы в Оше\n\nАвтор: Иван Петров\n\nАвтор: Иван Петров\n\nТекст статьи о выборах.\n",
+        encoding="utf-8",
+    )
+    assert read_article(tmp_path / "a.txt").body == "Автор: Иван Петров\n\nТекст статьи о выборах."
+
+
+def test_a_page_opening_with_its_time_and_an_ellipsis_is_no_teaser(tmp_path: Path) -> None:
+    """A teaser (time, headline, "...") of another article never starts the page."""
+    (tmp_path / "a.txt").write_text(
+        "10:15\nВыборы в Оше\nЯвка оказалась выше, чем ожидали...\n\nПодсчёт голосов идёт.\n",
+        encoding="utf-8",
+    )
+    a = read_article(tmp_path / "a.txt")
+    assert (a.title, a.body) == ("Выборы в Оше",
+                                 "Явка оказалась выше, чем ожидали...\n\nПодсчёт голосов идёт.")
+
+
+def test_a_long_first_sentence_is_cut_at_a_word_without_its_comma(tmp_path: Path) -> None:
+    sentence = ("Министр иностранных дел Туркменистана встретился в Ашхабаде с координатором, "
+                "послом и советником, представителями организации.")
+    (tmp_path / "a.md").write_text(f"---\ndate: 2024-12-11\n---\n{sentence}\n", encoding="utf-8")
+    assert read_article(tmp_path / "a.md").title == (
+        "Министр иностранных дел Туркменистана встретился в Ашхабаде с координатором, "
+        "послом и советником…"
+    )
