@@ -414,6 +414,7 @@ def test_damaged_documents_name_their_format(tmp_path: Path, name: str, reason: 
     with pytest.raises(ReadError) as err:
         read_article(_write(tmp_path, name, b"\x00\x01garbage\x02" * 50))
     assert err.value.reason.startswith(reason) and err.value.path == str(tmp_path / name)
+    assert "password" not in err.value.reason and "(None)" not in err.value.reason
 
 
 def test_mail_with_crlf_line_ends_and_a_bare_sender_address(tmp_path: Path) -> None:
