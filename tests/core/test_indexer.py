@@ -364,3 +364,22 @@ def test_an_undated_article_has_no_date(tmp_path: Path, write_articles) -> None:
     finally:
         engine.close()
     assert {Path(h.path).name: h.date for h in hits} == {"a.md": None, "b.md": dt.date(2024, 5, 1)}
+
+
+def test_an_old_index_of_one_article_learns_its_folder(tmp_path: Path, write_articles) -> None:
+    a = write_articles({"1.md": article("1", "т")}, folder="a")
+    index_dir = tmp_path / "ix"
+    update_index(index_dir, [a])
+    (index_dir / folders.FOLDERS_FILE).unlink()
+    assert index_folders(index_dir) == [a]
+
+
+def test_an_old_default_index_gets_no_seeds(
+    tmp_path: Path, write_articles, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Made before folders were kept: it has articles, so it is not a first start."""
+    default = tmp_path / "default"
+    monkeypatch.setattr(indexer, "is_default_index", lambda p: p == default)
+    update_index(default, [write_articles({"1.md": article("1", "т")})])
+    (default / folders.FOLDERS_FILE).unlink()
+    assert first_start_folders(default) == []
