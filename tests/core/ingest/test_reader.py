@@ -349,3 +349,34 @@ def test_a_long_first_sentence_is_cut_at_a_word_without_its_comma(tmp_path: Path
         "Министр иностранных дел Туркменистана встретился в Ашхабаде с координатором, "
         "послом и советником…"
     )
+
+
+def test_front_matter_under_other_common_keys(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\nheadline: Рынок в Бишкеке\npublished: 2024-03-05\npublisher: АКИpress\n"
+        "language: ru-RU\nlink: https://akipress.org/1\n---\n"
+        "Apple, Microsoft, Google and Amazon opened offices in Bishkek. Рынок растёт.\n",
+        encoding="utf-8",
+    )
+    a = read_article(tmp_path / "a.md")
+    assert (a.title, a.date, a.source, a.lang, a.url) == (
+        "Рынок в Бишкеке", dt.date(2024, 3, 5), "АКИpress", "ru", "https://akipress.org/1"
+    )
+    (tmp_path / "b.md").write_text(
+        "---\nsource: [ТАСС, РИА]\nsite: 24.kg\nlang: EN\n---\nМосква, 12 марта 2015\n\n"
+        "Встреча прошла в Бишкеке.\n",
+        encoding="utf-8",
+    )
+    b = read_article(tmp_path / "b.md")
+    assert (b.title, b.date, b.source, b.lang) == (
+        "Москва, 12 марта 2015 Встреча прошла в Бишкеке", dt.date(2015, 3, 12), "24.kg", "en"
+    )
+
+
+def test_a_file_of_one_line_is_an_article_and_one_of_chrome_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Паводок в Оше\n", encoding="utf-8")
+    assert read_article(tmp_path / "a.txt").title == "Паводок в Оше"
+    (tmp_path / "b.txt").write_text("Read more\nShare\n", encoding="utf-8")
+    with pytest.raises(ReadError) as err:
+        read_article(tmp_path / "b.txt")
+    assert (err.value.path, err.value.reason) == (str(tmp_path / "b.txt"), "no text in the file")
