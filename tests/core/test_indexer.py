@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import multiprocessing
 import os
@@ -15,7 +16,12 @@ import pytest
 
 from searchapp.core import folders, indexer, schema, store
 from searchapp.core.engine import SearchEngine
-from searchapp.core.errors import IndexBusyError, IndexLocationError, UsageError
+from searchapp.core.errors import (
+    IndexBusyError,
+    IndexLocationError,
+    IndexMissingError,
+    UsageError,
+)
 from searchapp.core.indexer import first_start_folders, forget_folder, index_folders, update_index
 from searchapp.core.paths import SEEDS_DIR
 from searchapp.core.progress import Progress
@@ -288,3 +294,92 @@ def test_killed_run_leaves_a_usable_index_and_the_next_run_completes(
     assert total(index_dir) == 301
     assert report.added == 300 - (partial - 1)
     assert total(index_dir, "миграция") == 300
+
+
+def test_forgetting_an_outer_folder_keeps_the_articles_of_a_folder_inside_it(
+    tmp_path: Path, write_articles
+) -> None:
+    a = write_articles({"a.md": article("A", "мигранты"), "sub/b.md": article("B", "мигранты")},
+                       folder="a")
+    index_dir = tmp_path / "ix"
+    update_index(index_dir, [a, a / "sub"])
+    assert forget_folder(index_dir, a) == 1
+    assert index_folders(index_dir) == [a / "sub"] and total(index_dir, "мигрант") == 1
+
+
+def test_forgetting_names_what_is_wrong(tmp_path: Path, write_articles) -> None:
+    a = write_articles({"a.md": article("A", "текст")}, folder="a")
+    b = write_articles({"b.md": article("B", "текст")}, folder="b")
+    with pytest.raises(IndexMissingError, match=f"^No index at {tmp_path / 'none'}$"):
+        forget_folder(tmp_path / "none", a)
+    index_dir = tmp_path / "ix"
+    update_index(index_dir, [a, b])
+    with pytest.raises(UsageError) as err:
+        forget_folder(index_dir, tmp_path / "c")
+    assert str(err.value) == (
+        f"{tmp_path / 'c'} is not a folder of the index (its folders: {a}, {b})"
+    )
+    forget_folder(index_dir, a)
+    forget_folder(index_dir, b)
+    with pytest.raises(UsageError, match=r"\(its folders: none\)$"):
+        forget_folder(index_dir, a)
+    lock = store.run_lock(index_dir)
+    assert lock.acquire(blocking=False)
+    try:
+        with pytest.raises(IndexBusyError, match=f"^The index at {index_dir} is busy"):
+            forget_folder(index_dir, a)
+    finally:
+        lock.release()
+
+
+def test_forgetting_from_an_index_not_written_yet_removes_nothing(tmp_path: Path) -> None:
+    index_dir = tmp_path / "ix"
+    index_dir.mkdir()
+    folders.save(index_dir, [tmp_path / "a"])
+    assert forget_folder(index_dir, tmp_path / "a") == 0
+    assert index_folders(index_dir) == []
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_and_the_rest_indexed(
+    tmp_path: Path, write_articles
+) -> None:
+    root = write_articles({"ok.md": article("Ok", "текст")})
+    bad = os.path.join(os.fsencode(root), b"bad-\xff-name.md")
+    with open(bad, "w", encoding="utf-8") as f:
+        f.write(article("Bad", "текст"))
+    report = update_index(tmp_path / "ix", [root])
+    assert report.added == 1
+    assert report.failed == [
+        (f"{root}/bad-\ufffd-name.md", "file name is not valid UTF-8: rename it")
+    ]
+
+
+def test_an_undated_article_has_no_date(tmp_path: Path, write_articles) -> None:
+    root = write_articles({"a.md": "---\ntitle: Без даты\n---\nТекст без даты.\n",
+                           "b.md": article("С датой", "Текст с датой.")})
+    update_index(tmp_path / "ix", [root])
+    engine = SearchEngine(tmp_path / "ix")
+    try:
+        hits = engine.search(SearchRequest(query="текст")).hits
+    finally:
+        engine.close()
+    assert {Path(h.path).name: h.date for h in hits} == {"a.md": None, "b.md": dt.date(2024, 5, 1)}
+
+
+def test_an_old_index_of_one_article_learns_its_folder(tmp_path: Path, write_articles) -> None:
+    a = write_articles({"1.md": article("1", "т")}, folder="a")
+    index_dir = tmp_path / "ix"
+    update_index(index_dir, [a])
+    (index_dir / folders.FOLDERS_FILE).unlink()
+    assert index_folders(index_dir) == [a]
+
+
+def test_an_old_default_index_gets_no_seeds(
+    tmp_path: Path, write_articles, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Made before folders were kept: it has articles, so it is not a first start."""
+    default = tmp_path / "default"
+    monkeypatch.setattr(indexer, "is_default_index", lambda p: p == default)
+    update_index(default, [write_articles({"1.md": article("1", "т")})])
+    (default / folders.FOLDERS_FILE).unlink()
+    assert first_start_folders(default) == []

@@ -252,3 +252,131 @@ def test_text_between_two_rules_keeps_its_text_but_not_the_fences(tmp_path: Path
     a = read_article(tmp_path / "a.txt")
     assert a.title == "Объявление о выборах" and "---" not in a.body and "марте" in a.body
     assert a.warnings == ()
+
+
+def test_html_page_url_and_no_site_name(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text(
+        '<html><head><title>Выборы</title><link rel="canonical" href="https://24.kg/vybory">'
+        "</head><body><article><h1>Выборы в Бишкеке</h1><p>"
+        + "Избиратели Бишкека выбирали депутатов городского кенеша. " * 6
+        + "</p></article></body></html>",
+        encoding="utf-8",
+    )
+    a = read_article(tmp_path / "a.html")
+    assert (a.url, a.source) == ("https://24.kg/vybory", "24.kg")
+    (tmp_path / "b.html").write_text(
+        "<html><head><title>Выборы</title></head><body><article><h1>Выборы в Бишкеке</h1><p>"
+        + "Избиратели Бишкека выбирали депутатов городского кенеша. " * 6
+        + "</p></article></body></html>",
+        encoding="utf-8",
+    )
+    b = read_article(tmp_path / "b.html")
+    assert (b.url, b.source, b.title) == ("", "Unknown", "Выборы в Бишкеке")
+
+
+def test_html_fragment_the_extractor_gives_up_on(tmp_path: Path) -> None:
+    """A saved fragment: all its text, scripts dropped."""
+    (tmp_path / "a.html").write_text("<div>Паводок в Оше</div><script>track()</script>",
+                                     encoding="utf-8")
+    a = read_article(tmp_path / "a.html")
+    assert (a.title, a.body, a.source, a.url) == ("Паводок в Оше", "Паводок в Оше", "Unknown", "")
+
+
+def test_html_without_text_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text("<!-- сохранено -->", encoding="utf-8")
+    with pytest.raises(ReadError) as err:
+        read_article(tmp_path / "a.html")
+    assert (err.value.path, err.value.reason) == (str(tmp_path / "a.html"),
+                                                  "no text found in the page")
+
+
+def test_unclosed_block_of_unknown_keys_is_text(tmp_path: Path) -> None:
+    """Only a block naming a known key (title, date, …) is front matter without its fence."""
+    text = "---\nNote: the meeting moved to Friday\n\nВстреча перенесена.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    a = read_article(tmp_path / "a.txt")
+    assert "Note: the meeting moved to Friday" in a.body and a.warnings == ()
+
+
+def test_front_matter_warnings_say_what_was_wrong(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: Паводок в Оше\nsource: ''\n\nВода поднялась ночью.\n", encoding="utf-8"
+    )
+    a = read_article(tmp_path / "a.md")
+    assert a.warnings == ("front matter has no closing '---'; read line by line",)
+    assert a.source == "Unknown"  # the empty quoted value is no source
+    (tmp_path / "b.md").write_text(BROKEN_FRONT_MATTER, encoding="utf-8")
+    (warning,) = read_article(tmp_path / "b.md").warnings
+    assert warning.startswith("front matter is not valid YAML (")
+    assert warning.endswith("); read line by line")
+
+
+@pytest.mark.parametrize("end", [":", ";", ","])
+def test_a_first_line_that_runs_on_is_no_headline(tmp_path: Path, end: str) -> None:
+    (tmp_path / "a.txt").write_text(
+        f"Сообщает пресс-служба{end}\n\nВыборы прошли спокойно. Явка была высокой.\n",
+        encoding="utf-8",
+    )
+    a = read_article(tmp_path / "a.txt")
+    assert a.title == f"Сообщает пресс-служба{end} Выборы прошли спокойно"
+    assert a.body.startswith(f"Сообщает пресс-служба{end}\n\n")
+
+
+def test_a_line_repeated_by_the_scraper_is_kept_once(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Выборы в Оше\n\nАвтор: Иван Петров\n\nАвтор: Иван Петров\n\nТекст статьи о выборах.\n",
+        encoding="utf-8",
+    )
+    assert read_article(tmp_path / "a.txt").body == "Автор: Иван Петров\n\nТекст статьи о выборах."
+
+
+def test_a_page_opening_with_its_time_and_an_ellipsis_is_no_teaser(tmp_path: Path) -> None:
+    """A teaser (time, headline, "...") of another article never starts the page."""
+    (tmp_path / "a.txt").write_text(
+        "10:15\nВыборы в Оше\nЯвка оказалась выше, чем ожидали...\n\nПодсчёт голосов идёт.\n",
+        encoding="utf-8",
+    )
+    a = read_article(tmp_path / "a.txt")
+    assert (a.title, a.body) == ("Выборы в Оше",
+                                 "Явка оказалась выше, чем ожидали...\n\nПодсчёт голосов идёт.")
+
+
+def test_a_long_first_sentence_is_cut_at_a_word_without_its_comma(tmp_path: Path) -> None:
+    sentence = ("Министр иностранных дел Туркменистана встретился в Ашхабаде с координатором, "
+                "послом и советником, представителями организации.")
+    (tmp_path / "a.md").write_text(f"---\ndate: 2024-12-11\n---\n{sentence}\n", encoding="utf-8")
+    assert read_article(tmp_path / "a.md").title == (
+        "Министр иностранных дел Туркменистана встретился в Ашхабаде с координатором, "
+        "послом и советником…"
+    )
+
+
+def test_front_matter_under_other_common_keys(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\nheadline: Рынок в Бишкеке\npublished: 2024-03-05\npublisher: АКИpress\n"
+        "language: ru-RU\nlink: https://akipress.org/1\n---\n"
+        "Apple, Microsoft, Google and Amazon opened offices in Bishkek. Рынок растёт.\n",
+        encoding="utf-8",
+    )
+    a = read_article(tmp_path / "a.md")
+    assert (a.title, a.date, a.source, a.lang, a.url) == (
+        "Рынок в Бишкеке", dt.date(2024, 3, 5), "АКИpress", "ru", "https://akipress.org/1"
+    )
+    (tmp_path / "b.md").write_text(
+        "---\nsource: [ТАСС, РИА]\nsite: 24.kg\nlang: EN\n---\nМосква, 12 марта 2015\n\n"
+        "Встреча прошла в Бишкеке.\n",
+        encoding="utf-8",
+    )
+    b = read_article(tmp_path / "b.md")
+    assert (b.title, b.date, b.source, b.lang) == (
+        "Москва, 12 марта 2015 Встреча прошла в Бишкеке", dt.date(2015, 3, 12), "24.kg", "en"
+    )
+
+
+def test_a_file_of_one_line_is_an_article_and_one_of_chrome_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Паводок в Оше\n", encoding="utf-8")
+    assert read_article(tmp_path / "a.txt").title == "Паводок в Оше"
+    (tmp_path / "b.txt").write_text("Read more\nShare\n", encoding="utf-8")
+    with pytest.raises(ReadError) as err:
+        read_article(tmp_path / "b.txt")
+    assert (err.value.path, err.value.reason) == (str(tmp_path / "b.txt"), "no text in the file")

@@ -75,3 +75,35 @@ def test_impossible_dates_are_rejected(text: str) -> None:
 )
 def test_metadata_values(value: object, expected: dt.date | None) -> None:
     assert parse_value(value) == expected
+
+
+def test_a_date_only_mentioned_in_the_text_is_the_fallback() -> None:
+    text = ("Итоги переговоров\n\nСоглашение подписали 2 мая 2009 года, напомнили участники. "
+            "Следующая встреча намечена на 15 июня 2025 года.")
+    assert find_dateline(text) == dt.date(2009, 5, 2)
+    assert find_dateline(text, fallback=False) is None
+
+
+def test_dateline_after_a_long_line_is_judged_on_its_own_line() -> None:
+    text = "Переговоры в Душанбе\nРаздел: политика и общество\nМосква, 12 марта 2015\n\nТекст."
+    assert find_dateline(text, fallback=False) == dt.date(2015, 3, 12)
+
+
+def test_dateline_ending_with_a_year_word_and_a_full_stop() -> None:
+    assert find_dateline("Заголовок\nМосква, 12 марта 2015 года.\nТекст.", fallback=False) == (
+        dt.date(2015, 3, 12)
+    )
+
+
+@pytest.mark.parametrize("end", [". ", "!", "?"])
+def test_sentences_ending_any_way_are_no_dateline(end: str) -> None:
+    text = f"Алан Гарсия\nАлан Гарсия родился 23 мая 1949 года{end}\n"
+    assert find_dateline(text, fallback=False) is None
+
+
+def test_signature_at_the_end_of_a_long_article_is_its_dateline() -> None:
+    body = "Министр рассказал о планах на год. " * 50  # past the head where datelines are
+    text = f"Итоги года\n\n{body}\nВстреча прошла 1 мая 2019 года.\n{body}///nCa, 11 December 2024"
+    assert len(text) > 3000 and find_dateline(text) == dt.date(2024, 12, 11)
+    late = f"Итоги года\n\n{body}{body}\nДоговор подписан 2 мая 2009"
+    assert find_dateline(late, fallback=False) is None  # a late mention is no dateline

@@ -76,3 +76,51 @@ def test_utf16_with_a_character_cut_by_the_detection_sample() -> None:
 def test_cp1251_with_rare_signs_is_not_read_in_a_kazakh_variant() -> None:
     text = RUSSIAN + " Новинка TrollDestroyer™ стоит 5 € — «дёшево»."  # ™, € differ in ptcp154
     assert decode(text.encode("cp1251")) == text
+
+
+@pytest.mark.parametrize("encoding", ["cp866", "mac_cyrillic", "iso8859_5"])
+def test_dos_mac_and_iso_cyrillic_code_pages(encoding: str) -> None:
+    """Not cp1251 or koi8-r: the detector's guess is taken when it reads as Russian."""
+    assert decode(RUSSIAN.encode(encoding)) == RUSSIAN
+
+
+@pytest.mark.parametrize("title", ["Урожай хлопка", "Итоги года"])
+def test_short_cp1251_titles_the_detector_takes_for_dos(title: str) -> None:
+    assert decode(title.encode("cp1251")) == title
+
+
+@pytest.mark.parametrize("where", ["first", "last"])
+def test_one_short_cp1251_word_on_its_own_line_of_a_utf8_file(where: str) -> None:
+    """Three letters in a code page are a word, not stray bytes, even at either end."""
+    word = "Мир".encode("cp1251")
+    data = word + b"\n" + RUSSIAN.encode() if where == "first" else RUSSIAN.encode() + b"\n" + word
+    text = decode(data)
+    assert text == ("Мир\n" + RUSSIAN if where == "first" else RUSSIAN + "\nМир")
+
+
+@pytest.mark.parametrize("stray", [(b"\xab", b"\xfe", b"\x91"), (b"\xab\xab", b"", b"")])
+def test_stray_bytes_apart_on_one_utf8_line_are_not_a_code_page_word(
+    stray: tuple[bytes, bytes, bytes],
+) -> None:
+    words = RUSSIAN.split(" ")
+    damaged = b" ".join(
+        word.encode() + (stray[i] if i < 3 else b"") for i, word in enumerate(words)
+    )
+    assert decode(damaged) == RUSSIAN
+
+
+def test_stray_byte_on_one_line_and_cp1251_on_another() -> None:
+    data = (RUSSIAN.encode() + b"\xab\n" + RUSSIAN.encode() + b"\n"
+            + "Остаток в cp1251: беженцы".encode("cp1251"))
+    assert decode(data) == f"{RUSSIAN}\n{RUSSIAN}\nОстаток в cp1251: беженцы"
+
+
+def test_binary_with_utf16_strings_and_control_bytes_is_refused() -> None:
+    with pytest.raises(DecodeError, match="binary"):
+        decode(("Name\x01\x02Value\x03 " * 200).encode("utf-16-le"))
+
+
+def test_long_cp1251_article_with_a_trademark_sign() -> None:
+    """The detector says ptcp154 here too; the allowance for rare signs grows with length."""
+    text = RUSSIAN * 4 + " Марка Trolls™."
+    assert decode(text.encode("cp1251")) == text

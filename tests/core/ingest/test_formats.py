@@ -271,3 +271,208 @@ def test_format_libraries_are_imported_lazily() -> None:
             "print(sorted(m for m in ('pypdfium2', 'docx', 'fpdf') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def _write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_pdf_pages_are_read_in_order_as_lines(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("dejavu", "", str(dejavu()))
+    pdf.set_font("dejavu", size=12)
+    for page in (["Паводок в Оше", RU_FLOOD[0]], [RU_FLOOD[1]]):
+        pdf.add_page()
+        for line in page:
+            pdf.multi_cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+    a = read_article(_write(tmp_path, "two-pages.pdf", bytes(pdf.output())))
+    assert (a.title, a.body) == ("Паводок в Оше", "\n".join(RU_FLOOD))
+
+
+MENTIONED = "Соглашение подписали 2 мая 2009 года, напомнили участники."  # not a dateline
+
+
+def test_a_date_the_text_mentions_is_not_the_documents_date(tmp_path: Path) -> None:
+    """The creation date wins over a date in running text (a dateline would win over it)."""
+    created = dt.datetime(2024, 4, 3, 8, 0, tzinfo=dt.UTC)
+    files = {
+        "a.pdf": make_pdf([MENTIONED, *RU_FLOOD], title="Паводок в Оше", created=created),
+        "a.docx": make_docx([MENTIONED, *RU_FLOOD], title="Паводок в Оше", created=created),
+        "a.odt": make_odt("Паводок в Оше", "Паводок", [MENTIONED, *RU_FLOOD],
+                          "2024-04-03T08:00:00"),
+    }
+    for name, data in files.items():
+        assert read_article(_write(tmp_path, name, data)).date == dt.date(2024, 4, 3), name
+
+
+def test_pdf_without_a_creation_date_or_dateline_has_no_date(tmp_path: Path) -> None:
+    data = make_pdf(RU_FLOOD).replace(b"/CreationDate", b"/CreationDatX")
+    a = read_article(_write(tmp_path, "a.pdf", data))
+    assert a.date is None and a.body == RU_FLOOD[1]
+
+
+def test_password_protected_pdf_is_reported_as_such(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica")
+    pdf.cell(0, 10, "Secret")
+    pdf.set_encryption(owner_password="owner", user_password="user")
+    with pytest.raises(ReadError) as err:
+        read_article(_write(tmp_path, "locked.pdf", bytes(pdf.output())))
+    assert err.value.reason == "not a readable PDF (password-protected PDF)"
+
+
+def test_docx_body_keeps_paragraphs_and_tables_without_the_heading(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Курс маната", level=1)
+    document.add_paragraph(RU_FLOOD[0])
+    table = document.add_table(rows=2, cols=2)
+    for row, (currency, rate) in zip(table.rows, [("Доллар", "3,5 маната"),
+                                                  ("Евро", "3,8 маната")], strict=True):
+        row.cells[0].text, row.cells[1].text = currency, rate
+    out = io.BytesIO()
+    document.save(out)
+    a = read_article(_write(tmp_path, "a.docx", out.getvalue()))
+    assert a.title == "Курс маната"
+    assert a.body == f"{RU_FLOOD[0]}\nДоллар\n3,5 маната\nЕвро\n3,8 маната"
+
+
+def test_docx_title_style_is_the_title(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Паводок в Оше", level=0)  # the "Title" style
+    for text in RU_FLOOD:
+        document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    a = read_article(_write(tmp_path, "a.docx", out.getvalue()))
+    assert (a.title, a.body) == ("Паводок в Оше", "\n".join(RU_FLOOD))
+
+
+def test_docx_without_heading_or_title_keeps_its_first_paragraph(tmp_path: Path) -> None:
+    a = read_article(_write(tmp_path, "a.docx", make_docx(RU_FLOOD)))
+    assert (a.title, a.body) == ("Паводок затопил несколько сёл под Ошем", "\n".join(RU_FLOOD))
+
+
+def _odt(content: str, meta: str | None) -> bytes:
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
+          'xmlns:dc="http://purl.org/dc/elements/1.1/"')
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as odt:
+        odt.writestr("content.xml", f"<office:document-content {ns}><office:body><office:text>"
+                                    f"{content}</office:text></office:body></office:document-content>")
+        if meta is not None:
+            odt.writestr("meta.xml", f"<office:document-meta {ns}><office:meta>{meta}"
+                                     "</office:meta></office:document-meta>")
+    return out.getvalue()
+
+
+def test_odt_title_from_its_properties_and_words_in_styled_spans(tmp_path: Path) -> None:
+    content = ('<text:h text:outline-level="1">Снегопад</text:h>'
+               "<text:p>Снег шёл <text:span>двое суток</text:span>, дороги закрыты.</text:p>"
+               "<text:p>Школы не работают.</text:p>")
+    meta = "<dc:title>Снегопад в  Алматы</dc:title>"
+    a = read_article(_write(tmp_path, "a.odt", _odt(content, meta)))
+    assert a.title == "Снегопад в Алматы"
+    assert a.body == "Снегопад\nСнег шёл двое суток, дороги закрыты.\nШколы не работают."
+
+
+@pytest.mark.parametrize("meta", [None, "<meta:generator>LibreOffice</meta:generator>"])
+def test_odt_without_properties_takes_its_heading(tmp_path: Path, meta: str | None) -> None:
+    content = ('<text:h text:outline-level="1">Снегопад в Алматы</text:h>'
+               "<text:p>Снег шёл двое суток, дороги закрыты.</text:p>")
+    a = read_article(_write(tmp_path, "a.odt", _odt(content, meta)))
+    assert (a.title, a.body, a.date) == ("Снегопад в Алматы",
+                                         "Снег шёл двое суток, дороги закрыты.", None)
+
+
+def test_odt_without_heading_or_title_keeps_its_first_paragraph(tmp_path: Path) -> None:
+    content = "<text:p>Снег шёл двое суток.</text:p><text:p>Дороги закрыты.</text:p>"
+    a = read_article(_write(tmp_path, "a.odt", _odt(content, None)))
+    assert (a.title, a.body) == ("Снег шёл двое суток", "Снег шёл двое суток.\nДороги закрыты.")
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [("bad.pdf", "not a readable PDF ("), ("bad.docx", "not a readable Word document ("),
+     ("bad.odt", "not a readable OpenDocument text ("),
+     ("bad.eml", "not a MIME message (no headers)"),
+     ("bad.mhtml", "not a MIME message (no headers)")],
+)
+def test_damaged_documents_name_their_format(tmp_path: Path, name: str, reason: str) -> None:
+    with pytest.raises(ReadError) as err:
+        read_article(_write(tmp_path, name, b"\x00\x01garbage\x02" * 50))
+    assert err.value.reason.startswith(reason) and err.value.path == str(tmp_path / name)
+    assert "password" not in err.value.reason and "(None)" not in err.value.reason
+
+
+def test_mail_with_crlf_line_ends_and_a_bare_sender_address(tmp_path: Path) -> None:
+    """As mail programs save it: CRLF lines; no name or organisation: the domain is the source."""
+    data = make_eml("Экспорт хлопка", "PRESS@Cotton.Example.UZ", "Wed, 15 May 2024 10:00:00 +0500",
+                    plain="Экспорт хлопка вырос.\n\nТрейдеры довольны.")
+    a = read_article(_write(tmp_path, "a.eml", data.replace(b"\n", b"\r\n")))
+    assert a.body == "Экспорт хлопка вырос.\n\nТрейдеры довольны."
+    assert (a.title, a.source, a.date) == ("Экспорт хлопка", "cotton.example.uz",
+                                           dt.date(2024, 5, 15))
+
+
+def test_mail_with_an_unknown_charset_is_read_as_utf8(tmp_path: Path) -> None:
+    data = ("Subject: Выборы\nFrom: desk@mail.example\nContent-Type: text/plain; charset=x-bogus\n"
+            "Content-Transfer-Encoding: 8bit\n\nВыборы в Оше прошли спокойно.").encode()
+    a = read_article(_write(tmp_path, "a.eml", data.replace("спокойно".encode(), b"\xff")))
+    assert a.body == "Выборы в Оше прошли \ufffd."
+
+
+def test_mail_without_text_is_reported(tmp_path: Path) -> None:
+    msg = EmailMessage()
+    msg["Subject"], msg["From"] = "Фото", "desk@mail.example"
+    msg.add_attachment(b"\xff\xd8\xff\xe0", maintype="image", subtype="jpeg", filename="a.jpg")
+    with pytest.raises(ReadError) as err:
+        read_article(_write(tmp_path, "a.eml", bytes(msg)))
+    assert err.value.reason == "no text in the file"
+
+
+def test_mail_whose_page_is_an_attachment_is_read_from_it(tmp_path: Path) -> None:
+    msg = EmailMessage()
+    msg["Subject"], msg["From"] = "Дайджест недели", "Asia News <digest@asia-news.example>"
+    msg.set_content("")
+    msg.add_attachment(DIGEST_HTML + "<script>track()</script><noscript>Включите JS</noscript>",
+                       subtype="html", filename="digest.html")
+    a = read_article(_write(tmp_path, "a.eml", bytes(msg)))
+    assert a.body == ("Дайджест\nЗасуха в Ашхабаде: урожай хлопка под угрозой.\n"
+                      "Курс маната остался прежним.")
+
+
+def test_saved_page_url_from_its_part_else_from_the_snapshot(tmp_path: Path) -> None:
+    page = PAGE.replace("<title>Выборы в Бишкеке</title>", "")
+    page = page.replace("<h1>Выборы в Бишкеке</h1>", "")  # no title: the Subject is
+    data = make_mhtml("Выборы — 24.kg", "Tue, 05 Mar 2024 09:00:00 +0600", "https://24.kg/snapshot",
+                      page)
+    with_part = data.replace(b"\nContent-Location: https://24.kg/snapshot",
+                             b"\nContent-Location: https://24.kg/page")
+    a = read_article(_write(tmp_path, "a.mhtml", with_part))
+    assert (a.url, a.title) == ("https://24.kg/page", "Выборы — 24.kg")
+    without_part = data.replace(b"\nContent-Location: https://24.kg/snapshot\n", b"\n")
+    assert b"\nContent-Location" not in without_part
+    assert b"Snapshot-Content-Location" in without_part
+    assert read_article(_write(tmp_path, "b.mhtml", without_part)).url == "https://24.kg/snapshot"
+
+
+def test_saved_file_without_a_page_is_reported(tmp_path: Path) -> None:
+    msg = EmailMessage()
+    msg["Subject"], msg["From"] = "Пусто", "<Saved by Blink>"
+    msg.set_content("только текст")
+    with pytest.raises(ReadError) as err:
+        read_article(_write(tmp_path, "a.mhtml", bytes(msg)))
+    assert err.value.reason == "no HTML page in the saved file"

@@ -45,3 +45,13 @@ def test_malformed_rules_name_the_file(rules_file, text: str, message: str) -> N
     with pytest.raises(sources.SourceRulesError, match=message) as err:
         sources.load_rules()
     assert str(path) in str(err.value)
+
+
+def test_bundled_rules_file_is_read_when_no_other_is_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SEARCHAPP_SOURCES", raising=False)
+    sources.load_rules.cache_clear()
+    try:
+        assert sources.rules_path().name == "sources.toml"
+        assert sources.find_source("… the party added, Trend reports.") == "Trend"
+    finally:
+        sources.load_rules.cache_clear()
