@@ -83,6 +83,23 @@ def test_prefix(engine: SearchEngine) -> None:
     assert "000" in found(engine, "migra*")
 
 
+def test_english_prefix_longer_than_its_stem(engine: SearchEngine) -> None:
+    # The index keeps «migrat» for "migration": «migrations*» is also searched as «migrat*».
+    assert found(engine, "migrations*") == ["000"]
+
+
+def test_wildcard_inside_a_word(engine: SearchEngine) -> None:
+    assert found(engine, "мигр?ция") == ["002"]
+
+
+@pytest.mark.parametrize("query", ["мигра*", "мигр?ция"])
+def test_prefix_and_wildcard_matches_are_marked(engine: SearchEngine, query: str) -> None:
+    hit = engine.search(SearchRequest(query=query)).hits[0]
+    assert re.search(r"<mark>[Мм]игра\w*</mark>", hit.snippet_html())
+    view = engine.article(hit.path, query)
+    assert view is not None and view.body_spans
+
+
 OWN = {
     # «миграция» in the title of one article and only in the body of the other
     "in_title.md": "---\ntitle: Миграция в регионе\nsource: Planet\nlang: ru\n---\n"
@@ -133,6 +150,13 @@ def test_fields(own: SearchEngine, engine: SearchEngine) -> None:
     assert "planet" in own_found(own, "Trend") and "trend" not in own_found(own, "Trend")
     assert sorted(own_found(own, "source:Trend")) == ["plain", "trend"]  # not the word
     assert set(found(engine, "lang:ru")) == {"002", "004"}
+
+
+def test_quoted_source_is_its_words_in_order(own: SearchEngine) -> None:
+    # «Daily Planet» is the source of two articles, «Planet» of four more.
+    assert sorted(own_found(own, 'source:"Daily Planet"')) == ["front", "meta"]
+    assert own_found(own, 'source:"Planet Daily"') == []
+    assert len(own_found(own, "source:Planet")) == 6
 
 
 def test_results_are_ordered_by_relevance(own: SearchEngine) -> None:
@@ -347,5 +371,92 @@ def test_empty_index_answers(tmp_path: Path) -> None:
     try:
         assert eng.matching_paths("") == [] and eng.matching_paths("миграция") == []
         assert eng.search(SearchRequest(query="миграция")).total == 0
+    finally:
+        eng.close()
+
+
+DATED = {
+    "new.md": "---\ntitle: Хлопок\ndate: 2024-03-01\nsource: Вёсти\nlang: ru\n---\n"
+              "Хлопок в этом году собрали рано.\n",
+    "old.md": "---\ntitle: Cotton\ndate: 2023-01-05\nsource: Planet\nlang: en\n---\n"
+              "Cotton was picked early.\n",
+    "undated.md": "---\ntitle: Cotton again\nsource: Planet\nlang: en\n---\n"
+                  "Cotton was picked late.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def dated(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("dated")
+    (root / "articles").mkdir()
+    for name, text in DATED.items():
+        (root / "articles" / name).write_text(text, encoding="utf-8")
+    assert update_index(root / "index", [root / "articles"]).added == len(DATED)
+    eng = SearchEngine(root / "index")
+    yield eng
+    eng.close()
+
+
+@pytest.mark.parametrize(("sort", "order"), [(Sort.NEWEST, ["new", "old", "undated"]),
+                                             (Sort.OLDEST, ["old", "new", "undated"])])
+def test_undated_articles_go_last_in_both_date_orders(dated: SearchEngine, sort: Sort,
+                                                      order: list[str]) -> None:
+    assert own_found(dated, "", sort=sort) == order
+
+
+def test_undated_articles_are_in_no_year_or_month(dated: SearchEngine) -> None:
+    facets = dated.search(SearchRequest(query="")).facets
+    assert facets.year == {"2023": 1, "2024": 1}
+    assert facets.month == {"2023-01": 1, "2024-03": 1}
+
+
+def test_date_filter_with_one_bound_leaves_undated_articles_out(dated: SearchEngine) -> None:
+    assert own_found(dated, "", since=dt.date(2024, 1, 1)) == ["new"]
+    assert own_found(dated, "", until=dt.date(2023, 12, 31)) == ["old"]
+
+
+def test_source_filter_ignores_yo(dated: SearchEngine) -> None:
+    # «Вести» and «Вёсти» are one source, like in the query field ``source:``.
+    assert own_found(dated, "", sources=frozenset({"Вести"})) == ["new"]
+    assert dated.search(SearchRequest(query="", sources=frozenset({"вести"}))).notice is None
+
+
+@pytest.mark.parametrize(("question", "ranked_on_words"),
+                         [("Мередов Шуша Ашхабад?", True), ("Мередов Шуша?", False),
+                          ("Мередов Шуша Ашхабад", False)])
+def test_a_question_needs_three_words_and_a_question_mark(
+    engine: SearchEngine, question: str, ranked_on_words: bool
+) -> None:
+    # No article has every word: a question is ranked on its words without
+    # a notice; keywords fall back to the closest matches, with one.
+    resp = engine.search(SearchRequest(query=question))
+    assert resp.total > 0
+    assert (resp.notice is None) is ranked_on_words
+
+
+def test_results_follow_the_index_while_the_engine_stays_open(tmp_path: Path,
+                                                              write_articles) -> None:
+    root = write_articles({"a.txt": "Cotton\n\nCotton was picked early."})
+    update_index(tmp_path / "ix", [root])
+    eng = SearchEngine(tmp_path / "ix")
+    try:
+        assert eng.search(SearchRequest(query="cotton")).total == 1
+        (root / "b.txt").write_text("More cotton\n\nCotton prices rose.", encoding="utf-8")
+        update_index(tmp_path / "ix", [root])
+        assert eng.search(SearchRequest(query="cotton")).total == 2
+        assert eng.stats().articles == 2
+    finally:
+        eng.close()
+
+
+def test_similar_articles_are_eight_at_most(tmp_path: Path, write_articles) -> None:
+    root = write_articles({f"c{i}.txt": f"Cotton {i}\n\nCotton harvest and cotton prices {i}."
+                           for i in range(12)})
+    update_index(tmp_path / "ix", [root])
+    eng = SearchEngine(tmp_path / "ix")
+    try:
+        path = eng.matching_paths("")[0]
+        similar = [h.path for h in eng.similar(path)]
+        assert len(similar) == 8 and path not in similar
     finally:
         eng.close()

@@ -91,6 +91,13 @@ def test_malformed_queries_are_repaired_with_a_notice(text: str, notice: str) ->
     assert any(notice in n for n in compiled.notices), compiled.notices
 
 
+@pytest.mark.parametrize("text", ["м*", "Ж*"])
+def test_too_short_prefix_notice_quotes_it_as_typed(text: str) -> None:
+    compiled = compile_query(text)
+    assert compiled.empty
+    assert any(text in n for n in compiled.notices), compiled.notices
+
+
 def test_query_of_punctuation_only_says_so() -> None:
     compiled = compile_query('"" ((( ')
     assert compiled.empty and compiled.notices
