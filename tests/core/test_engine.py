@@ -293,6 +293,50 @@ def test_sentence_initial_capital_is_not_a_name(tmp_path: Path, write_articles) 
         eng.close()
 
 
+def test_lower_case_word_is_a_name_when_the_index_capitalises_it(tmp_path: Path,
+                                                                 write_articles) -> None:
+    root = write_articles({
+        "kz_en.txt": "Kazakhstan\n\nPresident Tokayev met the press.",
+        "kz_ru.txt": "Казахстан\n\nПрезидент Токаев встретился с прессой.",
+        "aloe.txt": "Garden\n\nThe aloe vera plant grows well.",
+        "vera.txt": "Новости\n\nВчера Вера пришла домой.",
+    })
+    update_index(tmp_path / "ix", [root])
+    eng = SearchEngine(tmp_path / "ix")
+    try:
+        assert sorted(own_found(eng, "tokayev")) == ["kz_en", "kz_ru"]  # a name: both scripts
+        assert own_found(eng, "vera") == ["aloe"]  # never capitalised here: a word
+    finally:
+        eng.close()
+
+
+def test_a_word_finds_the_forms_of_each_of_its_readings(tmp_path: Path,
+                                                         write_articles) -> None:
+    # «белка» reads as белка (squirrel) or белок (protein); «белкой» is only the squirrel.
+    root = write_articles({"squirrel.txt": "Лес\n\nМы долго следили за белкой.",
+                           "protein.txt": "Еда\n\nВ мясе много белка и жира."})
+    update_index(tmp_path / "ix", [root])
+    eng = SearchEngine(tmp_path / "ix")
+    try:
+        assert sorted(own_found(eng, "белка")) == ["protein", "squirrel"]
+    finally:
+        eng.close()
+
+
+def test_phrase_with_a_word_of_two_readings_keeps_its_order(tmp_path: Path,
+                                                            write_articles) -> None:
+    root = write_articles({"phrase.txt": "Лес\n\nРыжая белка прыгала по веткам.",
+                           "apart.txt": "Лес\n\nБелка была совсем не рыжая."})
+    update_index(tmp_path / "ix", [root])
+    eng = SearchEngine(tmp_path / "ix")
+    try:
+        resp = eng.search(SearchRequest(query='"рыжая белка"'))
+        assert [Path(h.path).stem for h in resp.hits] == ["phrase"] and resp.notice is None
+        assert sorted(own_found(eng, "рыжая белка")) == ["apart", "phrase"]
+    finally:
+        eng.close()
+
+
 def test_long_query_suggests_from_the_query_as_cut(engine: SearchEngine) -> None:
     resp = engine.search(SearchRequest(query="x" * 10_000))
     assert resp.suggestion is None

@@ -15,6 +15,7 @@ from searchapp.core.query import (
     UNKNOWN_LANG_NOTICE,
     compile_query,
 )
+from searchapp.core.scoring import OneWord, TitleOrBody
 
 
 def terms(text: str) -> set[tuple[str, str]]:
@@ -48,6 +49,13 @@ def test_or_not_and_minus() -> None:
     assert "Not(" in repr(compile_query("Ашхабад NOT Болгария").query)
     only_not = compile_query("NOT Болгария").query
     assert isinstance(only_not, wq.AndNot) and isinstance(only_not.a, wq.Every)
+
+
+def test_readings_of_a_word_score_as_one_word() -> None:
+    # «белка» reads белка or белок: an article scores for the better reading, not for both.
+    q = compile_query("белка").query
+    assert isinstance(q, TitleOrBody)
+    assert all(isinstance(s, OneWord) and len(s.subqueries) == 2 for s in q.subqueries)
 
 
 def test_inner_hyphen_is_not_minus() -> None:
