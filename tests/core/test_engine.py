@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -504,3 +505,11 @@ def test_similar_articles_are_eight_at_most(tmp_path: Path, write_articles) -> N
         assert len(similar) == 8 and path not in similar
     finally:
         eng.close()
+
+
+def test_elapsed_time_is_the_time_the_search_took(engine: SearchEngine, monkeypatch) -> None:
+    # A fake clock: the search starts at 10 s and ends at 10.25 s.
+    ticks = iter([10.0, 10.25])
+    clock = SimpleNamespace(perf_counter=lambda: next(ticks))
+    monkeypatch.setattr("searchapp.core.engine.time", clock)
+    assert engine.search(SearchRequest(query="миграция")).elapsed_ms == pytest.approx(250.0)
