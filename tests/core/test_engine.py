@@ -252,6 +252,22 @@ def test_article_view_marks_every_hit(engine: SearchEngine, seed_index: Path) ->
     assert view.title_spans
 
 
+def test_article_view_marks_title_and_body_words_apart(engine: SearchEngine) -> None:
+    path = next(p for p in engine.matching_paths("") if p.endswith(SEEDS["002"]))
+
+    def marked(query: str, **kw: bool) -> tuple[list[str], list[str]]:
+        view = engine.article(path, query, **kw)
+        assert view is not None
+        return ([view.title[s:e] for s, e in view.title_spans],
+                [view.body[s:e] for s, e in view.body_spans])
+
+    assert marked("намерен") == (["намерен"], [])  # a word of the title only
+    assert marked("людей") == ([], ["людьми"])  # a word of the body only
+    assert marked("Meredov") == ([], ["Мередов"])  # the name in the other script
+    assert marked("Meredov", names=False) == ([], [])
+    assert marked("") == ([], [])
+
+
 def test_stats(engine: SearchEngine) -> None:
     stats = engine.stats()
     assert stats.articles == 5 and stats.sources >= 3
@@ -423,7 +439,8 @@ def test_empty_index_answers(tmp_path: Path) -> None:
 DATED = {
     "new.md": "---\ntitle: Хлопок\ndate: 2024-03-01\nsource: Вёсти\nlang: ru\n---\n"
               "Хлопок в этом году собрали рано.\n",
-    "old.md": "---\ntitle: Cotton\ndate: 2023-01-05\nsource: Planet\nlang: en\n---\n"
+    "old.md": "---\ntitle: Cotton\ndate: 2023-01-05\nsource: Planet\nlang: en\n"
+              "url: https://example.org/cotton\n---\n"
               "Cotton was picked early.\n",
     "undated.md": "---\ntitle: Cotton again\nsource: Planet\nlang: en\n---\n"
                   "Cotton was picked late.\n",
@@ -513,3 +530,15 @@ def test_elapsed_time_is_the_time_the_search_took(engine: SearchEngine, monkeypa
     clock = SimpleNamespace(perf_counter=lambda: next(ticks))
     monkeypatch.setattr("searchapp.core.engine.time", clock)
     assert engine.search(SearchRequest(query="миграция")).elapsed_ms == pytest.approx(250.0)
+
+
+def test_article_view_has_the_fields_of_the_article(dated: SearchEngine) -> None:
+    paths = {Path(p).stem: p for p in dated.matching_paths("")}
+    view = dated.article(paths["old"])
+    assert view is not None
+    assert (view.title, view.body, view.source, view.lang, view.date, view.url) == (
+        "Cotton", "Cotton was picked early.", "Planet", "en", dt.date(2023, 1, 5),
+        "https://example.org/cotton")
+    view = dated.article(paths["new"])
+    assert view is not None and (view.source, view.lang, view.url) == ("Вёсти", "ru", "")
+    assert dated.article(str(Path(paths["new"]).with_name("missing.md"))) is None
