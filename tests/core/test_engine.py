@@ -542,3 +542,24 @@ def test_article_view_has_the_fields_of_the_article(dated: SearchEngine) -> None
     view = dated.article(paths["new"])
     assert view is not None and (view.source, view.lang, view.url) == ("Вёсти", "ru", "")
     assert dated.article(str(Path(paths["new"]).with_name("missing.md"))) is None
+
+
+def test_matching_paths_apply_the_filters(engine: SearchEngine) -> None:
+    ru = engine.matching_paths(SearchRequest(query="", langs=frozenset({"ru"})))
+    assert sorted(Path(p).name[:3] for p in ru) == ["002", "004"]
+
+
+def test_similar_articles_come_from_the_title_and_the_body(tmp_path: Path,
+                                                           write_articles) -> None:
+    files = {"source.txt": "Cotton harvest\n\nRain and hail hit the valley farms.",
+             "body_twin.txt": "Weather\n\nRain and hail hit the valley farms again.",
+             "title_twin.txt": "News\n\nCotton harvest began early."}
+    files.update({f"other{i}.txt": f"Sports {i}\n\nOur team won a big cup." for i in range(4)})
+    update_index(tmp_path / "ix", [write_articles(files)])
+    eng = SearchEngine(tmp_path / "ix")
+    try:
+        path = next(p for p in eng.matching_paths("") if p.endswith("source.txt"))
+        assert sorted(Path(h.path).stem for h in eng.similar(path)) == ["body_twin",
+                                                                        "title_twin"]
+    finally:
+        eng.close()

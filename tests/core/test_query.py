@@ -106,6 +106,18 @@ def test_too_short_prefix_notice_quotes_it_as_typed(text: str) -> None:
     assert any(text in n for n in compiled.notices), compiled.notices
 
 
+def test_query_is_cut_only_beyond_its_limit() -> None:
+    assert compile_query("x" * MAX_QUERY_CHARS).notices == []
+    assert compile_query("x" * (MAX_QUERY_CHARS + 1)).notices
+
+
+def test_unclosed_quote_is_the_last_one() -> None:
+    # The phrase before it stays a phrase.
+    unclosed = compile_query('"Полумесяц Красный" "Ашхабад')
+    assert unclosed.query == compile_query('"Полумесяц Красный" Ашхабад').query
+    assert unclosed.notices
+
+
 def test_query_of_punctuation_only_says_so() -> None:
     compiled = compile_query('"" ((( ')
     assert compiled.empty and compiled.notices
