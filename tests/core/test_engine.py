@@ -563,3 +563,11 @@ def test_similar_articles_come_from_the_title_and_the_body(tmp_path: Path,
                                                                         "title_twin"]
     finally:
         eng.close()
+
+
+def test_hits_have_the_fields_of_their_articles(dated: SearchEngine) -> None:
+    hits = dated.search(SearchRequest(query="cotton", sort=Sort.OLDEST)).hits
+    assert [(h.title, h.source, h.lang, h.date) for h in hits] == [
+        ("Cotton", "Planet", "en", dt.date(2023, 1, 5)), ("Cotton again", "Planet", "en", None)]
+    assert [[h.title[s:e] for s, e in h.title_spans] for h in hits] == [["Cotton"], ["Cotton"]]
+    assert all("<mark>Cotton</mark>" in h.snippet_html() for h in hits)
