@@ -11,7 +11,9 @@ from types import SimpleNamespace
 import pytest
 
 from searchapp.core.engine import CLOSEST_NOTICE, SearchEngine
+from searchapp.core.errors import IndexDamagedError
 from searchapp.core.indexer import update_index
+from searchapp.core.paths import SEEDS_DIR
 from searchapp.core.query import MAX_QUERY_CHARS
 from searchapp.core.results import SearchRequest, Sort
 
@@ -213,6 +215,15 @@ def test_facet_counts_ignore_their_own_selection(engine: SearchEngine) -> None:
     assert sum(resp.facets.source.values()) == 5  # other sources stay pickable
     assert resp.facets.lang == {"en": 1}  # other facets follow the selection
     assert resp.facets.year == {"2024": 1}
+
+
+def test_date_facets_ignore_the_date_selection(engine: SearchEngine) -> None:
+    resp = engine.search(SearchRequest(query="", since=dt.date(2024, 1, 1),
+                                       until=dt.date(2024, 12, 31)))
+    assert resp.total == 3
+    assert resp.facets.year == {"2021": 1, "2024": 3, "2025": 1}  # other years stay pickable
+    assert sum(resp.facets.month.values()) == 5
+    assert sum(resp.facets.source.values()) == 3  # other facets follow the selection
 
 
 def test_facets_follow_the_query(engine: SearchEngine) -> None:
@@ -571,3 +582,22 @@ def test_hits_have_the_fields_of_their_articles(dated: SearchEngine) -> None:
         ("Cotton", "Planet", "en", dt.date(2023, 1, 5)), ("Cotton again", "Planet", "en", None)]
     assert [[h.title[s:e] for s, e in h.title_spans] for h in hits] == [["Cotton"], ["Cotton"]]
     assert all("<mark>Cotton</mark>" in h.snippet_html() for h in hits)
+
+
+# Whoosh leaves the file object of a segment it failed to read for the GC to close.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_damaged_index_says_where_why_and_how_to_rebuild(tmp_path: Path) -> None:
+    index = tmp_path / "ix"
+    update_index(index, [SEEDS_DIR])
+    postings = next(index.glob("*.pst"))
+    with postings.open("r+b") as f:
+        f.truncate(postings.stat().st_size // 3)
+    eng = SearchEngine(index)
+    try:
+        with pytest.raises(IndexDamagedError) as damaged:
+            eng.search(SearchRequest(query="миграция"))
+    finally:
+        eng.close()
+    message = str(damaged.value)
+    assert str(index) in message and "--rebuild" in message
+    assert type(damaged.value.__cause__).__name__ in message  # what went wrong

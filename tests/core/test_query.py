@@ -118,6 +118,13 @@ def test_unclosed_quote_is_the_last_one() -> None:
     assert unclosed.notices
 
 
+def test_brackets_that_close_nothing_are_dropped_alone() -> None:
+    stray = compile_query("мигрант) OR беженец")
+    assert stray.query == compile_query("мигрант OR беженец").query and stray.notices
+    balanced = compile_query("(мигрант OR беженец) Ашхабад")
+    assert isinstance(balanced.query, wq.And) and balanced.notices == []
+
+
 def test_query_of_punctuation_only_says_so() -> None:
     compiled = compile_query('"" ((( ')
     assert compiled.empty and compiled.notices
