@@ -601,3 +601,23 @@ def test_damaged_index_says_where_why_and_how_to_rebuild(tmp_path: Path) -> None
     message = str(damaged.value)
     assert str(index) in message and "--rebuild" in message
     assert type(damaged.value.__cause__).__name__ in message  # what went wrong
+
+
+def test_names_off_finds_only_the_spelling_typed(engine: SearchEngine) -> None:
+    assert found(engine, "Meredov", names=False) == ["001"]  # not 002's «Мередов»
+    assert sorted(found(engine, "Meredov")) == ["001", "002"]
+
+
+def test_no_suggestion_that_finds_only_as_many(tmp_path: Path, write_articles) -> None:
+    # «cottn harvest» finds b (its typo); «cotton harvest» would find a: not more.
+    root = write_articles({"a.txt": "Cotton\n\nCotton harvest began early.",
+                           "b.txt": "Farm\n\nCottn harvest was late.",
+                           "c.txt": "Prices\n\nCotton prices fell."})
+    update_index(tmp_path / "ix", [root])
+    eng = SearchEngine(tmp_path / "ix")
+    try:
+        resp = eng.search(SearchRequest(query="cottn harvest"))
+        assert resp.total == 1 and resp.suggestion is None
+        assert eng.search(SearchRequest(query="cottn prices")).suggestion == "cotton prices"
+    finally:
+        eng.close()

@@ -103,7 +103,7 @@ def test_malformed_queries_are_repaired_with_a_notice(text: str, notice: str) ->
 def test_too_short_prefix_notice_quotes_it_as_typed(text: str) -> None:
     compiled = compile_query(text)
     assert compiled.empty
-    assert any(text in n for n in compiled.notices), compiled.notices
+    assert any(text in str(n) for n in compiled.notices), compiled.notices
 
 
 def test_query_is_cut_only_beyond_its_limit() -> None:
@@ -123,6 +123,15 @@ def test_brackets_that_close_nothing_are_dropped_alone() -> None:
     assert stray.query == compile_query("мигрант OR беженец").query and stray.notices
     balanced = compile_query("(мигрант OR беженец) Ашхабад")
     assert isinstance(balanced.query, wq.And) and balanced.notices == []
+
+
+def test_very_long_query_keeps_its_first_words_with_a_notice() -> None:
+    words = [f"w{i}x" for i in range(200)]
+    compiled = compile_query(" ".join(words))
+    assert compiled.notices and compiled.query is not None
+    kept = {t for _, t in compiled.query.iter_all_terms()}
+    assert {"w0x", "w1x"} <= kept and "w199x" not in kept
+    assert compile_query(" ".join(words[:5])).notices == []
 
 
 def test_query_of_punctuation_only_says_so() -> None:
