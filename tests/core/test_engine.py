@@ -606,6 +606,10 @@ def test_damaged_index_says_where_why_and_how_to_rebuild(tmp_path: Path) -> None
 def test_names_off_finds_only_the_spelling_typed(engine: SearchEngine) -> None:
     assert found(engine, "Meredov", names=False) == ["001"]  # not 002's «Мередов»
     assert sorted(found(engine, "Meredov")) == ["001", "002"]
+    # Closest matches too: «Шуша» is not 003's «Shusha», «Meredov» not «Мередов».
+    resp = engine.search(SearchRequest(query="Meredov Шуша", names=False))
+    assert [Path(h.path).name[:3] for h in resp.hits] == ["001"] and resp.notice
+    assert resp.request == SearchRequest(query="Meredov Шуша", names=False)
 
 
 def test_no_suggestion_that_finds_only_as_many(tmp_path: Path, write_articles) -> None:
