@@ -91,6 +91,17 @@ def test_english_prefix_longer_than_its_stem(engine: SearchEngine) -> None:
     assert found(engine, "migrations*") == ["000"]
 
 
+def test_english_prefix_whose_stem_has_two_letters(tmp_path: Path, write_articles) -> None:
+    root = write_articles({"ad.txt": "Adverts\n\nThe ad ran on Monday.",
+                           "rain.txt": "Weather\n\nRain fell on Monday."})
+    update_index(tmp_path / "ix", [root])
+    eng = SearchEngine(tmp_path / "ix")
+    try:
+        assert own_found(eng, "ads*") == ["ad"]  # searched as «ads*» and «ad*»
+    finally:
+        eng.close()
+
+
 def test_wildcard_inside_a_word(engine: SearchEngine) -> None:
     assert found(engine, "мигр?ция") == ["002"]
 
