@@ -557,7 +557,7 @@ def test_elapsed_time_is_the_time_the_search_took(engine: SearchEngine, monkeypa
 def test_article_view_has_the_fields_of_the_article(dated: SearchEngine) -> None:
     paths = {Path(p).stem: p for p in dated.matching_paths("")}
     view = dated.article(paths["old"])
-    assert view is not None
+    assert view is not None and view.path == paths["old"]
     assert (view.title, view.body, view.source, view.lang, view.date, view.url) == (
         "Cotton", "Cotton was picked early.", "Planet", "en", dt.date(2023, 1, 5),
         "https://example.org/cotton")
