@@ -211,6 +211,7 @@ def test_sort_by_date(engine: SearchEngine, sort: Sort) -> None:
     hits = engine.search(SearchRequest(query="", sort=sort)).hits
     dates = [h.date for h in hits]
     assert dates == sorted(dates, reverse=sort is Sort.NEWEST)
+    assert {h.score for h in hits} == {0.0}  # not ranked
 
 
 def test_filters_source_lang_and_dates(engine: SearchEngine) -> None:
@@ -242,6 +243,23 @@ def test_facets_follow_the_query(engine: SearchEngine) -> None:
     assert facets.lang == {"ru": 2}
     assert facets.year == {"2021": 1, "2025": 1}
     assert facets.month == {"2021-03": 1, "2025-09": 1}
+
+
+def test_relevance_pages(engine: SearchEngine) -> None:
+    first = engine.search(SearchRequest(query="Ashgabat", limit=1))
+    rest = engine.search(SearchRequest(query="Ashgabat", limit=2, offset=1))
+    assert first.total == rest.total == 3
+    assert len(first.hits) == 1 and len(rest.hits) == 2
+    assert first.hits[0].path not in {h.path for h in rest.hits}
+
+
+def test_negated_words_do_not_count_for_closest_matches(engine: SearchEngine) -> None:
+    # «neutrality» is only in 001, which has «Ashgabat»: nothing left, and no retry.
+    for query in ("neutrality -Ashgabat", "neutrality NOT Ashgabat"):
+        resp = engine.search(SearchRequest(query=query))
+        assert resp.total == 0 and resp.notice is None
+    # A part left out inside a negation leaves the rest as it was.
+    assert found(engine, "Ashgabat -м*") == found(engine, "Ashgabat")
 
 
 def test_paging(engine: SearchEngine) -> None:
