@@ -262,6 +262,12 @@ def test_negated_words_do_not_count_for_closest_matches(engine: SearchEngine) ->
     assert found(engine, "Ashgabat -м*") == found(engine, "Ashgabat")
 
 
+def test_plus_word_is_required_and_the_others_rank(engine: SearchEngine) -> None:
+    resp = engine.search(SearchRequest(query="+Ashgabat neutrality"))
+    assert resp.total == 3 and resp.notice is None  # every Ashgabat article
+    assert Path(resp.hits[0].path).name[:3] == "001"  # the one that also has «neutrality»
+
+
 def test_paging(engine: SearchEngine) -> None:
     first = engine.search(SearchRequest(query="", limit=2))
     second = engine.search(SearchRequest(query="", limit=2, offset=2))
