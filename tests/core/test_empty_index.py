@@ -11,9 +11,11 @@ from searchapp.core.results import SearchRequest
 
 
 def test_every_question_to_an_empty_index_has_an_empty_answer(tmp_path: Path) -> None:
+    assert not SearchEngine(tmp_path).exists()  # a folder with no index yet
     store.create(tmp_path)
     engine = SearchEngine(tmp_path)
     try:
+        assert engine.exists()
         assert engine.search(SearchRequest(query="")).total == 0
         assert engine.search(SearchRequest(query="миграция", sources=frozenset({"X"}))).total == 0
         assert engine.stats().articles == 0

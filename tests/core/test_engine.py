@@ -6,12 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from searchapp.core.engine import CLOSEST_NOTICE, SearchEngine
+from searchapp.core.errors import IndexDamagedError
 from searchapp.core.indexer import update_index
 from searchapp.core.notices import Notice, NoticeKind
+from searchapp.core.paths import SEEDS_DIR
 from searchapp.core.query import MAX_QUERY_CHARS
 from searchapp.core.results import SearchRequest, Sort
 
@@ -84,6 +87,34 @@ def test_prefix(engine: SearchEngine) -> None:
     assert "000" in found(engine, "migra*")
 
 
+def test_english_prefix_longer_than_its_stem(engine: SearchEngine) -> None:
+    # The index keeps «migrat» for "migration": «migrations*» is also searched as «migrat*».
+    assert found(engine, "migrations*") == ["000"]
+
+
+def test_english_prefix_whose_stem_has_two_letters(tmp_path: Path, write_articles) -> None:
+    root = write_articles({"ad.txt": "Adverts\n\nThe ad ran on Monday.",
+                           "rain.txt": "Weather\n\nRain fell on Monday."})
+    update_index(tmp_path / "ix", [root])
+    eng = SearchEngine(tmp_path / "ix")
+    try:
+        assert own_found(eng, "ads*") == ["ad"]  # searched as «ads*» and «ad*»
+    finally:
+        eng.close()
+
+
+def test_wildcard_inside_a_word(engine: SearchEngine) -> None:
+    assert found(engine, "мигр?ция") == ["002"]
+
+
+@pytest.mark.parametrize("query", ["мигра*", "мигр?ция"])
+def test_prefix_and_wildcard_matches_are_marked(engine: SearchEngine, query: str) -> None:
+    hit = engine.search(SearchRequest(query=query)).hits[0]
+    assert re.search(r"<mark>[Мм]игра\w*</mark>", hit.snippet_html())
+    view = engine.article(hit.path, query)
+    assert view is not None and view.body_spans
+
+
 OWN = {
     # «миграция» in the title of one article and only in the body of the other
     "in_title.md": "---\ntitle: Миграция в регионе\nsource: Planet\nlang: ru\n---\n"
@@ -136,6 +167,13 @@ def test_fields(own: SearchEngine, engine: SearchEngine) -> None:
     assert set(found(engine, "lang:ru")) == {"002", "004"}
 
 
+def test_quoted_source_is_its_words_in_order(own: SearchEngine) -> None:
+    # «Daily Planet» is the source of two articles, «Planet» of four more.
+    assert sorted(own_found(own, 'source:"Daily Planet"')) == ["front", "meta"]
+    assert own_found(own, 'source:"Planet Daily"') == []
+    assert len(own_found(own, "source:Planet")) == 6
+
+
 def test_results_are_ordered_by_relevance(own: SearchEngine) -> None:
     resp = own.search(SearchRequest(query="cotton"))
     assert Path(resp.hits[0].path).stem == "cotton_all"
@@ -174,6 +212,7 @@ def test_sort_by_date(engine: SearchEngine, sort: Sort) -> None:
     hits = engine.search(SearchRequest(query="", sort=sort)).hits
     dates = [h.date for h in hits]
     assert dates == sorted(dates, reverse=sort is Sort.NEWEST)
+    assert {h.score for h in hits} == {0.0}  # not ranked
 
 
 def test_filters_source_lang_and_dates(engine: SearchEngine) -> None:
@@ -191,11 +230,43 @@ def test_facet_counts_ignore_their_own_selection(engine: SearchEngine) -> None:
     assert resp.facets.year == {"2024": 1}
 
 
+def test_date_facets_ignore_the_date_selection(engine: SearchEngine) -> None:
+    resp = engine.search(SearchRequest(query="", since=dt.date(2024, 1, 1),
+                                       until=dt.date(2024, 12, 31)))
+    assert resp.total == 3
+    assert resp.facets.year == {"2021": 1, "2024": 3, "2025": 1}  # other years stay pickable
+    assert sum(resp.facets.month.values()) == 5
+    assert sum(resp.facets.source.values()) == 3  # other facets follow the selection
+
+
 def test_facets_follow_the_query(engine: SearchEngine) -> None:
     facets = engine.search(SearchRequest(query="\"Ашхабад\" OR миграция")).facets
     assert facets.lang == {"ru": 2}
     assert facets.year == {"2021": 1, "2025": 1}
     assert facets.month == {"2021-03": 1, "2025-09": 1}
+
+
+def test_relevance_pages(engine: SearchEngine) -> None:
+    first = engine.search(SearchRequest(query="Ashgabat", limit=1))
+    rest = engine.search(SearchRequest(query="Ashgabat", limit=2, offset=1))
+    assert first.total == rest.total == 3
+    assert len(first.hits) == 1 and len(rest.hits) == 2
+    assert first.hits[0].path not in {h.path for h in rest.hits}
+
+
+def test_negated_words_do_not_count_for_closest_matches(engine: SearchEngine) -> None:
+    # «neutrality» is only in 001, which has «Ashgabat»: nothing left, and no retry.
+    for query in ("neutrality -Ashgabat", "neutrality NOT Ashgabat"):
+        resp = engine.search(SearchRequest(query=query))
+        assert resp.total == 0 and resp.notice is None
+    # A part left out inside a negation leaves the rest as it was.
+    assert found(engine, "Ashgabat -м*") == found(engine, "Ashgabat")
+
+
+def test_plus_word_is_required_and_the_others_rank(engine: SearchEngine) -> None:
+    resp = engine.search(SearchRequest(query="+Ashgabat neutrality"))
+    assert resp.total == 3 and resp.notice is None  # every Ashgabat article
+    assert Path(resp.hits[0].path).name[:3] == "001"  # the one that also has «neutrality»
 
 
 def test_paging(engine: SearchEngine) -> None:
@@ -228,6 +299,22 @@ def test_article_view_marks_every_hit(engine: SearchEngine, seed_index: Path) ->
     every = re.findall(r"(?<!\w)[Мм]играци\w*", view.body)  # every form of the word
     assert len(every) >= 4 and marked == every
     assert view.title_spans
+
+
+def test_article_view_marks_title_and_body_words_apart(engine: SearchEngine) -> None:
+    path = next(p for p in engine.matching_paths("") if p.endswith(SEEDS["002"]))
+
+    def marked(query: str, **kw: bool) -> tuple[list[str], list[str]]:
+        view = engine.article(path, query, **kw)
+        assert view is not None
+        return ([view.title[s:e] for s, e in view.title_spans],
+                [view.body[s:e] for s, e in view.body_spans])
+
+    assert marked("намерен") == (["намерен"], [])  # a word of the title only
+    assert marked("людей") == ([], ["людьми"])  # a word of the body only
+    assert marked("Meredov") == ([], ["Мередов"])  # the name in the other script
+    assert marked("Meredov", names=False) == ([], [])
+    assert marked("") == ([], [])
 
 
 def test_stats(engine: SearchEngine) -> None:
@@ -268,6 +355,50 @@ def test_sentence_initial_capital_is_not_a_name(tmp_path: Path, write_articles) 
         assert found(eng, "vera") == []
         assert sorted(found(eng, "Tatyana")) == ["tan", "tan"]
         assert sorted(found(eng, "tatiana")) == ["tan", "tan"]
+    finally:
+        eng.close()
+
+
+def test_lower_case_word_is_a_name_when_the_index_capitalises_it(tmp_path: Path,
+                                                                 write_articles) -> None:
+    root = write_articles({
+        "kz_en.txt": "Kazakhstan\n\nPresident Tokayev met the press.",
+        "kz_ru.txt": "Казахстан\n\nПрезидент Токаев встретился с прессой.",
+        "aloe.txt": "Garden\n\nThe aloe vera plant grows well.",
+        "vera.txt": "Новости\n\nВчера Вера пришла домой.",
+    })
+    update_index(tmp_path / "ix", [root])
+    eng = SearchEngine(tmp_path / "ix")
+    try:
+        assert sorted(own_found(eng, "tokayev")) == ["kz_en", "kz_ru"]  # a name: both scripts
+        assert own_found(eng, "vera") == ["aloe"]  # never capitalised here: a word
+    finally:
+        eng.close()
+
+
+def test_a_word_finds_the_forms_of_each_of_its_readings(tmp_path: Path,
+                                                         write_articles) -> None:
+    # «белка» reads as белка (squirrel) or белок (protein); «белкой» is only the squirrel.
+    root = write_articles({"squirrel.txt": "Лес\n\nМы долго следили за белкой.",
+                           "protein.txt": "Еда\n\nВ мясе много белка и жира."})
+    update_index(tmp_path / "ix", [root])
+    eng = SearchEngine(tmp_path / "ix")
+    try:
+        assert sorted(own_found(eng, "белка")) == ["protein", "squirrel"]
+    finally:
+        eng.close()
+
+
+def test_phrase_with_a_word_of_two_readings_keeps_its_order(tmp_path: Path,
+                                                            write_articles) -> None:
+    root = write_articles({"phrase.txt": "Лес\n\nРыжая белка прыгала по веткам.",
+                           "apart.txt": "Лес\n\nБелка была совсем не рыжая."})
+    update_index(tmp_path / "ix", [root])
+    eng = SearchEngine(tmp_path / "ix")
+    try:
+        resp = eng.search(SearchRequest(query='"рыжая белка"'))
+        assert [Path(h.path).stem for h in resp.hits] == ["phrase"] and resp.notice is None
+        assert sorted(own_found(eng, "рыжая белка")) == ["apart", "phrase"]
     finally:
         eng.close()
 
@@ -393,5 +524,185 @@ def test_empty_index_answers(tmp_path: Path) -> None:
     try:
         assert eng.matching_paths("") == [] and eng.matching_paths("миграция") == []
         assert eng.search(SearchRequest(query="миграция")).total == 0
+    finally:
+        eng.close()
+
+
+DATED = {
+    "new.md": "---\ntitle: Хлопок\ndate: 2024-03-01\nsource: Вёсти\nlang: ru\n---\n"
+              "Хлопок в этом году собрали рано.\n",
+    "old.md": "---\ntitle: Cotton\ndate: 2023-01-05\nsource: Planet\nlang: en\n"
+              "url: https://example.org/cotton\n---\n"
+              "Cotton was picked early.\n",
+    "undated.md": "---\ntitle: Cotton again\nsource: Planet\nlang: en\n---\n"
+                  "Cotton was picked late.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def dated(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("dated")
+    (root / "articles").mkdir()
+    for name, text in DATED.items():
+        (root / "articles" / name).write_text(text, encoding="utf-8")
+    assert update_index(root / "index", [root / "articles"]).added == len(DATED)
+    eng = SearchEngine(root / "index")
+    yield eng
+    eng.close()
+
+
+@pytest.mark.parametrize(("sort", "order"), [(Sort.NEWEST, ["new", "old", "undated"]),
+                                             (Sort.OLDEST, ["old", "new", "undated"])])
+def test_undated_articles_go_last_in_both_date_orders(dated: SearchEngine, sort: Sort,
+                                                      order: list[str]) -> None:
+    assert own_found(dated, "", sort=sort) == order
+
+
+def test_undated_articles_are_in_no_year_or_month(dated: SearchEngine) -> None:
+    facets = dated.search(SearchRequest(query="")).facets
+    assert facets.year == {"2023": 1, "2024": 1}
+    assert facets.month == {"2023-01": 1, "2024-03": 1}
+
+
+def test_date_filter_with_one_bound_leaves_undated_articles_out(dated: SearchEngine) -> None:
+    assert own_found(dated, "", since=dt.date(2024, 1, 1)) == ["new"]
+    assert own_found(dated, "", until=dt.date(2023, 12, 31)) == ["old"]
+
+
+def test_source_filter_ignores_yo(dated: SearchEngine) -> None:
+    # «Вести» and «Вёсти» are one source, like in the query field ``source:``.
+    assert own_found(dated, "", sources=frozenset({"Вести"})) == ["new"]
+    assert dated.search(SearchRequest(query="", sources=frozenset({"вести"}))).notice is None
+
+
+@pytest.mark.parametrize(("question", "ranked_on_words"),
+                         [("Мередов Шуша Ашхабад?", True), ("Мередов Шуша?", False),
+                          ("Мередов Шуша Ашхабад", False)])
+def test_a_question_needs_three_words_and_a_question_mark(
+    engine: SearchEngine, question: str, ranked_on_words: bool
+) -> None:
+    # No article has every word: a question is ranked on its words without
+    # a notice; keywords fall back to the closest matches, with one.
+    resp = engine.search(SearchRequest(query=question))
+    assert resp.total > 0
+    assert (resp.notice is None) is ranked_on_words
+
+
+def test_results_follow_the_index_while_the_engine_stays_open(tmp_path: Path,
+                                                              write_articles) -> None:
+    root = write_articles({"a.txt": "Cotton\n\nCotton was picked early."})
+    update_index(tmp_path / "ix", [root])
+    eng = SearchEngine(tmp_path / "ix")
+    try:
+        assert eng.search(SearchRequest(query="cotton")).total == 1
+        (root / "b.txt").write_text("More cotton\n\nCotton prices rose.", encoding="utf-8")
+        update_index(tmp_path / "ix", [root])
+        assert eng.search(SearchRequest(query="cotton")).total == 2
+        assert eng.stats().articles == 2
+    finally:
+        eng.close()
+
+
+def test_similar_articles_are_eight_at_most(tmp_path: Path, write_articles) -> None:
+    root = write_articles({f"c{i}.txt": f"Cotton {i}\n\nCotton harvest and cotton prices {i}."
+                           for i in range(12)})
+    update_index(tmp_path / "ix", [root])
+    eng = SearchEngine(tmp_path / "ix")
+    try:
+        path = eng.matching_paths("")[0]
+        similar = [h.path for h in eng.similar(path)]
+        assert len(similar) == 8 and path not in similar
+    finally:
+        eng.close()
+
+
+def test_elapsed_time_is_the_time_the_search_took(engine: SearchEngine, monkeypatch) -> None:
+    # A fake clock: the search starts at 10 s and ends at 10.25 s.
+    ticks = iter([10.0, 10.25])
+    clock = SimpleNamespace(perf_counter=lambda: next(ticks))
+    monkeypatch.setattr("searchapp.core.engine.time", clock)
+    assert engine.search(SearchRequest(query="миграция")).elapsed_ms == pytest.approx(250.0)
+
+
+def test_article_view_has_the_fields_of_the_article(dated: SearchEngine) -> None:
+    paths = {Path(p).stem: p for p in dated.matching_paths("")}
+    view = dated.article(paths["old"])
+    assert view is not None and view.path == paths["old"]
+    assert (view.title, view.body, view.source, view.lang, view.date, view.url) == (
+        "Cotton", "Cotton was picked early.", "Planet", "en", dt.date(2023, 1, 5),
+        "https://example.org/cotton")
+    view = dated.article(paths["new"])
+    assert view is not None and (view.source, view.lang, view.url) == ("Вёсти", "ru", "")
+    assert dated.article(str(Path(paths["new"]).with_name("missing.md"))) is None
+
+
+def test_matching_paths_apply_the_filters(engine: SearchEngine) -> None:
+    ru = engine.matching_paths(SearchRequest(query="", langs=frozenset({"ru"})))
+    assert sorted(Path(p).name[:3] for p in ru) == ["002", "004"]
+
+
+def test_similar_articles_come_from_the_title_and_the_body(tmp_path: Path,
+                                                           write_articles) -> None:
+    files = {"source.txt": "Cotton harvest\n\nRain and hail hit the valley farms.",
+             "body_twin.txt": "Weather\n\nRain and hail hit the valley farms again.",
+             "title_twin.txt": "News\n\nCotton harvest began early."}
+    files.update({f"other{i}.txt": f"Sports {i}\n\nOur team won a big cup." for i in range(4)})
+    update_index(tmp_path / "ix", [write_articles(files)])
+    eng = SearchEngine(tmp_path / "ix")
+    try:
+        path = next(p for p in eng.matching_paths("") if p.endswith("source.txt"))
+        assert sorted(Path(h.path).stem for h in eng.similar(path)) == ["body_twin",
+                                                                        "title_twin"]
+    finally:
+        eng.close()
+
+
+def test_hits_have_the_fields_of_their_articles(dated: SearchEngine) -> None:
+    hits = dated.search(SearchRequest(query="cotton", sort=Sort.OLDEST)).hits
+    assert [(h.title, h.source, h.lang, h.date) for h in hits] == [
+        ("Cotton", "Planet", "en", dt.date(2023, 1, 5)), ("Cotton again", "Planet", "en", None)]
+    assert [[h.title[s:e] for s, e in h.title_spans] for h in hits] == [["Cotton"], ["Cotton"]]
+    assert all("<mark>Cotton</mark>" in h.snippet_html() for h in hits)
+
+
+# Whoosh leaves the file object of a segment it failed to read for the GC to close.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_damaged_index_says_where_why_and_how_to_rebuild(tmp_path: Path) -> None:
+    index = tmp_path / "ix"
+    update_index(index, [SEEDS_DIR])
+    postings = next(index.glob("*.pst"))
+    with postings.open("r+b") as f:
+        f.truncate(postings.stat().st_size // 3)
+    eng = SearchEngine(index)
+    try:
+        with pytest.raises(IndexDamagedError) as damaged:
+            eng.search(SearchRequest(query="миграция"))
+    finally:
+        eng.close()
+    message = str(damaged.value)
+    assert str(index) in message and "--rebuild" in message
+    assert type(damaged.value.__cause__).__name__ in message  # what went wrong
+
+
+def test_names_off_finds_only_the_spelling_typed(engine: SearchEngine) -> None:
+    assert found(engine, "Meredov", names=False) == ["001"]  # not 002's «Мередов»
+    assert sorted(found(engine, "Meredov")) == ["001", "002"]
+    # Closest matches too: «Шуша» is not 003's «Shusha», «Meredov» not «Мередов».
+    resp = engine.search(SearchRequest(query="Meredov Шуша", names=False))
+    assert [Path(h.path).name[:3] for h in resp.hits] == ["001"] and resp.notice
+    assert resp.request == SearchRequest(query="Meredov Шуша", names=False)
+
+
+def test_no_suggestion_that_finds_only_as_many(tmp_path: Path, write_articles) -> None:
+    # «cottn harvest» finds b (its typo); «cotton harvest» would find a: not more.
+    root = write_articles({"a.txt": "Cotton\n\nCotton harvest began early.",
+                           "b.txt": "Farm\n\nCottn harvest was late.",
+                           "c.txt": "Prices\n\nCotton prices fell."})
+    update_index(tmp_path / "ix", [root])
+    eng = SearchEngine(tmp_path / "ix")
+    try:
+        resp = eng.search(SearchRequest(query="cottn harvest"))
+        assert resp.total == 1 and resp.suggestion is None
+        assert eng.search(SearchRequest(query="cottn prices")).suggestion == "cotton prices"
     finally:
         eng.close()

@@ -11,6 +11,7 @@ from whoosh import query as wq
 
 from searchapp.core.notices import Notice, NoticeKind
 from searchapp.core.query import MAX_QUERY_CHARS, MAX_WORDS, compile_query
+from searchapp.core.scoring import OneWord, TitleOrBody
 
 
 def terms(text: str) -> set[tuple[str, str]]:
@@ -44,6 +45,13 @@ def test_or_not_and_minus() -> None:
     assert "Not(" in repr(compile_query("Ашхабад NOT Болгария").query)
     only_not = compile_query("NOT Болгария").query
     assert isinstance(only_not, wq.AndNot) and isinstance(only_not.a, wq.Every)
+
+
+def test_readings_of_a_word_score_as_one_word() -> None:
+    # «белка» reads белка or белок: an article scores for the better reading, not for both.
+    q = compile_query("белка").query
+    assert isinstance(q, TitleOrBody)
+    assert all(isinstance(s, OneWord) and len(s.subqueries) == 2 for s in q.subqueries)
 
 
 def test_inner_hyphen_is_not_minus() -> None:
@@ -96,6 +104,41 @@ def test_too_many_words_are_counted_in_the_notice(field: str) -> None:
     )
     kept = compile_query(" ".join(words[:MAX_WORDS]))
     assert kept.notices == () and kept.words == MAX_WORDS
+
+
+@pytest.mark.parametrize("text", ["м*", "Ж*"])
+def test_too_short_prefix_notice_quotes_it_as_typed(text: str) -> None:
+    compiled = compile_query(text)
+    assert compiled.empty
+    assert any(text in str(n) for n in compiled.notices), compiled.notices
+
+
+def test_query_is_cut_only_beyond_its_limit() -> None:
+    assert compile_query("x" * MAX_QUERY_CHARS).notices == []
+    assert compile_query("x" * (MAX_QUERY_CHARS + 1)).notices
+
+
+def test_unclosed_quote_is_the_last_one() -> None:
+    # The phrase before it stays a phrase.
+    unclosed = compile_query('"Полумесяц Красный" "Ашхабад')
+    assert unclosed.query == compile_query('"Полумесяц Красный" Ашхабад').query
+    assert unclosed.notices
+
+
+def test_brackets_that_close_nothing_are_dropped_alone() -> None:
+    stray = compile_query("мигрант) OR беженец")
+    assert stray.query == compile_query("мигрант OR беженец").query and stray.notices
+    balanced = compile_query("(мигрант OR беженец) Ашхабад")
+    assert isinstance(balanced.query, wq.And) and balanced.notices == []
+
+
+def test_very_long_query_keeps_its_first_words_with_a_notice() -> None:
+    words = [f"w{i}x" for i in range(200)]
+    compiled = compile_query(" ".join(words))
+    assert compiled.notices and compiled.query is not None
+    kept = {t for _, t in compiled.query.iter_all_terms()}
+    assert {"w0x", "w1x"} <= kept and "w199x" not in kept
+    assert compile_query(" ".join(words[:5])).notices == []
 
 
 def test_query_of_punctuation_only_says_so() -> None:
