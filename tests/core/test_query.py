@@ -114,7 +114,7 @@ def test_too_short_prefix_notice_quotes_it_as_typed(text: str) -> None:
 
 
 def test_query_is_cut_only_beyond_its_limit() -> None:
-    assert compile_query("x" * MAX_QUERY_CHARS).notices == []
+    assert compile_query("x" * MAX_QUERY_CHARS).notices == ()
     assert compile_query("x" * (MAX_QUERY_CHARS + 1)).notices
 
 
@@ -129,7 +129,7 @@ def test_brackets_that_close_nothing_are_dropped_alone() -> None:
     stray = compile_query("мигрант) OR беженец")
     assert stray.query == compile_query("мигрант OR беженец").query and stray.notices
     balanced = compile_query("(мигрант OR беженец) Ашхабад")
-    assert isinstance(balanced.query, wq.And) and balanced.notices == []
+    assert isinstance(balanced.query, wq.And) and balanced.notices == ()
 
 
 def test_very_long_query_keeps_its_first_words_with_a_notice() -> None:
@@ -138,7 +138,7 @@ def test_very_long_query_keeps_its_first_words_with_a_notice() -> None:
     assert compiled.notices and compiled.query is not None
     kept = {t for _, t in compiled.query.iter_all_terms()}
     assert {"w0x", "w1x"} <= kept and "w199x" not in kept
-    assert compile_query(" ".join(words[:5])).notices == []
+    assert compile_query(" ".join(words[:5])).notices == ()
 
 
 def test_query_of_punctuation_only_says_so() -> None:
