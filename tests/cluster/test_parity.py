@@ -27,6 +27,7 @@ QUERIES = (
     '"Red Crescent"', "migra*", "нефть OR oil", "миграция -Казахстана", "steel", "сталь",
     "title:конференция", "source:reuters", "lang:ru", "running", "Ашхабад нейтралитет",
     "xyzzy миграция", "Кассым-Жомарт", "",
+    "Why did steel prices rise after the decision?", "Почему выросла миграция в Казахстане?",
 )
 FILTERS = (
     {},
@@ -97,7 +98,7 @@ def test_top10_overlap_measured(engines, record_property) -> None:
     """Relevance order: the share of Whoosh's top 10 in the cluster's top 10."""
     whoosh, xapian = engines
     overlaps = []
-    for query in QUERIES[:-1]:
+    for query in [q for q in QUERIES if q]:  # not browsing (a date order)
         req = SearchRequest(query=query, limit=10)
         a = {h.path for h in whoosh.search(req).hits}
         b = {h.path for h in xapian.search(req).hits}

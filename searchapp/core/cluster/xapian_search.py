@@ -40,7 +40,7 @@ from searchapp.core.cluster.documents import (
 from searchapp.core.cluster.shards import ShardSet, missing_notice
 from searchapp.core.cluster.vocabulary import XapianVocabulary
 from searchapp.core.cluster.xapian_query import XapianReader, to_xapian
-from searchapp.core.engine import CLOSEST_NOTICE, SIMILAR_TERMS, SUGGEST_BELOW
+from searchapp.core.engine import CLOSEST_NOTICE, SIMILAR_TERMS, SUGGEST_BELOW, is_question
 from searchapp.core.notices import Notice
 from searchapp.core.query import MAX_QUERY_CHARS, CompiledQuery, compile_query, highlight_terms
 from searchapp.core.results import (
@@ -139,14 +139,18 @@ class ClusterEngine:
         self, db: xapian.Database, req: SearchRequest
     ) -> tuple[int, tuple[Hit, ...], Facets, list[Notice], str | None]:
         reader = XapianReader(db)
-        compiled = _compile(db, req.query, names=req.names)
+        # A question typed as is is ranked on its words, as in the Whoosh engine.
+        question = is_question(req.query)
+        compiled = _compile(db, req.query, names=req.names, question=question)
         notices = list(compiled.notices)
         query = _query(compiled, reader)
         filters = _filters(req)
         spies_wanted = [f for f in FACET_SLOTS if req.with_facets and not _has_filter(req, f)]
         mset, spies = self._match(db, compiled, req, _filtered(query, filters), spies_wanted)
         strict = _count(db, query) if filters else mset.get_matches_estimated()
-        if mset.get_matches_estimated() == 0 and compiled.words > 1 and strict == 0:
+        if question:
+            strict = 0
+        elif mset.get_matches_estimated() == 0 and compiled.words > 1 and strict == 0:
             loose = _compile(db, req.query, names=req.names, any_word=True)
             loose_query = _query(loose, reader)
             if _count(db, loose_query):
