@@ -14,6 +14,7 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from searchapp.core.errors import UsageError
 from searchapp.core.fsutil import write_atomic
 
 FOLDERS_FILE = "folders.json"
@@ -55,6 +56,20 @@ def covers(folder: Path, path: str) -> bool:
     """True when the article at ``path`` belongs to ``folder`` (or is it)."""
     root = str(folder)
     return path == root or path.startswith(os.path.join(root, ""))
+
+
+def without(folders: Sequence[Path], folder: Path, owner: str) -> list[Path]:
+    """``folders`` less ``folder``; :class:`UsageError` listing them when
+    ``folder`` is not one of them (``owner``: "index", "cluster")."""
+    if folder not in folders:
+        listed = ", ".join(str(f) for f in folders) or "none"
+        raise UsageError(f"{folder} is not a folder of the {owner} (its folders: {listed})")
+    return [f for f in folders if f != folder]
+
+
+def only_in(folder: Path, others: Sequence[Path], path: str) -> bool:
+    """True when the article at ``path`` belongs to ``folder`` and to none of ``others``."""
+    return covers(folder, path) and not any(covers(f, path) for f in others)
 
 
 def learn(paths: Iterable[str]) -> list[Path]:

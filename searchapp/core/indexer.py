@@ -149,19 +149,13 @@ def forget_folder(index_dir: Path, folder: Path) -> int:
     if not lock.acquire(blocking=False):
         raise store.busy_error(index_dir)
     try:
-        saved = index_folders(index_dir)
-        if folder not in saved:
-            listed = ", ".join(str(f) for f in saved) or "none"
-            raise UsageError(f"{folder} is not a folder of the index (its folders: {listed})")
-        remaining = [f for f in saved if f != folder]
+        remaining = folders.without(index_folders(index_dir), folder, "index")
         removed = 0
         if store.index_exists(index_dir):
             ix = store.open_index(index_dir)
             try:
                 doomed = [
-                    p for p in indexed_fingerprints(ix)
-                    if folders.covers(folder, p)
-                    and not any(folders.covers(f, p) for f in remaining)
+                    p for p in indexed_fingerprints(ix) if folders.only_in(folder, remaining, p)
                 ]
                 if doomed:
                     writer = _writer(ix, index_dir)

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import xapian
 
-from searchapp.core import folders
+from searchapp.core import folders, schema
 from searchapp.core.cluster.analysers import analysed
 from searchapp.core.cluster.config import ClusterConfig, Shard, load_cluster
 from searchapp.core.cluster.documents import (
@@ -126,20 +126,15 @@ def forget_cluster_folder(cluster_file: Path, folder: Path) -> int:
             label, _ = report.warnings[0]
             raise UsageError(f"shard {label} did not answer: forgetting a folder needs "
                              "every shard; try again when it is back")
-        saved = _saved_folders(writers)
-        if folder not in saved:
-            listed = ", ".join(str(f) for f in saved) or "none"
-            raise UsageError(f"{folder} is not a folder of the cluster (its folders: {listed})")
-        remaining = [f for f in saved if f != folder]
+        remaining = folders.without(_saved_folders(writers), folder, "cluster")
         removed = 0
         for w in writers.values():  # the articles first: a failure keeps the folder listed
             for key in _keys_under(w.db, folder, remaining):
                 w.db.delete_document(KEY + key)
                 removed += 1
             w.db.commit()
-        listing = json.dumps([str(f) for f in remaining], ensure_ascii=False)
         for w in writers.values():
-            w.db.set_metadata(FOLDERS_KEY, listing)
+            w.db.set_metadata(FOLDERS_KEY, _listing(remaining))
             w.db.commit()
         return removed
     except xapian.NetworkError as exc:
@@ -158,10 +153,15 @@ def _keys_under(db: xapian.Database, folder: Path, others: list[Path]) -> list[s
         path = key
         if key.startswith("#"):  # a digest of a long path: the path is stored
             for post in db.postlist(KEY + key):
-                path = str(stored_record(db.get_document(post.docid))["path"])
-        if folders.covers(folder, path) and not any(folders.covers(f, path) for f in others):
+                path = str(stored_record(db.get_document(post.docid))[schema.PATH])
+        if folders.only_in(folder, others, path):
             keys.append(key)
     return keys
+
+
+def _listing(every_folder: list[Path]) -> str:
+    """The folder list as kept in each shard's metadata."""
+    return json.dumps([str(f) for f in every_folder], ensure_ascii=False)
 
 
 def _open_writers(config: ClusterConfig, report: IndexReport) -> dict[int, _Writer]:
@@ -306,7 +306,7 @@ def _send(
 def _commit_all(writers: dict[int, _Writer], every_folder: list[Path],
                 report: IndexReport) -> None:
     """Commit every shard (atomic per shard); count what each committed."""
-    listing = json.dumps([str(f) for f in every_folder], ensure_ascii=False)
+    listing = _listing(every_folder)
     for index, w in list(writers.items()):
         try:
             w.db.set_metadata(FOLDERS_KEY, listing)
