@@ -37,7 +37,6 @@ from searchapp.core.docsets import query_docs
 from searchapp.core.errors import IndexDamagedError
 from searchapp.core.notices import Notice, NoticeKind
 from searchapp.core.query import (
-    MAX_QUERY_CHARS,
     CompiledQuery,
     compile_query,
     highlight_terms,
@@ -62,7 +61,7 @@ from searchapp.core.schema import (
     to_article_view,
     to_hit,
 )
-from searchapp.core.spelling import suggest_query
+from searchapp.core.spelling import offer
 from searchapp.core.translit import counterparts
 
 # What reading a truncated or missing segment file raises inside Whoosh.
@@ -277,15 +276,12 @@ class SearchEngine:
         )
 
     def _suggest(self, snap: _Snapshot, req: SearchRequest, found: int) -> str | None:
-        """A corrected query, from the query as searched (cut to its first
-        MAX_QUERY_CHARS characters), offered only when it finds more articles
-        with all its words than the ``found`` of the query as typed."""
-        text = req.query.strip()[:MAX_QUERY_CHARS]
-        suggestion = suggest_query(snap.searcher, text) if text else None
-        if suggestion is None:
-            return None
-        better = self._matches(snap, self._compile(snap, suggestion, names=req.names))
-        return suggestion if len(better) > found else None
+        """"Did you mean", when it finds more than the query as typed."""
+
+        def count(text: str) -> int:
+            return len(self._matches(snap, self._compile(snap, text, names=req.names)))
+
+        return offer(snap.searcher, req.query, found, count)
 
     @staticmethod
     def _unknown_sources(snap: _Snapshot, req: SearchRequest) -> list[Notice]:

@@ -18,7 +18,7 @@ import itertools
 import re
 import threading
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from rapidfuzz.distance import OSA
@@ -27,6 +27,7 @@ from whoosh.searching import Searcher
 
 from searchapp.core import morphology
 from searchapp.core.analysis import WORD_RE
+from searchapp.core.query import MAX_QUERY_CHARS
 from searchapp.core.schema import BODY
 from searchapp.core.snippets import match_spans
 
@@ -146,3 +147,16 @@ def suggest_query(index: Searcher | Vocabulary, query: str) -> str | None:
         pos = m.end()
     out.append(query[pos:])
     return "".join(out) if changed else None
+
+
+def offer(
+    index: Searcher | Vocabulary, query: str, found: int, count: Callable[[str], int]
+) -> str | None:
+    """The correction of ``query`` as searched (cut to its first
+    MAX_QUERY_CHARS characters), offered only when it finds more articles with
+    all its words (``count``) than the ``found`` of the query as typed."""
+    text = query.strip()[:MAX_QUERY_CHARS]
+    suggestion = suggest_query(index, text) if text else None
+    if suggestion is None:
+        return None
+    return suggestion if count(suggestion) > found else None

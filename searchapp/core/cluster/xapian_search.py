@@ -42,7 +42,7 @@ from searchapp.core.cluster.vocabulary import XapianVocabulary
 from searchapp.core.cluster.xapian_query import XapianReader, to_xapian
 from searchapp.core.engine import CLOSEST_NOTICE, SIMILAR_TERMS, SUGGEST_BELOW, is_question
 from searchapp.core.notices import Notice
-from searchapp.core.query import MAX_QUERY_CHARS, CompiledQuery, compile_query, highlight_terms
+from searchapp.core.query import CompiledQuery, compile_query, highlight_terms
 from searchapp.core.results import (
     ArticleView,
     Facets,
@@ -52,7 +52,7 @@ from searchapp.core.results import (
     SearchResponse,
     Sort,
 )
-from searchapp.core.spelling import suggest_query
+from searchapp.core.spelling import offer
 from searchapp.core.translit import counterparts
 
 Q: TypeAlias = xapian.Query
@@ -277,14 +277,12 @@ def _compile(db: xapian.Database, text: str, **options: bool) -> CompiledQuery:
 
 
 def _suggest(db: xapian.Database, req: SearchRequest, found: int) -> str | None:
-    """A corrected query, offered only when it finds more articles with all
-    its words than the ``found`` of the query as typed (as the Whoosh engine)."""
-    text = req.query.strip()[:MAX_QUERY_CHARS]
-    suggestion = suggest_query(XapianVocabulary(db), text) if text else None
-    if suggestion is None:
-        return None
-    better = _count(db, _query(_compile(db, suggestion, names=req.names), XapianReader(db)))
-    return suggestion if better > found else None
+    """"Did you mean" from the cluster's vocabulary, as the Whoosh engine offers it."""
+
+    def count(text: str) -> int:
+        return _count(db, _query(_compile(db, text, names=req.names), XapianReader(db)))
+
+    return offer(XapianVocabulary(db), req.query, found, count)
 
 
 def _query(compiled: CompiledQuery, reader: XapianReader) -> Q:
