@@ -147,10 +147,10 @@ class ClusterEngine:
         filters = _filters(req)
         spies_wanted = [f for f in FACET_SLOTS if req.with_facets and not _has_filter(req, f)]
         mset, spies = self._match(db, compiled, req, _filtered(query, filters), spies_wanted)
-        strict = _count(db, query) if filters else mset.get_matches_estimated()
-        if question:
-            strict = 0
-        elif mset.get_matches_estimated() == 0 and compiled.words > 1 and strict == 0:
+        found = mset.get_matches_estimated()
+        # The matches of the query as typed, without filters (0 for a question).
+        strict = 0 if question else _count(db, query) if filters else found
+        if not question and found == 0 and compiled.words > 1 and strict == 0:
             loose = _compile(db, req.query, names=req.names, any_word=True)
             loose_query = _query(loose, reader)
             if _count(db, loose_query):
