@@ -4,13 +4,14 @@ Facet counts and totals need *every* match, not the top page.  Whoosh's
 ``docs_for_query`` walks the postings one document at a time in Python
 (~100 ms for a word in half of 100,000 articles).  For the queries people
 type most — words, their alternatives, AND/OR/NOT, prefixes — the sets are
-built here from whole posting blocks and combined with Python's set
-operations, which run in C.  Phrases and anything else fall back to Whoosh.
+built here from the posting arrays of :mod:`searchapp.core.postings` and
+combined with Python's set operations, which run in C.  Phrases and
+anything else fall back to Whoosh.
 
 In an AND, the smallest part is built first; a part much bigger than what
 is left (a common word beside a rare one) is not built at all: its postings
 are only skipped to the few candidates, which reads a few blocks instead of
-all of them.
+all of them (or looked up in its arrays, when they are already in memory).
 """
 
 from __future__ import annotations
@@ -18,32 +19,15 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 
+import numpy as np
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
-try:  # the block layout of Whoosh 3's codec; other codecs take the slow path
-    from whoosh.codec.whoosh3 import W3LeafMatcher
-except ImportError:  # pragma: no cover
-    W3LeafMatcher = None
+from searchapp.core import postings
 
 
-def _term_docs(searcher: Searcher, fieldname: str, text: str) -> set[int]:
-    out: set[int] = set()
-    reader = searcher.reader()
-    leaves = reader.leaf_readers() if hasattr(reader, "leaf_readers") else [(reader, 0)]
-    for leaf, offset in leaves:
-        if (fieldname, text) not in leaf:
-            continue
-        m = leaf.postings(fieldname, text)
-        if W3LeafMatcher is not None and type(m) is W3LeafMatcher:  # no deletions
-            while m.is_active():
-                if m._ids is None:
-                    m._read_ids()
-                out.update([i + offset for i in m._ids] if offset else m._ids)
-                m._next_block()
-        else:  # wrapped (deleted documents) or another codec
-            out.update(i + offset for i in m.all_ids())
-    return out
+def _term_docs(searcher: Searcher, fieldname: str, text: str | bytes) -> set[int]:
+    return set(postings.of(searcher).term(fieldname, text).docs.tolist())
 
 
 # A part of an AND is checked candidate by candidate when its estimated size
@@ -53,10 +37,14 @@ CANDIDATE_RATIO = 8
 
 def _term_keep(searcher: Searcher, fieldname: str, text: str, candidates: set[int]) -> set[int]:
     """The members of ``candidates`` (live documents) whose postings hold the term."""
+    ordered = sorted(candidates)
+    known = postings.of(searcher).kept(fieldname, text)
+    if known is not None:  # in memory: look the candidates up
+        wanted = np.array(ordered, dtype=np.int64)
+        return set(wanted[np.isin(wanted, known.docs, assume_unique=True)].tolist())
     out: set[int] = set()
     reader = searcher.reader()
     leaves = reader.leaf_readers() if hasattr(reader, "leaf_readers") else [(reader, 0)]
-    ordered = sorted(candidates)
     for leaf, offset in leaves:
         if (fieldname, text) not in leaf:
             continue
@@ -157,4 +145,9 @@ def query_docs(searcher: Searcher, q: wq.Query, everything: frozenset[int]) -> s
         return set(everything) - query_docs(searcher, q.query, everything)
     if q is wq.NullQuery:
         return set()
-    return set(searcher.docs_for_query(q))
+    return set(walked_docs(searcher, q))
+
+
+def walked_docs(searcher: Searcher, q: wq.Query) -> frozenset[int]:
+    """What Whoosh's own matchers find for ``q`` (a phrase), walked once per searcher."""
+    return postings.of(searcher).walked(repr(q), lambda: searcher.docs_for_query(q))

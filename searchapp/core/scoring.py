@@ -44,10 +44,18 @@ class MaxMatcher(matching.UnionMatcher):  # type: ignore[misc]  # Whoosh is unty
         return MaxMatcher(self.a.copy(), self.b.copy(), self.tiebreak)
 
     def replace(self, minquality: float = 0) -> Any:
-        out = super().replace(minquality)  # bounds by the sum: safe for the max
-        if isinstance(out, MaxMatcher):
-            out.tiebreak = self.tiebreak
-        return out
+        # Not UnionMatcher.replace: once the collector's minimum score rises
+        # it turns a union into an intersection or an AND-MAYBE, which *add*
+        # their scores, so the documents collected late were scored as sums.
+        a, b = self.a, self.b
+        if not a.is_active():
+            return b.replace(minquality)
+        if not b.is_active():
+            return a.replace(minquality)
+        new_a, new_b = a.replace(), b.replace()
+        if new_a is not a or new_b is not b:
+            return MaxMatcher(new_a, new_b, self.tiebreak)
+        return self
 
     def score(self) -> float:
         a, b = self.a, self.b

@@ -1,8 +1,8 @@
 """``docsets.query_docs`` against the truth and against Whoosh's own
 ``docs_for_query``: random word documents over several segments with deleted
 documents, random query trees (hypothesis).  ``query_docs`` reads Whoosh's
-posting blocks through private parts of ``W3LeafMatcher``; this is what
-catches a Whoosh release that changes them."""
+posting blocks through private parts of ``W3LeafMatcher`` (see
+test_postings.py); this is what catches a Whoosh release that changes them."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh import query as wq
 from whoosh.analysis import SpaceSeparatedTokenizer
-from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 
@@ -97,31 +96,6 @@ def test_query_docs_matches_the_truth_and_whoosh(
         assert got == truth(q, live)
         if not has_negation(q):  # Whoosh's AndNot/Not are wrong across segments
             assert got == set(searcher.docs_for_query(q))
-
-
-def test_the_fast_block_path_is_taken(monkeypatch) -> None:
-    """A long posting list of an index without deletions is read block by
-    block through ``W3LeafMatcher``'s private parts, not the slow fallback."""
-    blocks = 0
-    read_ids = W3LeafMatcher._read_ids
-
-    def counting(self) -> None:
-        nonlocal blocks
-        blocks += 1
-        read_ids(self)
-
-    monkeypatch.setattr(W3LeafMatcher, "_read_ids", counting)
-    schema = Schema(body=TEXT(analyzer=SpaceSeparatedTokenizer()))
-    ix = RamStorage().create_index(schema)
-    with ix.writer() as writer:
-        for n in range(1000):
-            writer.add_document(body="oil" if n % 3 else "gas")
-    with ix.searcher() as searcher:
-        leaf = searcher.reader().leaf_readers()[0][0]
-        assert type(leaf.postings("body", "oil")) is W3LeafMatcher
-        everything = frozenset(searcher.reader().all_doc_ids())
-        assert len(query_docs(searcher, wq.Term("body", "oil"), everything)) == 666
-    assert blocks >= 666 // 128  # Whoosh 3 blocks hold up to 128 postings
 
 
 # -- fixed cases on an index with a rewritten and deleted article -------------

@@ -1,0 +1,228 @@
+"""Whole posting lists and field lengths as arrays, kept per searcher.
+
+The match sets (:mod:`searchapp.core.docsets`) and the ranked page
+(:mod:`searchapp.core.toppage`) both read every posting of a query's terms.
+Whoosh hands them out one at a time through Python matchers; here a term's
+postings are read block by block from Whoosh 3's files and decoded with
+numpy, once, and kept while the searcher lives: typing «нефть», «нефть г»,
+«нефть га» reads «нефть» once.  The cache is bounded by a number of
+postings, the least recently used term going first.
+
+Document numbers are the searcher's global numbers; deleted documents are
+*not* removed (callers intersect with the live set they already hold).
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+from whoosh.searching import Searcher
+from whoosh.util.numeric import byte_to_length
+
+try:  # the block layout of Whoosh 3's codec; other codecs take the slow path
+    from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+except ImportError:  # pragma: no cover
+    W3LeafMatcher = None
+
+# Postings kept per searcher (about 16 bytes each): a few hundred typical
+# queries' worth on a 100,000-article index.
+BUDGET = 4_000_000
+
+WALKED = 32  # query parts whose documents Whoosh's matchers found, kept
+
+_LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
+_LENGTH_OF_BYTE[0] = 0.0
+
+
+@dataclass(frozen=True)
+class TermPostings:
+    """One term's postings over the whole index, in document order."""
+
+    docs: NDArray[np.int64]  # global document numbers, ascending
+    weights: NDArray[np.float64]  # the term's frequency in each
+
+    @property
+    def size(self) -> int:
+        return len(self.docs)
+
+
+EMPTY = TermPostings(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
+
+
+def _unwrap(m: Any) -> Any:
+    """The codec's own matcher under the deleted-documents filter, at its start
+    (the filter has already moved it past the first deleted documents)."""
+    wrapped = False
+    while W3LeafMatcher is not None and type(m) is not W3LeafMatcher and hasattr(m, "child"):
+        m, wrapped = m.child, True
+    if wrapped:
+        m.reset()
+    return m
+
+
+def _read_leaf(m: Any) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+    """Every posting of a leaf matcher, deleted documents included."""
+    m = _unwrap(m)
+    if W3LeafMatcher is not None and type(m) is W3LeafMatcher and not m._byteids:
+        ids: list[NDArray[np.int64]] = []
+        weights: list[NDArray[np.float64]] = []
+        while m.is_active():
+            if m._data is None:
+                m._read_data()
+            deltas, w = m._data[0], m._data[1]
+            n = len(deltas)
+            ids.append(np.cumsum(np.fromiter(deltas, dtype=np.int64, count=n)))
+            if w is None:
+                weights.append(np.ones(n))
+            elif isinstance(w, float):
+                weights.append(np.full(n, w))
+            else:
+                weights.append(np.fromiter(w, dtype=np.float64, count=n))
+            m._next_block()
+        if not ids:
+            return EMPTY.docs, EMPTY.weights
+        return np.concatenate(ids), np.concatenate(weights)
+    # An inlined posting list, or another codec: one posting at a time.
+    got_ids, got_weights = [], []
+    while m.is_active():
+        got_ids.append(m.id())
+        got_weights.append(m.weight())
+        m.next()
+    return np.array(got_ids, dtype=np.int64), np.array(got_weights, dtype=np.float64)
+
+
+class PostingArrays:
+    """The posting lists and field lengths of one searcher, as arrays."""
+
+    def __init__(self, searcher: Searcher, budget: int = BUDGET) -> None:
+        self._reader = searcher.reader()
+        self._leaves: list[tuple[Any, int]] = (
+            self._reader.leaf_readers() if hasattr(self._reader, "leaf_readers")
+            else [(self._reader, 0)]
+        )
+        self.doc_count_all: int = self._reader.doc_count_all()
+        self._budget = budget
+        self._kept: OrderedDict[tuple[str, bytes], TermPostings] = OrderedDict()
+        self._size = 0
+        self._lengths: dict[str, NDArray[np.float64]] = {}
+        self._walked: OrderedDict[str, frozenset[int]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def walked(self, key: str, walk: Callable[[], Iterable[int]]) -> frozenset[int]:
+        """The documents of a query part only Whoosh's matchers can find (a
+        phrase), walked once for the match set and the ranked page both."""
+        with self._lock:
+            got = self._walked.get(key)
+            if got is not None:
+                self._walked.move_to_end(key)
+                return got
+        got = frozenset(walk())
+        with self._lock:
+            self._walked[key] = got
+            while len(self._walked) > WALKED:
+                self._walked.popitem(last=False)
+        return got
+
+    def _key(self, fieldname: str, text: str | bytes) -> tuple[str, bytes] | None:
+        if isinstance(text, bytes):
+            return fieldname, text
+        schema = self._reader.schema
+        if fieldname not in schema:
+            return None
+        try:
+            return fieldname, schema[fieldname].to_bytes(text)
+        except ValueError:
+            return None
+
+    def kept(self, fieldname: str, text: str | bytes) -> TermPostings | None:
+        """The postings of a term if they are already in memory."""
+        key = self._key(fieldname, text)
+        with self._lock:
+            return self._kept.get(key) if key else EMPTY
+
+    def term(self, fieldname: str, text: str | bytes) -> TermPostings:
+        """The postings of ``text`` (the term, or its bytes) in ``fieldname``."""
+        key = self._key(fieldname, text)
+        if key is None:
+            return EMPTY
+        with self._lock:
+            got = self._kept.get(key)
+            if got is not None:
+                self._kept.move_to_end(key)
+                return got
+        got = self._read(*key)
+        with self._lock:
+            if key not in self._kept:
+                self._kept[key] = got
+                self._size += got.size
+                while self._size > self._budget and len(self._kept) > 1:
+                    _, old = self._kept.popitem(last=False)
+                    self._size -= old.size
+        return got
+
+    def _read(self, fieldname: str, text: bytes) -> TermPostings:
+        ids, weights = [], []
+        for leaf, offset in self._leaves:
+            if (fieldname, text) not in leaf:
+                continue
+            leaf_ids, leaf_weights = _read_leaf(leaf.postings(fieldname, text))
+            ids.append(leaf_ids + offset if offset else leaf_ids)
+            weights.append(leaf_weights)
+        if not ids:
+            return EMPTY
+        return TermPostings(np.concatenate(ids), np.concatenate(weights))
+
+    def lengths(self, fieldname: str) -> NDArray[np.float64]:
+        """Each document's length in ``fieldname``, as Whoosh's scorers see it
+        (the one-byte approximation; 0 where the field is empty)."""
+        with self._lock:
+            got = self._lengths.get(fieldname)
+        if got is None:
+            got = np.zeros(self.doc_count_all, dtype=np.float64)
+            for leaf, offset in self._leaves:
+                n = leaf.doc_count_all()
+                got[offset : offset + n] = _leaf_lengths(leaf, fieldname, n)
+            with self._lock:
+                self._lengths[fieldname] = got
+        return got
+
+
+def _leaf_lengths(leaf: Any, fieldname: str, n: int) -> NDArray[np.float64]:
+    codes = np.zeros(n, dtype=np.uint8)  # 0: empty, and past the column's end
+    column = None
+    if W3LeafMatcher is not None:
+        try:
+            column = leaf._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+        except AttributeError:  # another codec or reader
+            column = None
+    if column is None:
+        return np.array(
+            [leaf.doc_field_length(d, fieldname, 0) or 0 for d in range(n)], dtype=np.float64
+        )
+    try:  # one byte per document, read at once
+        count = min(n, column._count)
+        stored = column._dbfile.get(column._basepos, count) if count else b""
+        codes[:count] = np.frombuffer(stored, dtype=np.uint8)
+    except AttributeError:  # pragma: no cover  # another column layout
+        codes[:] = np.fromiter(column, dtype=np.uint8, count=n)
+    return _LENGTH_OF_BYTE[codes]
+
+
+_ARRAYS: weakref.WeakKeyDictionary[Searcher, PostingArrays] = weakref.WeakKeyDictionary()
+_ARRAYS_LOCK = threading.Lock()
+
+
+def of(searcher: Searcher) -> PostingArrays:
+    """The arrays of ``searcher``, kept as long as it is."""
+    with _ARRAYS_LOCK:
+        got = _ARRAYS.get(searcher)
+        if got is None:
+            got = _ARRAYS[searcher] = PostingArrays(searcher)
+        return got

@@ -1,0 +1,137 @@
+"""``postings``: a term's posting arrays and the field lengths against what
+Whoosh's own matchers and readers say, over several segments with deleted
+documents and one-posting (inlined) terms; the block path really taken; the
+memory budget really kept."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from whoosh.analysis import SpaceSeparatedTokenizer
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.fields import ID, TEXT, Schema
+from whoosh.filedb.filestore import RamStorage
+
+from searchapp.core.postings import PostingArrays
+
+WORDS = ["oil", "gas", "tax", "war", "aid", "ore"]
+
+
+def build(docs: list[list[str]], cuts: list[float], deleted: set[int]):
+    schema = Schema(id=ID(stored=True, unique=True),
+                    body=TEXT(analyzer=SpaceSeparatedTokenizer()),
+                    title=TEXT(analyzer=SpaceSeparatedTokenizer()))
+    ix = RamStorage().create_index(schema)
+    bounds = sorted({0, len(docs), *(int(c * len(docs)) for c in cuts)})
+    for start, end in itertools.pairwise(bounds):  # one segment per slice
+        writer = ix.writer()
+        for n in range(start, end):
+            writer.add_document(id=str(n), body=" ".join(docs[n]), title=docs[n][0])
+        writer.commit(merge=False)
+    gone = {n for n in deleted if n < len(docs)}
+    if gone:
+        writer = ix.writer()
+        for n in gone:
+            writer.delete_by_term("id", str(n))
+        writer.commit(merge=False)
+    return ix
+
+
+def whoosh_postings(searcher, fieldname: str, word: str) -> tuple[list[int], list[float]]:
+    """Every posting, deleted documents included, one matcher step at a time."""
+    ids, weights = [], []
+    for leaf, offset in searcher.reader().leaf_readers():
+        if (fieldname, word) not in leaf:
+            continue
+        m = leaf.postings(fieldname, word)
+        while hasattr(m, "child"):  # the deleted-documents filter
+            m = m.child
+            m.reset()
+        while m.is_active():
+            ids.append(m.id() + offset)
+            weights.append(m.weight())
+            m.next()
+    return ids, weights
+
+
+@settings(max_examples=40, deadline=None)
+@given(docs=st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=6),
+                     min_size=1, max_size=500),
+       cuts=st.lists(st.floats(0, 1), max_size=3),
+       deleted=st.sets(st.integers(0, 499), max_size=60))
+def test_arrays_hold_what_whoosh_reads(
+    docs: list[list[str]], cuts: list[float], deleted: set[int]
+) -> None:
+    ix = build(docs, cuts, deleted)
+    with ix.searcher() as searcher:
+        arrays = PostingArrays(searcher)
+        for word in [*WORDS, "nothing"]:
+            got = arrays.term("body", word)
+            ids, weights = whoosh_postings(searcher, "body", word)
+            assert got.docs.tolist() == ids
+            assert got.weights.tolist() == weights
+            assert arrays.term("body", word.encode()) is got  # kept, by str or bytes
+        for field in ("body", "title"):
+            expected = [searcher.reader().doc_field_length(d, field, 0) or 0
+                        for d in range(searcher.reader().doc_count_all())]
+            assert arrays.lengths(field).tolist() == expected
+
+
+def test_a_long_list_is_read_block_by_block(monkeypatch) -> None:
+    """Whoosh 3 blocks (up to 128 postings) are decoded whole, not posting by posting."""
+    blocks = 0
+    read_data = W3LeafMatcher._read_data
+
+    def counting(self) -> None:
+        nonlocal blocks
+        blocks += 1
+        read_data(self)
+
+    monkeypatch.setattr(W3LeafMatcher, "_read_data", counting)
+    monkeypatch.setattr(W3LeafMatcher, "id", lambda self: pytest.fail("one posting read"))
+    ix = RamStorage().create_index(Schema(body=TEXT(analyzer=SpaceSeparatedTokenizer())))
+    with ix.writer() as writer:
+        for n in range(1000):
+            writer.add_document(body="oil oil" if n % 3 else "gas")
+    with ix.searcher() as searcher:
+        got = PostingArrays(searcher).term("body", "oil")
+    assert len(got.docs) == 666 and set(got.weights.tolist()) == {2.0}
+    assert blocks == -(-666 // 128)
+
+
+def test_the_budget_drops_the_least_recently_used_term() -> None:
+    ix = RamStorage().create_index(Schema(body=TEXT(analyzer=SpaceSeparatedTokenizer())))
+    with ix.writer() as writer:
+        for n in range(300):
+            writer.add_document(body=["oil", "gas gas", "tax"][n % 3])
+    with ix.searcher() as searcher:
+        arrays = PostingArrays(searcher, budget=250)  # room for two terms of 100
+        oil = arrays.term("body", "oil")
+        arrays.term("body", "gas")
+        assert arrays.term("body", "oil") is oil  # used again: now the newest
+        arrays.term("body", "tax")  # over the budget: "gas" goes
+        assert arrays.kept("body", "gas") is None
+        assert arrays.kept("body", "oil") is oil
+        assert np.array_equal(arrays.term("body", "gas").docs, np.arange(1, 300, 3))
+
+
+def test_deleted_blocks_at_the_start_are_read_too() -> None:
+    """Whoosh's deleted-documents filter moves the matcher past whole blocks
+    of deleted documents; the arrays still start at the first posting."""
+    schema = Schema(id=ID(stored=True, unique=True), body=TEXT(analyzer=SpaceSeparatedTokenizer()))
+    ix = RamStorage().create_index(schema)
+    with ix.writer() as writer:
+        for n in range(1000):
+            writer.add_document(id=str(n), body="oil")
+    writer = ix.writer()
+    for n in range(300):  # more than two blocks of 128
+        writer.delete_by_term("id", str(n))
+    writer.commit(merge=False)
+    with ix.searcher() as searcher:
+        assert searcher.reader().leaf_readers()[0][0].has_deletions()
+        got = PostingArrays(searcher).term("body", "oil")
+    assert got.docs.tolist() == list(range(1000))
