@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import pickle
 import struct
 import threading
@@ -36,6 +37,7 @@ from searchapp.core import scoring, store, toppage
 from searchapp.core.docsets import query_docs
 from searchapp.core.errors import IndexDamagedError
 from searchapp.core.notices import Notice, NoticeKind
+from searchapp.core.postings import word_positions
 from searchapp.core.query import (
     CompiledQuery,
     compile_query,
@@ -61,6 +63,7 @@ from searchapp.core.schema import (
     to_article_view,
     to_hit,
 )
+from searchapp.core.snippets import Positions
 from searchapp.core.spelling import offer
 from searchapp.core.translit import counterparts
 
@@ -107,6 +110,29 @@ class DocTable:
         self.month = [
             f"{d.year:04d}-{d.month:02d}" if (d := _date(o)) else "" for o in self.date
         ]
+
+    def _date_key(self, newest: bool) -> Callable[[int], tuple[bool, int, int]]:
+        dates = self.date
+        # Undated articles go last in both orders.
+        if newest:
+            return lambda d: (dates[d] == 0, -dates[d], d)
+        return lambda d: (dates[d] == 0, dates[d], d)
+
+    @functools.cached_property
+    def _newest_first(self) -> list[int]:
+        return sorted(self.live, key=self._date_key(True))
+
+    @functools.cached_property
+    def _oldest_first(self) -> list[int]:
+        return sorted(self.live, key=self._date_key(False))
+
+    def by_date(self, docs: frozenset[int], *, newest: bool, end: int) -> list[int]:
+        """The first ``end`` of ``docs`` by date.  A big set (a browse, a broad
+        word) is read off the whole index sorted once; a small one is sorted."""
+        if len(docs) * 16 < len(self.live):
+            return sorted(docs, key=self._date_key(newest))[:end]
+        order = self._newest_first if newest else self._oldest_first
+        return list(itertools.islice((d for d in order if d in docs), end))
 
     @functools.cached_property
     def distinct_sources(self) -> dict[str, frozenset[str]]:
@@ -365,16 +391,29 @@ class SearchEngine:
         if sort is Sort.RELEVANCE:
             ranked = toppage.ranked(s, compiled.query, selected, req.offset, end)
         else:
-            dates = snap.table.date
-            newest = sort is Sort.NEWEST
-            # Undated articles go last in both orders.
-            order = sorted(
-                selected,
-                key=lambda d: (dates[d] == 0, -dates[d] if newest else dates[d], d),
-            )
-            ranked = [(d, 0.0) for d in order[req.offset : end]]
+            page = snap.table.by_date(selected, newest=sort is Sort.NEWEST, end=end)
+            ranked = [(d, 0.0) for d in page[req.offset : end]]
         terms = highlight_terms(compiled.query, s.reader())
-        return tuple(self._hit(snap, docnum, score, terms) for docnum, score in ranked)
+        at = self._positions(snap, terms, [docnum for docnum, _ in ranked])
+        return tuple(
+            to_hit(self._record(snap, docnum), score, terms, at.get(docnum))
+            for docnum, score in ranked
+        )
+
+    @staticmethod
+    def _positions(
+        snap: _Snapshot, terms: dict[str, frozenset[str]], docnums: list[int]
+    ) -> dict[int, dict[str, Positions]]:
+        """``docnum → field → word position → terms``: where the matched words
+        stand in the title and body of the page's articles, from the index."""
+        wanted = frozenset().union(*terms.values()) if terms else frozenset()
+        out: dict[int, dict[str, Positions]] = {d: {} for d in docnums}
+        if not wanted:
+            return out
+        for name in (TITLE, BODY):
+            for docnum, at in word_positions(snap.searcher, name, wanted, docnums).items():
+                out[docnum][name] = at
+        return out
 
     @staticmethod
     def _record(snap: _Snapshot, docnum: int) -> Record:
@@ -397,4 +436,5 @@ class SearchEngine:
             record = self._record(snap, docnum)
             compiled = self._compile(snap, query, names=names)
             terms = highlight_terms(compiled.query, s.reader()) if compiled.query else {}
-        return to_article_view(record, terms)
+            at = self._positions(snap, terms, [docnum])[docnum]
+        return to_article_view(record, terms, at)

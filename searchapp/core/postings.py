@@ -14,11 +14,14 @@ Document numbers are the searcher's global numbers; deleted documents are
 
 from __future__ import annotations
 
+import bisect
 import threading
 import weakref
+import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pickle import loads
 from typing import Any
 
 import numpy as np
@@ -42,15 +45,50 @@ _LENGTH_OF_BYTE[0] = 0.0
 
 
 @dataclass(frozen=True)
+class Block:
+    """Where one block of a term's postings sits in a segment's file, to read
+    its values (the word positions) again for a few documents."""
+
+    first: int  # index of the block's first posting in the term's arrays
+    postfile: Any
+    offset: int
+    length: int
+    compressed: bool
+
+
+@dataclass(frozen=True)
 class TermPostings:
     """One term's postings over the whole index, in document order."""
 
     docs: NDArray[np.int64]  # global document numbers, ascending
     weights: NDArray[np.float64]  # the term's frequency in each
+    blocks: tuple[Block, ...] = ()  # empty when read one posting at a time
 
     @property
     def size(self) -> int:
         return len(self.docs)
+
+    def values(self, docnums: Iterable[int]) -> dict[int, bytes] | None:
+        """The raw posting values (encoded positions) of those of ``docnums``
+        that hold the term; None when the blocks are not known."""
+        if not self.blocks:
+            return None if self.size else {}
+        wanted = np.array(sorted(set(docnums)), dtype=np.int64)
+        at = np.searchsorted(self.docs, wanted)
+        inside = at < self.size
+        hit = inside.copy()
+        hit[inside] = self.docs[at[inside]] == wanted[inside]
+        firsts = [b.first for b in self.blocks]
+        out: dict[int, bytes] = {}
+        read: dict[int, Any] = {}
+        for d, i in zip(wanted[hit].tolist(), at[hit].tolist(), strict=True):
+            b = bisect.bisect_right(firsts, i) - 1
+            if b not in read:
+                block = self.blocks[b]
+                data = block.postfile.get(block.offset, block.length)
+                read[b] = loads(zlib.decompress(data) if block.compressed else data)[2]
+            out[d] = read[b][i - self.blocks[b].first]
+        return out
 
 
 EMPTY = TermPostings(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
@@ -67,17 +105,23 @@ def _unwrap(m: Any) -> Any:
     return m
 
 
-def _read_leaf(m: Any) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
-    """Every posting of a leaf matcher, deleted documents included."""
+def _read_leaf(m: Any) -> tuple[NDArray[np.int64], NDArray[np.float64], list[Block]]:
+    """Every posting of a leaf matcher, deleted documents included, and where
+    its blocks are (numbered from 0 for this leaf)."""
     m = _unwrap(m)
+    blocks: list[Block] = []
     if W3LeafMatcher is not None and type(m) is W3LeafMatcher and not m._byteids:
         ids: list[NDArray[np.int64]] = []
         weights: list[NDArray[np.float64]] = []
+        count = 0
         while m.is_active():
             if m._data is None:
                 m._read_data()
+            blocks.append(Block(count, m._postfile, m._dataoffset,
+                                m._nextoffset - m._dataoffset, bool(m._compression)))
             deltas, w = m._data[0], m._data[1]
             n = len(deltas)
+            count += n
             ids.append(np.cumsum(np.fromiter(deltas, dtype=np.int64, count=n)))
             if w is None:
                 weights.append(np.ones(n))
@@ -87,15 +131,16 @@ def _read_leaf(m: Any) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
                 weights.append(np.fromiter(w, dtype=np.float64, count=n))
             m._next_block()
         if not ids:
-            return EMPTY.docs, EMPTY.weights
-        return np.concatenate(ids), np.concatenate(weights)
+            return EMPTY.docs, EMPTY.weights, []
+        return np.concatenate(ids), np.concatenate(weights), blocks
     # An inlined posting list, or another codec: one posting at a time.
     got_ids, got_weights = [], []
     while m.is_active():
         got_ids.append(m.id())
         got_weights.append(m.weight())
         m.next()
-    return np.array(got_ids, dtype=np.int64), np.array(got_weights, dtype=np.float64)
+    return (np.array(got_ids, dtype=np.int64), np.array(got_weights, dtype=np.float64),
+            blocks)
 
 
 class PostingArrays:
@@ -168,16 +213,22 @@ class PostingArrays:
         return got
 
     def _read(self, fieldname: str, text: bytes) -> TermPostings:
-        ids, weights = [], []
+        ids, weights, blocks = [], [], []
+        count, every_block = 0, True
         for leaf, offset in self._leaves:
             if (fieldname, text) not in leaf:
                 continue
-            leaf_ids, leaf_weights = _read_leaf(leaf.postings(fieldname, text))
+            leaf_ids, leaf_weights, leaf_blocks = _read_leaf(leaf.postings(fieldname, text))
             ids.append(leaf_ids + offset if offset else leaf_ids)
             weights.append(leaf_weights)
+            if len(leaf_ids) and not leaf_blocks:  # inlined: no block to read again
+                every_block = False
+            blocks += [replace(b, first=b.first + count) for b in leaf_blocks]
+            count += len(leaf_ids)
         if not ids:
             return EMPTY
-        return TermPostings(np.concatenate(ids), np.concatenate(weights))
+        return TermPostings(np.concatenate(ids), np.concatenate(weights),
+                            tuple(blocks) if every_block else ())
 
     def lengths(self, fieldname: str) -> NDArray[np.float64]:
         """Each document's length in ``fieldname``, as Whoosh's scorers see it
@@ -226,3 +277,55 @@ def of(searcher: Searcher) -> PostingArrays:
         if got is None:
             got = _ARRAYS[searcher] = PostingArrays(searcher)
         return got
+
+
+def word_positions(
+    searcher: Searcher, fieldname: str, terms: Iterable[str], docnums: Iterable[int]
+) -> dict[int, dict[int, frozenset[str]]]:
+    """``docnum → word position → the terms indexed there``, for ``terms`` in
+    ``fieldname`` of a few documents (a page of hits): where the words that
+    made an article match stand, read from the index instead of analysing
+    its text again.  Empty when the field keeps no positions."""
+    schema = searcher.schema
+    wanted = sorted(set(docnums))
+    if fieldname not in schema or not wanted:
+        return {}
+    field = schema[fieldname]
+    if not (field.format and field.format.supports("positions")):
+        return {}
+    decode = field.format.decoder("positions")
+    arrays = of(searcher)
+    found: dict[int, dict[int, set[str]]] = {d: {} for d in wanted}
+    for term in set(terms):
+        values = arrays.term(fieldname, term).values(wanted)
+        if values is None:  # postings read one at a time: ask Whoosh's matchers
+            values = _values_by_matchers(searcher, fieldname, term, wanted)
+        for d, value in values.items():
+            at = found[d]
+            for pos in decode(value):
+                at.setdefault(pos, set()).add(term)
+    return {d: {p: frozenset(ts) for p, ts in at.items()} for d, at in found.items()}
+
+
+def _values_by_matchers(
+    searcher: Searcher, fieldname: str, term: str, wanted: list[int]
+) -> dict[int, bytes]:
+    reader = searcher.reader()
+    leaves = reader.leaf_readers() if hasattr(reader, "leaf_readers") else [(reader, 0)]
+    out: dict[int, bytes] = {}
+    for leaf, offset in leaves:
+        end = offset + leaf.doc_count_all()
+        local = [d - offset for d in wanted if offset <= d < end]
+        if not local or (fieldname, term) not in leaf:
+            continue
+        m = leaf.postings(fieldname, term)
+        for d in local:
+            if not m.is_active():
+                break
+            if m.id() < d:
+                m.skip_to(d)
+                if not m.is_active():
+                    break
+            if m.id() == d:
+                out[d + offset] = m.value()
+    return out

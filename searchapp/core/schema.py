@@ -30,7 +30,7 @@ from whoosh.fields import COLUMN, ID, STORED, TEXT, Schema
 from searchapp.core.analysis import make_analyzer
 from searchapp.core.article import Article
 from searchapp.core.results import ArticleView, Hit
-from searchapp.core.snippets import best_fragments, spans_only
+from searchapp.core.snippets import Positions, best_fragments, spans_only
 
 # 3: sound keys of names (~meredov); 4: no keys for a capital that only
 # starts a sentence or a line in capitals.  Bump whenever the analysis changes.
@@ -135,9 +135,13 @@ def _matched(terms: Terms) -> frozenset[str]:
     return terms.get(BODY, frozenset()) | terms.get(TITLE, frozenset())
 
 
-def to_hit(fields: Record, score: float, terms: Terms) -> Hit:
-    """A result list entry from a record, with snippets of the matched ``terms``."""
+def to_hit(
+    fields: Record, score: float, terms: Terms, at: Mapping[str, Positions] | None = None
+) -> Hit:
+    """A result list entry from a record, with snippets of the matched ``terms``
+    (found from the word positions ``at`` of each field, when the index gave them)."""
     title = _text(fields, TITLE)
+    at = at or {}
     return Hit(
         path=str(fields[PATH]),
         title=title,
@@ -145,15 +149,18 @@ def to_hit(fields: Record, score: float, terms: Terms) -> Hit:
         date=record_date(fields),
         lang=_text(fields, LANG),
         score=round(float(score), 4),
-        fragments=best_fragments(_text(fields, BODY), _matched(terms)),
-        title_spans=spans_only(title, terms.get(TITLE, frozenset())),
+        fragments=best_fragments(_text(fields, BODY), _matched(terms), at=at.get(BODY)),
+        title_spans=spans_only(title, terms.get(TITLE, frozenset()), at=at.get(TITLE)),
     )
 
 
-def to_article_view(fields: Record, terms: Terms) -> ArticleView:
+def to_article_view(
+    fields: Record, terms: Terms, at: Mapping[str, Positions] | None = None
+) -> ArticleView:
     """The reading pane's article from a record, every match of ``terms`` marked."""
     title, body = _text(fields, TITLE), _text(fields, BODY)
     matched = _matched(terms)
+    at = at or {}
     return ArticleView(
         path=str(fields[PATH]),
         title=title,
@@ -162,6 +169,6 @@ def to_article_view(fields: Record, terms: Terms) -> ArticleView:
         lang=_text(fields, LANG),
         url=_text(fields, URL),
         body=body,
-        body_spans=spans_only(body, matched),
-        title_spans=spans_only(title, matched),
+        body_spans=spans_only(body, matched, at=at.get(BODY)),
+        title_spans=spans_only(title, matched, at=at.get(TITLE)),
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from searchapp.core.analysis import WORD_RE
 from searchapp.core.morphology import surface_terms
@@ -53,9 +53,40 @@ def match_spans(
     return [((m.start(), m.end()), hits[m.group()]) for m in found]
 
 
-def spans_only(text: str, terms: Collection[str], limit: int = MAX_SPANS) -> tuple[Span, ...]:
-    """The first ``limit`` matches (a reading pane cannot show a million marks)."""
-    return tuple(span for span, _ in match_spans(text, terms, limit))
+Positions = Mapping[int, frozenset[str]]
+"""Word position (the n-th word, as the index numbers them) → the terms there."""
+
+
+def matches_at(
+    text: str, at: Positions, terms: Collection[str], limit: int | None = None
+) -> list[tuple[Span, frozenset[str]]]:
+    """Like :func:`match_spans`, from the positions the index keeps of the
+    words: the text is split into words, none of them is analysed."""
+    wanted = frozenset(terms)
+    keep = sorted(p for p, there in at.items() if not wanted.isdisjoint(there))
+    if limit is not None:
+        keep = keep[:limit]
+    out: list[tuple[Span, frozenset[str]]] = []
+    if not keep:
+        return out
+    targets = iter(keep)
+    target = next(targets)
+    for n, m in enumerate(WORD_RE.finditer(text)):
+        if n == target:
+            out.append((m.span(), wanted & at[n]))
+            target = next(targets, -1)
+            if target < 0:
+                break
+    return out
+
+
+def spans_only(
+    text: str, terms: Collection[str], limit: int = MAX_SPANS, at: Positions | None = None
+) -> tuple[Span, ...]:
+    """The first ``limit`` matches (a reading pane cannot show a million marks);
+    found from the word positions ``at`` when the index gave them."""
+    found = match_spans(text, terms, limit) if at is None else matches_at(text, at, terms, limit)
+    return tuple(span for span, _ in found)
 
 
 def _snap_start(text: str, pos: int) -> int:
@@ -113,33 +144,41 @@ def best_fragments(
     terms: frozenset[str],
     size: int = FRAGMENT_CHARS,
     count: int = MAX_FRAGMENTS,
+    at: Positions | None = None,
 ) -> tuple[Fragment, ...]:
-    """Up to ``count`` fragments of ``text`` showing the most distinct matches.
+    """Up to ``count`` fragments of ``text`` showing the most distinct matches
+    (found from the word positions ``at`` when the index gave them).
 
     Without matches (e.g. a browse or a match in the title only), the opening
     of the text.
     """
-    matches = match_spans(text, terms, _FRAGMENT_MATCHES)
+    matches = (
+        match_spans(text, terms, _FRAGMENT_MATCHES) if at is None
+        else matches_at(text, at, terms, _FRAGMENT_MATCHES)
+    )
     starts = [s for (s, _e), _t in matches]
     if not matches:
         begin, end = _window(text, 0, size)
         return (_fragment(text, begin, end, []),) if text.strip() else ()
+    # A window for each of the first matches, scored once: its distinct
+    # matched terms first, then its number of matches.
+    windows: list[tuple[float, int, int, int]] = []
+    for i, ((s, _e), _t) in enumerate(matches[:_MAX_STARTS]):
+        begin, end = _window(text, max(0, s - _LEAD), size)
+        lo, hi = bisect.bisect_left(starts, begin), bisect.bisect_left(starts, end)
+        inside = [m for m in matches[lo:hi] if m[0][1] <= end]
+        distinct = len(frozenset().union(*(t for _, t in inside)))
+        windows.append((distinct + 0.1 * len(inside), begin, end, i))
     chosen: list[tuple[int, int]] = []
     covered: set[int] = set()
     for _ in range(count):
         best: tuple[float, int, int] | None = None
-        for i, ((s, _e), _t) in enumerate(matches[:_MAX_STARTS]):
-            if i in covered:
+        for score, begin, end, i in windows:
+            if i in covered or (best is not None and score <= best[0]):
                 continue
-            begin, end = _window(text, max(0, s - _LEAD), size)
             if any(begin < ce and cb < end for cb, ce in chosen):
                 continue
-            lo, hi = bisect.bisect_left(starts, begin), bisect.bisect_left(starts, end)
-            inside = [m for m in matches[lo:hi] if m[0][1] <= end]
-            distinct = len(frozenset().union(*(t for _, t in inside)))
-            score = distinct + 0.1 * len(inside)
-            if best is None or score > best[0]:
-                best = (score, begin, end)
+            best = (score, begin, end)
         if best is None:
             break
         _, begin, end = best

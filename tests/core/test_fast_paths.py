@@ -21,7 +21,7 @@ from whoosh.searching import Searcher
 from searchapp.core import store
 from searchapp.core.engine import CLOSEST_NOTICE, SearchEngine, is_question
 from searchapp.core.ingest import read_article
-from searchapp.core.results import Facets, SearchRequest, SearchResponse, Sort
+from searchapp.core.results import Facets, Hit, SearchRequest, SearchResponse, Sort
 from searchapp.core.schema import whoosh_fields
 
 
@@ -219,5 +219,32 @@ def test_sorted_pages_unchanged(generated_index: Path) -> None:
         for sort in (Sort.NEWEST, Sort.OLDEST):
             resp = engine.search(SearchRequest(query="суд", sort=sort, limit=500))
             assert len(resp.hits) == resp.total
+    finally:
+        engine.close()
+
+
+@pytest.mark.parametrize("query", ["", "суд", "rarity court"])
+def test_date_order_pages(generated_index: Path, query: str) -> None:
+    """Newest or oldest first (undated last, then in index order), whole and
+    page by page: a broad query is read off the index's date order, a narrow
+    one sorted on its own."""
+    engine = SearchEngine(generated_index)
+    try:
+        snap = engine._current()
+        for sort in (Sort.NEWEST, Sort.OLDEST):
+            whole = engine.search(SearchRequest(query=query, sort=sort, limit=1000))
+            if query.startswith("rarity"):
+                assert 0 < whole.total * 16 < len(snap.table.live)  # the narrow path
+            number = {h.path: snap.searcher.document_number(path=h.path) for h in whole.hits}
+
+            def key(h: Hit, newest: bool = sort is Sort.NEWEST,
+                    number: dict[str, int] = number) -> tuple[bool, int, int]:
+                day = h.date.toordinal() if h.date else 0
+                return (h.date is None, -day if newest else day, number[h.path])
+
+            assert len(whole.hits) == whole.total
+            assert [h.path for h in whole.hits] == [h.path for h in sorted(whole.hits, key=key)]
+            page = engine.search(SearchRequest(query=query, sort=sort, limit=5, offset=2))
+            assert [h.path for h in page.hits] == [h.path for h in whole.hits[2:7]]
     finally:
         engine.close()

@@ -16,14 +16,15 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 
-from searchapp.core.postings import PostingArrays
+from searchapp.core import postings
+from searchapp.core.postings import PostingArrays, word_positions
 
 WORDS = ["oil", "gas", "tax", "war", "aid", "ore"]
 
 
 def build(docs: list[list[str]], cuts: list[float], deleted: set[int]):
     schema = Schema(id=ID(stored=True, unique=True),
-                    body=TEXT(analyzer=SpaceSeparatedTokenizer()),
+                    body=TEXT(analyzer=SpaceSeparatedTokenizer(), phrase=True),
                     title=TEXT(analyzer=SpaceSeparatedTokenizer()))
     ix = RamStorage().create_index(schema)
     bounds = sorted({0, len(docs), *(int(c * len(docs)) for c in cuts)})
@@ -135,3 +136,53 @@ def test_deleted_blocks_at_the_start_are_read_too() -> None:
         assert searcher.reader().leaf_readers()[0][0].has_deletions()
         got = PostingArrays(searcher).term("body", "oil")
     assert got.docs.tolist() == list(range(1000))
+
+
+@settings(max_examples=30, deadline=None)
+@given(docs=st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=6),
+                     min_size=1, max_size=400),
+       cuts=st.lists(st.floats(0, 1), max_size=3),
+       deleted=st.sets(st.integers(0, 399), max_size=40),
+       page=st.sets(st.integers(0, 399), min_size=1, max_size=20))
+def test_word_positions_are_whooshs(
+    docs: list[list[str]], cuts: list[float], deleted: set[int], page: set[int]
+) -> None:
+    """Where each word stands in a page of documents, read again from the
+    posting blocks (or through Whoosh's matchers for a one-posting term),
+    is where Whoosh's own matchers say it stands."""
+    ix = build(docs, cuts, deleted)
+    with ix.searcher() as searcher:
+        live = sorted(searcher.reader().all_doc_ids())
+        chosen = [live[i % len(live)] for i in page] if live else []
+        got = word_positions(searcher, "body", WORDS, chosen)
+        expected: dict[int, dict[int, set[str]]] = {d: {} for d in chosen}
+        for word in WORDS:
+            for leaf, offset in searcher.reader().leaf_readers():
+                if ("body", word) not in leaf:
+                    continue
+                m = leaf.postings("body", word)
+                while m.is_active():
+                    if m.id() + offset in expected:
+                        for pos in m.value_as("positions"):
+                            expected[m.id() + offset].setdefault(pos, set()).add(word)
+                    m.next()
+        assert got == expected
+        # and each position is that word of the text
+        for d, at in got.items():
+            words = docs[int(searcher.stored_fields(d)["id"])]
+            assert all(words[pos] in terms for pos, terms in at.items())
+
+
+def test_word_positions_without_blocks_ask_whooshs_matchers(monkeypatch) -> None:
+    """Postings read one at a time (another codec) keep no blocks: their
+    positions come from Whoosh's matchers, the same as from the blocks."""
+    ix = build([["oil", "gas", "oil"], ["gas", "tax"], ["war", "oil"]] * 50, [0.3, 0.6], {4, 90})
+    with ix.searcher() as searcher:
+        pages = [0, 2, 5, 77, 149]
+        from_blocks = word_positions(searcher, "body", ["oil", "gas"], pages)
+    read_leaf = postings._read_leaf
+    monkeypatch.setattr(postings, "_read_leaf", lambda m: (*read_leaf(m)[:2], []))
+    with ix.searcher() as searcher:
+        assert not postings.of(searcher).term("body", "oil").blocks
+        assert word_positions(searcher, "body", ["oil", "gas"], pages) == from_blocks
+    assert from_blocks[0] == {0: {"oil"}, 1: {"gas"}, 2: {"oil"}}

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from searchapp.core.analysis import index_tokens
-from searchapp.core.results import Fragment, Hit
-from searchapp.core.snippets import FRAGMENT_CHARS, best_fragments, match_spans, spans_only
+from searchapp.core.engine import SearchEngine
+from searchapp.core.query import highlight_terms
+from searchapp.core.results import Fragment, Hit, SearchRequest
+from searchapp.core.schema import to_hit
+from searchapp.core.snippets import (
+    FRAGMENT_CHARS,
+    best_fragments,
+    match_spans,
+    matches_at,
+    spans_only,
+)
 
 TEXT = (
     "Вступление без совпадений. " * 20
@@ -140,3 +152,45 @@ def test_blank_text_has_no_fragment_and_the_span_limit_holds() -> None:
     assert spans_only(TEXT, frozenset({"миграция"}), limit=1) == spans_only(
         TEXT, frozenset({"миграция"}))[:1]
     assert len(match_spans(TEXT, frozenset({"миграция", "мигрант"}), limit=2)) == 2
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=30), st.sampled_from([" ", ", ", "\n", "-", "«"]))
+def test_matches_at_index_positions_are_the_tokenizers_words(words: list[str], sep: str) -> None:
+    """Marks found from the word positions the index keeps fall on the words
+    the tokenizer indexed there, with the terms it indexed."""
+    text = sep.join(words)
+    wanted = frozenset({"миграция", "мигрант", "today", "елка", "режим", "_мередов"})
+    tokens = list(index_tokens(text))
+    at = {n: frozenset(t.terms) for n, t in enumerate(tokens) if wanted & set(t.terms)}
+    expected = [((t.start, t.end), wanted & frozenset(t.terms))
+                for t in tokens if wanted & set(t.terms)]
+    assert matches_at(text, at, wanted) == expected
+    assert matches_at(text, at, wanted, limit=2) == expected[:2]
+    assert spans_only(text, wanted, at=at) == tuple(span for span, _ in expected)
+
+
+@pytest.mark.parametrize("query", ["миграция", "Мередов", "IOM", "мигра*", "Туркменистан",
+                                   '"международной организации"', "migration OR миграции"])
+def test_the_engines_snippets_from_positions_are_the_analysed_ones(
+    seed_index: Path, query: str
+) -> None:
+    """The engine marks the words the index says matched; on the seeds that is
+    what analysing every word of the article marks."""
+    engine = SearchEngine(seed_index)
+    try:
+        resp = engine.search(SearchRequest(query=query))
+        assert resp.hits
+        snap = engine._current()
+        terms = highlight_terms(engine._compile(snap, query).query, snap.searcher.reader())
+        for hit in resp.hits:
+            docnum = snap.searcher.document_number(path=hit.path)
+            analysed = to_hit(engine._record(snap, docnum), hit.score, terms)
+            assert hit.fragments == analysed.fragments
+            assert hit.title_spans == analysed.title_spans
+            assert any(f.spans for f in hit.fragments) or hit.title_spans
+            view = engine.article(hit.path, query)
+            assert view is not None
+            assert view.body_spans == spans_only(view.body, frozenset().union(*terms.values()))
+    finally:
+        engine.close()
