@@ -95,7 +95,12 @@ def test_snippets_and_reading_pane_mark_the_same_words(engines) -> None:
 
 
 def test_top10_overlap_measured(engines, record_property) -> None:
-    """Relevance order: the share of Whoosh's top 10 in the cluster's top 10."""
+    """Relevance order: the share of Whoosh's top 10 in the cluster's top 10.
+
+    The formulas differ (README, "Parity"), so this guards against a collapse,
+    not a point: 0.55 measured when Whoosh's side began to score a word's
+    alternatives as the best of them for every document (0.63 before, when
+    its collector summed them for late documents, as Xapian does)."""
     whoosh, xapian = engines
     overlaps = []
     for query in [q for q in QUERIES if q]:  # not browsing (a date order)
@@ -107,7 +112,7 @@ def test_top10_overlap_measured(engines, record_property) -> None:
     mean = sum(overlaps) / len(overlaps)
     record_property("top10_overlap", round(mean, 3))
     print(f"top-10 overlap, mean over {len(overlaps)} queries: {mean:.2f}")
-    assert mean >= 0.6
+    assert mean >= 0.5
 
 
 def test_similar_articles_come_from_the_cluster(engines) -> None:
