@@ -129,7 +129,15 @@ def query_docs(searcher: Searcher, q: wq.Query, everything: frozenset[int]) -> s
     if isinstance(q, wq.Every):
         return set(everything)
     if isinstance(q, wq.Or | wq.DisjunctionMax):
-        return _union(query_docs(searcher, s, everything) for s in q.subqueries)
+        phrases = [s for s in q.subqueries if isinstance(s, wq.Phrase) and s.words]
+        out = _union(query_docs(searcher, s, everything)
+                     for s in q.subqueries if not any(s is p for p in phrases))
+        for p in phrases:
+            # A phrase beside its own words (a question's neighbouring words)
+            # finds nothing they have not found: no need to walk it.
+            if not (_term_docs(searcher, p.fieldname, p.words[0]) & everything) <= out:
+                out |= query_docs(searcher, p, everything)
+        return out
     if isinstance(q, wq.And):
         positives = [s for s in q.subqueries if not isinstance(s, wq.Not)]
         negatives = [s.query for s in q.subqueries if isinstance(s, wq.Not)]

@@ -54,15 +54,25 @@ def ranked(
         return []
     if not isinstance(searcher.weighting, wscoring.BM25F):
         return whoosh_ranked(searcher, q, allowed, offset, end)
-    scores, _ = _ArrayScorer(searcher).scores(q)
+    scorer = _ArrayScorer(searcher)
     docs = np.fromiter(allowed, dtype=np.int64, count=len(allowed))
-    got = scores[docs]
+    phrases = scorer.phrases(q)
+    got = scorer.pruned(q, phrases, docs, end) if phrases else scorer.scores(q)[0][docs]
     if end < len(docs):  # keep the best `end` (and whatever ties the last)
         kth = len(docs) - end
         keep = got >= np.partition(got, kth)[kth]
         docs, got = docs[keep], got[keep]
     order = np.lexsort((docs, -got))[offset:end]
     return [(int(docs[i]), float(got[i])) for i in order]
+
+
+def _best_of(q: Any) -> bool:
+    """A word's alternatives, or title-or-body: scored as the best part."""
+    return isinstance(q, scoring.OneWord | scoring.TitleOrBody) and not q.tiebreak
+
+
+def _sum_of(q: Any) -> bool:
+    return type(q) is wq.Or and not q.scale
 
 
 class _ArrayScorer:
@@ -72,6 +82,85 @@ class _ArrayScorer:
         self.searcher = searcher
         self.arrays = postings.of(searcher)
         self.size = self.arrays.doc_count_all
+        # While pruning: per phrase, the documents checked and those where it stands.
+        self._known: dict[int, tuple[NDArray[np.bool_], NDArray[np.bool_]]] | None = None
+
+    def phrases(self, q: Any, negated: bool = False) -> list[wq.Phrase] | None:
+        """The phrases :meth:`scores` scores itself, when none of them is
+        negated (then a phrase that fails can only lower a score); else None."""
+        if isinstance(q, wq.Phrase) and self._positions(q.fieldname):
+            return None if negated else [q]
+        if type(q) is wq.AndNot:
+            parts = [self.phrases(q.a, negated), self.phrases(q.b, not negated)]
+        elif _best_of(q) or _sum_of(q) or type(q) is wq.And:
+            parts = [self.phrases(sub, negated) for sub in q.subqueries]
+        else:
+            return []
+        if any(part is None for part in parts):
+            return None
+        return [p for part in parts if part for p in part]
+
+    def pruned(
+        self, q: Any, phrases: list[wq.Phrase], docs: NDArray[np.int64], end: int
+    ) -> NDArray[np.float64]:
+        """Scores of ``docs`` exact for every document that can reach the first
+        ``end``, checking the phrases only where they could matter.
+
+        Every phrase is first assumed to stand wherever its words all do
+        (an upper bound of each score); the phrases are checked for the
+        documents with the best bounds, and again for more, until the
+        ``end``-th exact score beats the best bound left unchecked.
+        """
+        self._known = {
+            id(p): (np.zeros(self.size, dtype=np.bool_), np.zeros(self.size, dtype=np.bool_))
+            for p in phrases
+        }
+        try:
+            got = self.scores(q)[0][docs]
+            order = np.lexsort((docs, -got))
+            checked = max(4 * end, 64)
+            while True:
+                top = docs[order[:checked]]
+                for p in phrases:
+                    done, stands = self._known[id(p)]
+                    todo = top[~done[top]]
+                    if len(todo):
+                        stands[todo] = self._stands(p, todo)
+                        done[todo] = True
+                got = self.scores(q)[0][docs]
+                if checked >= len(docs):
+                    return got
+                exact = got[order[:checked]]
+                kth = np.partition(exact, len(exact) - end)[len(exact) - end]
+                if kth > got[order[checked:]].max():
+                    return got
+                checked *= 4
+        finally:
+            self._known = None
+
+    def _stands(self, q: wq.Phrase, docs: NDArray[np.int64]) -> NDArray[np.bool_]:
+        """Whether the phrase stands in each of ``docs``: its words at positions
+        one after another, each at most ``slop`` after the last (Whoosh's
+        ``SpanNear2``, ordered, distance 1 to ``slop``)."""
+        wanted = docs.tolist()
+        read = [self.arrays.term(q.fieldname, w).values(wanted) for w in q.words]
+        values = [v for v in read if v is not None]
+        if len(values) < len(read):  # postings without blocks: walk the phrase
+            found = walked_docs(self.searcher, q)
+            return np.array([d in found for d in wanted], dtype=np.bool_)
+        decode = self.searcher.schema[q.fieldname].format.decoder("positions")
+        slop = q.slop
+        out = np.zeros(len(wanted), dtype=np.bool_)
+        for k, d in enumerate(wanted):
+            if any(d not in v for v in values):
+                continue
+            ends = set(decode(values[0][d]))
+            for v in values[1:]:
+                ends = {p for p in decode(v[d]) if any(1 <= p - e <= slop for e in ends)}
+                if not ends:
+                    break
+            out[k] = bool(ends)
+        return out
 
     def _empty(self) -> Scores:
         return np.zeros(self.size), np.zeros(self.size, dtype=np.bool_)
@@ -84,9 +173,9 @@ class _ArrayScorer:
                 self._term(f, t, q.boost)
                 for f, t in q.expanded_terms(self.searcher.reader())
             ], 1.0)
-        if isinstance(q, scoring.OneWord | scoring.TitleOrBody) and not q.tiebreak:
+        if _best_of(q):
             return self._best([self.scores(s) for s in q.subqueries], q.boost)
-        if type(q) is wq.Or and not q.scale:
+        if _sum_of(q):
             return self._sum([self.scores(s) for s in q.subqueries], q.boost)
         if type(q) is wq.And:
             return self._all([self.scores(s) for s in q.subqueries], q.boost)
@@ -111,10 +200,18 @@ class _ArrayScorer:
     def _phrase(self, q: wq.Phrase) -> Scores:
         """Where the words stand as a phrase (found by Whoosh's span matchers,
         once for the match set and this page), the sum of their scores."""
-        out, matched = self._sum([self._term(q.fieldname, w, 1.0) for w in q.words], q.boost)
-        found = walked_docs(self.searcher, q)
-        matched[:] = False
-        matched[np.fromiter(found, dtype=np.int64, count=len(found))] = True
+        words = [self._term(q.fieldname, w, 1.0) for w in q.words]
+        out, matched = self._sum(words, q.boost)
+        known = self._known.get(id(q)) if self._known is not None else None
+        if known is None:
+            found = walked_docs(self.searcher, q)
+            matched[:] = False
+            matched[np.fromiter(found, dtype=np.int64, count=len(found))] = True
+        else:  # pruning: where it was found, or where it may stand (its words all do)
+            done, stands = known
+            for _, hit in words:
+                matched &= hit
+            matched &= ~done | stands
         out[~matched] = 0.0
         return out, matched
 

@@ -160,6 +160,11 @@ QUERIES = {
     "every": (wq.Every(), {"a", "b", "c", "e", "f"}),
     "null": (wq.NullQuery, set()),
     "phrase (Whoosh's path)": (wq.Phrase("body", ["cotton", "harvest"]), {"e"}),
+    "phrase beside its words (not walked)": (
+        wq.Or([term("cotton"), term("harvest"), wq.Phrase("body", ["cotton", "harvest"])]),
+        {"a", "c", "e", "f"}),
+    "phrase beside other words (walked)": (
+        wq.Or([term("rain"), wq.Phrase("body", ["cotton", "harvest"])]), {"c", "e"}),
 }
 
 
@@ -171,3 +176,17 @@ def test_query_docs_agree_with_whoosh(searcher, name: str) -> None:
     assert keys(searcher, got) == expected
     if name not in ("not", "null", "only negatives"):
         assert got == set(searcher.docs_for_query(q)) & everything
+
+
+def test_a_phrase_beside_its_own_words_is_not_walked(searcher, monkeypatch) -> None:
+    """A question's neighbouring words add no match to the words themselves:
+    the match set does not walk their phrase through Whoosh's span matchers."""
+    walked = []
+    monkeypatch.setattr(type(searcher), "docs_for_query",
+                        lambda self, q, *a, **k: walked.append(q) or iter(()))
+    everything = frozenset(searcher.reader().all_doc_ids())
+    phrase = wq.Phrase("body", ["harvest", "early"])  # walked by no other test
+    got = query_docs(searcher, wq.Or([term("harvest"), term("early"), phrase]), everything)
+    assert keys(searcher, got) == {"c", "e"} and walked == []
+    query_docs(searcher, wq.Or([term("rain"), phrase]), everything)
+    assert walked == [phrase]

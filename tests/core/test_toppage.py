@@ -8,7 +8,9 @@ be Whoosh's to the last bits of a float, the order Whoosh's order."""
 from __future__ import annotations
 
 import itertools
+import random
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -135,3 +137,57 @@ def test_a_words_alternatives_score_as_the_best_of_them_on_every_page() -> None:
         for ranked in (toppage.ranked, toppage.whoosh_ranked):
             for d, score in ranked(searcher, q, everything, 0, 5):
                 assert close(score, best[d])
+
+
+def test_a_questions_phrases_are_checked_only_where_they_could_matter(monkeypatch) -> None:
+    """A question's side-by-side pairs (phrases ORed with the words) are
+    checked for the documents whose best possible score can reach the page,
+    not for every match; the page is the one Whoosh's collector gives."""
+    rng = random.Random(3)
+    docs = [rng.choices(WORDS, k=rng.randint(3, 12)) for _ in range(3000)]
+    ix = build(docs, [0.5], {7, 1500})
+    words = [scoring.TitleOrBody([wq.Term("title", w, boost=0.25), wq.Term("body", w)])
+             for w in ("oil", "gas", "tax")]
+    q = wq.Or([*words, wq.Phrase("body", ["oil", "gas"]), wq.Phrase("body", ["gas", "tax"])])
+    checked = []
+    stands = toppage._ArrayScorer._stands
+    monkeypatch.setattr(toppage._ArrayScorer, "_stands",
+                        lambda self, p, d: checked.append(len(d)) or stands(self, p, d))
+    with ix.searcher(weighting=scoring.weighting()) as searcher:
+        everything = frozenset(searcher.reader().all_doc_ids())
+        allowed = frozenset(query_docs(searcher, q, everything))
+        got = toppage.ranked(searcher, q, allowed, 0, 10)
+        expected = toppage.whoosh_ranked(searcher, q, allowed, 0, 10)
+    assert [d for d, _ in got] == [d for d, _ in expected]
+    assert all(close(a, b) for (_, a), (_, b) in zip(got, expected, strict=True))
+    assert 0 < sum(checked) < len(allowed)
+
+
+def test_phrases_unchecked_past_the_first_round_are_still_checked() -> None:
+    """Two hundred articles whose words are far apart have the best bounds
+    (the pair assumed to stand) but lose the pair; a hundred with the words
+    side by side come after them by bound and first by score."""
+    apart = [["oil", "tax", "gas", "tax", "oil", "tax", "gas"]] * 200
+    side_by_side = [["oil", "gas", "tax", "tax", "tax"]] * 100
+    ix = build(apart + side_by_side, [], set())
+    q = wq.Or([wq.Term("body", "oil"), wq.Term("body", "gas"), wq.Phrase("body", ["oil", "gas"])])
+    with ix.searcher(weighting=scoring.weighting()) as searcher:
+        everything = frozenset(searcher.reader().all_doc_ids())
+        got = toppage.ranked(searcher, q, everything, 0, 10)
+        assert got == toppage.whoosh_ranked(searcher, q, everything, 0, 10)
+        first = {searcher.stored_fields(d)["id"] for d, _ in got}
+        assert first <= {str(n) for n in range(200, 300)}
+
+
+@pytest.mark.parametrize(("words", "slop"), [(["oil", "oil"], 1), (["oil", "gas", "oil"], 1),
+                                             (["oil", "gas"], 2), (["gas", "oil"], 1)])
+def test_a_phrase_stands_where_whooshs_span_matchers_find_it(words: list[str], slop: int) -> None:
+    docs = [["oil"], ["oil", "oil"], ["oil", "gas", "oil"], ["oil", "tax", "gas"],
+            ["gas", "oil", "gas", "oil"], ["oil", "tax", "tax", "gas"], ["gas", "tax", "oil"]]
+    ix = build(docs * 3, [0.5], {1})
+    phrase = wq.Phrase("body", words, slop=slop)
+    with ix.searcher(weighting=scoring.weighting()) as searcher:
+        everything = np.array(sorted(searcher.reader().all_doc_ids()), dtype=np.int64)
+        stands = toppage._ArrayScorer(searcher)._stands(phrase, everything)
+        found = set(searcher.docs_for_query(phrase))
+        assert found and set(everything[stands].tolist()) == found
