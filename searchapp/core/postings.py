@@ -68,9 +68,12 @@ class TermPostings:
     def size(self) -> int:
         return len(self.docs)
 
-    def values(self, docnums: Iterable[int]) -> dict[int, bytes] | None:
+    def values(
+        self, docnums: Iterable[int], read: dict[int, Any] | None = None
+    ) -> dict[int, bytes] | None:
         """The raw posting values (encoded positions) of those of ``docnums``
-        that hold the term; None when the blocks are not known."""
+        that hold the term; None when the blocks are not known.  ``read``
+        keeps the blocks read, for a caller asking again."""
         if not self.blocks:
             return None if self.size else {}
         wanted = np.array(sorted(set(docnums)), dtype=np.int64)
@@ -80,7 +83,7 @@ class TermPostings:
         hit[inside] = self.docs[at[inside]] == wanted[inside]
         firsts = [b.first for b in self.blocks]
         out: dict[int, bytes] = {}
-        read: dict[int, Any] = {}
+        read = {} if read is None else read
         for d, i in zip(wanted[hit].tolist(), at[hit].tolist(), strict=True):
             b = bisect.bisect_right(firsts, i) - 1
             if b not in read:

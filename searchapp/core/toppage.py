@@ -82,8 +82,10 @@ class _ArrayScorer:
         self.searcher = searcher
         self.arrays = postings.of(searcher)
         self.size = self.arrays.doc_count_all
-        # While pruning: per phrase, the documents checked and those where it stands.
+        # While pruning: per phrase, the documents checked and those where it
+        # stands; per word, the posting blocks read to check them.
         self._known: dict[int, tuple[NDArray[np.bool_], NDArray[np.bool_]]] | None = None
+        self._blocks: dict[tuple[str, str], dict[int, Any]] = {}
 
     def phrases(self, q: Any, negated: bool = False) -> list[wq.Phrase] | None:
         """The phrases :meth:`scores` scores itself, when none of them is
@@ -143,7 +145,11 @@ class _ArrayScorer:
         one after another, each at most ``slop`` after the last (Whoosh's
         ``SpanNear2``, ordered, distance 1 to ``slop``)."""
         wanted = docs.tolist()
-        read = [self.arrays.term(q.fieldname, w).values(wanted) for w in q.words]
+        read = [
+            self.arrays.term(q.fieldname, w).values(
+                wanted, self._blocks.setdefault((q.fieldname, w), {}))
+            for w in q.words
+        ]
         values = [v for v in read if v is not None]
         if len(values) < len(read):  # postings without blocks: walk the phrase
             found = walked_docs(self.searcher, q)
