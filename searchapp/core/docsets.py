@@ -71,7 +71,7 @@ def _keep(searcher: Searcher, q: wq.Query, candidates: set[int]) -> set[int] | N
     alternatives (terms, OR, AND of them); ``None`` for anything else."""
     if isinstance(q, wq.Term):
         return _term_keep(searcher, q.fieldname, q.text, candidates)
-    if isinstance(q, wq.Or):
+    if isinstance(q, wq.Or | wq.DisjunctionMax):  # a word in title or body, its alternatives
         out: set[int] = set()
         rest = set(candidates)
         for sub in q.subqueries:
@@ -124,7 +124,7 @@ def query_docs(searcher: Searcher, q: wq.Query, everything: frozenset[int]) -> s
     if isinstance(q, wq.Term):
         return _term_docs(searcher, q.fieldname, q.text) & everything
     if isinstance(q, wq.Prefix | wq.Wildcard):
-        terms = q.existing_terms(searcher.reader(), expand=True)
+        terms = postings.of(searcher).expansion(q)
         return _union(_term_docs(searcher, f, t) for f, t in terms) & everything
     if isinstance(q, wq.Every):
         return set(everything)

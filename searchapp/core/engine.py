@@ -8,23 +8,19 @@ the GUI runs them on a worker thread and drops stale answers.
 
 Speed notes: filters and facets never go through
 Whoosh's ``DateRange``/``groupedby`` paths.  The source, language and date of
-every document are read once per searcher from the index columns into
-:class:`DocTable`; filtering and facet counting are loops over the set of
-matching document numbers.
+every document are read once per searcher from the index columns into a
+:class:`~searchapp.core.doctable.DocTable`, where filtering and facet
+counting are array operations over the matching document numbers; the page
+is scored over posting arrays (:mod:`searchapp.core.toppage`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
-import itertools
 import pickle
 import struct
 import threading
 import time
 import zlib
-from collections import Counter
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,8 +29,9 @@ from whoosh.index import Index
 from whoosh.reading import CorruptIndexError
 from whoosh.searching import Searcher
 
-from searchapp.core import scoring, store, toppage
+from searchapp.core import postings, scoring, store, toppage
 from searchapp.core.docsets import query_docs
+from searchapp.core.doctable import DocTable
 from searchapp.core.errors import IndexDamagedError
 from searchapp.core.notices import Notice, NoticeKind
 from searchapp.core.postings import word_positions
@@ -55,9 +52,7 @@ from searchapp.core.results import (
 from searchapp.core.schema import (
     BODY,
     DATE,
-    LANG,
     PATH,
-    SOURCE,
     TITLE,
     Record,
     to_article_view,
@@ -85,112 +80,6 @@ def is_question(text: str) -> bool:
     """A query typed as a question: several words and a «?» at the end."""
     text = text.strip()
     return text.endswith("?") and len(text.split()) >= QUESTION_WORDS
-
-
-def _fold_source(name: str) -> str:
-    return " ".join(name.lower().replace("ё", "е").split())
-
-
-def _date(ordinal: int) -> dt.date | None:
-    return dt.date.fromordinal(ordinal) if ordinal > 0 else None
-
-
-class DocTable:
-    """Source, language and date of every document of one searcher."""
-
-    def __init__(self, searcher: Searcher) -> None:
-        reader = searcher.reader()
-        self.live: frozenset[int] = frozenset(reader.all_doc_ids())
-        if self.live:
-            self.source: list[str] = list(reader.column_reader(SOURCE))
-            self.lang: list[str] = list(reader.column_reader(LANG))
-            self.date: list[int] = list(reader.column_reader(DATE))
-        else:
-            self.source, self.lang, self.date = [], [], []
-        self.month = [
-            f"{d.year:04d}-{d.month:02d}" if (d := _date(o)) else "" for o in self.date
-        ]
-
-    def _date_key(self, newest: bool) -> Callable[[int], tuple[bool, int, int]]:
-        dates = self.date
-        # Undated articles go last in both orders.
-        if newest:
-            return lambda d: (dates[d] == 0, -dates[d], d)
-        return lambda d: (dates[d] == 0, dates[d], d)
-
-    @functools.cached_property
-    def _newest_first(self) -> list[int]:
-        return sorted(self.live, key=self._date_key(True))
-
-    @functools.cached_property
-    def _oldest_first(self) -> list[int]:
-        return sorted(self.live, key=self._date_key(False))
-
-    def by_date(self, docs: frozenset[int], *, newest: bool, end: int) -> list[int]:
-        """The first ``end`` of ``docs`` by date.  A big set (a browse, a broad
-        word) is read off the whole index sorted once; a small one is sorted."""
-        if len(docs) * 16 < len(self.live):
-            return sorted(docs, key=self._date_key(newest))[:end]
-        order = self._newest_first if newest else self._oldest_first
-        return list(itertools.islice((d for d in order if d in docs), end))
-
-    @functools.cached_property
-    def distinct_sources(self) -> dict[str, frozenset[str]]:
-        """Each source as folded → the names it is written as."""
-        out: dict[str, set[str]] = {}
-        for name in set(self.source):
-            out.setdefault(_fold_source(name), set()).add(name)
-        return {k: frozenset(v) for k, v in out.items()}
-
-    def sources_like(self, names: Iterable[str]) -> frozenset[str]:
-        """The sources of the index written like ``names`` (any case or spacing)."""
-        table = self.distinct_sources
-        return frozenset().union(*(table.get(_fold_source(n), ()) for n in names))
-
-    def predicate(
-        self, req: SearchRequest, *, skip: str = ""
-    ) -> Callable[[int], bool] | None:
-        """A test for the request's filters, leaving out the facet ``skip``."""
-        tests: list[Callable[[int], bool]] = []
-        if req.sources and skip != "source":
-            # Like the query field ``source:``: case and spacing do not matter.
-            sources = self.sources_like(req.sources)
-            col = self.source
-            tests.append(lambda d: col[d] in sources)
-        if req.langs and skip != "lang":
-            langs, lcol = req.langs, self.lang
-            tests.append(lambda d: lcol[d] in langs)
-        if (req.since or req.until) and skip != "date":
-            lo = req.since.toordinal() if req.since else 1
-            hi = req.until.toordinal() if req.until else dt.date.max.toordinal()
-            dcol = self.date
-            tests.append(lambda d: lo <= dcol[d] <= hi)
-        if not tests:
-            return None
-        if len(tests) == 1:
-            return tests[0]
-        return lambda d: all(t(d) for t in tests)
-
-    def facets(self, matched: Iterable[int], req: SearchRequest) -> Facets:
-        """Counts per facet; each facet ignores its own selection."""
-        docs = matched if isinstance(matched, frozenset | set) else set(matched)
-
-        def count(values: list[str], skip: str) -> Counter[str]:
-            test = self.predicate(req, skip=skip)
-            chosen = docs if test is None else filter(test, docs)
-            return Counter(map(values.__getitem__, chosen))  # map: the loop runs in C
-
-        months = count(self.month, "date")
-        months.pop("", None)
-        years: Counter[str] = Counter()
-        for month, n in months.items():
-            years[month[:4]] += n
-        return Facets(
-            source=dict(count(self.source, "source").most_common()),
-            year=dict(sorted(years.items())),
-            month=dict(sorted(months.items())),
-            lang=dict(count(self.lang, "lang").most_common()),
-        )
 
 
 @dataclass
@@ -285,8 +174,7 @@ class SearchEngine:
                 if loose_matched:
                     compiled, matched = loose, loose_matched
                     notices.insert(0, CLOSEST_NOTICE)
-            test = snap.table.predicate(req)
-            selected = matched if test is None else frozenset(d for d in matched if test(d))
+            selected = snap.table.select(matched, req)
             facets = snap.table.facets(matched, req) if req.with_facets else Facets()
             hits = self._page(snap, compiled, selected, req)
             few = len(selected) < SUGGEST_BELOW or CLOSEST_NOTICE in notices
@@ -348,17 +236,16 @@ class SearchEngine:
             matched = self._matches(snap, self._compile(snap, req.query, names=req.names))
             if not matched:  # an empty index has no columns to read
                 return []
-            test = snap.table.predicate(req)
             paths = snap.searcher.reader().column_reader(PATH)
-            return sorted(paths[d] for d in matched if test is None or test(d))
+            return sorted(paths[d] for d in snap.table.select(matched, req))
 
     @staticmethod
     def _compile(snap: _Snapshot, text: str, **options: bool) -> CompiledQuery:
         """The query with the index's word statistics (names vs common words)."""
-        s = snap.searcher
+        arrays = postings.of(snap.searcher)
 
         def doc_frequency(term: str) -> int:
-            return int(s.doc_frequency(BODY, term) + s.doc_frequency(TITLE, term))
+            return arrays.doc_frequency(BODY, term) + arrays.doc_frequency(TITLE, term)
 
         return compile_query(text, doc_frequency=doc_frequency, **options)
 
@@ -393,7 +280,7 @@ class SearchEngine:
         else:
             page = snap.table.by_date(selected, newest=sort is Sort.NEWEST, end=end)
             ranked = [(d, 0.0) for d in page[req.offset : end]]
-        terms = highlight_terms(compiled.query, s.reader())
+        terms = highlight_terms(compiled.query, s.reader(), postings.of(s).expansion)
         at = self._positions(snap, terms, [docnum for docnum, _ in ranked])
         return tuple(
             to_hit(self._record(snap, docnum), score, terms, at.get(docnum))
@@ -435,6 +322,9 @@ class SearchEngine:
                 return None
             record = self._record(snap, docnum)
             compiled = self._compile(snap, query, names=names)
-            terms = highlight_terms(compiled.query, s.reader()) if compiled.query else {}
+            terms = (
+                highlight_terms(compiled.query, s.reader(), postings.of(s).expansion)
+                if compiled.query else {}
+            )
             at = self._positions(snap, terms, [docnum])[docnum]
         return to_article_view(record, terms, at)

@@ -39,6 +39,8 @@ except ImportError:  # pragma: no cover
 BUDGET = 4_000_000
 
 WALKED = 32  # query parts whose documents Whoosh's matchers found, kept
+EXPANDED = 256  # prefixes and wildcards whose terms are kept
+FREQUENCIES = 100_000  # document frequencies kept (then forgotten at once)
 
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 _LENGTH_OF_BYTE[0] = 0.0
@@ -161,7 +163,35 @@ class PostingArrays:
         self._size = 0
         self._lengths: dict[str, NDArray[np.float64]] = {}
         self._walked: OrderedDict[str, frozenset[int]] = OrderedDict()
+        self._expanded: dict[str, tuple[tuple[str, bytes], ...]] = {}
+        self._frequency: dict[tuple[str, str | bytes], int] = {}
         self._lock = threading.Lock()
+
+    def expansion(self, q: Any) -> tuple[tuple[str, bytes], ...]:
+        """The index terms a prefix or wildcard stands for, looked up once
+        for the match set, the page and the marks."""
+        key = repr(q)
+        with self._lock:
+            got = self._expanded.get(key)
+        if got is None:
+            got = tuple(sorted(q.existing_terms(self._reader, expand=True)))
+            with self._lock:
+                if len(self._expanded) >= EXPANDED:
+                    self._expanded.pop(next(iter(self._expanded)))
+                self._expanded[key] = got
+        return got
+
+    def doc_frequency(self, fieldname: str, text: str | bytes) -> int:
+        """Whoosh's document frequency of a term (deleted documents included),
+        remembered: the query compiler asks it for every alternative of every
+        word, at each keystroke, and each ask visits every segment."""
+        key = (fieldname, text)
+        got = self._frequency.get(key)
+        if got is None:
+            if len(self._frequency) >= FREQUENCIES:
+                self._frequency.clear()
+            got = self._frequency[key] = int(self._reader.doc_frequency(fieldname, text))
+        return got
 
     def walked(self, key: str, walk: Callable[[], Iterable[int]]) -> frozenset[int]:
         """The documents of a query part only Whoosh's matchers can find (a
@@ -214,6 +244,30 @@ class PostingArrays:
                     _, old = self._kept.popitem(last=False)
                     self._size -= old.size
         return got
+
+    def at(self, fieldname: str, text: bytes, docnums: NDArray[np.int64]) -> TermPostings:
+        """The postings of a term at ``docnums`` (ascending) only, found by
+        skipping through its blocks; not kept."""
+        ids: list[int] = []
+        weights: list[float] = []
+        wanted = docnums.tolist()
+        for leaf, offset in self._leaves:
+            lo = bisect.bisect_left(wanted, offset)
+            hi = bisect.bisect_left(wanted, offset + leaf.doc_count_all())
+            if lo == hi or (fieldname, text) not in leaf:
+                continue
+            m = leaf.postings(fieldname, text)
+            for d in wanted[lo:hi]:
+                if not m.is_active():
+                    break
+                if m.id() < d - offset:
+                    m.skip_to(d - offset)
+                    if not m.is_active():
+                        break
+                if m.id() == d - offset:
+                    ids.append(d)
+                    weights.append(m.weight())
+        return TermPostings(np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float64))
 
     def _read(self, fieldname: str, text: bytes) -> TermPostings:
         ids, weights, blocks = [], [], []

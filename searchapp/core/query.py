@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -524,9 +524,14 @@ def _plain_words(q: wq.Query, fieldname: str) -> wq.Query | None:
     return wq.Phrase(fieldname, words)
 
 
-def highlight_terms(q: wq.Query | None, reader: object) -> dict[str, frozenset[str]]:
+def highlight_terms(
+    q: wq.Query | None,
+    reader: object,
+    expand: Callable[[wq.Query], Iterable[tuple[str, str | bytes]]] | None = None,
+) -> dict[str, frozenset[str]]:
     """``field → terms`` to mark in snippets: the positive terms of ``q``,
-    with prefixes and wildcards expanded against the index."""
+    with prefixes and wildcards expanded against the index (by ``expand``
+    when given: the engine's remembered expansions)."""
     out: dict[str, set[str]] = {}
 
     def walk(node: wq.Query) -> None:
@@ -536,7 +541,11 @@ def highlight_terms(q: wq.Query | None, reader: object) -> dict[str, frozenset[s
             walk(node.a)
             return
         if node.is_leaf():
-            for fname, text in node.existing_terms(reader, expand=True):
+            terms = (
+                expand(node) if expand is not None and isinstance(node, wq.Prefix | wq.Wildcard)
+                else node.existing_terms(reader, expand=True)
+            )
+            for fname, text in terms:
                 out.setdefault(fname, set()).add(
                     text.decode("utf-8") if isinstance(text, bytes) else text
                 )

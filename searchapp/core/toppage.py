@@ -40,6 +40,10 @@ from searchapp.core.docsets import walked_docs
 
 Scores = tuple[NDArray[np.float64], NDArray[np.bool_]]  # per document: score, matched
 
+# A term not in memory whose postings outnumber the allowed documents this
+# many times (``в`` beside ``Госдуму``) is read at those documents only.
+SPARSE_RATIO = 8
+
 
 def ranked(
     searcher: Searcher,
@@ -54,8 +58,8 @@ def ranked(
         return []
     if not isinstance(searcher.weighting, wscoring.BM25F):
         return whoosh_ranked(searcher, q, allowed, offset, end)
-    scorer = _ArrayScorer(searcher)
     docs = np.fromiter(allowed, dtype=np.int64, count=len(allowed))
+    scorer = _ArrayScorer(searcher, docs)
     phrases = scorer.phrases(q)
     got = scorer.pruned(q, phrases, docs, end) if phrases else scorer.scores(q)[0][docs]
     if end < len(docs):  # keep the best `end` (and whatever ties the last)
@@ -78,8 +82,9 @@ def _sum_of(q: Any) -> bool:
 class _ArrayScorer:
     """Scores every document of one searcher for one query tree."""
 
-    def __init__(self, searcher: Searcher) -> None:
+    def __init__(self, searcher: Searcher, allowed: NDArray[np.int64]) -> None:
         self.searcher = searcher
+        self.allowed = np.sort(allowed)  # only their scores are ever read
         self.arrays = postings.of(searcher)
         self.size = self.arrays.doc_count_all
         # While pruning: per phrase, the documents checked and those where it
@@ -177,7 +182,7 @@ class _ArrayScorer:
         if isinstance(q, wq.Prefix | wq.Wildcard):
             return self._sum([
                 self._term(f, t, q.boost)
-                for f, t in q.expanded_terms(self.searcher.reader())
+                for f, t in self.arrays.expansion(q)
             ], 1.0)
         if _best_of(q):
             return self._best([self.scores(s) for s in q.subqueries], q.boost)
@@ -232,7 +237,11 @@ class _ArrayScorer:
             btext = field.to_bytes(text)
         except ValueError:
             return self._empty()
-        found = self.arrays.term(fieldname, btext)
+        found = self.arrays.kept(fieldname, btext)
+        if found is None:
+            many = self.arrays.doc_frequency(fieldname, btext) > SPARSE_RATIO * len(self.allowed)
+            found = (self.arrays.at(fieldname, btext, self.allowed) if many
+                     else self.arrays.term(fieldname, btext))
         out, matched = self._empty()
         if not found.size:
             return out, matched

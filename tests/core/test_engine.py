@@ -551,6 +551,18 @@ def dated(tmp_path_factory: pytest.TempPathFactory):
     eng.close()
 
 
+def test_a_date_range_holds_its_first_and_last_day(dated: SearchEngine) -> None:
+    """Since and until are inclusive; an undated article is in no range."""
+    day = dt.date(2023, 1, 5)
+    assert own_found(dated, "", since=day, until=day) == ["old"]
+    assert own_found(dated, "", until=day) == ["old"]
+    assert own_found(dated, "", since=day) == ["new", "old"]
+    assert own_found(dated, "", since=day + dt.timedelta(days=1), until=dt.date(2024, 3, 1)) \
+        == ["new"]
+    facets = dated.search(SearchRequest(query="", until=day)).facets
+    assert facets.lang == {"en": 1} and facets.month == {"2023-01": 1, "2024-03": 1}
+
+
 @pytest.mark.parametrize(("sort", "order"), [(Sort.NEWEST, ["new", "old", "undated"]),
                                              (Sort.OLDEST, ["old", "new", "undated"])])
 def test_undated_articles_go_last_in_both_date_orders(dated: SearchEngine, sort: Sort,

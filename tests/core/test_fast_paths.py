@@ -121,14 +121,28 @@ def _reference_page(engine: SearchEngine, req: SearchRequest, resp: SearchRespon
                                names=req.names)
     if CLOSEST_NOTICE in resp.notices:
         compiled = engine._compile(view, req.query, any_word=True, names=req.names)
-    test = view.table.predicate(req)
-    allowed = {d for d in _all_matches(s, compiled.query) if test is None or test(d)}
+    allowed = {d for d in _all_matches(s, compiled.query) if _passes(engine, req, d)}
     if not allowed:
         return []
     end = req.offset + req.limit
     results = s.search(compiled.query, filter=allowed, limit=end)
     return [(s.stored_fields(r.docnum)["path"], round(float(r.score), 4))
             for r in results[req.offset:end]]
+
+
+def _passes(engine: SearchEngine, req: SearchRequest, d: int) -> bool:
+    """The request's filters, checked on the stored fields of document ``d``."""
+    view = engine._current()
+    f, ordinal = view.searcher.stored_fields(d), view.table.date[d]
+    day = dt.date.fromordinal(ordinal) if ordinal else None
+    if req.sources and f["source"] not in req.sources:
+        return False
+    if req.langs and f["lang"] not in req.langs:
+        return False
+    if req.since or req.until:
+        return day is not None and (not req.since or day >= req.since) and (
+            not req.until or day <= req.until)
+    return True
 
 
 def _reference_facets(engine: SearchEngine, req: SearchRequest, query: str) -> Facets:
@@ -169,9 +183,8 @@ def _check(engine: SearchEngine, query: str, filters: dict[str, object], limit: 
     if compiled.query is not None:  # a browse is in date order: no scoring
         assert [(h.path, h.score) for h in resp.hits] == _reference_page(engine, req, resp)
     if compiled.query is not None and CLOSEST_NOTICE not in resp.notices:
-        test = view.table.predicate(req)
         expected = {d for d in _all_matches(view.searcher, compiled.query)
-                    if test is None or test(d)}
+                    if _passes(engine, req, d)}
         assert resp.total == len(expected)
     if CLOSEST_NOTICE not in resp.notices:
         ref = _reference_facets(engine, req, query)

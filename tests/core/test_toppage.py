@@ -19,7 +19,7 @@ from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 
-from searchapp.core import scoring, toppage
+from searchapp.core import postings, scoring, toppage
 from searchapp.core.docsets import query_docs
 
 WORDS = ["oil", "gas", "tax", "war", "aid", "ore"]
@@ -188,6 +188,31 @@ def test_a_phrase_stands_where_whooshs_span_matchers_find_it(words: list[str], s
     phrase = wq.Phrase("body", words, slop=slop)
     with ix.searcher(weighting=scoring.weighting()) as searcher:
         everything = np.array(sorted(searcher.reader().all_doc_ids()), dtype=np.int64)
-        stands = toppage._ArrayScorer(searcher)._stands(phrase, everything)
+        stands = toppage._ArrayScorer(searcher, everything)._stands(phrase, everything)
         found = set(searcher.docs_for_query(phrase))
         assert found and set(everything[stands].tolist()) == found
+
+
+def test_a_common_word_beside_a_rare_one_is_read_at_the_matches_only(monkeypatch) -> None:
+    """``в Госдуму``: the common word's postings are not read whole for a
+    page of a few matches, only looked up at them; the page is Whoosh's."""
+    rng = random.Random(5)
+    docs = [[*rng.choices(WORDS, k=rng.randint(3, 9)), "tax"] for _ in range(2000)]
+    for n in range(0, 2000, 150):
+        docs[n].append("rare")
+    ix = build(docs, [0.4, 0.8], {150})
+    read_at = []
+    at = postings.PostingArrays.at
+    monkeypatch.setattr(postings.PostingArrays, "at",
+                        lambda self, f, t, d: read_at.append(t) or at(self, f, t, d))
+    q = wq.And([scoring.TitleOrBody([wq.Term("title", "tax", boost=0.25),
+                                     wq.Term("body", "tax")]), wq.Term("body", "rare")])
+    with ix.searcher(weighting=scoring.weighting()) as searcher:
+        everything = frozenset(searcher.reader().all_doc_ids())
+        allowed = frozenset(query_docs(searcher, q, everything))
+        assert len(allowed) == 13
+        got = toppage.ranked(searcher, q, allowed, 0, 10)
+        expected = toppage.whoosh_ranked(searcher, q, allowed, 0, 10)
+    assert b"tax" in read_at and postings.of(searcher).kept("body", "tax") is None
+    assert [d for d, _ in got] == [d for d, _ in expected]
+    assert all(close(a, b) for (_, a), (_, b) in zip(got, expected, strict=True))
