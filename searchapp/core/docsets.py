@@ -16,7 +16,6 @@ all of them (or looked up in its arrays, when they are already in memory).
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable
 
 import numpy as np
@@ -42,28 +41,7 @@ def _term_keep(searcher: Searcher, fieldname: str, text: str, candidates: set[in
     if known is not None:  # in memory: look the candidates up
         wanted = np.array(ordered, dtype=np.int64)
         return set(wanted[np.isin(wanted, known.docs, assume_unique=True)].tolist())
-    out: set[int] = set()
-    reader = searcher.reader()
-    leaves = reader.leaf_readers() if hasattr(reader, "leaf_readers") else [(reader, 0)]
-    for leaf, offset in leaves:
-        if (fieldname, text) not in leaf:
-            continue
-        end = offset + leaf.doc_count_all()
-        lo = bisect.bisect_left(ordered, offset)
-        hi = bisect.bisect_left(ordered, end)
-        if lo == hi:
-            continue
-        m = leaf.postings(fieldname, text)
-        for d in ordered[lo:hi]:
-            if not m.is_active():
-                break
-            if m.id() < d - offset:
-                m.skip_to(d - offset)
-                if not m.is_active():
-                    break
-            if m.id() == d - offset:
-                out.add(d)
-    return out
+    return {d for d, _ in postings.of(searcher).hits(fieldname, text, ordered)}
 
 
 def _keep(searcher: Searcher, q: wq.Query, candidates: set[int]) -> set[int] | None:

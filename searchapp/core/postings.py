@@ -19,7 +19,7 @@ import threading
 import weakref
 import zlib
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pickle import loads
 from typing import Any
@@ -245,19 +245,18 @@ class PostingArrays:
                     self._size -= old.size
         return got
 
-    def at(self, fieldname: str, text: bytes, docnums: NDArray[np.int64]) -> TermPostings:
-        """The postings of a term at ``docnums`` (ascending) only, found by
-        skipping through its blocks; not kept."""
-        ids: list[int] = []
-        weights: list[float] = []
-        wanted = docnums.tolist()
+    def hits(
+        self, fieldname: str, text: str | bytes, docnums: list[int]
+    ) -> Iterator[tuple[int, Any]]:
+        """``(docnum, matcher on it)`` for each of ``docnums`` (ascending) that
+        holds the term, found by skipping through its blocks, not reading them all."""
         for leaf, offset in self._leaves:
-            lo = bisect.bisect_left(wanted, offset)
-            hi = bisect.bisect_left(wanted, offset + leaf.doc_count_all())
+            lo = bisect.bisect_left(docnums, offset)
+            hi = bisect.bisect_left(docnums, offset + leaf.doc_count_all())
             if lo == hi or (fieldname, text) not in leaf:
                 continue
             m = leaf.postings(fieldname, text)
-            for d in wanted[lo:hi]:
+            for d in docnums[lo:hi]:
                 if not m.is_active():
                     break
                 if m.id() < d - offset:
@@ -265,8 +264,15 @@ class PostingArrays:
                     if not m.is_active():
                         break
                 if m.id() == d - offset:
-                    ids.append(d)
-                    weights.append(m.weight())
+                    yield d, m
+
+    def at(self, fieldname: str, text: bytes, docnums: NDArray[np.int64]) -> TermPostings:
+        """The postings of a term at ``docnums`` (ascending) only; not kept."""
+        ids: list[int] = []
+        weights: list[float] = []
+        for d, m in self.hits(fieldname, text, docnums.tolist()):
+            ids.append(d)
+            weights.append(m.weight())
         return TermPostings(np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float64))
 
     def _read(self, fieldname: str, text: bytes) -> TermPostings:
@@ -367,22 +373,4 @@ def word_positions(
 def _values_by_matchers(
     searcher: Searcher, fieldname: str, term: str, wanted: list[int]
 ) -> dict[int, bytes]:
-    reader = searcher.reader()
-    leaves = reader.leaf_readers() if hasattr(reader, "leaf_readers") else [(reader, 0)]
-    out: dict[int, bytes] = {}
-    for leaf, offset in leaves:
-        end = offset + leaf.doc_count_all()
-        local = [d - offset for d in wanted if offset <= d < end]
-        if not local or (fieldname, term) not in leaf:
-            continue
-        m = leaf.postings(fieldname, term)
-        for d in local:
-            if not m.is_active():
-                break
-            if m.id() < d:
-                m.skip_to(d)
-                if not m.is_active():
-                    break
-            if m.id() == d:
-                out[d + offset] = m.value()
-    return out
+    return {d: m.value() for d, m in of(searcher).hits(fieldname, term, wanted)}

@@ -6,13 +6,10 @@ test_postings.py); this is what catches a Whoosh release that changes them."""
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh import query as wq
-from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 
@@ -72,23 +69,10 @@ def has_negation(q: wq.Query) -> bool:
 @given(docs=documents, cuts=st.lists(st.floats(0, 1), max_size=3),
        deleted=st.sets(st.integers(0, 399), max_size=60), q=queries())
 def test_query_docs_matches_the_truth_and_whoosh(
-    docs: list[list[str]], cuts: list[float], deleted: set[int], q: wq.Query
+    segmented, docs: list[list[str]], cuts: list[float], deleted: set[int], q: wq.Query
 ) -> None:
-    schema = Schema(id=ID(stored=True, unique=True),
-                    body=TEXT(analyzer=SpaceSeparatedTokenizer()))
-    ix = RamStorage().create_index(schema)
-    bounds = sorted({0, len(docs), *(int(c * len(docs)) for c in cuts)})
-    for start, end in itertools.pairwise(bounds):  # one segment per slice
-        writer = ix.writer()
-        for n in range(start, end):
-            writer.add_document(id=str(n), body=" ".join(docs[n]))
-        writer.commit(merge=False)
+    ix = segmented(docs, cuts, deleted)
     gone = {n for n in deleted if n < len(docs)}
-    if gone:
-        writer = ix.writer()
-        for n in gone:
-            writer.delete_by_term("id", str(n))
-        writer.commit(merge=False)
     with ix.searcher() as searcher:
         number = {searcher.stored_fields(d)["id"]: d for d in searcher.reader().all_doc_ids()}
         live = {number[str(n)]: set(docs[n]) for n in range(len(docs)) if n not in gone}

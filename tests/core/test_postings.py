@@ -5,8 +5,6 @@ memory budget really kept."""
 
 from __future__ import annotations
 
-import itertools
-
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -20,26 +18,6 @@ from searchapp.core import postings
 from searchapp.core.postings import PostingArrays, word_positions
 
 WORDS = ["oil", "gas", "tax", "war", "aid", "ore"]
-
-
-def build(docs: list[list[str]], cuts: list[float], deleted: set[int]):
-    schema = Schema(id=ID(stored=True, unique=True),
-                    body=TEXT(analyzer=SpaceSeparatedTokenizer(), phrase=True),
-                    title=TEXT(analyzer=SpaceSeparatedTokenizer()))
-    ix = RamStorage().create_index(schema)
-    bounds = sorted({0, len(docs), *(int(c * len(docs)) for c in cuts)})
-    for start, end in itertools.pairwise(bounds):  # one segment per slice
-        writer = ix.writer()
-        for n in range(start, end):
-            writer.add_document(id=str(n), body=" ".join(docs[n]), title=docs[n][0])
-        writer.commit(merge=False)
-    gone = {n for n in deleted if n < len(docs)}
-    if gone:
-        writer = ix.writer()
-        for n in gone:
-            writer.delete_by_term("id", str(n))
-        writer.commit(merge=False)
-    return ix
 
 
 def whoosh_postings(searcher, fieldname: str, word: str) -> tuple[list[int], list[float]]:
@@ -65,9 +43,9 @@ def whoosh_postings(searcher, fieldname: str, word: str) -> tuple[list[int], lis
        cuts=st.lists(st.floats(0, 1), max_size=3),
        deleted=st.sets(st.integers(0, 499), max_size=60))
 def test_arrays_hold_what_whoosh_reads(
-    docs: list[list[str]], cuts: list[float], deleted: set[int]
+    segmented, docs: list[list[str]], cuts: list[float], deleted: set[int]
 ) -> None:
-    ix = build(docs, cuts, deleted)
+    ix = segmented(docs, cuts, deleted)
     with ix.searcher() as searcher:
         arrays = PostingArrays(searcher)
         for word in [*WORDS, "nothing"]:
@@ -145,12 +123,12 @@ def test_deleted_blocks_at_the_start_are_read_too() -> None:
        deleted=st.sets(st.integers(0, 399), max_size=40),
        page=st.sets(st.integers(0, 399), min_size=1, max_size=20))
 def test_word_positions_are_whooshs(
-    docs: list[list[str]], cuts: list[float], deleted: set[int], page: set[int]
+    segmented, docs: list[list[str]], cuts: list[float], deleted: set[int], page: set[int]
 ) -> None:
     """Where each word stands in a page of documents, read again from the
     posting blocks (or through Whoosh's matchers for a one-posting term),
     is where Whoosh's own matchers say it stands."""
-    ix = build(docs, cuts, deleted)
+    ix = segmented(docs, cuts, deleted)
     with ix.searcher() as searcher:
         live = sorted(searcher.reader().all_doc_ids())
         chosen = [live[i % len(live)] for i in page] if live else []
@@ -173,10 +151,11 @@ def test_word_positions_are_whooshs(
             assert all(words[pos] in terms for pos, terms in at.items())
 
 
-def test_word_positions_without_blocks_ask_whooshs_matchers(monkeypatch) -> None:
+def test_word_positions_without_blocks_ask_whooshs_matchers(segmented, monkeypatch) -> None:
     """Postings read one at a time (another codec) keep no blocks: their
     positions come from Whoosh's matchers, the same as from the blocks."""
-    ix = build([["oil", "gas", "oil"], ["gas", "tax"], ["war", "oil"]] * 50, [0.3, 0.6], {4, 90})
+    docs = [["oil", "gas", "oil"], ["gas", "tax"], ["war", "oil"]] * 50
+    ix = segmented(docs, [0.3, 0.6], {4, 90})
     with ix.searcher() as searcher:
         pages = [0, 2, 5, 77, 149]
         from_blocks = word_positions(searcher, "body", ["oil", "gas"], pages)

@@ -7,7 +7,6 @@ be Whoosh's to the last bits of a float, the order Whoosh's order."""
 
 from __future__ import annotations
 
-import itertools
 import random
 
 import numpy as np
@@ -15,9 +14,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh import query as wq
-from whoosh.analysis import SpaceSeparatedTokenizer
-from whoosh.fields import ID, TEXT, Schema
-from whoosh.filedb.filestore import RamStorage
 
 from searchapp.core import postings, scoring, toppage
 from searchapp.core.docsets import query_docs
@@ -62,26 +58,6 @@ def _summing_or(monkeypatch) -> None:
     monkeypatch.setattr(wq.Or, "matcher_type", wq.Or.DEFAULT_MATCHER)
 
 
-def build(docs: list[list[str]], cuts: list[float], deleted: set[int]):
-    schema = Schema(id=ID(stored=True, unique=True),
-                    title=TEXT(analyzer=SpaceSeparatedTokenizer()),
-                    body=TEXT(analyzer=SpaceSeparatedTokenizer()))
-    ix = RamStorage().create_index(schema)
-    bounds = sorted({0, len(docs), *(int(c * len(docs)) for c in cuts)})
-    for start, end in itertools.pairwise(bounds):  # one segment per slice
-        writer = ix.writer()
-        for n in range(start, end):
-            writer.add_document(id=str(n), title=" ".join(docs[n][:2]), body=" ".join(docs[n]))
-        writer.commit(merge=False)
-    gone = {n for n in deleted if n < len(docs)}
-    if gone:
-        writer = ix.writer()
-        for n in gone:
-            writer.delete_by_term("id", str(n))
-        writer.commit(merge=False)
-    return ix
-
-
 def close(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
@@ -93,9 +69,9 @@ def close(a: float, b: float) -> bool:
        deleted=st.sets(st.integers(0, 299), max_size=40),
        q=queries(), end=st.integers(1, 12))
 def test_the_page_is_whooshs_page(
-    docs: list[list[str]], cuts: list[float], deleted: set[int], q: wq.Query, end: int
+    segmented, docs: list[list[str]], cuts: list[float], deleted: set[int], q: wq.Query, end: int
 ) -> None:
-    ix = build(docs, cuts, deleted)
+    ix = segmented(docs, cuts, deleted)
     with ix.searcher(weighting=scoring.weighting()) as searcher:
         everything = frozenset(searcher.reader().all_doc_ids())
         allowed = frozenset(query_docs(searcher, q, everything))
@@ -120,13 +96,13 @@ def has_not(q: wq.Query) -> bool:
     return isinstance(q, wq.Not | wq.AndNot) or any(has_not(s) for s in q.children())
 
 
-def test_a_words_alternatives_score_as_the_best_of_them_on_every_page() -> None:
+def test_a_words_alternatives_score_as_the_best_of_them_on_every_page(segmented) -> None:
     """A word in the title and the body scores as the better of the two for
     every document, however far the collector has got (Whoosh turned the
     union into a sum once its minimum score rose)."""
     # Ten long articles first, then many whose title and body are just "oil":
     # the later ones are collected after the minimum score has risen.
-    ix = build([["oil", "gas", "oil", "tax"]] * 10 + [["oil"]] * 200, [], set())
+    ix = segmented([["oil", "gas", "oil", "tax"]] * 10 + [["oil"]] * 200, [], set())
     title_oil = wq.Term("title", "oil", boost=0.25)  # as the query compiler weighs titles
     q = scoring.TitleOrBody([title_oil, wq.Term("body", "oil")])
     with ix.searcher(weighting=scoring.weighting()) as searcher:
@@ -139,13 +115,15 @@ def test_a_words_alternatives_score_as_the_best_of_them_on_every_page() -> None:
                 assert close(score, best[d])
 
 
-def test_a_questions_phrases_are_checked_only_where_they_could_matter(monkeypatch) -> None:
+def test_a_questions_phrases_are_checked_only_where_they_could_matter(
+    segmented, monkeypatch
+) -> None:
     """A question's side-by-side pairs (phrases ORed with the words) are
     checked for the documents whose best possible score can reach the page,
     not for every match; the page is the one Whoosh's collector gives."""
     rng = random.Random(3)
     docs = [rng.choices(WORDS, k=rng.randint(3, 12)) for _ in range(3000)]
-    ix = build(docs, [0.5], {7, 1500})
+    ix = segmented(docs, [0.5], {7, 1500})
     words = [scoring.TitleOrBody([wq.Term("title", w, boost=0.25), wq.Term("body", w)])
              for w in ("oil", "gas", "tax")]
     q = wq.Or([*words, wq.Phrase("body", ["oil", "gas"]), wq.Phrase("body", ["gas", "tax"])])
@@ -163,13 +141,13 @@ def test_a_questions_phrases_are_checked_only_where_they_could_matter(monkeypatc
     assert 0 < sum(checked) < len(allowed)
 
 
-def test_phrases_unchecked_past_the_first_round_are_still_checked() -> None:
+def test_phrases_unchecked_past_the_first_round_are_still_checked(segmented) -> None:
     """Two hundred articles whose words are far apart have the best bounds
     (the pair assumed to stand) but lose the pair; a hundred with the words
     side by side come after them by bound and first by score."""
     apart = [["oil", "tax", "gas", "tax", "oil", "tax", "gas"]] * 200
     side_by_side = [["oil", "gas", "tax", "tax", "tax"]] * 100
-    ix = build(apart + side_by_side, [], set())
+    ix = segmented(apart + side_by_side, [], set())
     q = wq.Or([wq.Term("body", "oil"), wq.Term("body", "gas"), wq.Phrase("body", ["oil", "gas"])])
     with ix.searcher(weighting=scoring.weighting()) as searcher:
         everything = frozenset(searcher.reader().all_doc_ids())
@@ -181,10 +159,12 @@ def test_phrases_unchecked_past_the_first_round_are_still_checked() -> None:
 
 @pytest.mark.parametrize(("words", "slop"), [(["oil", "oil"], 1), (["oil", "gas", "oil"], 1),
                                              (["oil", "gas"], 2), (["gas", "oil"], 1)])
-def test_a_phrase_stands_where_whooshs_span_matchers_find_it(words: list[str], slop: int) -> None:
+def test_a_phrase_stands_where_whooshs_span_matchers_find_it(
+    segmented, words: list[str], slop: int
+) -> None:
     docs = [["oil"], ["oil", "oil"], ["oil", "gas", "oil"], ["oil", "tax", "gas"],
             ["gas", "oil", "gas", "oil"], ["oil", "tax", "tax", "gas"], ["gas", "tax", "oil"]]
-    ix = build(docs * 3, [0.5], {1})
+    ix = segmented(docs * 3, [0.5], {1})
     phrase = wq.Phrase("body", words, slop=slop)
     with ix.searcher(weighting=scoring.weighting()) as searcher:
         everything = np.array(sorted(searcher.reader().all_doc_ids()), dtype=np.int64)
@@ -193,14 +173,16 @@ def test_a_phrase_stands_where_whooshs_span_matchers_find_it(words: list[str], s
         assert found and set(everything[stands].tolist()) == found
 
 
-def test_a_common_word_beside_a_rare_one_is_read_at_the_matches_only(monkeypatch) -> None:
+def test_a_common_word_beside_a_rare_one_is_read_at_the_matches_only(
+    segmented, monkeypatch
+) -> None:
     """``в Госдуму``: the common word's postings are not read whole for a
     page of a few matches, only looked up at them; the page is Whoosh's."""
     rng = random.Random(5)
     docs = [[*rng.choices(WORDS, k=rng.randint(3, 9)), "tax"] for _ in range(2000)]
     for n in range(0, 2000, 150):
         docs[n].append("rare")
-    ix = build(docs, [0.4, 0.8], {150})
+    ix = segmented(docs, [0.4, 0.8], {150})
     read_at = []
     at = postings.PostingArrays.at
     monkeypatch.setattr(postings.PostingArrays, "at",
