@@ -17,7 +17,7 @@ before tokenising), so highlights show the surface form: the snippet for
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from whoosh.analysis import Token, Tokenizer
@@ -83,6 +83,21 @@ def index_tokens(text: str) -> Iterator[WordToken]:
     terms_of = morphology.surface_terms
     for m, initial in words_in_context(text):
         yield WordToken(m.start(), m.end(), terms_of(m.group(), initial))
+
+
+def phrase_runs(places: Sequence[Collection[int]], slop: int = 1) -> list[tuple[int, ...]]:
+    """Every run of word positions where a phrase stands: one position from
+    each of ``places`` (the positions of its first word, its second, …), each
+    1 to ``slop`` after the one before (Whoosh's ordered ``SpanNear2``)."""
+    if not places:
+        return []
+    runs: list[tuple[int, ...]] = [(p,) for p in sorted(places[0])]
+    for later in places[1:]:
+        runs = [(*run, p) for run in runs
+                for p in range(run[-1] + 1, run[-1] + slop + 1) if p in later]
+        if not runs:
+            break
+    return runs
 
 
 def query_positions(

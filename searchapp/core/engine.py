@@ -39,6 +39,7 @@ from searchapp.core.query import (
     CompiledQuery,
     compile_query,
     highlight_terms,
+    phrases_of,
 )
 from searchapp.core.results import (
     ArticleView,
@@ -58,7 +59,7 @@ from searchapp.core.schema import (
     to_article_view,
     to_hit,
 )
-from searchapp.core.snippets import Positions
+from searchapp.core.snippets import Positions, where_phrases_stand
 from searchapp.core.spelling import offer
 from searchapp.core.translit import counterparts
 
@@ -281,7 +282,7 @@ class SearchEngine:
             page = snap.table.by_date(selected, newest=sort is Sort.NEWEST, end=end)
             ranked = [(d, 0.0) for d in page[req.offset : end]]
         terms = highlight_terms(compiled.query, s.reader(), postings.of(s).expansion)
-        at = self._positions(snap, terms, [docnum for docnum, _ in ranked])
+        at = self._positions(snap, compiled, terms, [docnum for docnum, _ in ranked])
         return tuple(
             to_hit(self._record(snap, docnum), score, terms, at.get(docnum))
             for docnum, score in ranked
@@ -289,17 +290,27 @@ class SearchEngine:
 
     @staticmethod
     def _positions(
-        snap: _Snapshot, terms: dict[str, frozenset[str]], docnums: list[int]
+        snap: _Snapshot,
+        compiled: CompiledQuery,
+        terms: dict[str, frozenset[str]],
+        docnums: list[int],
     ) -> dict[int, dict[str, Positions]]:
         """``docnum → field → word position → terms``: where the matched words
-        stand in the title and body of the page's articles, from the index."""
+        stand in the title and body of the page's articles, from the index; a
+        word of a phrase only where the phrase stands."""
         wanted = frozenset().union(*terms.values()) if terms else frozenset()
         out: dict[int, dict[str, Positions]] = {d: {} for d in docnums}
         if not wanted:
             return out
+        phrases = phrases_of(compiled.query)
+        s = snap.searcher
+        loose = frozenset().union(
+            *highlight_terms(compiled.query, s.reader(), postings.of(s).expansion,
+                             phrases=False).values()
+        ) if phrases else wanted
         for name in (TITLE, BODY):
-            for docnum, at in word_positions(snap.searcher, name, wanted, docnums).items():
-                out[docnum][name] = at
+            for docnum, at in word_positions(s, name, wanted, docnums).items():
+                out[docnum][name] = where_phrases_stand(at, phrases, loose)
         return out
 
     @staticmethod
@@ -326,5 +337,5 @@ class SearchEngine:
                 highlight_terms(compiled.query, s.reader(), postings.of(s).expansion)
                 if compiled.query else {}
             )
-            at = self._positions(snap, terms, [docnum])[docnum]
+            at = self._positions(snap, compiled, terms, [docnum])[docnum]
         return to_article_view(record, terms, at)

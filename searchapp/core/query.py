@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -524,35 +524,46 @@ def _plain_words(q: wq.Query, fieldname: str) -> wq.Query | None:
     return wq.Phrase(fieldname, words)
 
 
+def _positive_leaves(q: wq.Query | None) -> Iterator[wq.Query]:
+    """The leaves of ``q`` that make an article match (not under a NOT)."""
+    if q is None or isinstance(q, wq.Not):
+        return
+    if isinstance(q, wq.AndNot):
+        yield from _positive_leaves(q.a)
+    elif q.is_leaf():
+        yield q
+    else:
+        for child in q.children():
+            yield from _positive_leaves(child)
+
+
 def highlight_terms(
     q: wq.Query | None,
     reader: object,
     expand: Callable[[wq.Query], Iterable[tuple[str, str | bytes]]] | None = None,
+    *,
+    phrases: bool = True,
 ) -> dict[str, frozenset[str]]:
     """``field → terms`` to mark in snippets: the positive terms of ``q``,
     with prefixes and wildcards expanded against the index (by ``expand``
-    when given: the engine's remembered expansions)."""
+    when given: the engine's remembered expansions); without the words of
+    phrases when ``phrases`` is false."""
     out: dict[str, set[str]] = {}
-
-    def walk(node: wq.Query) -> None:
-        if isinstance(node, wq.Not):
-            return
-        if isinstance(node, wq.AndNot):
-            walk(node.a)
-            return
-        if node.is_leaf():
-            terms = (
-                expand(node) if expand is not None and isinstance(node, wq.Prefix | wq.Wildcard)
-                else node.existing_terms(reader, expand=True)
+    for node in _positive_leaves(q):
+        if isinstance(node, wq.Phrase) and not phrases:
+            continue
+        terms = (
+            expand(node) if expand is not None and isinstance(node, wq.Prefix | wq.Wildcard)
+            else node.existing_terms(reader, expand=True)
+        )
+        for fname, text in terms:
+            out.setdefault(fname, set()).add(
+                text.decode("utf-8") if isinstance(text, bytes) else text
             )
-            for fname, text in terms:
-                out.setdefault(fname, set()).add(
-                    text.decode("utf-8") if isinstance(text, bytes) else text
-                )
-            return
-        for child in node.children():
-            walk(child)
-
-    if q is not None:
-        walk(q)
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def phrases_of(q: wq.Query | None) -> list[tuple[tuple[str, ...], int]]:
+    """The words and slop of each phrase that makes an article match."""
+    return [(tuple(node.words), node.slop) for node in _positive_leaves(q)
+            if isinstance(node, wq.Phrase)]

@@ -14,7 +14,7 @@ import itertools
 import re
 from collections.abc import Collection, Mapping
 
-from searchapp.core.analysis import WORD_RE
+from searchapp.core.analysis import WORD_RE, phrase_runs
 from searchapp.core.morphology import surface_terms
 from searchapp.core.results import Fragment, Span
 
@@ -78,6 +78,25 @@ def matches_at(
             if target < 0:
                 break
     return out
+
+
+def where_phrases_stand(
+    at: Positions, phrases: Collection[tuple[tuple[str, ...], int]], loose: Collection[str]
+) -> Positions:
+    """``at`` keeping a word that matched only as part of a phrase where the
+    phrase stands: its words one after another, each at most ``slop`` after
+    the last.  Words the query also has on their own (``loose``) stay."""
+    if not phrases:
+        return at
+    alone = frozenset(loose)
+    keep: dict[int, set[str]] = {p: set(there & alone) for p, there in at.items()
+                                 if not alone.isdisjoint(there)}
+    for words, slop in phrases:
+        places = [{p for p, there in at.items() if word in there} for word in words]
+        for run in phrase_runs(places, slop):
+            for p, word in zip(run, words, strict=True):
+                keep.setdefault(p, set()).add(word)
+    return {p: frozenset(there) for p, there in keep.items()}
 
 
 def spans_only(

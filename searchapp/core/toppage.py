@@ -36,6 +36,7 @@ from whoosh import scoring as wscoring
 from whoosh.searching import Searcher
 
 from searchapp.core import postings, scoring
+from searchapp.core.analysis import phrase_runs
 from searchapp.core.docsets import walked_docs
 
 Scores = tuple[NDArray[np.float64], NDArray[np.bool_]]  # per document: score, matched
@@ -160,17 +161,10 @@ class _ArrayScorer:
             found = walked_docs(self.searcher, q)
             return np.array([d in found for d in wanted], dtype=np.bool_)
         decode = self.searcher.schema[q.fieldname].format.decoder("positions")
-        slop = q.slop
         out = np.zeros(len(wanted), dtype=np.bool_)
         for k, d in enumerate(wanted):
-            if any(d not in v for v in values):
-                continue
-            ends = set(decode(values[0][d]))
-            for v in values[1:]:
-                ends = {p for p in decode(v[d]) if any(1 <= p - e <= slop for e in ends)}
-                if not ends:
-                    break
-            out[k] = bool(ends)
+            if all(d in v for v in values):
+                out[k] = bool(phrase_runs([set(decode(v[d])) for v in values], q.slop))
         return out
 
     def _empty(self) -> Scores:

@@ -59,3 +59,14 @@ def test_a_capital_that_only_starts_a_sentence_is_not_a_name() -> None:
 def test_a_headline_in_capitals_is_not_a_name() -> None:
     assert _keyed("KELLEY OIL BUYING OIL PROPERTIES\n\nThe oil firm said so.") == []
     assert _keyed("Prices rose, NATO and OPEC said.") == ["NATO", "OPEC"]
+
+
+def test_phrase_runs_follow_the_words_in_order_within_the_slop() -> None:
+    from searchapp.core.analysis import phrase_runs
+
+    assert phrase_runs([{0, 5}, {1, 7}]) == [(0, 1)]  # 5 → 7 is two apart
+    assert phrase_runs([{0, 5}, {1, 7}], slop=2) == [(0, 1), (5, 7)]
+    assert phrase_runs([{3}, {2}]) == []  # out of order
+    assert phrase_runs([{4, 5}, {4, 5}]) == [(4, 5)]  # «oil oil»: two occurrences
+    assert phrase_runs([{1}, {2}, {3, 4}], slop=2) == [(1, 2, 3), (1, 2, 4)]
+    assert phrase_runs([]) == []

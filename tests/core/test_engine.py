@@ -403,6 +403,32 @@ def test_phrase_with_a_word_of_two_readings_keeps_its_order(tmp_path: Path,
         eng.close()
 
 
+def test_a_phrase_is_marked_where_it_stands_not_word_by_word(tmp_path: Path,
+                                                              write_articles) -> None:
+    """The snippet and the reading pane show why the article matched: the
+    phrase, not each of its words wherever it stands; a word the query also
+    has on its own is marked everywhere."""
+    root = write_articles({"square.txt": "Площадь\n\nУтром красный автобус выехал на "
+                                         "площадь. Красная площадь была пуста. Красные флаги."})
+    update_index(tmp_path / "ix", [root])
+    eng = SearchEngine(tmp_path / "ix")
+    try:
+        (hit,) = eng.search(SearchRequest(query='"красная площадь"')).hits
+        marked = [f.text[s:e] for f in hit.fragments for s, e in f.spans]
+        assert marked == ["Красная", "площадь"]
+        view = eng.article(hit.path, '"красная площадь"')
+        assert view is not None
+        assert [view.body[s:e] for s, e in view.body_spans] == ["Красная", "площадь"]
+        (hit,) = eng.search(SearchRequest(query='"красная площадь" автобус')).hits
+        marked = [f.text[s:e] for f in hit.fragments for s, e in f.spans]
+        assert marked == ["автобус", "Красная", "площадь"]
+        (hit,) = eng.search(SearchRequest(query="красная площадь")).hits  # no phrase
+        marked = [f.text[s:e] for f in hit.fragments for s, e in f.spans]
+        assert marked == ["красный", "площадь", "Красная", "площадь", "Красные"]
+    finally:
+        eng.close()
+
+
 def test_long_query_suggests_from_the_query_as_cut(engine: SearchEngine) -> None:
     resp = engine.search(SearchRequest(query="x" * 10_000))
     assert resp.suggestion is None
