@@ -108,18 +108,27 @@ def spans_only(
     return tuple(span for span, _ in found)
 
 
+_SNAP = 20  # how far a fragment's edge moves to fall between words
+
+
 def _snap_start(text: str, pos: int) -> int:
     if pos <= 0:
         return 0
-    space = text.rfind(" ", max(0, pos - 20), pos)
-    return space + 1 if space >= 0 else pos
+    lo = max(0, pos - _SNAP)
+    space = max(text.rfind(" ", lo, pos), text.rfind("\n", lo, pos))
+    if space >= 0:
+        return space + 1
+    return 0 if lo == 0 else pos  # within the text's first word: from its start
 
 
 def _snap_end(text: str, pos: int) -> int:
     if pos >= len(text):
         return len(text)
-    space = text.find(" ", pos, pos + 20)
-    return space if space >= 0 else pos
+    hi = min(len(text), pos + _SNAP)
+    ends = [i for i in (text.find(" ", pos, hi), text.find("\n", pos, hi)) if i >= 0]
+    if ends:
+        return min(ends)
+    return len(text) if hi == len(text) else pos  # within its last word: to its end
 
 
 def _window(text: str, start: int, size: int) -> tuple[int, int]:

@@ -194,3 +194,14 @@ def test_the_engines_snippets_from_positions_are_the_analysed_ones(
             assert view.body_spans == spans_only(view.body, frozenset().union(*terms.values()))
     finally:
         engine.close()
+
+
+def test_a_fragment_near_the_edges_starts_and_ends_on_whole_words() -> None:
+    """A window reaching back into the text's first word (or on into its
+    last) takes the whole word, not its tail («Сегодняшним», not «дняшним»)."""
+    text = "Сегодняшним утром красный автобус выехал на миграции. " + "слово " * 40
+    (frag,) = best_fragments(text, MIGR)
+    assert frag.text.startswith("Сегодняшним") and not frag.leading
+    text = "миграции " + "слово " * 31 + "Окончательнейшее"
+    (frag,) = best_fragments(text, MIGR)
+    assert frag.text.endswith("Окончательнейшее") and not frag.trailing
