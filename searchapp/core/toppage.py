@@ -7,16 +7,20 @@ through a tree of Python matchers — on a 40,000-article index, most of a
 query's time.  Here each node of the query scores every document at once
 with numpy, from the posting arrays of :mod:`searchapp.core.postings`:
 
-* a term: BM25F with the searcher's own scorer's idf, average length, B
-  and K1, times the term's boost — Whoosh's formula, operation for operation;
+* a term: BM25F with the searcher's idf and average length and the model's
+  B and K1, times the term's boost — Whoosh's formula, operation for
+  operation (a common term not in memory beside a few allowed documents is
+  looked up at those documents only);
 * OR and AND: the sum of their parts (AND only where every part matches),
   AND NOT: the first part where the second does not match;
 * a word's alternatives (:class:`~searchapp.core.scoring.OneWord`,
   :class:`~searchapp.core.scoring.TitleOrBody`): the best of them;
 * prefixes and wildcards: the sum of the terms they stand for (Whoosh
   gives them a flat 1.0 in segments under 5,000 documents);
-* a phrase: the sum of its words' scores where Whoosh's span matchers find
-  it (walked once, for the match set and the page).
+* a phrase: the sum of its words' scores where it stands — in a question,
+  checked only for the documents whose best possible score can still reach
+  the page (:meth:`_ArrayScorer.pruned`), else where Whoosh's span matchers
+  find it (walked once, for the match set and the page).
 
 Anything else (NOT, …) is scored by Whoosh's own matchers, for that node
 only.  The page is the best ``end`` allowed documents, ties going to
