@@ -134,21 +134,18 @@ class DocTable:
             also((lo <= dates) & (dates <= hi))
         return docs if keep is None else docs[keep]
 
-    @staticmethod
-    def _array(docs: Iterable[int]) -> NDArray[np.int64]:
-        if isinstance(docs, frozenset | set):
-            return np.fromiter(docs, dtype=np.int64, count=len(docs))
-        return np.array(list(docs), dtype=np.int64)
+    def filtered(
+        self, matched: frozenset[int], req: SearchRequest
+    ) -> tuple[frozenset[int], Facets]:
+        """The matches that pass the request's filters, and the facet counts
+        of the matches (each facet ignoring its own selection)."""
+        docs = np.fromiter(matched, dtype=np.int64, count=len(matched))
+        filters = req.sources or req.langs or req.since or req.until
+        selected = frozenset(self._keep(docs, req).tolist()) if filters else matched
+        return selected, self.facets(docs, req) if req.with_facets else Facets()
 
-    def select(self, matched: frozenset[int], req: SearchRequest) -> frozenset[int]:
-        """The matches that pass the request's filters."""
-        if not (req.sources or req.langs or req.since or req.until):
-            return matched
-        return frozenset(self._keep(self._array(matched), req).tolist())
-
-    def facets(self, matched: Iterable[int], req: SearchRequest) -> Facets:
-        """Counts per facet; each facet ignores its own selection."""
-        docs = self._array(matched)
+    def facets(self, docs: NDArray[np.int64], req: SearchRequest) -> Facets:
+        """Counts per facet of ``docs``; each facet ignores its own selection."""
         months = self._month.tally(self._keep(docs, req, "date"))
         months.pop("", None)
         years: dict[str, int] = {}

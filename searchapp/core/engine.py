@@ -21,7 +21,7 @@ import struct
 import threading
 import time
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from whoosh import query as wq
@@ -43,7 +43,6 @@ from searchapp.core.query import (
 )
 from searchapp.core.results import (
     ArticleView,
-    Facets,
     Hit,
     IndexStats,
     SearchRequest,
@@ -175,8 +174,7 @@ class SearchEngine:
                 if loose_matched:
                     compiled, matched = loose, loose_matched
                     notices.insert(0, CLOSEST_NOTICE)
-            selected = snap.table.select(matched, req)
-            facets = snap.table.facets(matched, req) if req.with_facets else Facets()
+            selected, facets = snap.table.filtered(matched, req)
             hits = self._page(snap, compiled, selected, req)
             few = len(selected) < SUGGEST_BELOW or CLOSEST_NOTICE in notices
             suggestion = self._suggest(snap, req, strict) if few else None
@@ -238,7 +236,8 @@ class SearchEngine:
             if not matched:  # an empty index has no columns to read
                 return []
             paths = snap.searcher.reader().column_reader(PATH)
-            return sorted(paths[d] for d in snap.table.select(matched, req))
+            selected, _ = snap.table.filtered(matched, replace(req, with_facets=False))
+            return sorted(paths[d] for d in selected)
 
     @staticmethod
     def _compile(snap: _Snapshot, text: str, **options: bool) -> CompiledQuery:
