@@ -215,3 +215,40 @@ def test_no_display_is_one_line_not_a_crash(tmp_path: Path) -> None:
                           capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1 and "no display" in done.stderr
+
+
+# A run whose indexing process is killed after 60 articles (the run commits every 40).
+KILL_A_WORKER = """
+import multiprocessing, os, signal, sys
+import searchapp.core.indexer as ix
+from searchapp import cli
+ix.PARALLEL_MIN_DOCS = 10
+ix.PARALLEL_BATCH_DOCS = 40
+
+def kill_one(progress):
+    if progress.done == 60:
+        os.kill(multiprocessing.active_children()[0].pid, signal.SIGKILL)
+
+cli._pause_hook = lambda: kill_one
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_a_killed_indexing_process_ends_the_run_with_one_line_and_keeps_what_was_committed(
+    tmp_path: Path, corpus: Path
+) -> None:
+    index = tmp_path / "ix"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILL_A_WORKER, "index", str(corpus), "--index", str(index)],
+        cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    _, err = proc.communicate(timeout=300)  # a guard against a hang, not a measure
+    assert proc.returncode != 0
+    assert "Traceback" not in err
+    assert "an indexing process ended unexpectedly" in err
+    assert not [p for p in children(proc.pid) if running(p)]
+    assert total(index, "мигрант") == 40
+    again = run("index", "--index", str(index), "--quiet")
+    assert again.returncode == 0, again.stderr
+    assert total(index) == 150

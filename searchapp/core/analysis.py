@@ -85,6 +85,34 @@ def index_tokens(text: str) -> Iterator[WordToken]:
         yield WordToken(m.start(), m.end(), terms_of(m.group(), initial))
 
 
+# A word, with the sentence end (or line break) before it when only openers
+# stand between them: what :func:`words_in_context` finds, without offsets.
+_WORD_AFTER = re.compile(r"(?:([.!?…\n])[ \t\"'«„“(—–\-*•]*)?(" + WORD_RE.pattern + ")")
+
+
+def term_positions(text: str) -> tuple[dict[str, list[int]], int]:
+    """Every index term of ``text`` with its word positions, and how many
+    terms were indexed in all (the field's length): what :class:`MorphTokenizer`
+    yields, gathered per term for :mod:`searchapp.core.segment_writer`."""
+    if _SHOUT.search(text):  # lines in capitals: their words are told by offsets
+        words = [(m.group(), initial) for m, initial in words_in_context(text)]
+    else:  # a text that starts with a line break starts with a sentence
+        words = [(w, bool(end) and w[:1].isupper()) for end, w in _WORD_AFTER.findall("\n" + text)]
+    at: dict[str, list[int]] = {}
+    count = 0
+    terms_of = morphology.surface_terms
+    for pos, (word, initial) in enumerate(words):
+        terms = terms_of(word, initial)
+        count += len(terms)
+        for term in terms:
+            places = at.get(term)
+            if places is None:
+                at[term] = [pos]
+            else:
+                places.append(pos)
+    return at, count
+
+
 def phrase_runs(places: Sequence[Collection[int]], slop: int = 1) -> list[tuple[int, ...]]:
     """Every run of word positions where a phrase stands: one position from
     each of ``places`` (the positions of its first word, its second, …), each

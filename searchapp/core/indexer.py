@@ -14,8 +14,6 @@ Only one run may write an index at a time: a second one gets
 from __future__ import annotations
 
 import os
-import signal
-import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,10 +26,12 @@ from searchapp.core import folders, store
 from searchapp.core.backend import is_cluster_file
 from searchapp.core.cluster.config import require_xapian
 from searchapp.core.errors import IndexDamagedError, IndexMissingError, ReadError, UsageError
+from searchapp.core.index_workers import ParallelWriter, WorkerPool
 from searchapp.core.ingest import iter_article_files, read_article
 from searchapp.core.paths import SEEDS_DIR, is_default_index
 from searchapp.core.progress import IndexReport, Progress
 from searchapp.core.schema import MTIME, PATH, SIZE, Fingerprint, whoosh_fields
+from searchapp.core.segment_writer import BulkSegmentWriter
 
 BATCH_DOCS = 2000
 BATCH_SECONDS = 20.0
@@ -39,16 +39,12 @@ WRITER_MB = 256
 # Segments stay separate files (compound=False): Whoosh reads the postings and
 # term files of a *compound* segment into memory when it opens it (~3 MB per
 # 1,000 articles), separate files are read through the OS cache.
-# Whoosh's posting machinery is the bottleneck: for large runs, articles are
-# read here and analysed and indexed by two worker processes (started with
-# "spawn", safe in a threaded Qt app), each writing its own segment.
+# Large runs read articles here and have them analysed and indexed by two
+# worker processes that live for the whole run (core/index_workers.py), each
+# writing its own segments.
 PARALLEL_MIN_DOCS = 1000
 PARALLEL_BATCH_DOCS = 10_000
 PARALLEL_BATCH_SECONDS = 120.0
-# Articles a worker takes at a time; at most 4 jobs per worker wait in the
-# queue, so a cancelled run's commit has little left to analyse.
-PARALLEL_JOB_DOCS = 25
-_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 def update_index(
@@ -252,9 +248,30 @@ def _run(
     if not todo and not gone and not rebuild:
         return  # nothing changed: no writer, no new index generation
     procs = min(2, os.cpu_count() or 1) if len(todo) >= PARALLEL_MIN_DOCS else 1
-    batch_docs = PARALLEL_BATCH_DOCS if procs > 1 else BATCH_DOCS
-    batch_seconds = PARALLEL_BATCH_SECONDS if procs > 1 else BATCH_SECONDS
-    writer = _writer(ix, index_dir, procs)
+    pool = WorkerPool(ix.storage, ix.indexname, procs, limitmb=WRITER_MB // procs,
+                      compound=False) if procs > 1 else None
+    try:
+        _write(ix, index_dir, todo, gone, known, on_disk, rebuild, pool, progress, report)
+    finally:
+        if pool:
+            pool.close()
+
+
+def _write(
+    ix: Index,
+    index_dir: Path,
+    todo: list[str],
+    gone: list[str],
+    known: dict[str, Fingerprint],
+    on_disk: dict[str, Fingerprint],
+    rebuild: bool,
+    pool: WorkerPool | None,
+    progress: Progress,
+    report: IndexReport,
+) -> None:
+    batch_docs = PARALLEL_BATCH_DOCS if pool else BATCH_DOCS
+    batch_seconds = PARALLEL_BATCH_SECONDS if pool else BATCH_SECONDS
+    writer = _writer(ix, index_dir, pool)
     # Counts of what the open writer holds, kept in the report once committed.
     added = updated = 0
     try:
@@ -291,12 +308,12 @@ def _run(
                 writer.commit()
                 report.added, report.updated = report.added + added, report.updated + updated
                 added = updated = 0
-                writer = _writer(ix, index_dir, procs)
+                writer = _writer(ix, index_dir, pool)
                 progress.phase = "indexing"
                 pending, last_commit = 0, time.monotonic()
         progress.phase = "committing"
         if rebuild and report.cancelled:
-            _abandon(writer)
+            _abandon(writer, pool)
             report.removed = 0
         elif rebuild:
             writer.commit(mergetype=CLEAR)
@@ -306,7 +323,7 @@ def _run(
             writer.commit()
             report.added, report.updated = report.added + added, report.updated + updated
     except BaseException:
-        _abandon(writer)
+        _abandon(writer, pool)
         raise
 
 
@@ -323,63 +340,23 @@ def printable(path: str) -> str:
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def _writer(ix: Index, index_dir: Path, procs: int = 1) -> IndexWriter:
+def _writer(ix: Index, index_dir: Path, pool: WorkerPool | None = None) -> IndexWriter:
     try:
-        if procs > 1:
-            try:
-                writer = ix.writer(
-                    procs=procs,
-                    multisegment=True,
-                    start_method="spawn",
-                    batchsize=PARALLEL_JOB_DOCS,
-                    limitmb=WRITER_MB // procs,
-                    compound=False,
-                )
-            except TypeError:  # whoosh-reloaded has no start_method: stay serial
-                pass
-            else:
-                _shield_workers(writer)
-                return writer
-        return ix.writer(limitmb=WRITER_MB, compound=False)
+        if pool:
+            return ParallelWriter(ix, pool, limitmb=WRITER_MB, compound=False)
+        return BulkSegmentWriter(ix, limitmb=WRITER_MB, compound=False)
     except LockError:
         raise store.busy_error(index_dir) from None
 
 
-def _shield_workers(writer: IndexWriter) -> None:
-    """Start the writer's worker processes with SIGINT and SIGTERM ignored.
-
-    Ctrl+C in a terminal reaches the whole process group: the workers must
-    not die of it (with a traceback each, taking the batch with them) but
-    finish what they hold when the run, told by its own handler, commits.
-    Signal dispositions can only be changed from the main thread; a run on
-    another thread (the window's) starts its workers as they are.
-    Uses Whoosh's private ``MpWriter._new_task``.
-    """
-    start_task = writer._new_task
-
-    def start_unsignalled() -> object:
-        if threading.current_thread() is not threading.main_thread():
-            return start_task()
-        saved = {sig: signal.signal(sig, signal.SIG_IGN) for sig in _STOP_SIGNALS}
-        try:
-            return start_task()
-        finally:
-            for sig, handler in saved.items():
-                signal.signal(sig, handler)
-
-    writer._new_task = start_unsignalled
-
-
-def _abandon(writer: IndexWriter) -> None:
-    """Cancel a writer and end its worker processes (Whoosh's ``cancel`` leaves
-    the "spawn" ones waiting on their queue for ever)."""
+def _abandon(writer: IndexWriter, pool: WorkerPool | None = None) -> None:
+    """Cancel a writer; the workers (and what they hold) end at once."""
     try:
-        writer.cancel()
+        if pool:
+            pool.close(kill=True)
     finally:
-        for task in getattr(writer, "tasks", ()):
-            if task.is_alive():
-                task.kill()  # they ignore SIGTERM (see _shield_workers)
-            task.join()
+        if not writer.is_closed:  # a failed commit has closed it already
+            writer.cancel()
 
 
 def indexed_fingerprints(ix: Index) -> dict[str, Fingerprint]:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from searchapp.core.analysis import index_tokens, make_analyzer, query_positions
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from searchapp.core.analysis import index_tokens, make_analyzer, query_positions, term_positions
 
 
 def test_offsets_point_at_surface_forms() -> None:
@@ -70,3 +73,25 @@ def test_phrase_runs_follow_the_words_in_order_within_the_slop() -> None:
     assert phrase_runs([{4, 5}, {4, 5}]) == [(4, 5)]  # «oil oil»: two occurrences
     assert phrase_runs([{1}, {2}, {3, 4}], slop=2) == [(1, 2, 3), (1, 2, 4)]
     assert phrase_runs([]) == []
+
+
+# Pieces that exercise what makes a word's capital say nothing: sentence ends,
+# the openers between them and a word, line breaks, lines in capitals.
+PIECES = ("Вера", "вера", "Татьяна", "Мередов", "Oil", "oil", "OIL PRICES", "ГАЗ", "The",
+          "IOM", "it's", ".", "...", "…", "!", "?", ",", " ", " ", "\n", "«", "»", "—", "-",
+          "*", "•", "(", "\"", "'", "’", "\t", "2024", "_", "é")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+@example("Конец... «Вера» — Вера.Начало\n- Татьяна")
+@example("ВЛАСТИ СООБЩИЛИ О РОСТЕ\nВера в успех. Oil")
+def test_term_positions_are_what_the_tokenizer_indexes(text: str) -> None:
+    """The bulk writer's analysis (:func:`term_positions`) gives each term the
+    positions the Whoosh tokenizer gives it, and the same field length."""
+    expected: dict[str, list[int]] = {}
+    count = 0
+    for token in make_analyzer()(text, positions=True, mode="index"):
+        expected.setdefault(token.text, []).append(token.pos)
+        count += 1
+    assert term_positions(text) == (expected, count)
