@@ -17,6 +17,7 @@ before tokenising), so highlights show the surface form: the snippet for
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -94,22 +95,26 @@ def term_positions(text: str) -> tuple[dict[str, list[int]], int]:
     """Every index term of ``text`` with its word positions, and how many
     terms were indexed in all (the field's length): what :class:`MorphTokenizer`
     yields, gathered per term for :mod:`searchapp.core.segment_writer`."""
-    if _SHOUT.search(text):  # lines in capitals: their words are told by offsets
-        words = [(m.group(), initial) for m, initial in words_in_context(text)]
-    else:  # a text that starts with a line break starts with a sentence
-        words = [(w, bool(end) and w[:1].isupper()) for end, w in _WORD_AFTER.findall("\n" + text)]
-    at: dict[str, list[int]] = {}
+    at: defaultdict[str, list[int]] = defaultdict(list)
     count = 0
     terms_of = morphology.surface_terms
-    for pos, (word, initial) in enumerate(words):
-        terms = terms_of(word, initial)
+    if _SHOUT.search(text):  # lines in capitals: their words are told by offsets
+        for pos, (m, initial) in enumerate(words_in_context(text)):
+            terms = terms_of(m.group(), initial)
+            count += len(terms)
+            for term in terms:
+                at[term].append(pos)
+        return at, count
+    plain, initials = morphology.surface_caches()
+    # A text that starts with a line break starts with a sentence.
+    for pos, (end, word) in enumerate(_WORD_AFTER.findall("\n" + text)):
+        if end and word[:1].isupper():
+            terms = initials.get(word) or terms_of(word, True)
+        else:
+            terms = plain.get(word) or terms_of(word, False)
         count += len(terms)
         for term in terms:
-            places = at.get(term)
-            if places is None:
-                at[term] = [pos]
-            else:
-                places.append(pos)
+            at[term].append(pos)
     return at, count
 
 

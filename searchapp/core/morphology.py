@@ -205,6 +205,13 @@ def surface_terms(surface: str, initial: bool = False) -> tuple[str, ...]:
     return terms
 
 
+def surface_caches() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """What :func:`surface_terms` has answered (word as written → terms), for
+    words in the running text and for sentence-initial ones: a hot loop looks
+    a word up there first and calls :func:`surface_terms` only on a miss."""
+    return _SURFACE_CACHE, _INITIAL_CACHE
+
+
 def index_terms(word: str, capitalised: bool, initial: bool = False) -> tuple[str, ...]:
     """Every term indexed at one position for the folded ``word``."""
     return _index_terms(word, capitalised, initial)
