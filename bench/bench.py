@@ -29,6 +29,7 @@ import os
 import platform
 import random
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -90,8 +91,21 @@ def touch_one_percent(corpus: Path, seed: int = 1) -> int:
 # -- measuring processes --------------------------------------------------------
 
 
+def cpu_jiffies() -> tuple[int, int]:
+    """(steal, total) of the machine's CPU time so far, from /proc/stat."""
+    try:
+        fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return 0, 0
+    return (fields[7] if len(fields) > 7 else 0), sum(fields[:8])
+
+
 def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, Any]:
-    """Wall time and peak RSS (summed over the process tree) of a command."""
+    """Wall time, CPU time and peak RSS (both over the process tree) of a
+    command, and the share of the machine's CPU time the host took away
+    meanwhile (steal: on a virtual machine, a loaded host slows everything)."""
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    steal_before, total_before = cpu_jiffies()
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             text=True)
@@ -116,7 +130,12 @@ def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> dict[str,
     sampler.join()
     if proc.returncode:
         raise RuntimeError(f"{cmd[:4]} failed: {out[-2000:]}")
-    return {"seconds": time.perf_counter() - started, "peak_mb": peak / 2**20, "output": out}
+    seconds = time.perf_counter() - started
+    cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
+    steal_after, total_after = cpu_jiffies()
+    return {"seconds": seconds, "peak_mb": peak / 2**20, "output": out,
+            "cpu_s": (cpu.ru_utime - cpu_before.ru_utime) + (cpu.ru_stime - cpu_before.ru_stime),
+            "steal_pct": 100 * (steal_after - steal_before) / max(1, total_after - total_before)}
 
 
 def dir_mb(path: Path) -> float:
@@ -263,6 +282,10 @@ def table(r: dict[str, Any]) -> str:
              n / rc["cold"]["seconds"] if rc else None),
             ("cold index, words/s", c["words"] / o["cold"]["seconds"],
              c["words"] / rc["cold"]["seconds"] if rc else None),
+            ("cold index, CPU s (user + system)", o["cold"].get("cpu_s"),
+             rc["cold"].get("cpu_s") if rc else None),
+            ("cold index, CPU taken by the host (steal), %", o["cold"].get("steal_pct"),
+             rc["cold"].get("steal_pct") if rc else None),
             ("cold index, peak MB", o["cold"]["peak_mb"], rc["cold"]["peak_mb"] if rc else None),
             ("index size, MB", o["size_mb"], rc["size_mb"] if rc else None),
             ("re-index, nothing changed, s", o["nochange"]["seconds"],
@@ -281,7 +304,9 @@ def table(r: dict[str, Any]) -> str:
              + (f", corpus replicated {c['replicas']}×" if c["replicas"] > 1 else "")
              + ") | searchapp | Recoll | searchapp / Recoll |", "|---|---:|---:|---:|"]
     for name, ours, theirs in rows:
-        ratio = f"{ours / theirs:.2f}" if theirs else "—"
+        if ours is None:  # a measure older runs did not take
+            continue
+        ratio = f"{ours / theirs:.2f}" if theirs and "steal" not in name else "—"
         lines.append(f"| {name} | {ours:,.1f} | "
                      + (f"{theirs:,.1f}" if theirs is not None else "—") + f" | {ratio} |")
     w = r.get("window")

@@ -8,7 +8,7 @@ worker for the segments it wrote and adds them to the index in one new
 generation, with the deletions and merges of any Whoosh writer.
 
 The workers live as long as the run, not one commit: a run commits every
-10,000 articles, and a worker started afresh for each batch paid its start
+25,000 articles, and a worker started afresh for each batch paid its start
 (importing the dictionaries, ~1 s) and analysed the vocabulary again from an
 empty cache each time.  A worker closes its segment and opens another once it
 holds :data:`~searchapp.core.segment_writer.WORKER_POSTINGS` postings, so a long
