@@ -42,7 +42,8 @@ from whoosh.writing import IndexingError, SegmentWriter
 from searchapp.core.analysis import MorphTokenizer, term_positions
 
 WORKER_POSTINGS = 6_000_000
-"""Postings a worker holds before it closes its segment (about 400 MB)."""
+"""Postings a worker holds before it closes its segment: 30–70 bytes each in
+memory (an id, a weight and a value, shared between postings of one position)."""
 
 _Postings = tuple["array[int]", list[float], list[bytes]]
 _TERM_INFO = W3TermInfo._struct  # flags, weight, df, min/max length bytes, max weight, ids
@@ -75,6 +76,9 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh is check
         docboost = self._doc_boost(fields)
         fieldnames = sorted(name for name in fields if not name.startswith("_"))
         self._check_fields(schema, fieldnames)
+        # Refused before anything is written: Whoosh's cancel_doc keeps the columns.
+        for fieldname in fieldnames:
+            _check_value(schema[fieldname], fieldname, fields[fieldname])
         perdocwriter.start_doc(docnum)
         try:
             for fieldname in fieldnames:
@@ -168,6 +172,14 @@ class BulkSegmentWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh is check
                 for docnum, weight, vbytes in zip(docs, weights, values, strict=True):
                     add((fieldname, tbytes, docnum, weight, vbytes))
         self._terms.clear()
+
+
+def _check_value(field: Any, fieldname: str, value: Any) -> None:
+    """Raise ValueError for a value an indexed field cannot take."""
+    if value is None or not field.indexed or isinstance(value, str):
+        return
+    if isinstance(field.analyzer, MorphTokenizer) or not isinstance(value, (list, tuple)):
+        raise ValueError(f"{fieldname}: {value!r} is not text")
 
 
 def write_postings(

@@ -113,6 +113,24 @@ def test_bulk_writer_merging_segments_writes_what_whoosh_writes(tmp_path: Path) 
     assert indexes["bulk"] == indexes["whoosh"]
 
 
+def test_a_document_a_field_cannot_index_leaves_nothing_behind(tmp_path: Path) -> None:
+    """It is refused before any of its fields is written: the next document
+    does not get its title's postings, nor the columns its number."""
+    docs = documents(20, seed=4)
+    bad = {**docs[7], "title": "Уникальныйзаголовок", "source": 404}  # source: not text
+    store.create(tmp_path / "ix")
+    ix = store.open_index(tmp_path / "ix")
+    writer = BulkSegmentWriter(ix, compound=False)
+    for fields in docs[:10]:
+        writer.add_document(**fields)
+    with pytest.raises(ValueError, match="not text"):
+        writer.add_document(**bad)
+    for fields in docs[10:]:
+        writer.add_document(**fields)
+    writer.commit()
+    assert contents(ix) == contents(write(tmp_path / "clean", SegmentWriter, docs))
+
+
 def test_workers_index_keep_their_processes_and_roll_segments(tmp_path: Path) -> None:
     docs = documents(200, seed=3)
     store.create(tmp_path / "ix")
