@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import random
 import signal
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -161,33 +162,38 @@ def test_workers_index_keep_their_processes_and_roll_segments(tmp_path: Path) ->
             assert a.doc_frequency("body", term) == b.doc_frequency("body", term) > 0
 
 
-def test_a_failing_worker_fails_the_commit(tmp_path: Path) -> None:
+@pytest.fixture
+def pooled(tmp_path: Path) -> Iterator[tuple[Any, WorkerPool, ParallelWriter]]:
+    """A new index, a pool of two workers and a writer using it; the workers
+    are killed at the end."""
     store.create(tmp_path / "ix")
     ix = store.open_index(tmp_path / "ix")
     pool = WorkerPool(ix.storage, ix.indexname, 2, compound=False)
     try:
-        writer = ParallelWriter(ix, pool, compound=False)
-        for fields in documents(10):
-            writer.add_document(**fields)
-        writer.add_document(**{**documents(0)[0], "body": 12345})  # not text
-        with pytest.raises(IndexingError, match="indexing process failed"):
-            writer.commit()
+        yield ix, pool, ParallelWriter(ix, pool, compound=False)
     finally:
         pool.close(kill=True)
+
+
+def test_a_failing_worker_fails_the_commit(
+    pooled: tuple[Any, WorkerPool, ParallelWriter],
+) -> None:
+    ix, _, writer = pooled
+    for fields in documents(10):
+        writer.add_document(**fields)
+    writer.add_document(**{**documents(0)[0], "body": 12345})  # not text
+    with pytest.raises(IndexingError, match="indexing process failed"):
+        writer.commit()
     with ix.searcher() as searcher:
         assert searcher.doc_count() == 0  # nothing half-committed
 
 
-def test_a_killed_worker_fails_the_commit(tmp_path: Path) -> None:
-    store.create(tmp_path / "ix")
-    ix = store.open_index(tmp_path / "ix")
-    pool = WorkerPool(ix.storage, ix.indexname, 2, compound=False)
-    try:
-        writer = ParallelWriter(ix, pool, compound=False)
-        for fields in documents(60):
-            writer.add_document(**fields)
-        os.kill(pool.processes[0].pid, signal.SIGKILL)
-        with pytest.raises(IndexingError, match="ended unexpectedly"):
-            writer.commit()
-    finally:
-        pool.close(kill=True)
+def test_a_killed_worker_fails_the_commit(
+    pooled: tuple[Any, WorkerPool, ParallelWriter],
+) -> None:
+    _, pool, writer = pooled
+    for fields in documents(60):
+        writer.add_document(**fields)
+    os.kill(pool.processes[0].pid, signal.SIGKILL)
+    with pytest.raises(IndexingError, match="ended unexpectedly"):
+        writer.commit()
