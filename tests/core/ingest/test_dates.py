@@ -5,8 +5,18 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from searchapp.core.ingest.dates import find_dateline, parse_value
+from searchapp.core.ingest.dates import (
+    _PATTERNS,
+    HEAD_CHARS,
+    _is_dateline,
+    _to_date,
+    find_dateline,
+    find_dates,
+    parse_value,
+)
 
 
 @pytest.mark.parametrize(
@@ -107,3 +117,50 @@ def test_signature_at_the_end_of_a_long_article_is_its_dateline() -> None:
     assert len(text) > 3000 and find_dateline(text) == dt.date(2024, 12, 11)
     late = f"Итоги года\n\n{body}{body}\nДоговор подписан 2 мая 2009"
     assert find_dateline(late, fallback=False) is None  # a late mention is no dateline
+
+
+def _every_match(text: str) -> list[tuple[int, int, dt.date]]:
+    """Every date the patterns match anywhere in ``text``, the first pattern winning."""
+    found: list[tuple[int, int, dt.date]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            date = _to_date(kind, m)
+            if date and not any(s < m.end() and m.start() < e for s, e, _ in found):
+                found.append((m.start(), m.end(), date))
+    return sorted(found)
+
+
+def _every_date_read(text: str, fallback: bool) -> dt.date | None:
+    """find_dateline's rule applied to every date of the whole text."""
+    found = _every_match(text)
+    for start, end, date in found:
+        if _is_dateline(text, start, end):
+            return date
+    return found[0][2] if found and fallback else None
+
+
+_PIECES = st.sampled_from([
+    "Министр рассказал о планах на год. ", "The talks went on. ", "\n", " date ", "Date: ",
+    "///nCa, ", "update ", "11 December 2024", "2 мая 2009 года", "03.03.2021 20:32",
+    "2024-01-05", "December 11, 2024", "26-FEB-1987", " | 21:50", "1.1.1899", "Итоги",
+    "23 сентября, 2024", "Sept. 3,  2021", "12345", "1.12.20241", "2024", " ", "-",
+])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.integers(0, 60), st.lists(_PIECES, max_size=40), st.booleans())
+def test_the_dateline_is_the_one_a_reading_of_every_date_finds(
+    filler: int, pieces: list[str], fallback: bool
+) -> None:
+    """Past the head only marks are searched: the answer is the same as when
+    every date of the text is read and judged (dates and marks placed before,
+    across and after the end of the head)."""
+    text = "Текст без дат, одна строка. " * filler + "".join(pieces)
+    assert find_dates(text) == _every_match(text)
+    assert find_dateline(text, fallback=fallback) == _every_date_read(text, fallback)
+
+
+def test_a_mark_across_the_end_of_the_head_is_still_a_mark() -> None:
+    for before in range(HEAD_CHARS - 8, HEAD_CHARS + 2):
+        text = "а" * before + " date 2024-01-05\nТекст"
+        assert find_dateline(text, fallback=False) == dt.date(2024, 1, 5), before
