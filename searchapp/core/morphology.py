@@ -89,8 +89,19 @@ class CyrillicWord(NamedTuple):
     index_lemmas: tuple[str, ...]  # the most probable first
     query_lemmas: tuple[str, ...]
     name_key: str | None  # ``_мередов`` for a surname
-    script_keys: tuple[str, ...]  # ``meredov`` for a name-like word (no prefix)
+    keyed: tuple[str, ...]  # the lemmas a name-like word gets sound keys for
     sure_name: bool = False  # a name even at the start of a sentence (Татьяна, not Вера)
+
+    @property
+    def script_keys(self) -> tuple[str, ...]:
+        """``meredov`` for a name-like word (no prefix): worked out when first
+        asked for, since most words are not written capitalised anywhere."""
+        return _keys_of(self.keyed)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _keys_of(lemmas: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(k for lem in lemmas for k in cyrillic_keys(lem)))
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -132,10 +143,9 @@ def analyse_cyrillic(word: str) -> CyrillicWord:
         keyed = ranked[:1] if word in ranked[:1] else [word, *ranked[:1]]
     else:
         keyed = []
-    lemmas = [lem for lem in dict.fromkeys(keyed) if lem][:_MAX_KEYED_LEMMAS]
-    script = tuple(dict.fromkeys(k for lem in lemmas for k in cyrillic_keys(lem)))
+    lemmas = tuple(lem for lem in dict.fromkeys(keyed) if lem)[:_MAX_KEYED_LEMMAS]
     sure = unknown or bool(base) or bool(_PROPER_TAGS & parses[0].tag.grammemes)
-    return CyrillicWord(tuple(ranked), query, key, script, sure)
+    return CyrillicWord(tuple(ranked), query, key, lemmas, sure)
 
 
 @lru_cache(maxsize=CACHE_SIZE)

@@ -26,12 +26,13 @@ posting writer's block buffer (``_ids``, ``_weights``, ``_values``,
 
 from __future__ import annotations
 
+import struct
 import zlib
 from array import array
 from pickle import dumps
 from typing import Any
 
-from whoosh.codec.whoosh3 import COMPRESSION_MIN_SIZE, WHOOSH3_HEADER_MAGIC, W3TermInfo
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
 from whoosh.filedb import filetables
 from whoosh.formats import Positions
 from whoosh.system import pack_int, pack_long, pack_ushort
@@ -45,8 +46,16 @@ WORKER_POSTINGS = 6_000_000
 """Postings a worker holds before it closes its segment: 30–70 bytes each in
 memory (an id, a weight and a value, shared between postings of one position)."""
 
+COMPRESS_FROM = 256
+"""Blocks this size or larger are compressed (Whoosh: from 80 bytes).  On
+1,500 articles of ``bench/bench.py``'s corpus, blocks of 80–255 bytes were 72 %
+of the compressed ones; deflate saved 8–24 % of their bytes (0.5 MB, ~3 % of
+the index) at ~17 µs each, most of it setting up the compressor.  A block's
+header says whether it is compressed; the reader follows it."""
+
 _Postings = tuple["array[int]", list[float], list[bytes]]
 _TERM_INFO = W3TermInfo._struct  # flags, weight, df, min/max length bytes, max weight, ids
+_FLOAT = struct.Struct("f")
 _SINGLE: dict[int, bytes] = {}  # position → value of a one-position posting
 
 
@@ -192,7 +201,7 @@ def write_postings(
 
     Each block is what Whoosh 3's ``W3PostingsWriter._write_block`` writes
     (pickled, delta-encoded ids, weights and values, compressed from
-    :data:`COMPRESSION_MIN_SIZE` bytes, its statistics in front), each term's
+    :data:`COMPRESS_FROM` bytes, its statistics in front), each term's
     statistics what ``W3TermInfo`` accumulates, and its entry in the terms
     table what ``OrderedHashWriter.add`` writes: done in one loop per term
     instead of several method calls per posting and block.  Blocks are
@@ -218,46 +227,16 @@ def _write_field(
     limit = fieldwriter._postwriter._blocklimit
     level = fieldwriter._postwriter._compression
     by_bytes = sorted((key.encode("utf-8") if isinstance(key, str) else key, key) for key in terms)
+    offset = postfile.tell()  # counted from here on, not asked for every term
     for tbytes, key in by_bytes:
         docs, weights, values = terms[key]
-        start = postfile.tell()
-        postfile.write(WHOOSH3_HEADER_MAGIC)
-        count = len(docs)
-        total = 0.0
-        shortest_all: int | None = None
-        longest_all = 0
-        heaviest_all: float = 0
-        for first in range(0, count, limit):
-            end = min(first + limit, count)
-            ids = docs[first:end]
-            block_weights = weights[first:end]
-            stored = array("f", block_weights)
-            known = [n for n in map(field_lengths.get, ids) if n]
-            shortest = min(known) if known else None
-            longest = max(known, default=0)
-            heaviest = max(0, *block_weights)
-            total += sum(stored)
-            if shortest_all is None:
-                shortest_all = shortest
-            elif shortest is not None:
-                shortest_all = min(shortest_all, shortest)
-            longest_all = max(longest_all, longest)
-            heaviest_all = max(heaviest_all, heaviest)
-            data = dumps((tuple(delta_encode(ids)), _mini_weights(stored),
-                          _mini_values(values[first:end], fixedsize)), 2)
-            level_used = level if level and len(data) >= COMPRESSION_MIN_SIZE else 0
-            if level_used:
-                data = _deflate(data, level_used)
-            head = dumps((end - first, ids[-1], heaviest, level_used,
-                          length_to_byte(shortest), length_to_byte(longest)), 2)
-            size = len(head) + len(data)
-            postfile.write_int(-size if end == count else size)
-            postfile.write(head)
-            postfile.write(data)
-        info = _TERM_INFO.pack(
-            False, total, count, 0 if shortest_all is None else length_to_byte(shortest_all),
-            length_to_byte(longest_all), heaviest_all, docs[0], docs[-1],
-        ) + pack_long(start) + pack_int(postfile.tell() - start)
+        if len(docs) == 1:  # half the terms: one block of one posting, said shortly
+            info, end = _write_one(postfile, offset, docs[0], weights[0], values[0],
+                                   fixedsize, field_lengths.get(docs[0]), level)
+        else:
+            info, end = _write_blocks(postfile, offset, docs, weights, values, fixedsize,
+                                      field_lengths, limit, level)
+        offset = end
         entry = prefix + tbytes
         at = table.tell()
         offsets.append(at)
@@ -267,6 +246,81 @@ def _write_field(
         h = hashfn(entry)
         buckets[h & 255].append((h, at))
         tindex.lastkey = entry
+
+
+def _write_blocks(
+    postfile: Any, start: int, docs: array[int], weights: list[float], values: list[bytes],
+    fixedsize: int | None, field_lengths: dict[int, int], limit: int, level: int,
+) -> tuple[bytes, int]:
+    """Write a term's postings at ``start``; returns its statistics and where it ends."""
+    postfile.write(WHOOSH3_HEADER_MAGIC)
+    end_at = start + len(WHOOSH3_HEADER_MAGIC)
+    count = len(docs)
+    total = 0.0
+    shortest_all: int | None = None
+    longest_all = 0
+    heaviest_all: float = 0
+    for first in range(0, count, limit):
+        end = min(first + limit, count)
+        ids = docs[first:end]
+        block_weights = weights[first:end]
+        stored = array("f", block_weights)
+        known = [n for n in map(field_lengths.get, ids) if n]
+        shortest = min(known) if known else None
+        longest = max(known, default=0)
+        heaviest = max(0, *block_weights)
+        total += sum(stored)
+        if shortest_all is None:
+            shortest_all = shortest
+        elif shortest is not None:
+            shortest_all = min(shortest_all, shortest)
+        longest_all = max(longest_all, longest)
+        heaviest_all = max(heaviest_all, heaviest)
+        data = dumps((tuple(delta_encode(ids)), _mini_weights(stored),
+                      _mini_values(values[first:end], fixedsize)), 2)
+        level_used = level if level and len(data) >= COMPRESS_FROM else 0
+        if level_used:
+            data = _deflate(data, level_used)
+        head = dumps((end - first, ids[-1], heaviest, level_used,
+                      length_to_byte(shortest), length_to_byte(longest)), 2)
+        size = len(head) + len(data)
+        postfile.write_int(-size if end == count else size)
+        postfile.write(head)
+        postfile.write(data)
+        end_at += 4 + size
+    info = _TERM_INFO.pack(
+        False, total, count, 0 if shortest_all is None else length_to_byte(shortest_all),
+        length_to_byte(longest_all), heaviest_all, docs[0], docs[-1],
+    ) + pack_long(start) + pack_int(end_at - start)
+    return info, end_at
+
+
+def _write_one(
+    postfile: Any, start: int, doc: int, weight: float, value: bytes, fixedsize: int | None,
+    length: int | None, level: int,
+) -> tuple[bytes, int]:
+    """Write the postings of a term in one document (what :func:`_write_blocks`
+    writes for it, with less work); returns its statistics and where it ends."""
+    stored = _FLOAT.unpack(_FLOAT.pack(weight))[0]  # as the block's array("f") keeps it
+    data = dumps(((doc,), None if stored == 1.0 else stored,
+                  _mini_values([value], fixedsize)), 2)
+    level_used = level if level and len(data) >= COMPRESS_FROM else 0
+    if level_used:
+        data = _deflate(data, level_used)
+    heaviest = max(0, weight)
+    short = length_to_byte(length or None)
+    long_ = length_to_byte(length or 0)
+    head = dumps((1, doc, heaviest, level_used, short, long_), 2)
+    size = len(head) + len(data)
+    postfile.write(WHOOSH3_HEADER_MAGIC)
+    postfile.write_int(-size)
+    postfile.write(head)
+    postfile.write(data)
+    end = start + len(WHOOSH3_HEADER_MAGIC) + 4 + size
+    info = _TERM_INFO.pack(
+        False, stored, 1, short if length else 0, long_, heaviest, doc, doc,
+    ) + pack_long(start) + pack_int(end - start)
+    return info, end
 
 
 def _deflate(data: bytes, level: int) -> bytes:
