@@ -12,6 +12,8 @@ from searchapp.core.ingest.language import detect_language
     [
         ("Казахстан a b c", "ru"),  # 9 Cyrillic letters in one word, 3 Latin in three
         ("IOM UNHCR Москва", "en"),  # 7 Latin letters, 6 Cyrillic
+        ("сырьё wxyz", "ru"),  # letters from the second half of the alphabet, and ё
+        ("Ёж и ель, abcdefg", "en"),
         ("Столица (Astana), 11.12.2024", "ru"),
         ("", "en"),
         ("2024 — 15:00", "en"),
