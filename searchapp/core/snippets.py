@@ -15,7 +15,7 @@ import re
 from collections.abc import Collection, Mapping
 
 from searchapp.core.analysis import WORD_RE, phrase_runs
-from searchapp.core.morphology import surface_terms
+from searchapp.core.morphology import surface_caches, surface_terms
 from searchapp.core.results import Fragment, Span
 
 FRAGMENT_CHARS = 200
@@ -39,10 +39,11 @@ def match_spans(
     if not wanted or not text:
         return []
     hits: dict[str, frozenset[str]] = {}
+    seen = surface_caches()[0]  # looked up first: most words were analysed before
     for word in set(WORD_RE.findall(text)):
-        common = wanted.intersection(surface_terms(word))
-        if common:
-            hits[word] = frozenset(common)
+        there = seen.get(word) or surface_terms(word)
+        if not wanted.isdisjoint(there):
+            hits[word] = wanted.intersection(there)
     if not hits:
         return []
     alternatives = "|".join(re.escape(w) for w in sorted(hits, key=len, reverse=True))
