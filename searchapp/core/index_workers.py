@@ -29,6 +29,7 @@ in the run, never a batch silently lost.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import queue
 import signal
@@ -65,6 +66,10 @@ def _work(
     segment (and counts the job in ``done[me]``);
     ``("finish",)`` puts what it wrote on ``results`` and waits on ``control``
     for ``"resume"`` or ``"stop"``; ``("stop",)`` ends it."""
+    # Cycles are rare here and the postings held are millions of long-lived
+    # objects that every pass of the cyclic collector walks again (5–9 % of
+    # the time of indexing): it runs once per segment written instead.
+    gc.disable()
     try:
         ix = storage.open_index(indexname)
         writer: BulkSegmentWriter | None = None
@@ -81,10 +86,12 @@ def _work(
                 if writer.held >= segment_postings:
                     segments.append(writer._finalize_segment())
                     writer = None
+                    gc.collect()
             elif job[0] == "finish":
                 if writer is not None:
                     segments.append(writer._finalize_segment())
                     writer = None
+                    gc.collect()
                 results.put(("segments", segments))
                 segments = []
                 if control.get() == "stop":
