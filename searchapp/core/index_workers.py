@@ -14,12 +14,6 @@ empty cache each time.  A worker closes its segment and opens another once it
 holds :data:`~searchapp.core.segment_writer.WORKER_POSTINGS` postings, so a long
 rebuild (one commit) stays bounded in memory.
 
-Articles of one language go to one worker while it keeps up (a *lane*): the
-Russian and the English vocabularies are then each analysed and written by
-one worker, not by both.  A worker more than :data:`LANE_SLACK` jobs behind the
-least busy one gets none of its lane's articles until it catches up, so a
-corpus in one language, or mostly in one, still keeps every worker busy.
-
 Workers are started with ``spawn`` (safe in the threaded window) and, when the
 run is on the main thread, with SIGINT and SIGTERM ignored: Ctrl+C in a
 terminal reaches the whole process group, and the run's own handler decides
@@ -39,14 +33,10 @@ from typing import Any
 
 from whoosh.writing import IndexingError, SegmentWriter
 
-from searchapp.core.schema import LANG
 from searchapp.core.segment_writer import WORKER_POSTINGS, BulkSegmentWriter
 
 JOB_DOCS = 25
 """Articles sent to a worker at a time."""
-LANE_SLACK = 8
-"""Jobs a worker may be behind the least busy one and still get its lane's."""
-_QUEUED_JOBS = 4 + LANE_SLACK  # jobs a worker's queue holds
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 _POLL = 0.5  # seconds between checks that the workers are alive while waiting on them
 
@@ -59,11 +49,8 @@ def _work(
     jobs: Any,
     control: Any,
     results: Any,
-    done: Any,
-    me: int,
 ) -> None:
-    """Worker ``me``'s loop: ``("docs", [fields…])`` adds articles to its
-    segment (and counts the job in ``done[me]``);
+    """A worker's loop: ``("docs", [fields…])`` adds articles to its segment;
     ``("finish",)`` puts what it wrote on ``results`` and waits on ``control``
     for ``"resume"`` or ``"stop"``; ``("stop",)`` ends it."""
     # Cycles are rare here and the postings held are millions of long-lived
@@ -81,8 +68,6 @@ def _work(
                     writer = BulkSegmentWriter(ix, _lk=False, **kwargs)
                 for fields in job[1]:
                     writer.add_document(**fields)
-                with done.get_lock():
-                    done[me] += 1
                 if writer.held >= segment_postings:
                     segments.append(writer._finalize_segment())
                     writer = None
@@ -117,41 +102,28 @@ class WorkerPool:
         self._args = (storage, indexname, writer_args, segment_postings)
         self._procs = procs
         self._ctx = multiprocessing.get_context("spawn")
-        self._jobs: list[Any] = []  # a queue per worker
+        self._jobs: Any = self._ctx.Queue(procs * 4)
         self._results: Any = self._ctx.Queue()
         self._controls: list[Any] = []
-        self._sent = [0] * procs  # jobs sent to each worker
-        self._done: Any = self._ctx.Array("q", procs)  # jobs each worker has indexed
-        self._lanes: dict[str, int] = {}
         self.processes: list[Any] = []
         self._waiting = False  # every worker waits on its control queue after a finish
 
-    def submit(self, docs: list[dict[str, Any]], lane: str = "") -> None:
-        """Send articles' fields to ``lane``'s worker, or to the least busy
-        one when that worker is more than :data:`LANE_SLACK` jobs behind it."""
+    def submit(self, docs: list[dict[str, Any]]) -> None:
+        """Send articles' fields to whichever worker is free."""
         if not self.processes:
             self._start()
         if self._waiting:
             for control in self._controls:
                 control.put("resume")
             self._waiting = False
-        worker = self.choose(lane)
-        self._sent[worker] += 1
-        self._put(worker, ("docs", docs))
-
-    def choose(self, lane: str) -> int:
-        """The worker ``lane``'s next job goes to."""
-        own = self._lanes.setdefault(lane, len(self._lanes) % self._procs)
-        behind = [sent - done for sent, done in zip(self._sent, self._done[:], strict=True)]
-        least = min(range(self._procs), key=behind.__getitem__)
-        return own if behind[own] <= behind[least] + LANE_SLACK else least
+        self._put(("docs", docs))
 
     def finish(self) -> list[Any]:
         """The segments every worker wrote since the last finish (they keep running)."""
         if not self.processes or self._waiting:
             return []
-        for worker in range(len(self.processes)):
-            self._put(worker, ("finish",))
+        for _ in self.processes:
+            self._put(("finish",))
         segments: list[Any] = []
         for _ in self.processes:
             kind, payload = self._result()
@@ -171,8 +143,8 @@ class WorkerPool:
                     for control in self._controls:
                         control.put("stop")
                 else:
-                    for jobs in self._jobs:
-                        jobs.put(("stop",), timeout=_POLL)
+                    for _ in self.processes:
+                        self._jobs.put(("stop",), timeout=_POLL)
             except queue.Full:
                 kill = True
         for process in self.processes:
@@ -182,35 +154,34 @@ class WorkerPool:
                 process.kill()  # they ignore SIGTERM
             process.join()
         if kill:  # what is still in a queue's pipe must not hold the run's exit
-            for q in (*self._jobs, *self._controls):
+            for q in (self._jobs, *self._controls):
                 q.cancel_join_thread()
-        self.processes, self._jobs, self._controls = [], [], []
+        self.processes = []
 
     def _start(self) -> None:
         storage, indexname, writer_args, segment_postings = self._args
         shield = threading.current_thread() is threading.main_thread()
         saved = {sig: signal.signal(sig, signal.SIG_IGN) for sig in _STOP_SIGNALS} if shield else {}
         try:
-            for me in range(self._procs):
-                jobs, control = self._ctx.Queue(_QUEUED_JOBS), self._ctx.Queue()
+            for _ in range(self._procs):
+                control = self._ctx.Queue()
                 process = self._ctx.Process(
                     target=_work,
                     args=(storage, indexname, writer_args, segment_postings,
-                          jobs, control, self._results, self._done, me),
+                          self._jobs, control, self._results),
                     daemon=True,
                 )
                 process.start()
-                self._jobs.append(jobs)
                 self._controls.append(control)
                 self.processes.append(process)
         finally:
             for sig, handler in saved.items():
                 signal.signal(sig, handler)
 
-    def _put(self, worker: int, job: tuple[Any, ...]) -> None:
+    def _put(self, job: tuple[Any, ...]) -> None:
         while True:
             try:
-                self._jobs[worker].put(job, timeout=_POLL)
+                self._jobs.put(job, timeout=_POLL)
                 return
             except queue.Full:
                 self._check_alive()
@@ -245,24 +216,20 @@ class ParallelWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh is checked 
     def __init__(self, ix: Any, pool: WorkerPool, **kwargs: Any) -> None:
         super().__init__(ix, **kwargs)
         self._pool = pool
-        self._buffers: dict[str, list[dict[str, Any]]] = {}  # by language
+        self._buffer: list[dict[str, Any]] = []
         self._sent = False
 
     def add_document(self, **fields: Any) -> None:
         self._check_state()
-        lane = str(fields.get(LANG) or "")
-        buffer = self._buffers.setdefault(lane, [])
-        buffer.append(fields)
-        if len(buffer) >= JOB_DOCS:
-            self._send(lane)
+        self._buffer.append(fields)
+        if len(self._buffer) >= JOB_DOCS:
+            self._send()
 
-    def _send(self, lane: str | None = None) -> None:
-        """Send ``lane``'s buffered articles (every lane's when None)."""
-        for name in [lane] if lane is not None else list(self._buffers):
-            buffer = self._buffers.pop(name, [])
-            if buffer:
-                self._pool.submit(buffer, name)
-                self._sent = True
+    def _send(self) -> None:
+        if self._buffer:
+            self._pool.submit(self._buffer)
+            self._buffer = []
+            self._sent = True
 
     def commit(self, mergetype: Any = None, optimize: Any = None, merge: Any = None) -> None:
         self._check_state()
@@ -286,7 +253,7 @@ class ParallelWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh is checked 
 
     def cancel(self) -> None:
         """Drop what this writer holds (the workers' segments included)."""
-        self._buffers = {}
+        self._buffer = []
         try:
             if self._sent:
                 self._pool.finish()  # their files are removed by the next commit

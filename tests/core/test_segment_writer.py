@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from whoosh.writing import IndexingError, SegmentWriter
 
-from searchapp.core import index_workers, store
-from searchapp.core.index_workers import LANE_SLACK, ParallelWriter, WorkerPool
+from searchapp.core import store
+from searchapp.core.index_workers import ParallelWriter, WorkerPool
 from searchapp.core.ingest import iter_article_files, read_article
 from searchapp.core.paths import SEEDS_DIR
 from searchapp.core.schema import whoosh_fields
@@ -199,41 +199,18 @@ def test_a_killed_worker_fails_the_commit(
         writer.commit()
 
 
-def test_a_language_keeps_to_one_worker_while_it_keeps_up(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_pool_with_a_dead_worker_is_closed_as_killed(
+    pooled: tuple[Any, WorkerPool, ParallelWriter],
 ) -> None:
-    """Russian and English articles sent in turn: each worker's segment holds
-    one language (with any backlog allowed, so the test does not depend on
-    how fast each worker is)."""
-    monkeypatch.setattr(index_workers, "LANE_SLACK", 10**6)
-    docs = documents(120, seed=9)
-    for n, fields in enumerate(docs):
-        fields["lang"] = ("ru", "en")[n % 2]
-    store.create(tmp_path / "ix")
-    ix = store.open_index(tmp_path / "ix")
-    pool = WorkerPool(ix.storage, ix.indexname, 2, compound=False)
-    try:
-        writer = ParallelWriter(ix, pool, compound=False)
-        for fields in docs:
-            writer.add_document(**fields)
-        writer.commit(merge=False)
-    finally:
-        pool.close()
-    languages = []
-    with ix.searcher() as searcher:
-        for segment_reader in searcher.reader().leaf_readers():
-            reader = segment_reader[0]
-            languages.append({f["lang"] for _, f in reader.iter_docs()})
-        assert searcher.doc_count() == len(docs)
-    assert sorted(languages, key=sorted) == [{"en"}, {"ru"}]
-
-
-def test_a_worker_too_far_behind_gets_no_more_of_its_lane() -> None:
-    pool = WorkerPool(None, "main", 2)
-    assert [pool.choose(lane) for lane in ("ru", "en", "ru", "kk")] == [0, 1, 0, 0]
-    pool._sent, pool._done = [LANE_SLACK, 0], [0, 0]
-    assert pool.choose("ru") == 0  # behind by the slack: still its own
-    pool._sent = [LANE_SLACK + 1, 0]
-    assert pool.choose("ru") == 1 and pool.choose("en") == 1
-    pool._done = [LANE_SLACK + 1, 0]  # it caught up
-    assert pool.choose("ru") == 0
+    """Once a worker has died, the others are not asked to stop and waited
+    for: they are ended at once, and nothing is left running."""
+    _, pool, writer = pooled
+    for fields in documents(60):
+        writer.add_document(**fields)
+    survivor = pool.processes[1]
+    os.kill(pool.processes[0].pid, signal.SIGKILL)
+    pool.processes[0].join()
+    pool.close()
+    assert not pool.processes
+    assert survivor.exitcode == -signal.SIGKILL  # killed, not stopped
+    writer.cancel()  # its own files
