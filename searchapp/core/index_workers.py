@@ -54,8 +54,9 @@ def _work(
     ``("finish",)`` puts what it wrote on ``results`` and waits on ``control``
     for ``"resume"`` or ``"stop"``; ``("stop",)`` ends it."""
     # Cycles are rare here and the postings held are millions of long-lived
-    # objects that every pass of the cyclic collector walks again (5–9 % of
-    # the time of indexing): it runs once per segment written instead.
+    # objects that every pass of the cyclic collector walks again: it runs
+    # once per segment written instead (5,430 articles: 237 → 285 articles/s
+    # in bench/ab_index.py, three alternated runs).
     gc.disable()
     try:
         ix = storage.open_index(indexname)
