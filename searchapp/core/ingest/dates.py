@@ -69,9 +69,9 @@ _TIME_AFTER = re.compile(r"\A[\s|,•·—-]*\d{1,2}:\d{2}")
 _DATE_MARK_BEFORE = re.compile(r"(?:^|\s)date\s*:?\s*\Z", re.IGNORECASE)
 _SIGNATURE_BEFORE = re.compile(r"///\s*\w+\s*,?\s*\Z")
 # A mark a dateline may follow anywhere in the text (what the two patterns
-# above look for at the end of the 40 characters before a date).
+# above look for in the _MARK_SPAN characters before a date).
 _MARK = re.compile(r"(?:date\s*:?|///\s*\w+\s*,?)\s*", re.IGNORECASE)
-_MARK_SPAN = 40
+_MARK_SPAN = 40  # how far before a date its mark is looked for
 _DATE_SPAN = 64  # longer than any date the patterns match, in practice
 _LOWER_WORD = re.compile(r"\b[a-zа-яё]{3,}\b")
 _DATE_WORDS = frozenset({"года", "год", "the", "of"})
@@ -143,7 +143,7 @@ def _is_sentence(line: str, rest: str) -> bool:
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - 40) : start]
+    before = text[max(0, start - _MARK_SPAN) : start]
     if _DATE_MARK_BEFORE.search(before) or _SIGNATURE_BEFORE.search(before):
         return True
     if start < HEAD_CHARS and _TIME_AFTER.match(text[end : end + 12]):
