@@ -2,7 +2,7 @@
 
 Terms (the same the Whoosh index holds, with positions, prefixed per field):
 ``T`` title and ``B`` body (lemmas, stems, name keys from
-:func:`searchapp.core.analysis.make_analyzer`), ``S`` the words of the
+:func:`searchapp.core.analysis.term_positions`), ``S`` the words of the
 source; boolean terms ``XS`` source, ``XL`` language, ``Q`` the article's
 key (its path) and ``F`` its fingerprint (modification time, size, key), so an
 indexing run lists what a shard holds with one term scan.  Value slots: the
@@ -20,7 +20,7 @@ import re
 import xapian
 
 from searchapp.core import morphology, schema
-from searchapp.core.analysis import make_analyzer
+from searchapp.core.analysis import term_positions
 from searchapp.core.article import Article
 from searchapp.core.schema import Fingerprint
 
@@ -29,7 +29,6 @@ SOURCE, LANG, KEY, FINGERPRINT = "XS", "XL", "Q", "F"
 SLOT_DATE, SLOT_SOURCE, SLOT_LANG, SLOT_MONTH, SLOT_OLDEST = 0, 1, 2, 3, 4
 UNDATED_LAST = "9999999"  # the oldest-first key of an undated article
 MAX_TERM_BYTES = 240  # Xapian's limit is 245
-_ANALYZER = make_analyzer()
 
 
 def date_key(ordinal: int) -> str:
@@ -55,10 +54,13 @@ def parse_fingerprint(term: str) -> tuple[str, Fingerprint]:
 
 
 def _add_text(doc: xapian.Document, prefix: str, text: str) -> None:
-    for token in _ANALYZER(text, positions=True):
-        term = prefix + token.text
-        if len(term.encode()) <= MAX_TERM_BYTES:
-            doc.add_posting(term, token.pos + 1)
+    add = doc.add_posting
+    for term, positions in term_positions(text)[0].items():
+        term = prefix + term
+        if len(term) * 4 > MAX_TERM_BYTES and len(term.encode()) > MAX_TERM_BYTES:
+            continue  # a UTF-8 character is at most 4 bytes: few terms are encoded
+        for pos in positions:
+            add(term, pos + 1)
 
 
 def make_document(article: Article, fingerprint: Fingerprint) -> xapian.Document:

@@ -1,0 +1,47 @@
+"""A cluster document holds the terms and positions of the Whoosh index's
+analysis (:class:`~searchapp.core.analysis.MorphTokenizer`), prefixed per
+field, and leaves out a term too long for Xapian instead of failing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from searchapp.core.analysis import make_analyzer
+from searchapp.core.article import Article
+from searchapp.core.cluster.documents import MAX_TERM_BYTES, make_document
+
+pytestmark = pytest.mark.cluster
+
+LONG_KEPT = "д" * 100  # 200 bytes with its prefix: a term Xapian takes
+TOO_LONG = "ж" * 130  # 261 bytes: over Xapian's limit
+
+
+def _expected(prefix: str, text: str) -> dict[str, list[int]]:
+    terms: dict[str, list[int]] = {}
+    for token in make_analyzer()(text, positions=True):
+        term = prefix + token.text
+        if len(term.encode()) <= MAX_TERM_BYTES:
+            terms.setdefault(term, []).append(token.pos + 1)
+    return terms
+
+
+def test_terms_and_positions_are_the_tokenizers_and_long_terms_are_left_out() -> None:
+    title = "ПРЕЗИДЕНТ ТОКАЕВ ПОСЕТИЛ АСТАНУ"  # a line in capitals: no names
+    body = (
+        "Миграция растёт. Токаев встретился с мигрантами в Астане; "
+        f"today's talks on migration went on. {LONG_KEPT} {TOO_LONG} Кассым-Жомарт."
+    )
+    article = Article(path="/a/b.md", title=title, body=body, date=dt.date(2024, 3, 5),
+                      source="ТАСС", lang="ru", url="")
+    doc = make_document(article, (1, 2))
+    got: dict[str, list[int]] = {}
+    for item in doc.termlist():
+        term = item.term.decode()
+        if term[:1] in "TB":
+            got[term] = list(item.positer)
+    expected = _expected("T", title) | _expected("B", body)
+    assert got == expected
+    assert "B" + LONG_KEPT in got and "B" + TOO_LONG not in got
+    assert any(len(v) > 1 for v in got.values())  # a word seen twice keeps both positions
