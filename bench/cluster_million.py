@@ -20,6 +20,7 @@ browsing everything and a query matching most of the archive.
 
     python bench/cluster_million.py [--articles 1000000] [--unique 20000] [--shards 4]
                                     [--work DIR] [--rounds 3] [--json OUT]
+    python bench/cluster_million.py --queries-only --work DIR   # again, on what DIR holds
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cluster_bench import BROAD, BROAD_WORD, broad, build_archive, du, machine, pct, timed_queries
 
 from searchapp.core.backend import open_backend
-from searchapp.core.cluster.config import ClusterConfig
+from searchapp.core.cluster.config import ClusterConfig, load_cluster
 from searchapp.core.cluster.documents import (
     FINGERPRINT,
     KEY,
@@ -115,6 +116,22 @@ def _write_shard(config: ClusterConfig, index: int, originals: list, copies: lis
     return written
 
 
+def queries(config: ClusterConfig, rounds: int) -> dict[str, object]:
+    """Start the servers and time the window's requests on the cluster."""
+    result: dict[str, object] = {}
+    with LocalServers(config):
+        engine = open_backend(config.file)
+        result["articles"] = engine.stats().articles
+        engine.search(SearchRequest(query="warm up"))
+        times = timed_queries(engine, rounds)
+        result["query_p50_ms"] = round(statistics.median(times), 1)
+        result["query_p95_ms"] = round(pct(times, 95), 1)
+        result["browse_facets_ms"], result["browse_total"] = broad(engine, BROAD, rounds)
+        result["broad_query_ms"], result["broad_query_total"] = broad(engine, BROAD_WORD, rounds)
+        engine.close()
+    return result
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=1_000_000)
@@ -123,10 +140,18 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--work", type=Path, default=None)
     ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument("--queries-only", action="store_true",
+                    help="only the queries, on the cluster an earlier run left in --work")
     args = ap.parse_args()
+    if args.queries_only and not (args.work and (args.work / "cluster.toml").exists()):
+        ap.error("--queries-only needs the --work folder of an earlier run")
     work = args.work or Path(tempfile.mkdtemp(prefix="cluster-million-"))
     print(f"machine: {machine()}\nwork: {work}", flush=True)
     result: dict[str, object] = {"machine": machine(), "shards": args.shards}
+    if args.queries_only:
+        result.update(queries(load_cluster(work / "cluster.toml"), args.rounds))
+        print(json.dumps(result, ensure_ascii=False), flush=True)
+        return 0
     try:
         build_archive(work / "archive", args.unique)
         config = loopback_cluster(work / "cluster.toml", args.shards, work / "shards")
@@ -146,17 +171,7 @@ def main() -> int:
         result["bytes_per_article"] = round(du(work / "shards") / args.articles)
         print(f"copied {written:,} documents in {result['copy_s']} s; "
               f"{result['size_mb']:,} MB", flush=True)
-        with LocalServers(config):
-            engine = open_backend(config.file)
-            result["articles"] = engine.stats().articles
-            engine.search(SearchRequest(query="warm up"))
-            times = timed_queries(engine, args.rounds)
-            result["query_p50_ms"] = round(statistics.median(times), 1)
-            result["query_p95_ms"] = round(pct(times, 95), 1)
-            result["browse_facets_ms"], result["browse_total"] = broad(engine, BROAD, args.rounds)
-            result["broad_query_ms"], result["broad_query_total"] = broad(
-                engine, BROAD_WORD, args.rounds)
-            engine.close()
+        result.update(queries(config, args.rounds))
         result["machine_at_end"] = machine()
         print(json.dumps(result, ensure_ascii=False), flush=True)
         if args.json:
