@@ -11,7 +11,8 @@ says so), then measures, for searchapp and for Recoll (Debian's
 run: cold indexing, a no-change re-index, a re-index after 1 % of the files
 changed, index size, peak memory, and the latency of a fixed query set
 (``bench/queries.py``), end to end as the window asks (parse, search, facet
-counts, snippets of the first page).  searchapp's window start (until the
+counts, snippets of the first page), each query asked of both in turn so
+that both meet the same moments of the machine.  searchapp's window start (until the
 first results show) is timed with ``--probe-startup``.  This is a
 measurement, not a test: the machine is shared, so medians and ratios matter.
 
@@ -36,6 +37,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +45,8 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from queries import QUERIES
+
+from searchapp.core.results import PAGE_SIZE
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
@@ -159,7 +163,11 @@ def ours_index(corpus: Path, index: Path) -> dict[str, Any]:
                          "--quiet"])
 
 
-def ours_queries(index: Path, top_source: str, passes: int) -> dict[str, Any]:
+def ours_searcher(
+    index: Path, top_source: str
+) -> tuple[Any, Callable[[int], float], dict[str, int]]:
+    """The open engine, a function timing query ``i`` of the set (ms) as the
+    window asks, and the totals it found (query and filters → matches)."""
     from searchapp.core.engine import SearchEngine
     from searchapp.core.results import SearchRequest
 
@@ -171,28 +179,22 @@ def ours_queries(index: Path, top_source: str, passes: int) -> dict[str, Any]:
             langs=frozenset({filters["lang"]} if "lang" in filters else ()),
             since=dt.date.fromisoformat(filters["since"]) if "since" in filters else None,
             until=dt.date.fromisoformat(filters["until"]) if "until" in filters else None,
-            limit=20,
+            limit=PAGE_SIZE,
             with_facets=True,
         )
 
-    started = time.perf_counter()
     engine = SearchEngine(index)
-    engine.stats()
-    open_ms = (time.perf_counter() - started) * 1000
-    cold, warm, totals = [], [], {}
-    for n in range(passes + 2):  # a cold pass, a warm-up pass, then the timed passes
-        for query, _, filters in QUERIES:
-            t = time.perf_counter()
-            resp = engine.search(request(query, filters))
-            ms = (time.perf_counter() - t) * 1000
-            totals[query + json.dumps(filters)] = resp.total
-            if n == 0:
-                cold.append(ms)
-            elif n >= 2:
-                warm.append(ms)
-    engine.close()
-    return {"open_ms": open_ms, "cold": latency(cold), "warm": latency(warm),
-            "totals": totals}
+    requests = [request(query, filters) for query, _, filters in QUERIES]
+    totals: dict[str, int] = {}
+
+    def one(i: int) -> float:
+        t = time.perf_counter()
+        resp = engine.search(requests[i])
+        ms = (time.perf_counter() - t) * 1000
+        totals[QUERIES[i][0] + json.dumps(QUERIES[i][2])] = resp.total
+        return ms
+
+    return engine, one, totals
 
 
 def top_source(index: Path) -> str:
@@ -239,23 +241,59 @@ def recoll_index(conf: Path) -> dict[str, Any]:
     return run_measured(["recollindex", "-c", str(conf)])
 
 
-def recoll_queries(conf: Path, passes: int) -> dict[str, Any]:
-    def one(query: str) -> float:
+def recoll_searcher(conf: Path) -> Callable[[int], float]:
+    """A function timing Recoll's form of query ``i`` (ms): a ``recollq`` process each."""
+    def run(query: str) -> float:
         t = time.perf_counter()
-        subprocess.run(["recollq", "-c", str(conf), "-n", "20", "-A", query or "*"],
+        subprocess.run(["recollq", "-c", str(conf), "-n", str(PAGE_SIZE), "-A", query or "*"],
                        capture_output=True, check=False)
         return (time.perf_counter() - t) * 1000
 
-    startup = statistics.median(one("xyzzyqqq") for _ in range(5))
-    cold, warm = [], []
+    return lambda i: run(QUERIES[i][1])
+
+
+def recoll_startup(conf: Path) -> float:
+    """Median ms of a ``recollq`` that finds nothing: the process's own cost."""
+    def run() -> float:
+        t = time.perf_counter()
+        subprocess.run(["recollq", "-c", str(conf), "-n", "1", "-A", "xyzzyqqq"],
+                       capture_output=True, check=False)
+        return (time.perf_counter() - t) * 1000
+    return statistics.median(run() for _ in range(5))
+
+
+# -- both ---------------------------------------------------------------------------
+
+
+def queries_side_by_side(index: Path, conf: Path | None, passes: int) -> dict[str, Any]:
+    """Both engines' query latencies, asked in turn: each query of the set by
+    searchapp, then by Recoll, so that both meet the same moments of a shared
+    machine (a cold pass, a warm-up pass, then ``passes`` timed passes)."""
+    started = time.perf_counter()
+    engine, ours, totals = ours_searcher(index, top_source(index))
+    engine.stats()
+    open_ms = (time.perf_counter() - started) * 1000
+    theirs = recoll_searcher(conf) if conf is not None else None
+    times: dict[str, dict[str, list[float]]] = {
+        name: {"cold": [], "warm": []} for name in ("ours", "recoll")}
     for n in range(passes + 2):
-        for _, rq, _ in QUERIES:
-            ms = one(rq)
-            if n == 0:
-                cold.append(ms)
-            elif n >= 2:
-                warm.append(ms)
-    return {"cold": latency(cold), "warm": latency(warm), "startup_ms": startup}
+        for i in range(len(QUERIES)):
+            for name, timed in (("ours", ours), ("recoll", theirs)):
+                if timed is None:
+                    continue
+                ms = timed(i)
+                if n == 0:
+                    times[name]["cold"].append(ms)
+                elif n >= 2:
+                    times[name]["warm"].append(ms)
+    engine.close()
+    result = {"ours": {"open_ms": open_ms, "cold": latency(times["ours"]["cold"]),
+                       "warm": latency(times["ours"]["warm"]), "totals": totals}}
+    if conf is not None:
+        result["recoll"] = {"cold": latency(times["recoll"]["cold"]),
+                            "warm": latency(times["recoll"]["warm"]),
+                            "startup_ms": recoll_startup(conf)}
+    return result
 
 
 # -- report ------------------------------------------------------------------------
@@ -350,9 +388,11 @@ def queries_only(work: Path, passes: int, use_recoll: bool) -> dict[str, Any]:
     articles = engine.stats().articles
     engine.close()
     result: dict[str, Any] = {"articles": articles, "machine": machine()}
-    result["ours"] = {"queries": ours_queries(index, top_source(index), passes)}
-    if use_recoll and (conf / "xapiandb").exists():
-        result["recoll"] = {"queries": recoll_queries(conf, passes)}
+    both = queries_side_by_side(
+        index, conf if use_recoll and (conf / "xapiandb").exists() else None, passes)
+    result["ours"] = {"queries": both["ours"]}
+    if "recoll" in both:
+        result["recoll"] = {"queries": both["recoll"]}
     result["machine"]["load_after"] = round(os.getloadavg()[0], 1)
     return result
 
@@ -412,9 +452,10 @@ def main(argv: list[str] | None = None) -> int:
     if recoll:
         recoll["changed"] = recoll_index(conf)
     say("queries")
-    ours["queries"] = ours_queries(index, top_source(index), args.passes)
+    both = queries_side_by_side(index, conf if recoll else None, args.passes)
+    ours["queries"] = both["ours"]
     if recoll:
-        recoll["queries"] = recoll_queries(conf, args.passes)
+        recoll["queries"] = both["recoll"]
     if not args.no_window:
         say("window start")
         result["window"] = window_start(index, corpus, work)

@@ -30,7 +30,7 @@ from pathlib import Path
 from searchapp.core.backend import SearchBackend, open_backend
 from searchapp.core.cluster.serve import LocalServers, loopback_cluster
 from searchapp.core.indexer import update_index
-from searchapp.core.results import SearchRequest
+from searchapp.core.results import PAGE_SIZE, SearchRequest
 
 CORPORA = Path("/tmp/corpora")
 QUERIES = (
@@ -71,7 +71,7 @@ def timed_queries(engine: SearchBackend, rounds: int) -> list[float]:
     for _ in range(rounds):
         for q in QUERIES:
             started = time.perf_counter()
-            engine.search(SearchRequest(query=q, limit=50))
+            engine.search(SearchRequest(query=q, limit=PAGE_SIZE))
             times.append((time.perf_counter() - started) * 1000)
     return times
 
@@ -80,7 +80,7 @@ def broad(engine: SearchBackend, query: str, rounds: int) -> tuple[float, int]:
     times, total = [], 0
     for _ in range(rounds):
         started = time.perf_counter()
-        total = engine.search(SearchRequest(query=query, limit=50)).total
+        total = engine.search(SearchRequest(query=query, limit=PAGE_SIZE)).total
         times.append((time.perf_counter() - started) * 1000)
     return statistics.median(times), total
 

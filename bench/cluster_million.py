@@ -15,7 +15,7 @@ so the archive is made in two steps, each measured:
    document level so the analysis is not repeated.
 
 Then the servers start and the window's request is timed (facets and the
-first page of 50 with snippets; the query set of ``cluster_bench.py``), with
+first page with snippets; the query set of ``cluster_bench.py``), with
 browsing everything and a query matching most of the archive.
 
     python bench/cluster_million.py [--articles 1000000] [--unique 20000] [--shards 4]

@@ -4,7 +4,7 @@
                                               [--out FILE] [--timing-only]
 
 Runs the queries of ``bench/queries.py`` without filters, ``--passes`` times,
-as the window asks (facets, the first page of 20 with snippets), clearing
+as the window asks (facets, the window's first page with snippets), clearing
 the engine's per-searcher match cache before each query so every pass
 does the full work, and prints the wall time and the functions with the most
 cumulative time.  A measurement, not a test.
@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from queries import QUERIES
 
 from searchapp.core.engine import SearchEngine
-from searchapp.core.results import SearchRequest
+from searchapp.core.results import PAGE_SIZE, SearchRequest
 
 
 def run(engine: SearchEngine, passes: int, clock=time.perf_counter) -> float:
@@ -34,7 +34,7 @@ def run(engine: SearchEngine, passes: int, clock=time.perf_counter) -> float:
     for _ in range(passes):
         for query in plain:
             engine._current().matches.clear()
-            engine.search(SearchRequest(query=query, limit=20, with_facets=True))
+            engine.search(SearchRequest(query=query, limit=PAGE_SIZE, with_facets=True))
     return clock() - started
 
 

@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # the real names, so type checkers keep their types
     from searchapp.core.paths import RESOURCES_DIR, SEEDS_DIR, default_index_dir
     from searchapp.core.progress import IndexReport, Progress
     from searchapp.core.results import (
+        PAGE_SIZE,
         ArticleView,
         Facets,
         Fragment,
@@ -71,8 +72,8 @@ _MODULE_OF = {
     **dict.fromkeys(("RESOURCES_DIR", "SEEDS_DIR", "default_index_dir"), "paths"),
     **dict.fromkeys(("IndexReport", "Progress"), "progress"),
     **dict.fromkeys(
-        ("ArticleView", "Facets", "Fragment", "Hit", "IndexStats", "SearchRequest",
-         "SearchResponse", "Sort", "Span", "mark_html"),
+        ("ArticleView", "Facets", "Fragment", "Hit", "IndexStats", "PAGE_SIZE",
+         "SearchRequest", "SearchResponse", "Sort", "Span", "mark_html"),
         "results",
     ),
 }
@@ -86,7 +87,7 @@ __all__ = [  # noqa: RUF022 (grouped by module, as above)
     "Notice", "NoticeKind",
     "RESOURCES_DIR", "SEEDS_DIR", "default_index_dir",
     "IndexReport", "Progress",
-    "ArticleView", "Facets", "Fragment", "Hit", "IndexStats", "SearchRequest",
+    "ArticleView", "Facets", "Fragment", "Hit", "IndexStats", "PAGE_SIZE", "SearchRequest",
     "SearchResponse", "Sort", "Span", "mark_html",
 ]
 

@@ -27,6 +27,11 @@ class Sort(enum.StrEnum):
     OLDEST = "oldest"
 
 
+PAGE_SIZE = 30
+"""Results the window asks for at a time: its first page, then one more per scroll
+(the benchmarks ask for the same)."""
+
+
 @dataclass(frozen=True, slots=True)
 class SearchRequest:
     """What to search for: the query text, the filters, the order and the page.

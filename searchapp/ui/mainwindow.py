@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from searchapp import __version__
-from searchapp.core import IndexStats, SearchRequest, SearchResponse, Sort
+from searchapp.core import PAGE_SIZE, IndexStats, SearchRequest, SearchResponse, Sort
 from searchapp.ui import i18n
 from searchapp.ui.controller import SearchController
 from searchapp.ui.dialogs import syntax_help
@@ -31,8 +31,6 @@ from searchapp.ui.reading_pane import ReadingPane
 from searchapp.ui.results_delegate import ResultDelegate
 from searchapp.ui.results_model import PathRole, ResultsModel
 from searchapp.ui.results_view import ResultsView
-
-PAGE = 30
 
 
 class MainWindow(QMainWindow):
@@ -287,7 +285,7 @@ class MainWindow(QMainWindow):
             since=since,
             until=until,
             sort=self.bar.sort_order(),
-            limit=PAGE,
+            limit=PAGE_SIZE,
             names=self.names_action.isChecked(),
         )
 
