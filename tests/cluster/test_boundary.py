@@ -85,11 +85,14 @@ def test_window_searches_the_cluster(qtbot, cluster, tmp_path: Path) -> None:
     window.close()
 
 
-def test_a_second_indexing_run_is_told_the_cluster_is_busy(cluster, capsys) -> None:
+@pytest.mark.parametrize("held_by", ["another run", "a writer on the shard's host"])
+def test_a_second_indexing_run_is_told_the_cluster_is_busy(cluster, capsys, held_by) -> None:
     import xapian
 
     shard = cluster.config.shards[2]
-    writer = xapian.remote_open_writable(shard.host, shard.port, 2000, 2000)
+    writer = (xapian.remote_open_writable(shard.host, shard.port, 2000, 2000)
+              if held_by == "another run"
+              else xapian.WritableDatabase(str(shard.path), xapian.DB_OPEN))
     try:
         assert cli.main(["index", str(SEEDS_DIR), "--index", str(cluster.file),
                          "--quiet"]) == cli.EXIT_FAILED
