@@ -59,7 +59,8 @@ def test_snippet_html_escapes_text_and_marks_matches() -> None:
 
 
 WORDS = ["миграции", "Мигрант", "мигрантам", "today's", "today", "news", "2024", "ёлка",
-         "елки", "онлайн-режим", "Мередовым", "x"]
+         "елки", "онлайн-режим", "Мередовым", "x",
+         "эмиграции", "эмигрантам", "xtoday"]  # a matched word inside a longer one
 
 
 @settings(max_examples=200, deadline=None)
