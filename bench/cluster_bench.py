@@ -1,16 +1,19 @@
-"""A 4-shard Xapian cluster on this machine vs one Whoosh index.
+"""A 4-shard Xapian cluster on this machine vs one Whoosh index, and Recoll.
 
 Builds an archive of N articles from the corpora (each file copied as often as
 needed, every copy with a marker line so that no two are alike), indexes it
-into a Whoosh index and into a loopback cluster (one ``xapian-tcpsrv`` per
-shard, started here and stopped at the end), then asks both what the window
-asks: a search with facets and the first page with snippets.
+into a Whoosh index, into a loopback cluster (one ``xapian-tcpsrv`` per
+shard, started here and stopped at the end) and with Recoll (Debian's
+``recollcmd``, as ``bench/bench.py`` sets it up), then asks each query of
+all three in turn: the window's search (facets and the first page with
+snippets; Recoll: ``recollq`` for a page, a process each time, no facets).
 
     python bench/cluster_bench.py --articles 100000 [--shards 4] [--work DIR] [--rounds 5]
+                                  [--no-recoll] [--json OUT]
 
-Reports indexing articles/s, index size, query p50/p95 end to end, and the
-facets over a query that matches most of the archive, with the ratio
-cluster/Whoosh measured in the same run; JSON with --json FILE.
+Reports indexing articles/s, index size, query p50/p95 end to end, browsing
+everything and a query that matches most of the archive, with the ratios
+to Whoosh and cluster/Recoll measured in the same run.
 """
 
 from __future__ import annotations
@@ -25,8 +28,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from searchapp.core.backend import SearchBackend, open_backend
 from searchapp.core.cluster.serve import LocalServers, loopback_cluster
 from searchapp.core.indexer import update_index
@@ -90,29 +95,63 @@ def pct(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-def measure(name: str, location: Path, archive: Path, size_of: Path, rounds: int,
-            count: int) -> dict[str, object]:
+Searcher = Callable[[str], int]
+"""Asks one query as the window does; returns the number of matches (-1: not told)."""
+
+
+def engine_searcher(engine: SearchBackend) -> Searcher:
+    return lambda q: engine.search(SearchRequest(query=q, limit=PAGE_SIZE)).total
+
+
+def recoll_searcher(conf: Path) -> Searcher:
+    """``recollq`` for a page of results (a process each time, as bench/bench.py asks)."""
+    def run(query: str) -> int:
+        subprocess.run(["recollq", "-c", str(conf), "-n", str(PAGE_SIZE), "-A", query or "*"],
+                       capture_output=True, check=False)
+        return -1
+    return run
+
+
+def timed_index(index: Callable[[], object], count: int, size_of: Path) -> dict[str, object]:
     started = time.perf_counter()
-    report = update_index(location, [archive])
+    index()
     seconds = time.perf_counter() - started
-    engine = open_backend(location)
-    engine.search(SearchRequest(query="warm up"))
-    times = timed_queries(engine, rounds)
-    browse_ms, browse_total = broad(engine, BROAD, rounds)
-    word_ms, word_total = broad(engine, BROAD_WORD, rounds)
-    engine.close()
-    result = {
-        "engine": name, "articles": report.added, "index_s": round(seconds, 1),
-        "articles_per_s": round(report.added / seconds, 1),
-        "size_mb": round(du(size_of) / 1e6, 1),
-        "bytes_per_article": round(du(size_of) / max(count, 1)),
-        "query_p50_ms": round(statistics.median(times), 1),
-        "query_p95_ms": round(pct(times, 95), 1),
-        "browse_facets_ms": round(browse_ms, 1), "browse_total": browse_total,
-        "broad_query_ms": round(word_ms, 1), "broad_query_total": word_total,
-    }
-    print(json.dumps(result, ensure_ascii=False), flush=True)
-    return result
+    return {"index_s": round(seconds, 1), "articles_per_s": round(count / seconds, 1),
+            "size_mb": round(du(size_of) / 1e6, 1),
+            "bytes_per_article": round(du(size_of) / max(count, 1))}
+
+
+def queries_in_turn(searchers: dict[str, Searcher], rounds: int) -> dict[str, dict[str, object]]:
+    """Each query asked of every engine in turn (so that all meet the same
+    moments of a shared machine): p50/p95 over the query set, and the medians
+    of browsing everything and of a query matching most of the archive."""
+    times: dict[str, list[float]] = {name: [] for name in searchers}
+    browse: dict[str, list[float]] = {name: [] for name in searchers}
+    word: dict[str, list[float]] = {name: [] for name in searchers}
+    totals: dict[str, dict[str, int]] = {name: {} for name in searchers}
+
+    def timed(name: str, query: str) -> float:
+        started = time.perf_counter()
+        totals[name][query] = searchers[name](query)
+        return (time.perf_counter() - started) * 1000
+
+    for name in searchers:
+        timed(name, "warm up")
+    for _ in range(rounds):
+        for q in QUERIES:
+            for name in searchers:
+                times[name].append(timed(name, q))
+        for name in searchers:
+            browse[name].append(timed(name, BROAD))
+            word[name].append(timed(name, BROAD_WORD))
+    return {name: {
+        "query_p50_ms": round(statistics.median(times[name]), 1),
+        "query_p95_ms": round(pct(times[name], 95), 1),
+        "browse_facets_ms": round(statistics.median(browse[name]), 1),
+        "browse_total": totals[name][BROAD],
+        "broad_query_ms": round(statistics.median(word[name]), 1),
+        "broad_query_total": totals[name][BROAD_WORD],
+    } for name in searchers}
 
 
 def machine() -> str:
@@ -132,6 +171,8 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--work", type=Path, default=None)
     ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument("--no-recoll", dest="recoll", action="store_false",
+                    help="leave Recoll out (it is measured when recollindex is installed)")
     args = ap.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="cluster-bench-"))
     print(f"machine: {machine()}\nwork: {work}", flush=True)
@@ -141,18 +182,44 @@ def main() -> int:
         build_archive(archive, args.articles)
         print(f"archive of {args.articles} articles in {time.perf_counter() - started:.0f} s",
               flush=True)
-        whoosh = measure("whoosh", work / "whoosh", archive, work / "whoosh", args.rounds,
-                         args.articles)
+        count = args.articles
+        results: dict[str, dict[str, object]] = {}
+        results["whoosh"] = timed_index(
+            lambda: update_index(work / "whoosh", [archive]), count, work / "whoosh")
+        print("whoosh", json.dumps(results["whoosh"]), flush=True)
         config = loopback_cluster(work / "cluster.toml", args.shards, work / "shards")
         with LocalServers(config):
-            xapian = measure(f"xapian {args.shards} shards", config.file, archive,
-                             work / "shards", args.rounds, args.articles)
-        ratios = {k: round(xapian[k] / whoosh[k], 2) for k in whoosh
-                  if isinstance(whoosh[k], float) and whoosh[k]}
-        print("ratio cluster/whoosh:", json.dumps(ratios), flush=True)
+            results["cluster"] = timed_index(
+                lambda: update_index(config.file, [archive]), count, work / "shards")
+            print("cluster", json.dumps(results["cluster"]), flush=True)
+            searchers = {"whoosh": engine_searcher(open_backend(work / "whoosh")),
+                         "cluster": engine_searcher(open_backend(config.file))}
+            if args.recoll and shutil.which("recollindex"):
+                from bench import recoll_conf, recoll_index
+
+                conf = recoll_conf(archive, work)
+                results["recoll"] = timed_index(
+                    lambda: recoll_index(conf), count, conf / "xapiandb")
+                print("recoll", json.dumps(results["recoll"]), flush=True)
+                searchers["recoll"] = recoll_searcher(conf)
+            for name, timing in queries_in_turn(searchers, args.rounds).items():
+                results[name].update(timing)
+        for name, figures in results.items():
+            print(name, json.dumps(figures, ensure_ascii=False), flush=True)
+        ratios = {
+            f"{other}/whoosh": {k: round(float(v) / float(results["whoosh"][k]), 2)
+                                for k, v in results[other].items()
+                                if isinstance(v, float) and results["whoosh"].get(k)}
+            for other in results if other != "whoosh"
+        }
+        if "recoll" in results:
+            ratios["cluster/recoll"] = {
+                k: round(float(v) / float(results["recoll"][k]), 2)
+                for k, v in results["cluster"].items()
+                if isinstance(v, float) and results["recoll"].get(k)}
+        print("ratios:", json.dumps(ratios), flush=True)
         if args.json:
-            args.json.write_text(json.dumps({"machine": machine(), "whoosh": whoosh,
-                                             "cluster": xapian, "ratios": ratios},
+            args.json.write_text(json.dumps({"machine": machine(), **results, "ratios": ratios},
                                             ensure_ascii=False, indent=1))
     finally:
         if args.work is None:
