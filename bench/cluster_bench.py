@@ -22,6 +22,7 @@ import argparse
 import json
 import os
 import platform
+import random
 import shutil
 import statistics
 import subprocess
@@ -49,8 +50,11 @@ BROAD_WORD = "the OR в OR и"  # a query that matches most of the archive
 
 
 def build_archive(target: Path, count: int) -> int:
-    """``count`` article files under ``target``, copies marked to be distinct."""
+    """``count`` article files under ``target``, copies marked to be distinct.
+    The corpora are mixed in a fixed random order, so that any ``count`` holds
+    each in proportion (in name order, the first 20,000 were all English)."""
     sources = sorted(p for p in CORPORA.rglob("*.md"))
+    random.Random(7).shuffle(sources)
     if not sources:
         sys.exit(f"no corpora at {CORPORA}")
     target.mkdir(parents=True)

@@ -1,0 +1,88 @@
+"""What an article costs a cluster's indexing, in CPU time: our analysis
+(reading a file into a Xapian document) and Xapian's writing of it.
+
+    python bench/xapian_write_cost.py [--articles 3000] [--batch 500] [CORPUS_DIR...]
+
+Reads ``--articles`` files of the corpora (default: every folder under
+/tmp/corpora, taken in turn), times making their documents in this process
+(a warm vocabulary after the first pass: the cost per article in a long run),
+then adds them to a fresh local shard database, committing every ``--batch``
+documents (a 4-shard run commits 2,000 articles, about 500 per shard), and
+prints CPU milliseconds per article for each step, with the Xapian version.
+The sum bounds a loopback cluster's indexing rate: N cores / (analysis +
+writing) articles per second, whoever does the writing (client or server).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import xapian
+
+from searchapp.core.cluster.analysers import _analyse
+
+CORPORA = Path("/tmp/corpora")
+
+
+def files_of(folders: list[Path], count: int) -> list[str]:
+    """``count`` files, taken from the folders in turn (so every language is in)."""
+    lists = [sorted(str(p) for p in f.rglob("*") if p.is_file()) for f in folders]
+    mixed = [p for group in itertools.zip_longest(*lists) for p in group if p]
+    return mixed[:count]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpora", nargs="*", type=Path)
+    ap.add_argument("--articles", type=int, default=3000)
+    ap.add_argument("--batch", type=int, default=500)
+    args = ap.parse_args()
+    folders = args.corpora or sorted(p for p in CORPORA.iterdir() if p.is_dir())
+    files = files_of(folders, args.articles)
+    if not files:
+        sys.exit(f"no articles in {', '.join(map(str, folders))}")
+    passes: list[float] = []
+    docs: list[bytes] = []
+    for _ in range(2):  # the first pass fills the vocabulary; the second is timed
+        docs = []
+        started = time.process_time()
+        for path in files:
+            _, doc, _ = _analyse(path, (0, 0))
+            if doc is not None:
+                docs.append(doc.serialise())
+        passes.append(time.process_time() - started)
+    terms = [xapian.Document.unserialise(d).termlist_count() for d in docs[:500]]
+    where = Path(tempfile.mkdtemp(prefix="xapian-write-cost-"))
+    try:
+        db = xapian.WritableDatabase(str(where / "shard"), xapian.DB_CREATE_OR_OPEN)
+        started = time.process_time()
+        for i, data in enumerate(docs, 1):
+            db.add_document(xapian.Document.unserialise(data))
+            if i % args.batch == 0:
+                db.commit()
+        db.commit()
+        db.close()
+        writing = time.process_time() - started
+    finally:
+        shutil.rmtree(where, ignore_errors=True)
+    n = len(docs)
+    print(f"Xapian {xapian.version_string()}, {n} articles, "
+          f"{statistics.mean(terms):.0f} distinct terms each (first 500)")
+    print(f"analysis, cold vocabulary: {passes[0] / n * 1000:.2f} ms CPU per article")
+    print(f"analysis, warm vocabulary: {passes[1] / n * 1000:.2f} ms CPU per article")
+    print(f"Xapian writing (commit every {args.batch}): "
+          f"{writing / n * 1000:.2f} ms CPU per article")
+    print(f"bound on 2 cores, warm: {2000 / (passes[1] / n * 1000 + writing / n * 1000):.0f} "
+          "articles/s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
