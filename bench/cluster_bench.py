@@ -196,8 +196,9 @@ def main() -> int:
             results["cluster"] = timed_index(
                 lambda: update_index(config.file, [archive]), count, work / "shards")
             print("cluster", json.dumps(results["cluster"]), flush=True)
-            searchers = {"whoosh": engine_searcher(open_backend(work / "whoosh")),
-                         "cluster": engine_searcher(open_backend(config.file))}
+            engines = [open_backend(work / "whoosh"), open_backend(config.file)]
+            searchers = {"whoosh": engine_searcher(engines[0]),
+                         "cluster": engine_searcher(engines[1])}
             if args.recoll and shutil.which("recollindex"):
                 from bench import recoll_conf, recoll_index
 
@@ -208,6 +209,8 @@ def main() -> int:
                 searchers["recoll"] = recoll_searcher(conf)
             for name, timing in queries_in_turn(searchers, args.rounds).items():
                 results[name].update(timing)
+            for engine in engines:
+                engine.close()
         for name, figures in results.items():
             print(name, json.dumps(figures, ensure_ascii=False), flush=True)
         ratios = {

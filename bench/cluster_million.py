@@ -123,7 +123,10 @@ def queries(config: ClusterConfig, rounds: int) -> dict[str, object]:
         engine = open_backend(config.file)
         result["articles"] = engine.stats().articles
         engine.search(SearchRequest(query="warm up"))
+        cpu = time.process_time()
         times = timed_queries(engine, rounds)
+        result["client_cpu_ms"] = round((time.process_time() - cpu) * 1000 / len(times), 1)
+        result["mean_ms"] = round(statistics.mean(times), 1)
         result["query_p50_ms"] = round(statistics.median(times), 1)
         result["query_p95_ms"] = round(pct(times, 95), 1)
         result["browse_facets_ms"], result["browse_total"] = broad(engine, BROAD, rounds)
