@@ -192,10 +192,19 @@ class ReadingPane(QWidget):
         fmt.setForeground(QColor(fg))
         selection.format = fmt
         self.browser.setExtraSelections([selection])
-        self.browser.setTextCursor(QTextCursor(cursor.block()))
-        self.browser.ensureCursorVisible()
         self.browser.setTextCursor(cursor)
+        self._bring_into_view(cursor)
         self._update_counter()
+
+    def _bring_into_view(self, hit: QTextCursor) -> None:
+        """Scroll so that the hit's line stands a third of the way down the pane,
+        with the lines before it for context (a hit at the end of a long paragraph
+        used to stay below the pane's edge)."""
+        start = QTextCursor(hit)
+        start.setPosition(hit.selectionStart())
+        line = self.browser.cursorRect(start)
+        bar = self.browser.verticalScrollBar()
+        bar.setValue(bar.value() + line.top() - self.browser.viewport().height() // 3)
 
     def next_hit(self) -> None:
         self.go_to_hit(self._current + 1)
