@@ -149,13 +149,18 @@ def test_clicking_a_histogram_bar_keeps_that_month(qtbot, window) -> None:
     assert window.facets.date_range() == (dt.date(2021, 3, 1), dt.date(2021, 3, 31))
 
 
-def test_opening_an_article_highlights_hits_and_f3_moves(qtbot, window) -> None:
-    type_query(qtbot, window, "миграция")
+def open_first_result(qtbot, window: MainWindow):
+    """Open the first listed article with the keyboard; its reading pane once shown."""
     window.results.setFocus()
     window.results.setCurrentIndex(window.model.index(0, 0))
     qtbot.keyClick(window.results, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.reading_pane.article is not None, timeout=WAIT_MS)
-    pane = window.reading_pane
+    return window.reading_pane
+
+
+def test_opening_an_article_highlights_hits_and_f3_moves(qtbot, window) -> None:
+    type_query(qtbot, window, "миграция")
+    pane = open_first_result(qtbot, window)
     assert pane.hit_count == 4 and pane.current_hit == 1
     assert pane.counter.text() == "hit 1 of 4"
     selected = pane.browser.textCursor().selectedText()
@@ -172,19 +177,15 @@ def test_each_hit_is_scrolled_into_view_in_a_small_window(qtbot, window) -> None
     brought fully into the reading pane, not left below its lower edge."""
     window.resize(900, 640)
     type_query(qtbot, window, "Tokayev")
-    window.results.setFocus()
-    window.results.setCurrentIndex(window.model.index(0, 0))
-    qtbot.keyClick(window.results, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.reading_pane.article is not None, timeout=WAIT_MS)
-    pane = window.reading_pane
+    pane = open_first_result(qtbot, window)
     assert pane.hit_count >= 1
     view = pane.browser.viewport().rect()
     for _ in range(pane.hit_count):
         cursor = pane.browser.textCursor()
         assert cursor.selectedText().lower().startswith("tokay")
-        start = pane.browser.cursorRect(cursor)  # where the hit ends, on its line
+        end = pane.browser.cursorRect(cursor)  # the cursor stands at the hit's end
         cursor.setPosition(cursor.selectionStart())
-        assert view.contains(pane.browser.cursorRect(cursor)) and view.contains(start)
+        assert view.contains(pane.browser.cursorRect(cursor)) and view.contains(end)
         pane.next_hit()
 
 
