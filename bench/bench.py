@@ -241,25 +241,22 @@ def recoll_index(conf: Path) -> dict[str, Any]:
     return run_measured(["recollindex", "-c", str(conf)])
 
 
-def recoll_searcher(conf: Path) -> Callable[[int], float]:
-    """A function timing Recoll's form of query ``i`` (ms): a ``recollq`` process each."""
-    def run(query: str) -> float:
-        t = time.perf_counter()
-        subprocess.run(["recollq", "-c", str(conf), "-n", str(PAGE_SIZE), "-A", query or "*"],
-                       capture_output=True, check=False)
-        return (time.perf_counter() - t) * 1000
+def recollq(conf: Path, query: str) -> float:
+    """Milliseconds of one ``recollq`` process asked for a page (``*`` for an empty query)."""
+    t = time.perf_counter()
+    subprocess.run(["recollq", "-c", str(conf), "-n", str(PAGE_SIZE), "-A", query or "*"],
+                   capture_output=True, check=False)
+    return (time.perf_counter() - t) * 1000
 
-    return lambda i: run(QUERIES[i][1])
+
+def recoll_searcher(conf: Path) -> Callable[[int], float]:
+    """A function timing Recoll's form of query ``i`` of the set (ms)."""
+    return lambda i: recollq(conf, QUERIES[i][1])
 
 
 def recoll_startup(conf: Path) -> float:
     """Median ms of a ``recollq`` that finds nothing: the process's own cost."""
-    def run() -> float:
-        t = time.perf_counter()
-        subprocess.run(["recollq", "-c", str(conf), "-n", "1", "-A", "xyzzyqqq"],
-                       capture_output=True, check=False)
-        return (time.perf_counter() - t) * 1000
-    return statistics.median(run() for _ in range(5))
+    return statistics.median(recollq(conf, "xyzzyqqq") for _ in range(5))
 
 
 # -- both ---------------------------------------------------------------------------

@@ -109,9 +109,10 @@ def engine_searcher(engine: SearchBackend) -> Searcher:
 
 def recoll_searcher(conf: Path) -> Searcher:
     """``recollq`` for a page of results (a process each time, as bench/bench.py asks)."""
+    from bench import recollq
+
     def run(query: str) -> int:
-        subprocess.run(["recollq", "-c", str(conf), "-n", str(PAGE_SIZE), "-A", query or "*"],
-                       capture_output=True, check=False)
+        recollq(conf, query)
         return -1
     return run
 
