@@ -4,8 +4,9 @@ Analysis (pymorphy3 lemmas, stems, name keys) is most of an indexing run's
 time and holds the GIL, so a big run hands jobs of :data:`JOB_DOCS` files to a
 pool of "spawn" processes (safe in the threaded window) that return finished
 Xapian documents, serialised; the caller sends them to their shards in the
-order of the files.  Only a few jobs are in flight, so a cancelled run stops
-within one job per process.  The processes ignore SIGINT and SIGTERM (Ctrl+C
+order of the files.  A few jobs are in flight per process, so they go on
+while the caller waits on the shards' commits, and a cancelled run does not
+wait for them: its processes are killed.  The processes ignore SIGINT and SIGTERM (Ctrl+C
 in a terminal reaches the whole process group: the run's own handler decides)
 and are killed when the caller stops reading (a worker that dies ends the
 run with one line; what was sent is kept).  A small run is analysed in
@@ -32,7 +33,7 @@ from searchapp.core.progress import Progress
 
 JOB_DOCS = 25
 PARALLEL_MIN_DOCS = 400  # fewer files are analysed in the calling process
-IN_FLIGHT_PER_PROCESS = 3
+IN_FLIGHT_PER_PROCESS = 8  # enough queued to keep them busy while the shards commit
 
 Job = Sequence[tuple[str, tuple[int, int]]]
 Done = tuple[str, xapian.Document | None, str | None]  # path, document, why not
