@@ -33,7 +33,6 @@ from typing import Any
 
 from whoosh.writing import IndexingError, SegmentWriter
 
-from searchapp.core import morphology
 from searchapp.core.segment_writer import WORKER_POSTINGS, BulkSegmentWriter
 
 JOB_DOCS = 25
@@ -50,25 +49,15 @@ def _work(
     jobs: Any,
     control: Any,
     results: Any,
-    inbox: Any,
-    peers: list[Any],
 ) -> None:
     """A worker's loop: ``("docs", [fields…])`` adds articles to its segment;
     ``("finish",)`` puts what it wrote on ``results`` and waits on ``control``
-    for ``"resume"`` or ``"stop"``; ``("stop",)`` ends it.
-
-    The words a worker analyses for the first time go to the ``peers``'
-    inboxes after each job, and it learns theirs from ``inbox`` before each:
-    a word is analysed about once per run, not once per worker (5,430
-    articles: a third of the Russian words were met by both)."""
+    for ``"resume"`` or ``"stop"``; ``("stop",)`` ends it."""
     # Cycles are rare here and the postings held are millions of long-lived
     # objects that every pass of the cyclic collector walks again: it runs
     # once per segment written instead (5,430 articles: 237 → 285 articles/s
     # in bench/ab_index.py, three alternated runs).
     gc.disable()
-    for peer in peers:  # a peer that has ended must not hold this one's exit
-        peer.cancel_join_thread()
-    morphology.fresh_surfaces()  # from now on, new answers are kept for the peers
     try:
         ix = storage.open_index(indexname)
         writer: BulkSegmentWriter | None = None
@@ -76,15 +65,10 @@ def _work(
         while True:
             job = jobs.get()
             if job[0] == "docs":
-                _learn(inbox)
                 if writer is None:
                     writer = BulkSegmentWriter(ix, _lk=False, **kwargs)
                 for fields in job[1]:
                     writer.add_document(**fields)
-                fresh = morphology.fresh_surfaces()
-                if fresh:
-                    for peer in peers:
-                        peer.put(fresh)
                 if writer.held >= segment_postings:
                     segments.append(writer._finalize_segment())
                     writer = None
@@ -105,15 +89,6 @@ def _work(
         results.put(("error", detail))
 
 
-def _learn(inbox: Any) -> None:
-    """Take what the peers analysed and sent so far."""
-    while True:
-        try:
-            morphology.learn_surfaces(inbox.get_nowait())
-        except queue.Empty:
-            return
-
-
 class WorkerPool:
     """Indexing worker processes for one run (started at the first article)."""
 
@@ -131,7 +106,6 @@ class WorkerPool:
         self._jobs: Any = self._ctx.Queue(procs * 4)
         self._results: Any = self._ctx.Queue()
         self._controls: list[Any] = []
-        self._inboxes: list[Any] = []  # each worker's words learned from the others
         self.processes: list[Any] = []
         self._waiting = False  # every worker waits on its control queue after a finish
 
@@ -190,15 +164,12 @@ class WorkerPool:
         shield = threading.current_thread() is threading.main_thread()
         saved = {sig: signal.signal(sig, signal.SIG_IGN) for sig in _STOP_SIGNALS} if shield else {}
         try:
-            # Kept by the pool: a queue dropped here is gone before a child opens it.
-            self._inboxes = inboxes = [self._ctx.Queue() for _ in range(self._procs)]
-            for i, inbox in enumerate(inboxes):
+            for _ in range(self._procs):
                 control = self._ctx.Queue()
                 process = self._ctx.Process(
                     target=_work,
                     args=(storage, indexname, writer_args, segment_postings,
-                          self._jobs, control, self._results, inbox,
-                          inboxes[:i] + inboxes[i + 1:]),
+                          self._jobs, control, self._results),
                     daemon=True,
                 )
                 process.start()

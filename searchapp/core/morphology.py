@@ -191,9 +191,6 @@ def _latin_name_key(word: str) -> str | None:
 
 _SURFACE_CACHE: dict[str, tuple[str, ...]] = {}
 _INITIAL_CACHE: dict[str, tuple[str, ...]] = {}
-SurfaceEntry = tuple[bool, str, tuple[str, ...]]
-"""``(initial, word as written, terms)``: one answer of :func:`surface_terms`."""
-_FRESH: list[SurfaceEntry] | None = None  # answers worked out here, when kept for others
 
 
 def surface_terms(surface: str, initial: bool = False) -> tuple[str, ...]:
@@ -215,28 +212,7 @@ def surface_terms(surface: str, initial: bool = False) -> tuple[str, ...]:
             cache.clear()
         terms = _index_terms(fold(surface), _capitalised(surface), initial)
         cache[surface] = terms
-        if _FRESH is not None:
-            _FRESH.append((initial, surface, terms))
     return terms
-
-
-def fresh_surfaces() -> list[SurfaceEntry]:
-    """The answers :func:`surface_terms` worked out since the last call (the
-    first call starts keeping them), for another process to :func:`learn_surfaces`:
-    indexing workers share the vocabulary they analyse instead of each
-    analysing it again."""
-    global _FRESH
-    fresh, _FRESH = _FRESH or [], []
-    return fresh
-
-
-def learn_surfaces(entries: list[SurfaceEntry]) -> None:
-    """Take answers another process worked out (see :func:`fresh_surfaces`)."""
-    for initial, surface, terms in entries:
-        cache = _INITIAL_CACHE if initial else _SURFACE_CACHE
-        if len(cache) >= CACHE_SIZE:
-            cache.clear()
-        cache.setdefault(surface, terms)
 
 
 def surface_caches() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:

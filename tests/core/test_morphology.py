@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from searchapp.core import morphology
 from searchapp.core.morphology import fold, index_terms, query_terms
 
 
@@ -73,34 +72,3 @@ def test_porter_mistakes_are_avoided() -> None:
 def test_numbers_are_kept() -> None:
     assert index_terms("2024", False) == ("2024",)
     assert finds("2024", "2024")
-
-
-def test_words_analysed_in_one_process_are_learned_by_another(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """What indexing workers share: each new answer of ``surface_terms`` is
-    handed on once, and a process that learned it answers without analysing."""
-    monkeypatch.setattr(morphology, "_FRESH", None)
-    monkeypatch.setattr(morphology, "_SURFACE_CACHE", {})
-    monkeypatch.setattr(morphology, "_INITIAL_CACHE", {})
-    assert morphology.fresh_surfaces() == []  # keeping starts here
-    plain = morphology.surface_terms("Вера")
-    initial = morphology.surface_terms("Вера", initial=True)
-    morphology.surface_terms("Вера")  # known already: not handed on again
-    shared = morphology.fresh_surfaces()
-    assert shared == [(False, "Вера", plain), (True, "Вера", initial)]
-    assert plain != initial  # a name's keys only where the capital says something
-    assert morphology.fresh_surfaces() == []
-
-    # Another process: empty caches, and no analysis allowed.
-    monkeypatch.setattr(morphology, "_SURFACE_CACHE", {})
-    monkeypatch.setattr(morphology, "_INITIAL_CACHE", {})
-
-    def analyse(*_: object) -> tuple[str, ...]:
-        raise AssertionError("analysed again")
-
-    monkeypatch.setattr(morphology, "_index_terms", analyse)
-    morphology.learn_surfaces(shared)
-    assert morphology.surface_terms("Вера") == plain
-    assert morphology.surface_terms("Вера", initial=True) == initial
-    assert morphology.fresh_surfaces() == []  # learned words are not handed back

@@ -160,11 +160,6 @@ def test_workers_index_keep_their_processes_and_roll_segments(tmp_path: Path) ->
     with ix.searcher() as a, reference.searcher() as b:
         for term in ("миграция", "_мередов", "~meredov", "oil", "kazakhstan"):
             assert a.doc_frequency("body", term) == b.doc_frequency("body", term) > 0
-        # Every term as one process indexes it: the words a worker learned
-        # from the other were taken as they were analysed there.
-        ra, rb = a.reader(), b.reader()
-        assert {t: ra.doc_frequency(*t) for t in ra.all_terms()} == {
-            t: rb.doc_frequency(*t) for t in rb.all_terms()}
 
 
 @pytest.fixture
