@@ -160,6 +160,9 @@ def test_workers_index_keep_their_processes_and_roll_segments(tmp_path: Path) ->
     with ix.searcher() as a, reference.searcher() as b:
         for term in ("миграция", "_мередов", "~meredov", "oil", "kazakhstan"):
             assert a.doc_frequency("body", term) == b.doc_frequency("body", term) > 0
+        ra, rb = a.reader(), b.reader()  # and every term as one process indexes it
+        assert {t: ra.doc_frequency(*t) for t in ra.all_terms()} == {
+            t: rb.doc_frequency(*t) for t in rb.all_terms()}
 
 
 @pytest.fixture
