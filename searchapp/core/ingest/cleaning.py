@@ -36,6 +36,7 @@ _TIME_LINE = re.compile(
 )
 _DATE_MARK = re.compile(r"^\s*date\s+\d{4}-\d{1,2}-\d{1,2}\s*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"“A-ZА-ЯЁ0-9])")
+_WORD_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?…]+(?:\s|$)")
 _TEASER_END = re.compile(r"(?:\.\.\.|…)\s*$")
 
 
@@ -49,8 +50,10 @@ def _is_chrome(line: str) -> bool:
     return bool(_CHROME.match(line) or _COUNTER.match(line) or _IMAGE.search(line))
 
 
-def _is_dateline_only(line: str) -> bool:
-    """A line that holds a date/time and little else ("Politics Materials 15 June 2024 …")."""
+def _is_dateline_only(line: str, *, sentences: bool = False) -> bool:
+    """A line that holds a date/time and little else ("Politics Materials 15 June 2024 …");
+    with ``sentences``, not one whose other words end a sentence ("Мигрантам помогают.
+    12.03.2024"): the body keeps such a line, short as it is."""
     if _TIME_LINE.match(line):
         return True
     found = dates.find_dates(line)
@@ -59,6 +62,8 @@ def _is_dateline_only(line: str) -> bool:
     rest = line
     for s, e, _ in reversed(found):
         rest = rest[:s] + rest[e:]
+    if sentences and _WORD_SENTENCE_END.search(rest):
+        return False
     rest = re.sub(r"\d{1,2}:\d{2}|\(UTC[^)]*\)|[|•·,()+\-:]", " ", rest)
     return len(re.findall(r"[^\W\d_]", rest)) <= 25
 
@@ -120,7 +125,7 @@ def clean_scraped(text: str) -> Cleaned:
             continue
         if line and (
             _is_chrome(line)
-            or (len(line) < 120 and _is_dateline_only(line))
+            or (len(line) < 120 and _is_dateline_only(line, sentences=True))
             or line in (title, previous)
         ):
             continue

@@ -380,3 +380,23 @@ def test_a_file_of_one_line_is_an_article_and_one_of_chrome_is_reported(tmp_path
     with pytest.raises(ReadError) as err:
         read_article(tmp_path / "b.txt")
     assert (err.value.path, err.value.reason) == (str(tmp_path / "b.txt"), "no text in the file")
+
+
+@pytest.mark.parametrize("line", [
+    "Мигрантам помогают. 12.03.2024",
+    "Aid for migrants arrived! 12 March 2024",
+])
+def test_a_short_sentence_with_a_date_stays_in_the_body(tmp_path: Path, line: str) -> None:
+    """A line of a date and little else is the page's chrome, but not when its
+    other words end a sentence: those words are the article's and stay searchable."""
+    (tmp_path / "a.txt").write_text(f"Миграция в Казахстане\n\n{line}\n", encoding="utf-8")
+    a = read_article(tmp_path / "a.txt")
+    assert (a.title, a.body, a.date) == ("Миграция в Казахстане", line, dt.date(2024, 3, 12))
+
+
+def test_a_dateline_of_the_site_is_still_left_out_of_the_body(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Выборы в Оше\n\nPolitics Materials 15 June 2024 12:24 (UTC +04:00)\n\n"
+        "Подсчёт голосов идёт.\n", encoding="utf-8")
+    a = read_article(tmp_path / "a.txt")
+    assert (a.body, a.date) == ("Подсчёт голосов идёт.", dt.date(2024, 6, 15))
