@@ -1,0 +1,89 @@
+"""Where a loopback cluster's indexing run spends the machine's CPU.
+
+    python bench/cluster_index_cpu.py [--articles 20000] [--shards 4] [--work DIR] [--runs 1]
+
+Builds ``bench/cluster_bench.py``'s archive (the corpora mixed, copies
+marked) once in ``--work``, then indexes it into a fresh loopback cluster
+``--runs`` times and prints, per run: articles/s, and CPU seconds of the
+main process (it sends the documents), of the analysing processes, and of
+the whole machine (``/proc/stat``, idle and I/O wait left out), whose rest
+is the shard servers'.  CPU milliseconds per article for the whole machine
+bound the rate on N cores at N × 1000 / that.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from cluster_bench import build_archive, machine
+
+from searchapp.core.cluster.serve import LocalServers, loopback_cluster
+from searchapp.core.cluster.xapian_index import update_cluster
+
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def busy_seconds() -> float:
+    """CPU seconds the whole machine has spent, idle and I/O wait left out."""
+    with open("/proc/stat") as stat:
+        fields = [int(x) for x in stat.readline().split()[1:]]
+    return (sum(fields) - fields[3] - fields[4]) / _TICK
+
+
+def children_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def one_run(archive: Path, work: Path, shards: int) -> dict[str, float]:
+    shutil.rmtree(work / "shards", ignore_errors=True)
+    config = loopback_cluster(work / "cluster.toml", shards, work / "shards")
+    with LocalServers(config):
+        busy, children, own = busy_seconds(), children_seconds(), time.process_time()
+        started = time.perf_counter()
+        report = update_cluster(config.file, [archive])
+        wall = time.perf_counter() - started
+        own = time.process_time() - own
+        busy = busy_seconds() - busy
+    analysers = children_seconds() - children  # reaped when the run ended
+    count = report.added + report.updated
+    return {
+        "articles": count, "seconds": round(wall, 1),
+        "articles_per_s": round(count / wall, 1),
+        "cpu_main_s": round(own, 1), "cpu_analysers_s": round(analysers, 1),
+        "cpu_machine_s": round(busy, 1),
+        "cpu_servers_s": round(busy - own - analysers, 1),
+        "cpu_ms_per_article": round(busy * 1000 / max(count, 1), 2),
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=20_000)
+    ap.add_argument("--shards", type=int, default=4)
+    ap.add_argument("--runs", type=int, default=1)
+    ap.add_argument("--work", type=Path, default=None)
+    args = ap.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="cluster-cpu-"))
+    print(f"machine: {machine()}\nwork: {work}", flush=True)
+    archive = work / "archive"
+    if not archive.exists():
+        build_archive(archive, args.articles)
+    for _ in range(args.runs):
+        print(json.dumps(one_run(archive, work, args.shards)), flush=True)
+    if args.work is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""Where an indexing run's time goes: its phases, and a segment's two halves.
+
+    python bench/index_phases.py FOLDER [FOLDER...] [--index DIR] [--segment-runs 2]
+
+Rebuilds an index of the folders with ``update_index`` as the CLI does and
+prints when each phase of the run began (scanning, indexing — reading and
+sending to the workers —, committing — the workers' last jobs, their
+segments, the table of contents), then, in this one process, the CPU seconds
+of gathering every other article's postings (``BulkSegmentWriter.add_document``)
+and of writing them as one segment, ``--segment-runs`` times (the first run
+analyses a cold vocabulary), with the cyclic garbage collector off as in the
+indexing workers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from searchapp.core import store
+from searchapp.core.indexer import update_index
+from searchapp.core.ingest import iter_article_files, read_article
+from searchapp.core.progress import Progress
+from searchapp.core.schema import whoosh_fields
+from searchapp.core.segment_writer import BulkSegmentWriter
+
+
+class TimedProgress(Progress):
+    """Prints the moment each phase begins, counted from ``started``."""
+
+    def __init__(self, started: float) -> None:
+        self.started = started
+        super().__init__()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "phase" and getattr(self, "phase", None) != value:
+            print(f"{time.perf_counter() - self.started:7.2f} s  {value}", flush=True)
+        super().__setattr__(name, value)
+
+
+def run_phases(folders: list[Path], index: Path) -> None:
+    shutil.rmtree(index, ignore_errors=True)
+    started = time.perf_counter()
+    report = update_index(index, folders, progress=TimedProgress(started))
+    print(f"{time.perf_counter() - started:7.2f} s  {report.added} articles indexed", flush=True)
+
+
+def segment_halves(folders: list[Path], work: Path, runs: int) -> None:
+    paths = sorted(iter_article_files(folders, skipped=[]))[::2]
+    docs = []
+    for path in paths:
+        st = path.stat()
+        docs.append(whoosh_fields(read_article(path), (st.st_mtime_ns, st.st_size)))
+    gc.disable()  # as in the indexing workers (searchapp/core/index_workers.py)
+    for run in range(1, runs + 1):
+        gc.collect()
+        shutil.rmtree(work, ignore_errors=True)
+        store.create(work)
+        writer = BulkSegmentWriter(store.open_index(work), compound=False)
+        cpu = time.process_time()
+        for fields in docs:
+            writer.add_document(**fields)
+        gathered = time.process_time()
+        terms = sum(len(t) for t in writer._terms.values())
+        writer.commit()
+        written = time.process_time()
+        print(f"one process, run {run}: {len(docs)} articles, {terms} terms: gathering "
+              f"{gathered - cpu:.2f} s, writing the segment {written - gathered:.2f} s of CPU",
+              flush=True)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("folders", nargs="+", type=Path)
+    ap.add_argument("--index", type=Path, default=None)
+    ap.add_argument("--segment-runs", type=int, default=2)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="index-phases-") as tmp:
+        run_phases(args.folders, args.index or Path(tmp) / "index")
+        segment_halves(args.folders, Path(tmp) / "segment", args.segment_runs)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
