@@ -186,6 +186,9 @@ def _print_report(index_dir: Path, report: IndexReport, rebuild: bool) -> None:
         print(f"Indexed into {index_dir}: {report.summary()} in {report.seconds:.1f} s")
         if report.rebuilt:
             print("The index was built from scratch.")
+        elif report.reread:
+            print("Every article was read again: this version of searchapp reads files "
+                  "differently from the one that made the index.")
     for path, reason in report.warnings:
         print(f"  warning: {path}: {reason}")
     for path, reason in report.failed:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from searchapp.core import schema, store
 from searchapp.core.paths import PROJECT_ROOT, SEEDS_DIR
 
 # The real CLI with smaller thresholds, so that a test-sized run also goes
@@ -252,3 +253,19 @@ def test_a_killed_indexing_process_ends_the_run_with_one_line_and_keeps_what_was
     again = run("index", "--index", str(index), "--quiet")
     assert again.returncode == 0, again.stderr
     assert total(index) == 150
+
+
+def test_an_index_of_an_older_reader_is_read_again_and_says_why(tmp_path: Path) -> None:
+    folder, index = tmp_path / "a", tmp_path / "ix"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"a{i}.md").write_text(article(i), encoding="utf-8")
+    assert run("index", str(folder), "--index", str(index)).returncode == 0
+    meta = index / store.META_FILE
+    meta.write_text(json.dumps({"schema": schema.SCHEMA_VERSION}))  # before reader versions
+    again = run("index", "--index", str(index))
+    assert again.returncode == 0, again.stderr
+    assert "0 added, 3 updated" in again.stdout
+    assert "Every article was read again" in again.stdout
+    assert json.loads(meta.read_text())["reader"] == schema.READER_VERSION
+    assert "Every article was read again" not in run("index", "--index", str(index)).stdout

@@ -109,9 +109,10 @@ RU = {
     "Indexing…": "Индексация…",
     "The index is up to date.": "Индекс актуален.",
     "(cancelled; what was indexed is kept)": "(отменено; проиндексированное сохранено)",
+    "(all re-read by this version)": "(всё перечитано этой версией)",
     "The index is damaged": "Индекс повреждён",
     "Rebuild index": "Перестроить индекс",
-    "%1 articles from %2 sources": "Статей: %1, источников: %2",
+    "Articles: %1, sources: %2": "Статей: %1, источников: %2",
     "Search syntax": "Синтаксис запросов",
     "About searchapp": "О программе searchapp",
     "searchapp %1 — full-text search for Russian and English news archives. "

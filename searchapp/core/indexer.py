@@ -31,7 +31,7 @@ from searchapp.core.index_workers import ParallelWriter, WorkerPool
 from searchapp.core.ingest import iter_article_files, read_article
 from searchapp.core.paths import SEEDS_DIR, is_default_index
 from searchapp.core.progress import IndexReport, Progress
-from searchapp.core.schema import MTIME, PATH, SIZE, Fingerprint, whoosh_fields
+from searchapp.core.schema import MTIME, PATH, READER_VERSION, SIZE, Fingerprint, whoosh_fields
 from searchapp.core.segment_writer import BulkSegmentWriter
 
 BATCH_DOCS = 2000
@@ -66,7 +66,10 @@ def update_index(
     does ``rebuild``, which re-reads them all into a new index that replaces
     the old one when it is complete.  A cancelled run (:meth:`Progress.cancel`)
     commits what it has analysed, except a rebuild, which leaves the old index
-    as it was.
+    as it was.  An index made by an older reader (its recorded
+    :data:`~searchapp.core.schema.READER_VERSION`) has every file read again by
+    its next run over all its folders, and records this reader's version once
+    that run is complete.
 
     Raises :class:`UsageError` for a root that does not exist (before anything
     is created), :class:`IndexLocationError` for an index folder that cannot
@@ -101,11 +104,15 @@ def update_index(
             rebuild = False
             roots = None  # a new index: every folder
         run_roots = every_folder if roots is None or rebuild else new_roots
+        reread = store.read_reader_version(index_dir) != READER_VERSION
         ix = store.open_index(index_dir)
         try:
-            _run(ix, index_dir, run_roots, rebuild, progress, report)
+            _run(ix, index_dir, run_roots, rebuild, progress, report, reread=reread)
         finally:
             ix.close()
+        if reread and not report.cancelled and run_roots == every_folder:
+            store.write_meta(index_dir)  # every file was read by this reader
+            report.reread = True
     finally:
         lock.release()
     progress.phase = "done"
@@ -213,7 +220,11 @@ def _run(
     rebuild: bool,
     progress: Progress,
     report: IndexReport,
+    *,
+    reread: bool = False,
 ) -> None:
+    """Index what changed in ``roots`` (with ``reread``, every file: the index
+    was made by an older reader)."""
     progress.phase = "scanning"
     try:
         known = {} if rebuild else indexed_fingerprints(ix)
@@ -242,7 +253,7 @@ def _run(
             continue
         on_disk[key] = (st.st_mtime_ns, st.st_size)
 
-    todo = [p for p, fp in on_disk.items() if known.get(p) != fp]
+    todo = [p for p, fp in on_disk.items() if reread or known.get(p) != fp]
     gone = [
         p for p in known if p not in on_disk and any(folders.covers(r, p) for r in live_roots)
     ]

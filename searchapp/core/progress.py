@@ -62,6 +62,7 @@ class IndexReport:
     not_read: Counter[str] = field(default_factory=Counter)
     cancelled: bool = False
     rebuilt: bool = False
+    reread: bool = False  # every file read again: the index was made by an older reader
     seconds: float = 0.0
 
     @property

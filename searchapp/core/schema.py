@@ -14,7 +14,9 @@ an article to equal values.
 The schema (with its analyser) is pickled by Whoosh into the index, so the
 analyser class must stay importable at :mod:`searchapp.core.analysis`; any
 change of fields or analysis bumps :data:`SCHEMA_VERSION`, and an index of
-another version is rebuilt, never misread.
+another version is rebuilt, never misread.  A change in how files are read
+bumps :data:`READER_VERSION` instead: the index stays, and its next full run
+reads every file again.
 """
 
 from __future__ import annotations
@@ -35,6 +37,10 @@ from searchapp.core.snippets import Positions, best_fragments, spans_only
 # 3: sound keys of names (~meredov); 4: no keys for a capital that only
 # starts a sentence or a line in capitals.  Bump whenever the analysis changes.
 SCHEMA_VERSION = 4
+# 2: a short line of a sentence and a date stays in the body.  Bump whenever
+# reading a file gives another article (title, body, date…) than before: an
+# index made with an older reader has its files read again by its next run.
+READER_VERSION = 2
 
 PATH = "path"  # the article's key: its absolute file path
 TITLE = "title"

@@ -24,15 +24,16 @@ from searchapp.core.errors import (
     IndexMissingError,
 )
 from searchapp.core.fsutil import write_atomic
-from searchapp.core.schema import SCHEMA_VERSION, make_schema
+from searchapp.core.schema import READER_VERSION, SCHEMA_VERSION, make_schema
 
 META_FILE = "searchapp.json"
 INDEX_NAME = "searchapp"
 
 
 def write_meta(index_dir: Path) -> None:
-    """Record the schema version, atomically."""
-    write_atomic(index_dir / META_FILE, json.dumps({"schema": SCHEMA_VERSION}).encode())
+    """Record the schema and reader versions, atomically."""
+    write_atomic(index_dir / META_FILE,
+                 json.dumps({"schema": SCHEMA_VERSION, "reader": READER_VERSION}).encode())
 
 
 def prepare_dir(index_dir: Path) -> None:
@@ -50,6 +51,14 @@ def prepare_dir(index_dir: Path) -> None:
         ) from None
     if not os.access(index_dir, os.W_OK | os.X_OK):
         raise IndexLocationError(f"cannot write in the index folder {index_dir}: permission denied")
+
+
+def read_reader_version(index_dir: Path) -> int:
+    """The version of the reader whose articles the index holds (1: not recorded)."""
+    try:
+        return int(json.loads((index_dir / META_FILE).read_text()).get("reader", 1))
+    except (OSError, ValueError, AttributeError, TypeError):
+        return 1
 
 
 def read_schema_version(index_dir: Path) -> int | None:

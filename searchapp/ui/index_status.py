@@ -91,6 +91,8 @@ class IndexStatus(QObject):
             text += "; " + self.tr("not read: %1").replace("%1", kinds)
         if report.cancelled:
             text += " " + self.tr("(cancelled; what was indexed is kept)")
+        elif report.reread:
+            text += " " + self.tr("(all re-read by this version)")
         self.say(text)
         self.failed_button.setVisible(bool(self.notes))
 
@@ -100,7 +102,7 @@ class IndexStatus(QObject):
 
     def show_stats(self, stats: IndexStats) -> None:
         self.stats_label.setText(
-            self.tr("%1 articles from %2 sources").replace("%1", str(stats.articles))
+            self.tr("Articles: %1, sources: %2").replace("%1", str(stats.articles))
             .replace("%2", str(stats.sources))
         )
 

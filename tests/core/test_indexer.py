@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import multiprocessing
@@ -210,6 +211,54 @@ def test_schema_change_leads_to_rebuild(tmp_path: Path, write_articles) -> None:
     report = update_index(index_dir, [root])
     assert report.rebuilt and report.added == 1
     assert total(index_dir) == 1
+
+
+def older_reader(index_dir: Path) -> None:
+    """Record that the index was made by the reader before this one."""
+    (index_dir / store.META_FILE).write_text(json.dumps(
+        {"schema": schema.SCHEMA_VERSION, "reader": schema.READER_VERSION - 1}))
+
+
+def test_an_index_of_an_older_reader_has_its_files_read_again(
+    tmp_path: Path, write_articles, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A fix in reading reaches the articles already indexed: the next full
+    run reads every file again, once, without rebuilding the index."""
+    root = write_articles({f"a{i}.md": article(f"Статья {i}", "Мигрантам помогают.")
+                           for i in range(3)})
+    index_dir = tmp_path / "ix"
+    read = indexer.read_article
+    # The older reader lost the body (as the one before READER_VERSION 2 did
+    # with a short line of a sentence and a date).
+    monkeypatch.setattr(indexer, "read_article",
+                        lambda path: dataclasses.replace(read(path), body=""))
+    update_index(index_dir, [root])
+    older_reader(index_dir)
+    assert total(index_dir, "мигрант") == 0
+    monkeypatch.setattr(indexer, "read_article", read)
+
+    again = update_index(index_dir)
+    assert (again.added, again.updated, again.unchanged, again.reread) == (0, 3, 0, True)
+    assert not again.rebuilt
+    assert total(index_dir, "мигрант") == 3
+    after = update_index(index_dir)  # this reader's version is recorded: once is enough
+    assert (after.updated, after.unchanged, after.reread) == (0, 3, False)
+
+
+def test_the_reader_version_waits_for_a_whole_run_over_every_folder(
+    tmp_path: Path, write_articles,
+) -> None:
+    one = write_articles({f"a{i}.md": article(f"A {i}", "текст") for i in range(4)}, "one")
+    two = write_articles({"b.md": article("B", "текст")}, "two")
+    index_dir = tmp_path / "ix"
+    update_index(index_dir, [one])
+    older_reader(index_dir)
+    added = update_index(index_dir, [two])  # a new folder only: the old one is not read again
+    assert (added.added, added.updated, added.reread) == (1, 0, False)
+    stopped = update_index(index_dir, progress=cancel_after(2))
+    assert stopped.cancelled and not stopped.reread
+    whole = update_index(index_dir)
+    assert (whole.updated, whole.unchanged, whole.reread) == (5, 0, True)
 
 
 def test_second_writer_gets_busy(tmp_path: Path, write_articles) -> None:

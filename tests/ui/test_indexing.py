@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import multiprocessing
 import os
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from searchapp.core import indexer
+from searchapp.core import indexer, schema, store
 from searchapp.core.engine import SearchEngine
 from searchapp.core.indexer import index_folders, update_index
 from searchapp.core.paths import SEEDS_DIR
@@ -35,7 +36,7 @@ def test_first_start_of_the_default_index_indexes_the_seeds(
     assert "first time" in window.count_label.text()
     qtbot.waitUntil(lambda: window.last_response is not None
                     and window.last_response.total == 5, timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: window.stats_label.text() == "5 articles from 4 sources",
+    qtbot.waitUntil(lambda: window.stats_label.text() == "Articles: 5, sources: 4",
                     timeout=WAIT_MS)
     assert "5 added" in window.report_label.text()
     assert window.folders() == [SEEDS_DIR]
@@ -71,6 +72,21 @@ def test_own_index_gets_no_demo_articles(qtbot, make_window, tmp_path: Path,
     qtbot.waitUntil(lambda: not window.controller.busy, timeout=WAIT_MS)
     assert window.last_response.total == 11
     assert SEEDS_DIR not in window.folders()
+
+
+def test_an_index_of_an_older_reader_is_read_again_on_start(
+    qtbot, make_window, tmp_path: Path, write_articles,
+) -> None:
+    root = write_articles({f"a{i}.md": f"---\ntitle: Статья {i}\n---\nПро миграцию."
+                           for i in range(3)})
+    index = tmp_path / "old"
+    update_index(index, [root])
+    (index / store.META_FILE).write_text(json.dumps({"schema": schema.SCHEMA_VERSION}))
+    window = make_window(index)
+    qtbot.waitUntil(lambda: not window.controller.indexing and "updated" in
+                    window.report_label.text(), timeout=WAIT_MS)
+    assert "0 added, 3 updated" in window.report_label.text()
+    assert "(all re-read by this version)" in window.report_label.text()
 
 
 def test_removing_a_folder_takes_its_articles_out(qtbot, make_window, tmp_path: Path,

@@ -3,7 +3,7 @@
 <context>
     <name>DateHistogram</name>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="174" />
+        <location filename="../../../searchapp/ui/facets.py" line="148" />
         <source>No dates</source>
         <translation>Нет дат</translation>
     </message>
@@ -11,37 +11,37 @@
 <context>
     <name>FacetPanel</name>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="263" />
+        <location filename="../../../searchapp/ui/facets.py" line="237" />
         <source>Clear filters</source>
         <translation>Сбросить фильтры</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="264" />
+        <location filename="../../../searchapp/ui/facets.py" line="238" />
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="265" />
+        <location filename="../../../searchapp/ui/facets.py" line="239" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="266" />
+        <location filename="../../../searchapp/ui/facets.py" line="240" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="267" />
+        <location filename="../../../searchapp/ui/facets.py" line="241" />
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="268" />
+        <location filename="../../../searchapp/ui/facets.py" line="242" />
         <source>To</source>
         <translation>По</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="269" />
+        <location filename="../../../searchapp/ui/facets.py" line="243" />
         <source>Click a bar to show only that period</source>
         <translation>Щёлкните столбец, чтобы оставить только этот период</translation>
     </message>
@@ -75,256 +75,261 @@
 <context>
     <name>IndexStatus</name>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="47" />
+        <location filename="../../../searchapp/ui/index_status.py" line="46" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="48" />
+        <location filename="../../../searchapp/ui/index_status.py" line="47" />
         <source>Show skipped files and warnings…</source>
         <translation>Пропущенные файлы и предупреждения…</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="55" />
-        <location filename="../../../searchapp/ui/index_status.py" line="68" />
+        <location filename="../../../searchapp/ui/index_status.py" line="54" />
+        <location filename="../../../searchapp/ui/index_status.py" line="67" />
         <source>Indexing…</source>
         <translation>Индексация…</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="79" />
+        <location filename="../../../searchapp/ui/index_status.py" line="78" />
         <source>indexed, but: %1</source>
         <translation>проиндексирован, но: %1</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="83" />
+        <location filename="../../../searchapp/ui/index_status.py" line="82" />
         <source>The index is up to date.</source>
         <translation>Индекс актуален.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="86" />
+        <location filename="../../../searchapp/ui/index_status.py" line="85" />
         <source>%1 added, %2 updated, %3 removed, %4 skipped</source>
         <translation>добавлено %1, обновлено %2, удалено %3, пропущено %4</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="92" />
+        <location filename="../../../searchapp/ui/index_status.py" line="91" />
         <source>not read: %1</source>
         <translation>не прочитаны: %1</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="94" />
+        <location filename="../../../searchapp/ui/index_status.py" line="93" />
         <source>(cancelled; what was indexed is kept)</source>
         <translation>(отменено; проиндексированное сохранено)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="104" />
-        <source>%1 articles from %2 sources</source>
+        <location filename="../../../searchapp/ui/index_status.py" line="95" />
+        <source>(all re-read by this version)</source>
+        <translation>(всё перечитано этой версией)</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/index_status.py" line="105" />
+        <source>Articles: %1, sources: %2</source>
         <translation>Статей: %1, источников: %2</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="187" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="185" />
         <source>searchapp — news archive search</source>
         <translation>searchapp — поиск по архиву новостей</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="189" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="187" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="190" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="188" />
         <source>&amp;Add folder…</source>
         <translation>&amp;Добавить папку…</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="191" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="189" />
         <source>Re&amp;move folder</source>
         <translation>&amp;Убрать папку</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="192" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="190" />
         <source>&amp;Rebuild index</source>
         <translation>&amp;Перестроить индекс</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="193" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="191" />
         <source>&amp;Export results…</source>
         <translation>&amp;Экспорт результатов…</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="194" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="192" />
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="195" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="193" />
         <source>&amp;Search</source>
         <translation>&amp;Поиск</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="196" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="194" />
         <source>Match &amp;names across scripts</source>
         <translation>&amp;Имена в любой письменности</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="198" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="196" />
         <source>Tokayev also finds Токаев, Токаева; Ashgabat finds Ашхабаде. Quotes switch it off for one word: "Tokayev".</source>
         <translation>Tokayev находит и Токаев, Токаева; Ashgabat — Ашхабаде. Кавычки отключают это для одного слова: "Tokayev".</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="201" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="199" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="202" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="200" />
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="203" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="201" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="204" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="202" />
         <source>Search &amp;syntax</source>
         <translation>&amp;Синтаксис запросов</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="205" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="203" />
         <source>&amp;About searchapp</source>
         <translation>&amp;О программе</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="172" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="170" />
         <source>Indexing the articles for the first time…</source>
         <translation>Первая индексация статей…</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="411" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="409" />
         <source>(no folders)</source>
         <translation>(папок нет)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="421" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="419" />
         <source>Remove folder</source>
         <translation>Убрать папку</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="422" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="420" />
         <source>Remove %1 from the index? Its articles leave the index; the files stay where they are.</source>
         <translation>Убрать %1 из индекса? Её статьи уйдут из индекса, файлы останутся на месте.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="431" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="429" />
         <source>%1 removed: %2 left the index.</source>
         <translation>%1 убрана: из индекса ушло: %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../searchapp/ui/mainwindow.py" line="432" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="430" />
         <source>%n article(s)</source>
         <translation><numerusform>%n статья</numerusform><numerusform>%n статьи</numerusform><numerusform>%n статей</numerusform></translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="321" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="319" />
         <source>The index has no articles yet: add a folder (File ▸ Add folder…).</source>
         <translation>В индексе ещё нет статей: добавьте папку (Файл ▸ Добавить папку…).</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="174" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="172" />
         <source>%1 will be added when the current run ends.</source>
         <translation>%1 будет добавлена, когда закончится текущая индексация.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="257" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="255" />
         <source>This index is empty.</source>
         <translation>Индекс пуст.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="259" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="257" />
         <source>This index has no articles yet: add a folder of articles to search.</source>
         <translation>В индексе пока нет статей: добавьте папку со статьями, чтобы искать.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="322" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="320" />
         <source>No article matches this search.</source>
         <translation>Ни одна статья не подходит под этот запрос.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="324" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="322" />
         <source>Filters are on: clear them to search every article.</source>
         <translation>Включены фильтры: сбросьте их, чтобы искать по всем статьям.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="326" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="324" />
         <source>Try the suggestion above.</source>
         <translation>Попробуйте исправление выше.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="328" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="326" />
         <source>Try fewer words, another form, or a prefix: migra*.</source>
         <translation>Попробуйте меньше слов, другую форму или префикс: мигра*.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="382" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="380" />
         <source>Export results</source>
         <translation>Экспорт результатов</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="383" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="381" />
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="390" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="388" />
         <source>%1 articles exported to %2</source>
         <translation>Статей экспортировано: %1, файл %2</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="396" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="394" />
         <source>Add a folder of articles</source>
         <translation>Добавить папку со статьями</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="177" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="175" />
         <source>Changes will show up only at the next start: %1</source>
         <translation>Изменения появятся только при следующем запуске: %1</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="175" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="173" />
         <source>Indexing is already running.</source>
         <translation>Индексация уже идёт.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="446" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="444" />
         <source>The index is damaged</source>
         <translation>Индекс повреждён</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="447" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="445" />
         <source>A part of the index cannot be read. Rebuild it from its folders?</source>
         <translation>Часть индекса не читается. Перестроить его из его папок?</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="451" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="449" />
         <source>Rebuild index</source>
         <translation>Перестроить индекс</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="463" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="461" />
         <source>Search syntax</source>
         <translation>Синтаксис запросов</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="468" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="466" />
         <source>About searchapp</source>
         <translation>О программе searchapp</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="469" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="467" />
         <source>searchapp %1 — full-text search for Russian and English news archives. Whoosh index, pymorphy3 morphology, Qt window.</source>
         <translation>searchapp %1 — полнотекстовый поиск по архивам новостей на русском и английском. Индекс Whoosh, морфология pymorphy3, окно на Qt.</translation>
     </message>
@@ -400,47 +405,47 @@
 <context>
     <name>QueryBar</name>
     <message>
-        <location filename="../../../searchapp/ui/query_bar.py" line="101" />
+        <location filename="../../../searchapp/ui/query_bar.py" line="100" />
         <source>Search in Russian or English: миграция, "Красный Полумесяц", migra*…</source>
         <translation>Поиск по-русски или по-английски: миграция, "Красный Полумесяц", migra*…</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/query_bar.py" line="106" />
+        <location filename="../../../searchapp/ui/query_bar.py" line="105" />
         <source>Relevance</source>
         <translation>По релевантности</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/query_bar.py" line="107" />
+        <location filename="../../../searchapp/ui/query_bar.py" line="106" />
         <source>Newest first</source>
         <translation>Сначала новые</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/query_bar.py" line="108" />
+        <location filename="../../../searchapp/ui/query_bar.py" line="107" />
         <source>Oldest first</source>
         <translation>Сначала старые</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/query_bar.py" line="112" />
+        <location filename="../../../searchapp/ui/query_bar.py" line="111" />
         <source>Sort order</source>
         <translation>Порядок</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/query_bar.py" line="113" />
+        <location filename="../../../searchapp/ui/query_bar.py" line="112" />
         <source>Add a folder of articles…</source>
         <translation>Добавить папку со статьями…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../searchapp/ui/query_bar.py" line="126" />
+        <location filename="../../../searchapp/ui/query_bar.py" line="125" />
         <source>%n article(s)</source>
         <translation><numerusform>%n статья</numerusform><numerusform>%n статьи</numerusform><numerusform>%n статей</numerusform></translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/query_bar.py" line="134" />
+        <location filename="../../../searchapp/ui/query_bar.py" line="133" />
         <source>Did you mean: %1?</source>
         <translation>Может быть, вы искали: %1?</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/query_bar.py" line="164" />
+        <location filename="../../../searchapp/ui/query_bar.py" line="163" />
         <source>Remove this filter</source>
         <translation>Убрать этот фильтр</translation>
     </message>
@@ -448,62 +453,62 @@
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="110" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="109" />
         <source>Previous hit (Shift+F3)</source>
         <translation>Предыдущее совпадение (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="111" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="110" />
         <source>Next hit (F3)</source>
         <translation>Следующее совпадение (F3)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="112" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="111" />
         <source>Copy citation</source>
         <translation>Копировать ссылку</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="113" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="112" />
         <source>Copy title, source, date and path</source>
         <translation>Скопировать заголовок, источник, дату и путь</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="243" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="251" />
         <source>Similar articles: looking…</source>
         <translation>Похожие статьи: ищем…</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="245" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="253" />
         <source>Similar articles: none found</source>
         <translation>Похожие статьи: не найдены</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="247" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="255" />
         <source>Similar articles</source>
         <translation>Похожие статьи</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="122" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="121" />
         <source>No article open</source>
         <translation>Статья не открыта</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="123" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="122" />
         <source>Pick a result to read it here.</source>
         <translation>Выберите результат, чтобы прочитать его здесь.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="136" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="135" />
         <source>no date</source>
         <translation>без даты</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="175" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="174" />
         <source>hit %1 of %2</source>
         <translation>совпадение %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="176" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="175" />
         <source>no hits</source>
         <translation>нет совпадений</translation>
     </message>
@@ -511,12 +516,12 @@
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../../searchapp/ui/controller.py" line="140" />
+        <location filename="../../../searchapp/ui/controller.py" line="146" />
         <source>Search failed: %1</source>
         <translation>Поиск не удался: %1</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/controller.py" line="273" />
+        <location filename="../../../searchapp/ui/controller.py" line="279" />
         <source>Indexing failed: %1</source>
         <translation>Индексация не удалась: %1</translation>
     </message>
