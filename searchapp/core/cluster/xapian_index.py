@@ -43,10 +43,12 @@ from searchapp.core.cluster.documents import (
 from searchapp.core.errors import IndexBusyError, UsageError
 from searchapp.core.ingest import iter_article_files
 from searchapp.core.progress import IndexReport, Progress
+from searchapp.core.schema import READER_VERSION
 
 BATCH_DOCS = 2000
 BATCH_SECONDS = 20.0
 FOLDERS_KEY = "searchapp.folders"
+READER_KEY = "searchapp.reader"  # the reader whose articles a shard holds (none: 1)
 
 Fingerprint = tuple[int, int]
 
@@ -105,7 +107,8 @@ def update_cluster(
     try:
         every_folder = folders.merged(_saved_folders(writers), new_roots)
         run_roots = every_folder if roots is None or rebuild else new_roots
-        _run(config, writers, every_folder, run_roots, rebuild, progress, report)
+        _run(config, writers, every_folder, run_roots, rebuild, progress, report,
+             reread=_older_reader(writers))
     finally:
         for w in writers.values():
             _close(w)
@@ -186,6 +189,13 @@ def _open_writers(config: ClusterConfig, report: IndexReport) -> dict[int, _Writ
     return writers
 
 
+def _older_reader(writers: dict[int, _Writer]) -> bool:
+    """True when a shard holds articles read by an older reader than this one
+    (:data:`~searchapp.core.schema.READER_VERSION`)."""
+    return any(w.db.get_doccount() and (w.db.get_metadata(READER_KEY) or b"1") !=
+               str(READER_VERSION).encode() for w in writers.values())
+
+
 def _saved_folders(writers: dict[int, _Writer]) -> list[Path]:
     for w in writers.values():
         text = w.db.get_metadata(FOLDERS_KEY)
@@ -238,7 +248,12 @@ def _run(
     rebuild: bool,
     progress: Progress,
     report: IndexReport,
+    *,
+    reread: bool = False,
 ) -> None:
+    """Index what changed in ``roots`` (with ``reread``, every file: a shard
+    holds articles of an older reader, whose version is recorded on every
+    shard once a run over every folder is complete)."""
     progress.phase = "scanning"
     known = _known(writers, report)
     on_disk = _scan(roots, progress, report)
@@ -246,7 +261,8 @@ def _run(
         report.cancelled = True
         return
     live_roots = [r for r in roots if r.exists()]
-    todo = [p for p, fp in on_disk.items() if rebuild or known.get(article_key(p)) != fp]
+    todo = [p for p, fp in on_disk.items()
+            if rebuild or reread or known.get(article_key(p)) != fp]
     on_disk_keys = {article_key(p) for p in on_disk}
     gone = [k for k in known if k not in on_disk_keys
             and any(folders.covers(r, k) for r in live_roots)]
@@ -277,7 +293,10 @@ def _run(
                 progress.phase = "indexing"
                 last_commit = time.monotonic()
     progress.phase = "committing"
-    _commit_all(writers, every_folder, report)
+    whole = not report.cancelled and roots == every_folder
+    # Without ``reread`` every article held was read by this reader already.
+    _commit_all(writers, every_folder, report, reader=whole or not reread)
+    report.reread = reread and whole
 
 
 def _send(
@@ -305,7 +324,7 @@ def _send(
 
 
 def _commit_all(writers: dict[int, _Writer], every_folder: list[Path],
-                report: IndexReport) -> None:
+                report: IndexReport, reader: bool = False) -> None:
     """Commit every shard (atomic per shard), all at once; count what each committed.
 
     A commit waits on its server's disk: one thread per shard (the bindings
@@ -317,6 +336,8 @@ def _commit_all(writers: dict[int, _Writer], every_folder: list[Path],
 
     def commit(w: _Writer) -> None:
         w.db.set_metadata(FOLDERS_KEY, listing)
+        if reader:  # every file of every folder was read by this reader
+            w.db.set_metadata(READER_KEY, str(READER_VERSION))
         w.db.commit()
 
     with ThreadPoolExecutor(len(writers)) as pool:
