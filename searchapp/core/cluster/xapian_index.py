@@ -107,8 +107,12 @@ def update_cluster(
     try:
         every_folder = folders.merged(_saved_folders(writers), new_roots)
         run_roots = every_folder if roots is None or rebuild else new_roots
+        reread = _older_reader(writers)
+        if not reread:  # all they hold is this reader's: so is what comes, however it ends
+            for w in writers.values():
+                w.db.set_metadata(READER_KEY, str(READER_VERSION))
         _run(config, writers, every_folder, run_roots, rebuild, progress, report,
-             reread=_older_reader(writers))
+             reread=reread)
     finally:
         for w in writers.values():
             _close(w)
@@ -293,10 +297,8 @@ def _run(
                 progress.phase = "indexing"
                 last_commit = time.monotonic()
     progress.phase = "committing"
-    whole = not report.cancelled and roots == every_folder
-    # Without ``reread`` every article held was read by this reader already.
-    _commit_all(writers, every_folder, report, reader=whole or not reread)
-    report.reread = reread and whole
+    report.reread = reread and not report.cancelled and roots == every_folder
+    _commit_all(writers, every_folder, report, reader=report.reread)
 
 
 def _send(
