@@ -29,6 +29,7 @@ from __future__ import annotations
 import struct
 import zlib
 from array import array
+from collections.abc import Callable
 from pickle import dumps
 from typing import Any
 
@@ -227,33 +228,38 @@ def _write_field(
     limit = fieldwriter._postwriter._blocklimit
     level = fieldwriter._postwriter._compression
     by_bytes = sorted((key.encode("utf-8") if isinstance(key, str) else key, key) for key in terms)
-    offset = postfile.tell()  # counted from here on, not asked for every term
+    # Offsets are counted from here on, not asked for every term, and each
+    # term's bytes go to each file in one write to the file object itself.
+    offset, at = postfile.tell(), table.tell()
+    post_write, table_write = postfile.file.write, table.file.write
+    lengths = filetables._lengths.pack
+    entry = b""
     for tbytes, key in by_bytes:
         docs, weights, values = terms[key]
         if len(docs) == 1:  # half the terms: one block of one posting, said shortly
-            info, end = _write_one(postfile, offset, docs[0], weights[0], values[0],
-                                   fixedsize, field_lengths.get(docs[0]), level)
+            info, offset = _write_one(post_write, offset, docs[0], weights[0], values[0],
+                                      fixedsize, field_lengths.get(docs[0]), level)
         else:
-            info, end = _write_blocks(postfile, offset, docs, weights, values, fixedsize,
-                                      field_lengths, limit, level)
-        offset = end
+            info, offset = _write_blocks(post_write, offset, docs, weights, values, fixedsize,
+                                         field_lengths, limit, level)
         entry = prefix + tbytes
-        at = table.tell()
+        record = lengths(len(entry), len(info)) + entry + info
+        table_write(record)
         offsets.append(at)
-        table.write(filetables._lengths.pack(len(entry), len(info)))
-        table.write(entry)
-        table.write(info)
         h = hashfn(entry)
         buckets[h & 255].append((h, at))
+        at += len(record)
+    if entry:
         tindex.lastkey = entry
 
 
 def _write_blocks(
-    postfile: Any, start: int, docs: array[int], weights: list[float], values: list[bytes],
-    fixedsize: int | None, field_lengths: dict[int, int], limit: int, level: int,
+    write: Callable[[bytes], Any], start: int, docs: array[int], weights: list[float],
+    values: list[bytes], fixedsize: int | None, field_lengths: dict[int, int], limit: int,
+    level: int,
 ) -> tuple[bytes, int]:
     """Write a term's postings at ``start``; returns its statistics and where it ends."""
-    postfile.write(WHOOSH3_HEADER_MAGIC)
+    parts = [WHOOSH3_HEADER_MAGIC]
     end_at = start + len(WHOOSH3_HEADER_MAGIC)
     count = len(docs)
     total = 0.0
@@ -284,10 +290,9 @@ def _write_blocks(
         head = dumps((end - first, ids[-1], heaviest, level_used,
                       length_to_byte(shortest), length_to_byte(longest)), 2)
         size = len(head) + len(data)
-        postfile.write_int(-size if end == count else size)
-        postfile.write(head)
-        postfile.write(data)
+        parts += (pack_int(-size if end == count else size), head, data)
         end_at += 4 + size
+    write(b"".join(parts))
     info = _TERM_INFO.pack(
         False, total, count, 0 if shortest_all is None else length_to_byte(shortest_all),
         length_to_byte(longest_all), heaviest_all, docs[0], docs[-1],
@@ -296,8 +301,8 @@ def _write_blocks(
 
 
 def _write_one(
-    postfile: Any, start: int, doc: int, weight: float, value: bytes, fixedsize: int | None,
-    length: int | None, level: int,
+    write: Callable[[bytes], Any], start: int, doc: int, weight: float, value: bytes,
+    fixedsize: int | None, length: int | None, level: int,
 ) -> tuple[bytes, int]:
     """Write the postings of a term in one document (what :func:`_write_blocks`
     writes for it, with less work); returns its statistics and where it ends."""
@@ -312,10 +317,7 @@ def _write_one(
     long_ = length_to_byte(length or 0)
     head = dumps((1, doc, heaviest, level_used, short, long_), 2)
     size = len(head) + len(data)
-    postfile.write(WHOOSH3_HEADER_MAGIC)
-    postfile.write_int(-size)
-    postfile.write(head)
-    postfile.write(data)
+    write(b"".join((WHOOSH3_HEADER_MAGIC, pack_int(-size), head, data)))
     end = start + len(WHOOSH3_HEADER_MAGIC) + 4 + size
     info = _TERM_INFO.pack(
         False, stored, 1, short if length else 0, long_, heaviest, doc, doc,
