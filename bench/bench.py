@@ -95,13 +95,21 @@ def touch_one_percent(corpus: Path, seed: int = 1) -> int:
 # -- measuring processes --------------------------------------------------------
 
 
-def cpu_jiffies() -> tuple[int, int]:
-    """(steal, total) of the machine's CPU time so far, from /proc/stat."""
+def cpu_fields() -> list[int]:
+    """The machine's CPU time so far in clock ticks, per state (user, nice,
+    system, idle, iowait, irq, softirq, steal; guest time is counted in user),
+    from /proc/stat; [] where it cannot be read."""
     try:
         fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
     except (OSError, ValueError):
-        return 0, 0
-    return (fields[7] if len(fields) > 7 else 0), sum(fields[:8])
+        return []
+    return fields[:8]
+
+
+def cpu_jiffies() -> tuple[int, int]:
+    """(steal, total) of the machine's CPU time so far, from /proc/stat."""
+    fields = cpu_fields()
+    return (fields[7] if len(fields) > 7 else 0), sum(fields)
 
 
 def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, Any]:

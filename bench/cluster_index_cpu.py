@@ -26,6 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cluster_bench import build_archive, machine
 
+from bench import cpu_fields
 from searchapp.core.cluster.serve import LocalServers, loopback_cluster
 from searchapp.core.cluster.xapian_index import update_cluster
 
@@ -34,8 +35,7 @@ _TICK = os.sysconf("SC_CLK_TCK")
 
 def busy_seconds() -> float:
     """CPU seconds the whole machine has spent, idle and I/O wait left out."""
-    with open("/proc/stat") as stat:
-        fields = [int(x) for x in stat.readline().split()[1:]]
+    fields = cpu_fields()
     return (sum(fields) - fields[3] - fields[4]) / _TICK
 
 
