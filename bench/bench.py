@@ -429,7 +429,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     work: Path = args.work
     work.mkdir(parents=True, exist_ok=True)
-    use_recoll = not args.no_recoll and shutil.which("recollindex") is not None
+    use_recoll = not args.no_recoll
+    if use_recoll and shutil.which("recollindex") is None:
+        ap.error("Recoll is not installed (Debian: apt-get install recollcmd); "
+                 "or measure searchapp alone with --no-recoll")
     if args.queries_only:
         if not (work / "index").is_dir():
             ap.error(f"no index in {work}: run the full benchmark there first")
@@ -461,7 +464,7 @@ def main(argv: list[str] | None = None) -> int:
             say(f"recoll: cold index ({run})")
             conf = recoll_conf(corpus, work)
             recoll["cold_runs"].append(recoll_index(conf))
-    for part in (ours, recoll or {}):  # the run of median time stands for them
+    for part in (ours, *([recoll] if recoll else [])):  # the run of median time stands for them
         runs = sorted(part["cold_runs"], key=lambda r: r["seconds"])
         part["cold"] = runs[(len(runs) - 1) // 2]
     ours["size_mb"] = dir_mb(index)

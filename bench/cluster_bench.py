@@ -256,13 +256,16 @@ def main() -> int:
                     help="ask the queries of the indexes an earlier run left in --work")
     ap.add_argument("--json", type=Path, default=None)
     ap.add_argument("--no-recoll", dest="recoll", action="store_false",
-                    help="leave Recoll out (it is measured when recollindex is installed)")
+                    help="leave Recoll out")
     args = ap.parse_args()
     if args.queries_only and not (args.work and (args.work / "cluster.toml").exists()):
         ap.error("--queries-only needs the --work folder of an earlier run")
     work = args.work or Path(tempfile.mkdtemp(prefix="cluster-bench-"))
     print(f"machine: {machine()}\nwork: {work}", flush=True)
-    use_recoll = args.recoll and shutil.which("recollindex") is not None
+    if args.recoll and shutil.which("recollindex") is None:
+        ap.error("Recoll is not installed (Debian: apt-get install recollcmd); "
+                 "or leave it out with --no-recoll")
+    use_recoll = args.recoll
     try:
         if args.queries_only:
             use_recoll = use_recoll and (work / "recoll").is_dir()
