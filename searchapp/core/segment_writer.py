@@ -7,9 +7,10 @@ appends it to its block; for an article's title and body it also builds a
 token object per term of every word.  That was about half the time of
 indexing.  :class:`BulkSegmentWriter` keeps each field's postings per term as
 they come (documents are added in order, so each list is already sorted),
-and writes them a block at a time through Whoosh 3's own posting writer: the
-postings, their blocks and statistics are the ones Whoosh writes
-(``tests/core/test_segment_writer.py``).
+and writes them a block at a time in Whoosh 3's block layout: the postings,
+their blocks and statistics are the ones Whoosh writes
+(``tests/core/test_segment_writer.py``), each block pickled at protocol
+:data:`BLOCK_PICKLE` rather than Whoosh's 2.
 The title and body are analysed once per article by
 :func:`~searchapp.core.analysis.term_positions`.
 
@@ -212,7 +213,7 @@ def write_postings(
     """Write every term's postings, fields and terms in order.
 
     Each block is what Whoosh 3's ``W3PostingsWriter._write_block`` writes
-    (pickled, delta-encoded ids, weights and values, compressed from
+    (pickled at :data:`BLOCK_PICKLE`, delta-encoded ids, weights and values, compressed from
     :data:`COMPRESS_FROM` bytes, its statistics in front), each term's
     statistics what ``W3TermInfo`` accumulates, and its entry in the terms
     table what ``OrderedHashWriter.add`` writes: done in one loop per term
