@@ -8,21 +8,85 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+
+_RECHECK = 0.05  # seconds between looks at the cancel flag while a run gives way
+
+
+class SearchesFirst:
+    """A gate an indexing run passes at every file: closed while a search (or
+    an article for the reading pane) is under way in the same process, until
+    its answer is on screen.
+
+    The window's searches and its runs are threads of one interpreter: a run
+    that kept going took the interpreter from a search every few milliseconds
+    (a search gives it up at each numpy call and file read), and from the
+    window drawing the answer."""
+
+    def __init__(self) -> None:
+        self._held = 0
+        self._changed = threading.Condition()
+        self.waiting = threading.Event()
+        """Set while a run waits at the gate."""
+
+    @property
+    def held(self) -> bool:
+        return self._held > 0
+
+    def hold(self) -> None:
+        """Close the gate (once more: it opens when every hold is released)."""
+        with self._changed:
+            self._held += 1
+
+    def release(self) -> None:
+        with self._changed:
+            self._held -= 1
+            self._changed.notify_all()
+
+    @contextmanager
+    def searching(self) -> Iterator[None]:
+        """The gate held for the duration of a block."""
+        self.hold()
+        try:
+            yield
+        finally:
+            self.release()
+
+    def pass_when_free(self, cancelled: threading.Event) -> None:
+        """Return once no search is under way, or at once when ``cancelled``."""
+        with self._changed:
+            while self._held and not cancelled.is_set():
+                self.waiting.set()
+                self._changed.wait(_RECHECK)
+            self.waiting.clear()
 
 
 class Progress:
     """Counters the indexer updates and a front end reads; thread-safe enough
-    for polling (plain attribute writes), with a cancel flag the core checks."""
+    for polling (plain attribute writes), with a cancel flag the core checks
+    and, for a run in the window, the gate its searches hold."""
 
-    def __init__(self, on_article: Callable[[Progress], None] | None = None) -> None:
+    def __init__(
+        self,
+        on_article: Callable[[Progress], None] | None = None,
+        gate: SearchesFirst | None = None,
+    ) -> None:
         self.phase = "scanning"  # scanning → indexing ⇄ committing → done
         self.total = 0
         self.done = 0
         self.current = ""
         self.on_article = on_article
+        self.gate = gate
         self._cancel = threading.Event()
+
+    def stopped(self) -> bool:
+        """Before the next file: wait while a search holds the gate, then say
+        whether the run was cancelled."""
+        if self.gate is not None:
+            self.gate.pass_when_free(self._cancel)
+        return self._cancel.is_set()
 
     def advance(self) -> None:
         """One more file handled; calls ``on_article`` (a front end's or a

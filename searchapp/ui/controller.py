@@ -22,6 +22,7 @@ from searchapp.core import (
     IndexReport,
     IndexStats,
     Progress,
+    SearchesFirst,
     SearchRequest,
     SearchResponse,
     export_results,
@@ -85,6 +86,8 @@ class SearchController(QObject):
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self._run_search)
         self._progress: Progress | None = None
+        self.searches_first = SearchesFirst()
+        """Held from a search's start until its answer is shown: a run waits meanwhile."""
         self._poll = QTimer(self, interval=POLL_MS)
         self._poll.timeout.connect(self._emit_progress)
 
@@ -107,18 +110,34 @@ class SearchController(QObject):
         on_success: Callable[[Any], None],
         on_failure: Callable[[BaseException], None],
         pool: QThreadPool | None = None,
+        *,
+        first: bool = False,
     ) -> None:
-        """Run ``fn`` on a pool thread; the callbacks run on the GUI thread."""
+        """Run ``fn`` on a pool thread; the callbacks run on the GUI thread.
+
+        ``first``: an indexing run waits from now until the callback has run
+        (and the window has drawn what it was given)."""
         if self._closed:  # after shutdown: nothing new starts
             return
+        gate = self.searches_first if first else None
+        if gate is not None:
+            gate.hold()
 
         def done(result: Any) -> None:
             self._ops.discard(op)
-            on_success(result)
+            try:
+                on_success(result)
+            finally:
+                if gate is not None:
+                    gate.release()
 
         def failed(exc: BaseException) -> None:
             self._ops.discard(op)
-            on_failure(exc)
+            try:
+                on_failure(exc)
+            finally:
+                if gate is not None:
+                    gate.release()
 
         op = Operation(fn, done, failed)
         self._ops.add(op)  # kept alive until its outcome arrives
@@ -131,6 +150,7 @@ class SearchController(QObject):
             lambda: engine.search(req),
             lambda resp: self._answer(seq, resp),
             lambda exc: self._fail(seq, exc),
+            first=True,
         )
 
     def _answer(self, seq: int, resp: SearchResponse) -> None:
@@ -156,6 +176,7 @@ class SearchController(QObject):
             lambda: engine.search(req),
             lambda resp: self.page.emit(resp) if seq == self._seq else None,
             lambda exc: None,
+            first=True,
         )
 
     def open_article(self, path: str) -> None:
@@ -177,6 +198,7 @@ class SearchController(QObject):
             lambda: engine.article(path, query, names=names),
             opened,
             lambda exc: self.searchFailed.emit(str(exc)),
+            first=True,
         )
 
     def export(self, path: Path) -> None:
@@ -221,7 +243,7 @@ class SearchController(QObject):
         folder of the index up to date."""
         if self._progress is not None or self._closed:
             return False
-        progress = self._progress = Progress()
+        progress = self._progress = Progress(gate=self.searches_first)
         index_dir = self.index_dir
         todo = None if roots is None else list(roots)
         self._submit(

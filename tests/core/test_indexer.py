@@ -10,6 +10,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from searchapp.core.errors import (
 )
 from searchapp.core.indexer import first_start_folders, forget_folder, index_folders, update_index
 from searchapp.core.paths import SEEDS_DIR
-from searchapp.core.progress import Progress
+from searchapp.core.progress import IndexReport, Progress, SearchesFirst
 from searchapp.core.results import SearchRequest
 
 
@@ -62,6 +63,62 @@ def test_reindex_processes_only_new_changed_and_deleted(tmp_path: Path, write_ar
     assert total(index_dir, "беженец") == 2
     assert total(index_dir, "миграция") == 3
 
+
+GUARD_S = 60  # a hang guard: the moments themselves come from the run's gate
+
+
+def _run_in_thread(index_dir: Path, roots: list[Path], progress: Progress) -> tuple[
+        threading.Thread, list[IndexReport]]:
+    reports: list[IndexReport] = []
+    thread = threading.Thread(target=lambda: reports.append(
+        update_index(index_dir, roots, progress=progress)))
+    thread.start()
+    return thread, reports
+
+
+def test_a_search_under_way_holds_the_run_at_the_next_file(
+    tmp_path: Path, write_articles
+) -> None:
+    root = write_articles({f"a{i}.md": article(f"Статья {i}", "Про миграцию.") for i in range(6)})
+    gate = SearchesFirst()
+
+    def search_starts_after_two(progress: Progress) -> None:
+        if progress.done == 2:
+            gate.hold()
+
+    progress = Progress(on_article=search_starts_after_two, gate=gate)
+    thread, reports = _run_in_thread(tmp_path / "ix", [root], progress)
+    assert gate.waiting.wait(GUARD_S), "the run did not wait for the search"
+    assert progress.done == 2 and thread.is_alive()
+    gate.release()
+    thread.join(GUARD_S)
+    assert reports[0].added == 6 and not gate.waiting.is_set()
+
+
+def test_the_scan_of_a_run_waits_for_a_search_too(tmp_path: Path, write_articles) -> None:
+    root = write_articles({f"a{i}.md": article(f"Статья {i}", "Про миграцию.") for i in range(3)})
+    update_index(tmp_path / "ix", [root])
+    gate = SearchesFirst()
+    gate.hold()
+    progress = Progress(gate=gate)
+    thread, reports = _run_in_thread(tmp_path / "ix", [root], progress)
+    assert gate.waiting.wait(GUARD_S)
+    assert progress.phase == "scanning"
+    gate.release()
+    thread.join(GUARD_S)
+    assert reports[0].unchanged == 3
+
+
+def test_a_run_waiting_for_a_search_can_be_cancelled(tmp_path: Path, write_articles) -> None:
+    root = write_articles({f"a{i}.md": article(f"Статья {i}", "Про миграцию.") for i in range(4)})
+    gate = SearchesFirst()
+    gate.hold()  # a search that does not end
+    progress = Progress(gate=gate)
+    thread, reports = _run_in_thread(tmp_path / "ix", [root], progress)
+    assert gate.waiting.wait(GUARD_S)
+    progress.cancel()
+    thread.join(GUARD_S)
+    assert not thread.is_alive() and reports[0].cancelled
 
 def test_other_folders_are_kept(tmp_path: Path, write_articles) -> None:
     a = write_articles({"x.md": article("A", "один")}, folder="a")
@@ -312,7 +369,7 @@ KILL_SCRIPT = """
 import sys, threading
 from pathlib import Path
 import searchapp.core.indexer as ix
-from searchapp.core.progress import Progress
+from searchapp.core.progress import IndexReport, Progress, SearchesFirst
 
 def hold(progress):
     if progress.done == 60:  # two batches of 25 committed, ten more in the writer

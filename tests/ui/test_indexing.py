@@ -16,7 +16,7 @@ from searchapp.core import indexer, schema, store
 from searchapp.core.engine import SearchEngine
 from searchapp.core.indexer import index_folders, update_index
 from searchapp.core.paths import SEEDS_DIR
-from searchapp.core.progress import Progress
+from searchapp.core.progress import Progress, SearchesFirst
 from searchapp.core.results import SearchRequest
 from searchapp.ui import controller, folder_watcher
 from searchapp.ui.results_model import PathRole
@@ -119,8 +119,8 @@ class HeldProgress(Progress):
 
     HOLD_AT = 50
 
-    def __init__(self) -> None:
-        super().__init__(on_article=self._hold)
+    def __init__(self, gate: SearchesFirst | None = None) -> None:
+        super().__init__(on_article=self._hold, gate=gate)
 
     def _hold(self, progress: Progress) -> None:
         if progress.done == self.HOLD_AT:
@@ -179,6 +179,32 @@ def test_quitting_during_indexing_keeps_the_work_and_ends_the_workers(
     assert not multiprocessing.active_children()
     assert count(tmp_path / "ix", "миграция") == HeldProgress.HOLD_AT
 
+
+def test_a_run_waits_while_a_search_is_answered_and_shown(
+    qtbot, make_window, seed_copy: Path, write_articles
+) -> None:
+    """The window's searches and its runs share one interpreter: a run stands
+    still from a search's start until its answer is on screen."""
+    window = make_window(seed_copy)
+    gate = window.controller.searches_first
+    held_when_shown: list[bool] = []
+    window.controller.results.connect(lambda _resp: held_when_shown.append(gate.held))
+    window.search.setText("миграция")
+    window.controller.search_now(window.request())
+    qtbot.waitUntil(lambda: bool(held_when_shown), timeout=WAIT_MS)
+    assert held_when_shown == [True]
+    assert not gate.held  # released once the answer was drawn
+
+    gate.hold()  # a search under way
+    root = write_articles({f"n{i}.md": f"---\ntitle: Новость {i}\n---\nПро беженцев."
+                           for i in range(3)})
+    window.index_folder(root)
+    qtbot.waitUntil(gate.waiting.is_set, timeout=WAIT_MS)
+    assert window.controller.indexing
+    assert count(seed_copy, "беженец") == 0
+    gate.release()
+    qtbot.waitUntil(lambda: not window.controller.indexing, timeout=WAIT_MS)
+    assert count(seed_copy, "беженец") == 3
 
 def test_failed_files_can_be_seen(qtbot, make_window, tmp_path: Path, write_articles) -> None:
     root = write_articles({"ok.md": "---\ntitle: Ok\n---\nтекст", "empty.txt": ""})

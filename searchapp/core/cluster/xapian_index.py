@@ -227,7 +227,7 @@ def _scan(roots: list[Path], progress: Progress, report: IndexReport) -> dict[st
         if not root.exists():
             report.warnings.append((str(root), "folder not found (its articles are kept)"))
     for path in iter_article_files([r for r in roots if r.exists()]):
-        if progress.cancelled:
+        if progress.stopped():
             break
         key = os.path.abspath(path)
         try:
@@ -281,7 +281,7 @@ def _run(
     last_commit = time.monotonic()
     with contextlib.closing(analysed([(p, on_disk[p]) for p in todo], progress)) as documents:
         for path, doc, failure in documents:
-            if progress.cancelled:
+            if progress.stopped():
                 report.cancelled = True
                 break
             progress.current = path
