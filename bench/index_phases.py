@@ -1,6 +1,7 @@
 """Where an indexing run's time goes: its phases, and a segment's two halves.
 
     python bench/index_phases.py FOLDER [FOLDER...] [--index DIR] [--segment-runs 2]
+                                 [--phases | --no-phases] [--block-pickle 2,5]
 
 Rebuilds an index of the folders with ``update_index`` as the CLI does and
 prints when each phase of the run began (scanning, indexing — reading and
@@ -9,7 +10,9 @@ segments, the table of contents), then, in this one process, the CPU seconds
 of gathering every other article's postings (``BulkSegmentWriter.add_document``)
 and of writing them as one segment, ``--segment-runs`` times (the first run
 analyses a cold vocabulary), with the cyclic garbage collector off as in the
-indexing workers.
+indexing workers, and the size of its postings file.  ``--block-pickle 2,5``
+writes the segment once with each pickle protocol for the blocks in turn, run
+after run (``segment_writer.BLOCK_PICKLE``; Whoosh's own is 2).
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from searchapp.core import store
+from searchapp.core import segment_writer, store
 from searchapp.core.indexer import update_index
 from searchapp.core.ingest import iter_article_files, read_article
 from searchapp.core.progress import Progress
@@ -51,7 +54,8 @@ def run_phases(folders: list[Path], index: Path) -> None:
     print(f"{time.perf_counter() - started:7.2f} s  {report.added} articles indexed", flush=True)
 
 
-def segment_halves(folders: list[Path], work: Path, runs: int) -> None:
+def segment_halves(folders: list[Path], work: Path, runs: int,
+                   protocols: tuple[int, ...] = ()) -> None:
     paths = sorted(iter_article_files(folders, skipped=[]))[::2]
     docs = []
     for path in paths:
@@ -59,20 +63,23 @@ def segment_halves(folders: list[Path], work: Path, runs: int) -> None:
         docs.append(whoosh_fields(read_article(path), (st.st_mtime_ns, st.st_size)))
     gc.disable()  # as in the indexing workers (searchapp/core/index_workers.py)
     for run in range(1, runs + 1):
-        gc.collect()
-        shutil.rmtree(work, ignore_errors=True)
-        store.create(work)
-        writer = BulkSegmentWriter(store.open_index(work), compound=False)
-        cpu = time.process_time()
-        for fields in docs:
-            writer.add_document(**fields)
-        gathered = time.process_time()
-        terms = sum(len(t) for t in writer._terms.values())
-        writer.commit()
-        written = time.process_time()
-        print(f"one process, run {run}: {len(docs)} articles, {terms} terms: gathering "
-              f"{gathered - cpu:.2f} s, writing the segment {written - gathered:.2f} s of CPU",
-              flush=True)
+        for protocol in protocols or (segment_writer.BLOCK_PICKLE,):
+            segment_writer.BLOCK_PICKLE = protocol
+            gc.collect()
+            shutil.rmtree(work, ignore_errors=True)
+            store.create(work)
+            writer = BulkSegmentWriter(store.open_index(work), compound=False)
+            cpu = time.process_time()
+            for fields in docs:
+                writer.add_document(**fields)
+            gathered = time.process_time()
+            terms = sum(len(t) for t in writer._terms.values())
+            writer.commit()
+            written = time.process_time()
+            postings = sum(f.stat().st_size for f in work.glob("*.pst")) / 1e6
+            print(f"one process, run {run}, blocks at protocol {protocol}: {len(docs)} articles, "
+                  f"{terms} terms: gathering {gathered - cpu:.2f} s, writing the segment "
+                  f"{written - gathered:.2f} s of CPU; postings {postings:.1f} MB", flush=True)
 
 
 def main() -> int:
@@ -80,10 +87,16 @@ def main() -> int:
     ap.add_argument("folders", nargs="+", type=Path)
     ap.add_argument("--index", type=Path, default=None)
     ap.add_argument("--segment-runs", type=int, default=2)
+    ap.add_argument("--phases", action=argparse.BooleanOptionalAction, default=True,
+                    help="time an indexing run's phases first")
+    ap.add_argument("--block-pickle", default="",
+                    help="protocols to write the segment with in turn, e.g. 2,5")
     args = ap.parse_args()
+    protocols = tuple(int(p) for p in args.block_pickle.split(",") if p)
     with tempfile.TemporaryDirectory(prefix="index-phases-") as tmp:
-        run_phases(args.folders, args.index or Path(tmp) / "index")
-        segment_halves(args.folders, Path(tmp) / "segment", args.segment_runs)
+        if args.phases:
+            run_phases(args.folders, args.index or Path(tmp) / "index")
+        segment_halves(args.folders, Path(tmp) / "segment", args.segment_runs, protocols)
     return 0
 
 
