@@ -7,12 +7,15 @@ The indexer updates a :class:`Progress` from its worker; a front end polls it
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 _RECHECK = 0.05  # seconds between looks at the cancel flag while a run gives way
+HELD_AT_MOST = 10.0
+"""Seconds a run gives way to searches held without a break: then it goes on
+(typing that never pauses, or a hold whose release was lost, cannot stall it)."""
 
 
 class SearchesFirst:
@@ -27,6 +30,7 @@ class SearchesFirst:
 
     def __init__(self) -> None:
         self._held = 0
+        self._closed_at = 0.0
         self._changed = threading.Condition()
         self.waiting = threading.Event()
         """Set while a run waits at the gate."""
@@ -38,6 +42,8 @@ class SearchesFirst:
     def hold(self) -> None:
         """Close the gate (once more: it opens when every hold is released)."""
         with self._changed:
+            if not self._held:
+                self._closed_at = time.monotonic()
             self._held += 1
 
     def release(self) -> None:
@@ -45,19 +51,12 @@ class SearchesFirst:
             self._held -= 1
             self._changed.notify_all()
 
-    @contextmanager
-    def searching(self) -> Iterator[None]:
-        """The gate held for the duration of a block."""
-        self.hold()
-        try:
-            yield
-        finally:
-            self.release()
-
     def pass_when_free(self, cancelled: threading.Event) -> None:
-        """Return once no search is under way, or at once when ``cancelled``."""
+        """Return once no search is under way (or the gate has been closed for
+        :data:`HELD_AT_MOST` seconds), or at once when ``cancelled``."""
         with self._changed:
-            while self._held and not cancelled.is_set():
+            while (self._held and not cancelled.is_set()
+                   and time.monotonic() - self._closed_at < HELD_AT_MOST):
                 self.waiting.set()
                 self._changed.wait(_RECHECK)
             self.waiting.clear()

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from searchapp.core import folders, indexer, schema, store
+from searchapp.core import progress as progress_module
 from searchapp.core.engine import SearchEngine
 from searchapp.core.errors import (
     IndexBusyError,
@@ -119,6 +120,23 @@ def test_a_run_waiting_for_a_search_can_be_cancelled(tmp_path: Path, write_artic
     progress.cancel()
     thread.join(GUARD_S)
     assert not thread.is_alive() and reports[0].cancelled
+
+def test_a_gate_held_too_long_does_not_stall_the_run(
+    tmp_path: Path, write_articles, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A hold whose release was lost (or typing that never pauses) delays a
+    run by ``HELD_AT_MOST`` at most; here that is nothing at all."""
+    monkeypatch.setattr(progress_module, "HELD_AT_MOST", 0.0)
+    root = write_articles({f"a{i}.md": article(f"Статья {i}", "Про миграцию.") for i in range(3)})
+    gate = SearchesFirst()
+    gate.hold()
+    progress = Progress(gate=gate)
+    thread, reports = _run_in_thread(tmp_path / "ix", [root], progress)
+    thread.join(GUARD_S)
+    stalled = thread.is_alive()
+    progress.cancel()  # not to leave a stalled run behind
+    thread.join()
+    assert not stalled and reports[0].added == 3
 
 def test_other_folders_are_kept(tmp_path: Path, write_articles) -> None:
     a = write_articles({"x.md": article("A", "один")}, folder="a")
