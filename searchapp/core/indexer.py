@@ -43,7 +43,6 @@ WRITER_MB = 256
 # Large runs read articles here and have them analysed and indexed by two
 # worker processes that live for the whole run (core/index_workers.py), each
 # writing its own segments.
-GATE_EVERY = 1_000  # articles read from the index's columns between two passes of the gate
 # A commit every 25,000 articles or 2 minutes: each commit closes every worker's
 # segment, and fewer, larger segments are cheaper to write (a term shared by two
 # segments is written twice) and to search (10,000 took 6 % more CPU on 39,440
@@ -51,6 +50,7 @@ GATE_EVERY = 1_000  # articles read from the index's columns between two passes 
 PARALLEL_MIN_DOCS = 1000
 PARALLEL_BATCH_DOCS = 25_000
 PARALLEL_BATCH_SECONDS = 120.0
+GATE_EVERY = 1_000  # articles read from the index's columns between two passes of the gate
 
 
 def update_index(
