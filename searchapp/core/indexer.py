@@ -50,7 +50,6 @@ WRITER_MB = 256
 PARALLEL_MIN_DOCS = 1000
 PARALLEL_BATCH_DOCS = 25_000
 PARALLEL_BATCH_SECONDS = 120.0
-GATE_EVERY = 1_000  # articles read from the index's columns between two passes of the gate
 
 
 def update_index(
@@ -389,19 +388,23 @@ def _abandon(writer: IndexWriter, pool: WorkerPool | None = None) -> None:
 
 def indexed_fingerprints(ix: Index, progress: Progress | None = None) -> dict[str, Fingerprint]:
     """``path → (mtime_ns, size)`` of every article in the index, from columns
-    (a third of a second for 40,000: ``progress``'s gate is passed every
-    :data:`GATE_EVERY` articles, so that a search need not wait on it)."""
+    read whole, a segment at a time (100,000 articles: 0.40–0.61 s, against
+    0.71–0.81 looked up one article at a time through the index's reader);
+    ``progress``'s gate is passed before each segment, so that a search need
+    not wait on the rest."""
+    known: dict[str, Fingerprint] = {}
     with ix.searcher() as searcher:
-        reader = searcher.reader()
-        if reader.doc_count() == 0:
-            return {}
-        paths = reader.column_reader(PATH)
-        mtimes = reader.column_reader(MTIME)
-        sizes = reader.column_reader(SIZE)
-        known: dict[str, Fingerprint] = {}
-        for n, d in enumerate(reader.all_doc_ids()):
-            if progress is not None and n % GATE_EVERY == 0:
+        for reader, _offset in searcher.reader().leaf_readers():
+            if not reader.doc_count_all():  # an empty index's reader has no columns
+                continue
+            if progress is not None:
                 progress.stopped()  # a cancelled run is seen by the scan that follows
-            known[paths[d]] = (mtimes[d], sizes[d])
-        return known
+            paths, mtimes, sizes = (list(reader.column_reader(name))
+                                    for name in (PATH, MTIME, SIZE))
+            if reader.has_deletions():
+                for d in reader.all_doc_ids():
+                    known[paths[d]] = (mtimes[d], sizes[d])
+            else:
+                known.update(zip(paths, zip(mtimes, sizes, strict=True), strict=True))
+    return known
 

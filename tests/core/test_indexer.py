@@ -25,7 +25,13 @@ from searchapp.core.errors import (
     IndexMissingError,
     UsageError,
 )
-from searchapp.core.indexer import first_start_folders, forget_folder, index_folders, update_index
+from searchapp.core.indexer import (
+    first_start_folders,
+    forget_folder,
+    index_folders,
+    indexed_fingerprints,
+    update_index,
+)
 from searchapp.core.paths import SEEDS_DIR
 from searchapp.core.progress import IndexReport, Progress, SearchesFirst
 from searchapp.core.results import SearchRequest
@@ -137,6 +143,25 @@ def test_a_gate_held_too_long_does_not_stall_the_run(
     progress.cancel()  # not to leave a stalled run behind
     thread.join()
     assert not stalled and reports[0].added == 3
+
+def test_the_fingerprints_leave_out_deleted_articles(tmp_path: Path, write_articles) -> None:
+    """Read a segment at a time: a deleted article of a segment (no merge
+    since) is not taken for one the index holds; an empty index has none."""
+    root = write_articles({f"a{i}.md": article(f"Статья {i}", "Про миграцию.") for i in range(3)})
+    store.create(tmp_path / "empty")
+    assert indexed_fingerprints(store.open_index(tmp_path / "empty")) == {}
+    update_index(tmp_path / "ix", [root])
+    ix = store.open_index(tmp_path / "ix")
+    gone = os.path.abspath(root / "a1.md")
+    writer = ix.writer()
+    writer.delete_by_term(schema.PATH, gone)
+    writer.commit(merge=False)
+    with ix.searcher() as searcher:
+        assert searcher.reader().has_deletions()  # the case under test
+    known = indexed_fingerprints(ix)
+    assert sorted(known) == sorted(os.path.abspath(root / f"a{i}.md") for i in (0, 2))
+    st = (root / "a0.md").stat()
+    assert known[os.path.abspath(root / "a0.md")] == (st.st_mtime_ns, st.st_size)
 
 def test_other_folders_are_kept(tmp_path: Path, write_articles) -> None:
     a = write_articles({"x.md": article("A", "один")}, folder="a")
