@@ -61,10 +61,10 @@ stores each posting's value (its encoded positions, a ``bytes``) as a call of
 ``_codecs.encode`` on a latin-1 string; from protocol 3 on, bytes are bytes.
 A block of 60 one- and two-position postings pickles in 5.5 µs instead of
 78 and loads in 6.6 µs instead of 69 (the reader's ``pickle.loads`` takes
-either).  Half the articles of ``bench/bench.py``'s 5,430: postings file
-19.2 → 12.0 MB, writing the segment 2.8–3.9 → 2.1 s of CPU
-(``bench/index_phases.py``).  The blocks' headers stay at protocol 2, which
-has no frame header to add to a tuple of six numbers."""
+either).  Half the articles of ``bench/bench.py``'s 5,430 as one segment,
+three runs each (``bench/index_phases.py --block-pickle 2,5``): postings file
+19.2 → 12.0 MB, writing it 3.1–4.2 → 1.9–2.7 s of CPU.  The blocks' headers
+stay at protocol 2, which has no frame header to add to a tuple of six numbers."""
 
 _Postings = tuple["array[int]", list[float], list[bytes]]
 _TERM_INFO = W3TermInfo._struct  # flags, weight, df, min/max length bytes, max weight, ids
