@@ -23,16 +23,14 @@ import contextlib
 import json
 import os
 import time
-from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import xapian
 
 from searchapp.core import folders, schema
-from searchapp.core.cluster.analysers import analysed
-from searchapp.core.cluster.config import ClusterConfig, Shard, load_cluster
+from searchapp.core.cluster.analysers import Done, analysed
+from searchapp.core.cluster.config import ClusterConfig, load_cluster
 from searchapp.core.cluster.documents import (
     FINGERPRINT,
     KEY,
@@ -40,6 +38,7 @@ from searchapp.core.cluster.documents import (
     parse_fingerprint,
     stored_record,
 )
+from searchapp.core.cluster.shard_writer import ShardWriter
 from searchapp.core.errors import IndexBusyError, UsageError
 from searchapp.core.ingest import iter_article_files
 from searchapp.core.progress import IndexReport, Progress
@@ -51,21 +50,6 @@ FOLDERS_KEY = "searchapp.folders"
 READER_KEY = "searchapp.reader"  # the reader whose articles a shard holds (none: 1)
 
 Fingerprint = tuple[int, int]
-
-
-@dataclass
-class _Writer:
-    """A shard's writable connection and what it holds uncommitted."""
-
-    shard: Shard
-    db: xapian.WritableDatabase
-    added: int = 0
-    updated: int = 0
-    removed: int = 0
-
-    @property
-    def pending(self) -> int:
-        return self.added + self.updated + self.removed
 
 
 def cluster_folders(cluster_file: Path) -> list[Path]:
@@ -172,8 +156,8 @@ def _listing(every_folder: list[Path]) -> str:
     return json.dumps([str(f) for f in every_folder], ensure_ascii=False)
 
 
-def _open_writers(config: ClusterConfig, report: IndexReport) -> dict[int, _Writer]:
-    writers: dict[int, _Writer] = {}
+def _open_writers(config: ClusterConfig, report: IndexReport) -> dict[int, ShardWriter]:
+    writers: dict[int, ShardWriter] = {}
     timeout = config.timeout_ms
     for shard in config.shards:
         try:
@@ -187,20 +171,20 @@ def _open_writers(config: ClusterConfig, report: IndexReport) -> dict[int, _Writ
             report.warnings.append((shard.label, f"shard did not answer ({exc}): its "
                                     "articles were not indexed; run again when it is back"))
             continue
-        writers[shard.index] = _Writer(shard, db)
+        writers[shard.index] = ShardWriter(shard, db)
     if not writers:
         raise UsageError(f"no shard of the cluster {config.file} answered: start their servers")
     return writers
 
 
-def _older_reader(writers: dict[int, _Writer]) -> bool:
+def _older_reader(writers: dict[int, ShardWriter]) -> bool:
     """True when a shard holds articles read by an older reader than this one
     (:data:`~searchapp.core.schema.READER_VERSION`)."""
     return any(w.db.get_doccount() and (w.db.get_metadata(READER_KEY) or b"1") !=
                str(READER_VERSION).encode() for w in writers.values())
 
 
-def _saved_folders(writers: dict[int, _Writer]) -> list[Path]:
+def _saved_folders(writers: dict[int, ShardWriter]) -> list[Path]:
     for w in writers.values():
         text = w.db.get_metadata(FOLDERS_KEY)
         if text:
@@ -208,7 +192,7 @@ def _saved_folders(writers: dict[int, _Writer]) -> list[Path]:
     return []
 
 
-def _known(writers: dict[int, _Writer], report: IndexReport) -> dict[str, Fingerprint]:
+def _known(writers: dict[int, ShardWriter], report: IndexReport) -> dict[str, Fingerprint]:
     """``key → fingerprint`` of every article on the shards that answer."""
     known: dict[str, Fingerprint] = {}
     for index, w in list(writers.items()):
@@ -246,7 +230,7 @@ def _scan(roots: list[Path], progress: Progress, report: IndexReport) -> dict[st
 
 def _run(
     config: ClusterConfig,
-    writers: dict[int, _Writer],
+    writers: dict[int, ShardWriter],
     every_folder: list[Path],
     roots: list[Path],
     rebuild: bool,
@@ -278,87 +262,73 @@ def _run(
         if w is not None:
             w.db.delete_document(KEY + key)
             w.removed += 1
-    last_commit = time.monotonic()
-    with contextlib.closing(analysed([(p, on_disk[p]) for p in todo], progress)) as documents:
-        for path, doc, failure in documents:
-            if progress.stopped():
-                report.cancelled = True
-                break
-            progress.current = path
-            if doc is None:
-                report.failed.append((path, failure or "could not be read"))
-            else:
-                _send(config, writers, path, doc, article_key(path) in known, report)
-            progress.advance()
-            pending = sum(w.pending for w in writers.values())
-            if pending >= BATCH_DOCS or time.monotonic() - last_commit > BATCH_SECONDS:
-                progress.phase = "committing"
-                _commit_all(writers, every_folder, report)
-                progress.phase = "indexing"
-                last_commit = time.monotonic()
-    progress.phase = "committing"
-    report.reread = reread and not report.cancelled and roots == every_folder
-    _commit_all(writers, every_folder, report, reader=report.reread)
+    metadata = {FOLDERS_KEY: _listing(every_folder)}
+    for w in writers.values():
+        w.start()
+    try:
+        with contextlib.closing(analysed([(p, on_disk[p]) for p in todo],
+                                         progress)) as documents:
+            _send_all(config, writers, documents, known, metadata, progress, report)
+        progress.phase = "committing"
+        report.reread = reread and not report.cancelled and roots == every_folder
+        if report.reread:  # every file of every folder was read by this reader
+            metadata[READER_KEY] = str(READER_VERSION)
+        for w in writers.values():
+            w.commit(metadata)
+    finally:  # what was given is sent (an error: Xapian commits it when closing)
+        for w in writers.values():
+            w.finish()
+    _count(writers, report)
 
 
-def _send(
+def _send_all(
     config: ClusterConfig,
-    writers: dict[int, _Writer],
-    path: str,
-    doc: xapian.Document,
-    update: bool,
+    writers: dict[int, ShardWriter],
+    documents: Iterable[Done],
+    known: dict[str, Fingerprint],
+    metadata: dict[str, str],
+    progress: Progress,
     report: IndexReport,
 ) -> None:
-    """Write ``doc`` to its shard (uncommitted); a lost shard is reported."""
-    shard = config.shard_of(path)
-    w = writers.get(shard.index)
-    if w is None:
-        return  # its shard is down: reported once, done by the next run
-    try:
-        w.db.replace_document(KEY + article_key(path), doc)
-    except xapian.NetworkError as exc:
-        _lost(writers, shard.index, report, exc)
-        return
-    if update:
-        w.updated += 1
-    else:
-        w.added += 1
+    """Hand each document to its shard's writer, and a commit to every shard
+    each :data:`BATCH_DOCS` documents or :data:`BATCH_SECONDS` (each shard's
+    commit is atomic: a killed run leaves every shard at its last one)."""
+    given, last_commit = 0, time.monotonic()
+    for path, doc, failure in documents:
+        if progress.stopped():
+            report.cancelled = True
+            break
+        progress.current = path
+        if doc is None:
+            report.failed.append((path, failure or "could not be read"))
+        else:
+            key = article_key(path)
+            w = writers.get(config.shard_of(path).index)
+            if w is not None:  # a shard down at the start is named once, done by the next run
+                w.replace(KEY + key, doc, key in known)
+                given += 1
+        progress.advance()
+        if given >= BATCH_DOCS or time.monotonic() - last_commit > BATCH_SECONDS:
+            for w in writers.values():
+                w.commit(metadata)
+            given, last_commit = 0, time.monotonic()
 
 
-def _commit_all(writers: dict[int, _Writer], every_folder: list[Path],
-                report: IndexReport, reader: bool = False) -> None:
-    """Commit every shard (atomic per shard), all at once; count what each committed.
-
-    A commit waits on its server's disk: one thread per shard (the bindings
-    let go of the GIL while they wait) makes the run wait for the slowest
-    shard, not for the sum of them."""
-    if not writers:
-        return
-    listing = _listing(every_folder)
-
-    def commit(w: _Writer) -> None:
-        w.db.set_metadata(FOLDERS_KEY, listing)
-        if reader:  # every file of every folder was read by this reader
-            w.db.set_metadata(READER_KEY, str(READER_VERSION))
-        w.db.commit()
-
-    with ThreadPoolExecutor(len(writers)) as pool:
-        done = {index: pool.submit(commit, w) for index, w in writers.items()}
-    for index, future in done.items():
-        exc = future.exception()
-        if isinstance(exc, xapian.NetworkError):
-            _lost(writers, index, report, exc)
-            continue
-        if exc is not None:
-            raise exc
-        w = writers[index]
-        report.added += w.added
-        report.updated += w.updated
-        report.removed += w.removed
-        w.added = w.updated = w.removed = 0
+def _count(writers: dict[int, ShardWriter], report: IndexReport) -> None:
+    """Add what each shard committed to ``report``; name the shards lost on the way."""
+    for index, w in list(writers.items()):
+        added, updated, removed = w.committed
+        report.added += added
+        report.updated += updated
+        report.removed += removed
+        if w.lost:
+            assert w.error is not None
+            _lost(writers, index, report, w.error)
+        elif w.error is not None:
+            raise w.error
 
 
-def _lost(writers: dict[int, _Writer], index: int, report: IndexReport, exc: Exception) -> None:
+def _lost(writers: dict[int, ShardWriter], index: int, report: IndexReport, exc: Exception) -> None:
     """A shard stopped answering during the run: name it and go on without it."""
     w = writers.pop(index)
     report.warnings.append((
@@ -369,6 +339,5 @@ def _lost(writers: dict[int, _Writer], index: int, report: IndexReport, exc: Exc
     _close(w)
 
 
-def _close(w: _Writer) -> None:
-    with contextlib.suppress(xapian.Error):
-        w.db.close()
+def _close(w: ShardWriter) -> None:
+    w.close()
