@@ -63,6 +63,7 @@ def one_run(archive: Path, work: Path, shards: int) -> dict[str, float]:
         "cpu_machine_s": round(busy, 1),
         "cpu_servers_s": round(busy - own - analysers, 1),
         "cpu_ms_per_article": round(busy * 1000 / max(count, 1), 2),
+        "failed": len(report.failed), "warnings": [f"{w}: {why}" for w, why in report.warnings],
     }
 
 

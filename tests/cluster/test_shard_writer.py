@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import xapian
 
 from searchapp.core.backend import open_backend
-from searchapp.core.cluster import shard_writer
+from searchapp.core.cluster import shard_writer, xapian_index
 from searchapp.core.indexer import update_index
 from searchapp.core.progress import Progress
 from searchapp.core.results import SearchRequest
@@ -60,3 +61,21 @@ def test_a_busy_shard_does_not_hold_the_run(cluster, corpus: Path, monkeypatch) 
         assert engine.search(SearchRequest()).total == 95
     finally:
         engine.close()
+
+
+def test_a_run_waits_on_a_shard_longer_than_a_search_does(cluster, corpus: Path,
+                                                         monkeypatch) -> None:
+    """A big shard's commit outlasts the cluster's search timeout: the run must
+    not take the shard as lost then (it dropped the rest of a 1,000,000 run)."""
+    waits: list[int] = []
+    opened = xapian.remote_open_writable
+
+    def open_writable(host: str, port: int, timeout: int, connect_timeout: int) -> Any:
+        waits.append(timeout)
+        return opened(host, port, timeout, connect_timeout)
+
+    monkeypatch.setattr(xapian, "remote_open_writable", open_writable)
+    report = update_index(cluster.file, [corpus])
+    assert report.added == 95
+    assert waits == [xapian_index.WRITE_TIMEOUT_MS] * len(cluster.config.shards)
+    assert min(waits) > cluster.config.timeout_ms
