@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -137,7 +138,7 @@ def forget_cluster_folder(cluster_file: Path, folder: Path) -> int:
             w.db.commit()
         return removed
     except xapian.NetworkError as exc:
-        raise UsageError(f"a shard stopped answering ({exc}): the folder is still listed; "
+        raise UsageError(f"a shard stopped answering ({_reason(exc)}): the folder is still listed; "
                          "run 'forget' again when every shard answers") from None
     finally:
         for w in writers.values():
@@ -175,7 +176,7 @@ def _open_writers(config: ClusterConfig, report: IndexReport) -> dict[int, Shard
                 "writing it. Try again when it has finished."
             ) from None
         except xapian.Error as exc:
-            report.warnings.append((shard.label, f"shard did not answer ({exc}): its "
+            report.warnings.append((shard.label, f"shard did not answer ({_reason(exc)}): its "
                                     "articles were not indexed; run again when it is back"))
             continue
         writers[shard.index] = ShardWriter(shard, db)
@@ -340,10 +341,21 @@ def _lost(writers: dict[int, ShardWriter], index: int, report: IndexReport, exc:
     w = writers.pop(index)
     report.warnings.append((
         w.shard.label,
-        f"shard stopped answering ({exc}): it keeps its last commit; "
+        f"shard stopped answering ({_reason(exc)}): it keeps its last commit; "
         f"{w.pending} uncommitted changes were lost, the next run redoes them",
     ))
     _close(w)
+
+
+_CONTEXT = re.compile(r" \(context: [^()]*(?:\([^()]*\))?[^()]*\)")
+
+
+def _reason(exc: Exception) -> str:
+    """Xapian's message without its context: "write failed (Broken pipe)".
+
+    From the message text: the methods of a Xapian exception raised on another
+    thread (a shard's writer) read freed memory and crashed the run."""
+    return _CONTEXT.sub("", str(exc))
 
 
 def _close(w: ShardWriter) -> None:
