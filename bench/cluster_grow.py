@@ -28,22 +28,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cluster_bench import machine
-from cluster_index_cpu import busy_seconds, children_seconds
+from cluster_index_cpu import busy_seconds, children_seconds, sectors_written
 
 from searchapp.core.cluster import xapian_index
 from searchapp.core.cluster.config import load_cluster, write_cluster
 from searchapp.core.cluster.serve import LocalServers, free_port
-
-
-def sectors_written() -> int:
-    """512-byte sectors written so far to the machine's disks (whole disks:
-    a partition is counted in its disk)."""
-    total = 0
-    for line in Path("/proc/diskstats").read_text().splitlines():
-        f = line.split()
-        if Path(f"/sys/block/{f[2]}").exists() and not f[2].startswith(("loop", "ram")):
-            total += int(f[9])
-    return total
 
 
 def one_run(source: Path, add: Path, work: Path, batch: int, seconds: float) -> dict[str, object]:

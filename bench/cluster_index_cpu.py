@@ -7,7 +7,8 @@ marked) once in ``--work``, then indexes it into a fresh loopback cluster
 ``--runs`` times and prints, per run: articles/s, and CPU seconds of the
 main process (it sends the documents), of the analysing processes, and of
 the whole machine (``/proc/stat``, idle and I/O wait left out), whose rest
-is the shard servers'.  CPU milliseconds per article for the whole machine
+is the shard servers', and gigabytes written to the disk
+(``/proc/diskstats``).  CPU milliseconds per article for the whole machine
 bound the rate on N cores at N × 1000 / that.
 """
 
@@ -44,14 +45,27 @@ def children_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def sectors_written() -> int:
+    """512-byte sectors written so far to the machine's disks (whole disks:
+    a partition is counted in its disk)."""
+    total = 0
+    for line in Path("/proc/diskstats").read_text().splitlines():
+        f = line.split()
+        if Path(f"/sys/block/{f[2]}").exists() and not f[2].startswith(("loop", "ram")):
+            total += int(f[9])
+    return total
+
+
 def one_run(archive: Path, work: Path, shards: int) -> dict[str, float]:
     shutil.rmtree(work / "shards", ignore_errors=True)
     config = loopback_cluster(work / "cluster.toml", shards, work / "shards")
     with LocalServers(config):
         busy, children, own = busy_seconds(), children_seconds(), time.process_time()
+        written = sectors_written()
         started = time.perf_counter()
         report = update_cluster(config.file, [archive])
         wall = time.perf_counter() - started
+        written = sectors_written() - written
         own = time.process_time() - own
         busy = busy_seconds() - busy
     analysers = children_seconds() - children  # reaped when the run ended
@@ -63,6 +77,7 @@ def one_run(archive: Path, work: Path, shards: int) -> dict[str, float]:
         "cpu_machine_s": round(busy, 1),
         "cpu_servers_s": round(busy - own - analysers, 1),
         "cpu_ms_per_article": round(busy * 1000 / max(count, 1), 2),
+        "written_gb": round(written * 512 / 1e9, 2),
         "failed": len(report.failed), "warnings": [f"{w}: {why}" for w, why in report.warnings],
     }
 
