@@ -1,7 +1,8 @@
 """What an article costs a cluster's indexing, in CPU time: our analysis
 (reading a file into a Xapian document) and Xapian's writing of it.
 
-    python bench/xapian_write_cost.py [--articles 3000] [--batch 5000] [CORPUS_DIR...]
+    python bench/xapian_write_cost.py [--articles 3000] [--batch 5000] [--onto SHARD]
+                                      [CORPUS_DIR...]
 
 Reads ``--articles`` files of the corpora (default: every folder under
 /tmp/corpora, taken in turn), times making their documents in this process
@@ -10,6 +11,10 @@ then adds them to a fresh local shard database, committing every ``--batch``
 documents (a 4-shard run commits every 20,000 articles or minute: up to
 5,000 per shard), and
 prints CPU milliseconds per article for each step, with the Xapian version.
+With ``--onto``, the documents are added to a copy of that shard database
+instead (e.g. ``/tmp/cm1m/shards/s1``, a quarter of the million), and the
+gigabytes the writing process wrote are printed too: a commit writes every
+block its batch changed, which is what grows with the shard.
 The sum bounds a loopback cluster's indexing rate: N cores / (analysis +
 writing) articles per second, whoever does the writing (client or server).
 """
@@ -18,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import resource
 import shutil
 import statistics
 import sys
@@ -44,6 +50,7 @@ def main() -> int:
     ap.add_argument("corpora", nargs="*", type=Path)
     ap.add_argument("--articles", type=int, default=3000)
     ap.add_argument("--batch", type=int, default=5000)
+    ap.add_argument("--onto", type=Path, default=None)
     args = ap.parse_args()
     folders = args.corpora or sorted(p for p in CORPORA.iterdir() if p.is_dir())
     files = files_of(folders, args.articles)
@@ -62,7 +69,11 @@ def main() -> int:
     terms = [xapian.Document.unserialise(d).termlist_count() for d in docs[:500]]
     where = Path(tempfile.mkdtemp(prefix="xapian-write-cost-"))
     try:
+        if args.onto:
+            shutil.copytree(args.onto, where / "shard")
         db = xapian.WritableDatabase(str(where / "shard"), xapian.DB_CREATE_OR_OPEN)
+        held = db.get_doccount()
+        blocks = resource.getrusage(resource.RUSAGE_SELF).ru_oublock
         started = time.process_time()
         for i, data in enumerate(docs, 1):
             db.add_document(xapian.Document.unserialise(data))
@@ -71,6 +82,7 @@ def main() -> int:
         db.commit()
         db.close()
         writing = time.process_time() - started
+        written = (resource.getrusage(resource.RUSAGE_SELF).ru_oublock - blocks) * 512 / 1e9
     finally:
         shutil.rmtree(where, ignore_errors=True)
     n = len(docs)
@@ -78,8 +90,8 @@ def main() -> int:
           f"{statistics.mean(terms):.0f} distinct terms each (first 500)")
     print(f"analysis, cold vocabulary: {passes[0] / n * 1000:.2f} ms CPU per article")
     print(f"analysis, warm vocabulary: {passes[1] / n * 1000:.2f} ms CPU per article")
-    print(f"Xapian writing (commit every {args.batch}): "
-          f"{writing / n * 1000:.2f} ms CPU per article")
+    print(f"Xapian writing (commit every {args.batch}, onto {held} documents): "
+          f"{writing / n * 1000:.2f} ms CPU per article, {written:.2f} GB written")
     print(f"bound on 2 cores, warm: {2000 / (passes[1] / n * 1000 + writing / n * 1000):.0f} "
           "articles/s")
     return 0

@@ -50,9 +50,10 @@ BATCH_SECONDS = 60.0
 """A run commits every shard each :data:`BATCH_DOCS` articles or
 :data:`BATCH_SECONDS`, whichever comes first.  A commit rewrites every block
 its changes touch, and positions are kept term by term, so a batch touches
-blocks all over a big shard: adding 20,000 articles to shards of 250,000,
-one local writer wrote 24.8 GB committing every 500 documents, 4.0 GB every
-5,000 (``bench/cluster_grow.py`` measures the whole run)."""
+blocks all over a big shard: adding 20,000 articles to a shard of 250,000
+wrote 29.2 GB committing every 500 documents, 2.6–2.9 GB every 5,000
+(``bench/xapian_write_cost.py --onto``; ``bench/cluster_grow.py`` measures a
+whole run into four shards)."""
 WRITE_TIMEOUT_MS = 60_000
 """How long a run waits on a shard's answer (its greeting, a write, a commit)
 before taking the shard as lost.  A search gives up after the cluster's
