@@ -280,6 +280,9 @@ def _run(
             w.removed += 1
     metadata = {FOLDERS_KEY: _listing(every_folder)}
     for w in writers.values():
+        # With the first batch, not after it: a server commits what it holds when its
+        # client dies, and the next run must know the folder of what was kept.
+        w.db.set_metadata(FOLDERS_KEY, metadata[FOLDERS_KEY])
         w.start()
     try:
         with contextlib.closing(analysed([(p, on_disk[p]) for p in todo],
