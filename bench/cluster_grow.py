@@ -19,20 +19,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
+from typing import cast
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cluster_bench import machine
-from cluster_index_cpu import busy_seconds, children_seconds, sectors_written
+from cluster_index_cpu import measured
 
 from searchapp.core.cluster import xapian_index
 from searchapp.core.cluster.config import load_cluster, write_cluster
-from searchapp.core.cluster.serve import LocalServers, free_port
+from searchapp.core.cluster.serve import free_port
 
 
 def one_run(source: Path, add: Path, work: Path, batch: int, seconds: float) -> dict[str, object]:
@@ -42,30 +41,12 @@ def one_run(source: Path, add: Path, work: Path, batch: int, seconds: float) -> 
     subprocess.run(["sync"], check=True)
     shard_dirs = sorted(p for p in (work / "shards").iterdir() if p.is_dir())
     write_cluster(work / "cluster.toml", [("127.0.0.1", free_port(), p) for p in shard_dirs], 2000)
-    config = load_cluster(work / "cluster.toml")
     xapian_index.BATCH_DOCS, xapian_index.BATCH_SECONDS = batch, seconds
-    with LocalServers(config):
-        busy, children, own = busy_seconds(), children_seconds(), time.process_time()
-        written = sectors_written()
-        started = time.perf_counter()
-        report = xapian_index.update_cluster(config.file, [add])
-        wall = time.perf_counter() - started
-        subprocess.run(["sync"], check=True)
-        written = sectors_written() - written
-        own = time.process_time() - own
-        busy = busy_seconds() - busy
-    analysers = children_seconds() - children
-    count = max(report.added + report.updated, 1)
-    return {
-        "batch": f"{batch}:{seconds:g}", "articles": report.added + report.updated,
-        "seconds": round(wall, 1), "articles_per_s": round(count / wall, 1),
-        "cpu_ms_per_article": round(busy * 1000 / count, 2),
-        "main_ms": round(own * 1000 / count, 2), "analysers_ms": round(analysers * 1000 / count, 2),
-        "servers_ms": round((busy - own - analysers) * 1000 / count, 2),
-        "busy_pct": round(100 * busy / wall / (os.cpu_count() or 1)),
-        "written_gb": round(written * 512 / 1e9, 2),
-        "failed": len(report.failed), "warnings": [f"{w}: {why}" for w, why in report.warnings],
-    }
+    run = measured(load_cluster(work / "cluster.toml"), [add])
+    per_article = 1000 / max(cast(int, run["articles"]), 1)
+    parts = {f"{part}_ms": round(cast(float, run[f"cpu_{part}_s"]) * per_article, 2)
+             for part in ("main", "analysers", "servers")}
+    return {"batch": f"{batch}:{seconds:g}", **run, **parts}
 
 
 def main() -> int:

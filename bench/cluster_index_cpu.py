@@ -19,6 +19,7 @@ import json
 import os
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -28,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cluster_bench import build_archive, machine
 
 from bench import cpu_fields
+from searchapp.core.cluster.config import ClusterConfig
 from searchapp.core.cluster.serve import LocalServers, loopback_cluster
 from searchapp.core.cluster.xapian_index import update_cluster
 
@@ -56,15 +58,21 @@ def sectors_written() -> int:
     return total
 
 
-def one_run(archive: Path, work: Path, shards: int) -> dict[str, float]:
+def one_run(archive: Path, work: Path, shards: int) -> dict[str, object]:
     shutil.rmtree(work / "shards", ignore_errors=True)
     config = loopback_cluster(work / "cluster.toml", shards, work / "shards")
+    return measured(config, [archive])
+
+
+def measured(config: ClusterConfig, roots: list[Path]) -> dict[str, object]:
+    """Index ``roots`` into the cluster (its servers started here) and say what it cost."""
     with LocalServers(config):
         busy, children, own = busy_seconds(), children_seconds(), time.process_time()
         written = sectors_written()
         started = time.perf_counter()
-        report = update_cluster(config.file, [archive])
+        report = update_cluster(config.file, roots)
         wall = time.perf_counter() - started
+        subprocess.run(["sync"], check=True)  # what the run left to the page cache, too
         written = sectors_written() - written
         own = time.process_time() - own
         busy = busy_seconds() - busy
@@ -77,6 +85,7 @@ def one_run(archive: Path, work: Path, shards: int) -> dict[str, float]:
         "cpu_machine_s": round(busy, 1),
         "cpu_servers_s": round(busy - own - analysers, 1),
         "cpu_ms_per_article": round(busy * 1000 / max(count, 1), 2),
+        "busy_pct": round(100 * busy / wall / (os.cpu_count() or 1)),
         "written_gb": round(written * 512 / 1e9, 2),
         "failed": len(report.failed), "warnings": [f"{w}: {why}" for w, why in report.warnings],
     }

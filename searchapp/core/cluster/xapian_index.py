@@ -278,22 +278,22 @@ def _run(
         if w is not None:
             w.db.delete_document(KEY + key)
             w.removed += 1
-    metadata = {FOLDERS_KEY: _listing(every_folder)}
+    listing = _listing(every_folder)
     for w in writers.values():
         # With the first batch, not after it: a server commits what it holds when its
         # client dies, and the next run must know the folder of what was kept.
-        w.db.set_metadata(FOLDERS_KEY, metadata[FOLDERS_KEY])
+        w.db.set_metadata(FOLDERS_KEY, listing)
         w.start()
     try:
         with contextlib.closing(analysed([(p, on_disk[p]) for p in todo],
                                          progress)) as documents:
-            _send_all(config, writers, documents, known, metadata, progress, report)
+            _send_all(config, writers, documents, known, progress, report)
         progress.phase = "committing"
         report.reread = reread and not report.cancelled and roots == every_folder
-        if report.reread:  # every file of every folder was read by this reader
-            metadata[READER_KEY] = str(READER_VERSION)
+        # Every file of every folder was read by this reader: the shards say so.
+        last = {READER_KEY: str(READER_VERSION)} if report.reread else {}
         for w in writers.values():
-            w.commit(metadata)
+            w.commit(last)
     finally:  # what was given is sent (an error: Xapian commits it when closing)
         for w in writers.values():
             w.finish()
@@ -305,7 +305,6 @@ def _send_all(
     writers: dict[int, ShardWriter],
     documents: Iterable[Done],
     known: dict[str, Fingerprint],
-    metadata: dict[str, str],
     progress: Progress,
     report: IndexReport,
 ) -> None:
@@ -329,7 +328,7 @@ def _send_all(
         progress.advance()
         if given >= BATCH_DOCS or time.monotonic() - last_commit > BATCH_SECONDS:
             for w in writers.values():
-                w.commit(metadata)
+                w.commit({})
             given, last_commit = 0, time.monotonic()
 
 
