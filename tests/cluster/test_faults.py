@@ -140,3 +140,13 @@ def test_indexing_with_a_shard_down_names_it_and_fills_the_others(cluster, corpu
     assert update_index(cluster.file).added == 95 - report.added
     assert engine.search(SearchRequest()).total == 95
     engine.close()
+
+
+def test_a_lost_shards_reason_is_xapians_without_its_context() -> None:
+    """The message a shard killed mid-indexing gave (the test above meets it
+    only when the kill lands in a read; otherwise Xapian has no context to add)."""
+    seen = Exception("read failed (context: remote:tcp(127.0.0.1:51235)) "
+                     "(Connection reset by peer)")
+    assert xapian_index._reason(seen) == "read failed (Connection reset by peer)"
+    assert xapian_index._reason(Exception("Connection closed unexpectedly")) == (
+        "Connection closed unexpectedly")
