@@ -91,27 +91,32 @@ def index_tokens(text: str) -> Iterator[WordToken]:
 _WORD_AFTER = re.compile(r"(?:([.!?…\n])[ \t\"'«„“(—–\-*•]*)?(" + WORD_RE.pattern + ")")
 
 
-def term_positions(text: str) -> tuple[dict[str, list[int]], int]:
-    """Every index term of ``text`` with its word positions, and how many
-    terms were indexed in all (the field's length): what :class:`MorphTokenizer`
-    yields, gathered per term for :mod:`searchapp.core.segment_writer`."""
-    at: defaultdict[str, list[int]] = defaultdict(list)
-    count = 0
+def word_terms(text: str) -> list[tuple[str, ...]]:
+    """The index terms of each word of ``text``, in order (word ``i`` stands
+    at position ``i``): what :class:`MorphTokenizer` yields, without offsets.
+    The hot loop of indexing: one dict lookup per word once it has been seen."""
     terms_of = morphology.surface_terms
     if _SHOUT.search(text):  # lines in capitals: their words are told by offsets
-        for pos, (m, initial) in enumerate(words_in_context(text)):
-            terms = terms_of(m.group(), initial)
-            count += len(terms)
-            for term in terms:
-                at[term].append(pos)
-        return at, count
+        return [terms_of(m.group(), initial) for m, initial in words_in_context(text)]
     plain, initials = morphology.surface_caches()
+    words: list[tuple[str, ...]] = []
+    append = words.append
     # A text that starts with a line break starts with a sentence.
-    for pos, (end, word) in enumerate(_WORD_AFTER.findall("\n" + text)):
+    for end, word in _WORD_AFTER.findall("\n" + text):
         if end and word[:1].isupper():
-            terms = initials.get(word) or terms_of(word, True)
+            append(initials.get(word) or terms_of(word, True))
         else:
-            terms = plain.get(word) or terms_of(word, False)
+            append(plain.get(word) or terms_of(word, False))
+    return words
+
+
+def term_positions(text: str) -> tuple[dict[str, list[int]], int]:
+    """Every index term of ``text`` with its word positions, and how many
+    terms were indexed in all (the field's length): :func:`word_terms`
+    gathered per term for :mod:`searchapp.core.segment_writer`."""
+    at: defaultdict[str, list[int]] = defaultdict(list)
+    count = 0
+    for pos, terms in enumerate(word_terms(text)):
         count += len(terms)
         for term in terms:
             at[term].append(pos)

@@ -2,7 +2,7 @@
 
 Terms (the same the Whoosh index holds, with positions, prefixed per field):
 ``T`` title and ``B`` body (lemmas, stems, name keys from
-:func:`searchapp.core.analysis.term_positions`), ``S`` the words of the
+:func:`searchapp.core.analysis.word_terms`), ``S`` the words of the
 source; boolean terms ``XS`` source, ``XL`` language, ``Q`` the article's
 key (its path) and ``F`` its fingerprint (modification time, size, key), so an
 indexing run lists what a shard holds with one term scan.  Value slots: the
@@ -20,7 +20,7 @@ import re
 import xapian
 
 from searchapp.core import morphology, schema
-from searchapp.core.analysis import term_positions
+from searchapp.core.analysis import word_terms
 from searchapp.core.article import Article
 from searchapp.core.schema import Fingerprint
 
@@ -53,14 +53,29 @@ def parse_fingerprint(term: str) -> tuple[str, Fingerprint]:
     return key, (int(mtime), int(size))
 
 
+_PREFIXED: dict[str, dict[tuple[str, ...], tuple[str, ...]]] = {
+    prefix: {} for prefix in (FIELD_PREFIX[schema.TITLE], FIELD_PREFIX[schema.BODY])}
+
+
+def _prefixed(cache: dict[tuple[str, ...], tuple[str, ...]], prefix: str,
+              terms: tuple[str, ...]) -> tuple[str, ...]:
+    """A word's terms with the field's prefix, without those too long for Xapian."""
+    if len(cache) >= morphology.CACHE_SIZE:
+        cache.clear()
+    # A UTF-8 character is at most 4 bytes: few terms need encoding to be told.
+    done = tuple(term for term in (prefix + t for t in terms)
+                 if len(term) * 4 <= MAX_TERM_BYTES or len(term.encode()) <= MAX_TERM_BYTES)
+    cache[terms] = done
+    return done
+
+
 def _add_text(doc: xapian.Document, prefix: str, text: str) -> None:
+    """Every term of every word of ``text``, at the word's position (from 1)."""
     add = doc.add_posting
-    for term, positions in term_positions(text)[0].items():
-        term = prefix + term
-        if len(term) * 4 > MAX_TERM_BYTES and len(term.encode()) > MAX_TERM_BYTES:
-            continue  # a UTF-8 character is at most 4 bytes: few terms are encoded
-        for pos in positions:
-            add(term, pos + 1)
+    cache = _PREFIXED[prefix]
+    for pos, terms in enumerate(word_terms(text), 1):
+        for term in cache.get(terms) or _prefixed(cache, prefix, terms):
+            add(term, pos)
 
 
 def make_document(article: Article, fingerprint: Fingerprint) -> xapian.Document:
