@@ -1,6 +1,6 @@
 """A shard's writable connection, fed by a thread of its own during a run.
 
-``replace_document`` on a remote database waits for the server to have
+Writing a document to a remote database waits for the server to have
 written the document, and a commit for its disk: sent one after the other
 from the run's loop, the loop and the four servers took turns.  Each shard
 now has a thread that sends its documents and commits in the order the run
@@ -59,7 +59,8 @@ class ShardWriter:
         self._thread.start()
 
     def replace(self, key_term: str, doc: xapian.Document, update: bool) -> None:
-        """Write ``doc`` in place of the document holding ``key_term`` (uncommitted)."""
+        """Write ``doc`` in place of the document holding ``key_term``, or
+        (not ``update``: the shard has none) as a new one; uncommitted."""
         self._put((key_term, doc, update))
 
     def commit(self, metadata: dict[str, str]) -> None:
@@ -95,10 +96,11 @@ class ShardWriter:
                     self._committed()
                 else:
                     key_term, doc, update = item
-                    self.db.replace_document(key_term, doc)
                     if update:
+                        self.db.replace_document(key_term, doc)
                         self.updated += 1
-                    else:
+                    else:  # no lookup of the key: 6-10 % of a server's time
+                        self.db.add_document(doc)
                         self.added += 1
             except Exception as exc:  # reported by the run, on its own thread
                 self.error = exc
