@@ -10,12 +10,14 @@ that a noisy machine hurts both alike.  Reports each run and the medians.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -34,6 +36,18 @@ if __name__ == "__main__":
     size = sum(f.stat().st_size for f in Path(sys.argv[2]).iterdir())
     print(json.dumps({"articles": report.added, "seconds": seconds, "bytes": size}))
 """
+
+
+@contextlib.contextmanager
+def worktree(rev: str, tree: Path) -> Iterator[Path]:
+    """``rev`` checked out at ``tree`` (detached), removed afterwards."""
+    subprocess.run(["git", "-C", str(REPO), "worktree", "add", "-q", "--detach", str(tree), rev],
+                   check=True)
+    try:
+        yield tree
+    finally:
+        subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(tree)],
+                       check=False)
 
 
 def run(tree: Path, folders: list[Path], work: Path) -> dict[str, float]:
@@ -55,35 +69,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("folders", type=Path, nargs="+")
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="ab-index-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="ab-index-") as tmp, \
+            worktree(args.rev_a, Path(tmp) / "tree-0") as tree_a, \
+            worktree(args.rev_b, Path(tmp) / "tree-1") as tree_b:
         work = Path(tmp)
-        trees = {}
-        for rev in (args.rev_a, args.rev_b):
-            tree = work / f"tree-{len(trees)}"
-            subprocess.run(["git", "-C", str(REPO), "worktree", "add", "-q", "--detach",
-                            str(tree), rev], check=True)
-            trees[rev] = tree
-        try:
-            results: dict[str, list[dict[str, float]]] = {rev: [] for rev in trees}
-            for i in range(args.runs):
-                for rev, tree in trees.items():
-                    r = run(tree, args.folders, work)
-                    results[rev].append(r)
-                    print(f"run {i + 1} {rev:>10}: {r['articles'] / r['seconds']:7.1f} articles/s, "
-                          f"{r['bytes'] / 2**20:6.1f} MB", flush=True)
-            medians = {
-                rev: (statistics.median(r["articles"] / r["seconds"] for r in rs),
-                      statistics.median(r["bytes"] / 2**20 for r in rs))
-                for rev, rs in results.items()
-            }
-            (a_speed, a_size), (b_speed, b_size) = medians[args.rev_a], medians[args.rev_b]
-            print(f"medians: {args.rev_a} {a_speed:.0f} articles/s, {a_size:.1f} MB; "
-                  f"{args.rev_b} {b_speed:.0f} articles/s, {b_size:.1f} MB; "
-                  f"B/A speed {b_speed / a_speed:.2f}, size {b_size / a_size:.2f}")
-        finally:
-            for tree in trees.values():
-                subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force",
-                                str(tree)], check=False)
+        trees = {args.rev_a: tree_a, args.rev_b: tree_b}
+        results: dict[str, list[dict[str, float]]] = {rev: [] for rev in trees}
+        for i in range(args.runs):
+            for rev, tree in trees.items():
+                r = run(tree, args.folders, work)
+                results[rev].append(r)
+                print(f"run {i + 1} {rev:>10}: {r['articles'] / r['seconds']:7.1f} articles/s, "
+                      f"{r['bytes'] / 2**20:6.1f} MB", flush=True)
+        medians = {
+            rev: (statistics.median(r["articles"] / r["seconds"] for r in rs),
+                  statistics.median(r["bytes"] / 2**20 for r in rs))
+            for rev, rs in results.items()
+        }
+        (a_speed, a_size), (b_speed, b_size) = medians[args.rev_a], medians[args.rev_b]
+        print(f"medians: {args.rev_a} {a_speed:.0f} articles/s, {a_size:.1f} MB; "
+              f"{args.rev_b} {b_speed:.0f} articles/s, {b_size:.1f} MB; "
+              f"B/A speed {b_speed / a_speed:.2f}, size {b_size / a_size:.2f}")
     return 0
 
 
