@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         results: dict[str, list[dict[str, float]]] = {rev: [] for rev in trees}
         for i in range(args.runs):
             for rev, tree in trees.items():
-                r = run(tree, args.folders, work)
+                r = run(tree, [f.resolve() for f in args.folders], work)
                 results[rev].append(r)
                 print(f"run {i + 1} {rev:>10}: {r['articles'] / r['seconds']:7.1f} articles/s, "
                       f"{r['bytes'] / 2**20:6.1f} MB", flush=True)
