@@ -1,7 +1,7 @@
 """What an article costs a cluster's indexing, in CPU time: our analysis
 (reading a file into a Xapian document) and Xapian's writing of it.
 
-    python bench/xapian_write_cost.py [--articles 3000] [--batch 5000] [--onto SHARD]
+    python bench/xapian_write_cost.py [--articles 3000] [--batch 5000] [--onto SHARD] [--replace]
                                       [CORPUS_DIR...]
 
 Reads ``--articles`` files of the corpora (default: every folder under
@@ -15,6 +15,9 @@ With ``--onto``, the documents are added to a copy of that shard database
 instead (e.g. ``/tmp/cm1m/shards/s1``, a quarter of the million), and the
 gigabytes the writing process wrote are printed too: a commit writes every
 block its batch changed, which is what grows with the shard.
+With ``--replace``, each is written with ``replace_document`` by its key
+term (what a run does for an article the shard already holds) instead of
+``add_document``.
 The sum bounds a loopback cluster's indexing rate: N cores / (analysis +
 writing) articles per second, whoever does the writing (client or server).
 """
@@ -29,11 +32,14 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 import xapian
 
 from searchapp.core.cluster.analysers import _analyse
+from searchapp.core.cluster.documents import KEY, article_key
+from searchapp.core.morphology import is_key_term
 
 CORPORA = Path("/tmp/corpora")
 
@@ -45,12 +51,29 @@ def files_of(folders: list[Path], count: int) -> list[str]:
     return mixed[:count]
 
 
+def term_kinds(docs: list[bytes]) -> dict[str, float]:
+    """Distinct terms per document by kind: the words of the body and of the
+    title (lemmas, stems), name keys, and the rest (source, language, key)."""
+    counts: Counter[str] = Counter()
+    for data in docs:
+        doc = xapian.Document.unserialise(data)  # held: its term list reads from it
+        for item in doc.termlist():
+            term = item.term.decode("utf-8", "surrogateescape")
+            field = {"B": "body", "T": "title"}.get(term[:1])
+            if field is None:
+                counts["other"] += 1
+            else:
+                counts[f"{field} {'name keys' if is_key_term(term[1:]) else 'words'}"] += 1
+    return {k: v / max(len(docs), 1) for k, v in sorted(counts.items())}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpora", nargs="*", type=Path)
     ap.add_argument("--articles", type=int, default=3000)
     ap.add_argument("--batch", type=int, default=5000)
     ap.add_argument("--onto", type=Path, default=None)
+    ap.add_argument("--replace", action="store_true")
     args = ap.parse_args()
     folders = args.corpora or sorted(p for p in CORPORA.iterdir() if p.is_dir())
     files = files_of(folders, args.articles)
@@ -58,15 +81,18 @@ def main() -> int:
         sys.exit(f"no articles in {', '.join(map(str, folders))}")
     passes: list[float] = []
     docs: list[bytes] = []
+    doc_paths: list[str] = []
     for _ in range(2):  # the first pass fills the vocabulary; the second is timed
-        docs = []
+        docs, doc_paths = [], []
         started = time.process_time()
         for path in files:
             _, doc, _ = _analyse(path, (0, 0))
             if doc is not None:
                 docs.append(doc.serialise())
+                doc_paths.append(path)
         passes.append(time.process_time() - started)
     terms = [xapian.Document.unserialise(d).termlist_count() for d in docs[:500]]
+    kinds = term_kinds(docs[:500])
     where = Path(tempfile.mkdtemp(prefix="xapian-write-cost-"))
     try:
         if args.onto:
@@ -76,7 +102,11 @@ def main() -> int:
         blocks = resource.getrusage(resource.RUSAGE_SELF).ru_oublock
         started = time.process_time()
         for i, data in enumerate(docs, 1):
-            db.add_document(xapian.Document.unserialise(data))
+            doc = xapian.Document.unserialise(data)
+            if args.replace:
+                db.replace_document(KEY + article_key(doc_paths[i - 1]), doc)
+            else:
+                db.add_document(doc)
             if i % args.batch == 0:
                 db.commit()
         db.commit()
@@ -88,9 +118,11 @@ def main() -> int:
     n = len(docs)
     print(f"Xapian {xapian.version_string()}, {n} articles, "
           f"{statistics.mean(terms):.0f} distinct terms each (first 500)")
+    print("  of which " + ", ".join(f"{k} {v:.1f}" for k, v in kinds.items()))
     print(f"analysis, cold vocabulary: {passes[0] / n * 1000:.2f} ms CPU per article")
     print(f"analysis, warm vocabulary: {passes[1] / n * 1000:.2f} ms CPU per article")
-    print(f"Xapian writing (commit every {args.batch}, onto {held} documents): "
+    how = "replace_document" if args.replace else "add_document"
+    print(f"Xapian writing ({how}, commit every {args.batch}, onto {held} documents): "
           f"{writing / n * 1000:.2f} ms CPU per article, {written:.2f} GB written")
     print(f"bound on 2 cores, warm: {2000 / (passes[1] / n * 1000 + writing / n * 1000):.0f} "
           "articles/s")
