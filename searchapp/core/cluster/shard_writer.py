@@ -99,7 +99,7 @@ class ShardWriter:
                     if update:
                         self.db.replace_document(key_term, doc)
                         self.updated += 1
-                    else:  # no lookup of the key: 6-10 % of a server's time
+                    else:  # a new article: the server need not look its key up
                         self.db.add_document(doc)
                         self.added += 1
             except Exception as exc:  # reported by the run, on its own thread
