@@ -31,7 +31,8 @@ def test_terms_and_positions_are_the_tokenizers_and_long_terms_are_left_out() ->
     title = "ПРЕЗИДЕНТ ТОКАЕВ ПОСЕТИЛ АСТАНУ"  # a line in capitals: no names
     body = (
         "Миграция растёт. Токаев встретился с мигрантами в Астане; "
-        f"today's talks on migration went on. {LONG_KEPT} {TOO_LONG} Кассым-Жомарт."
+        f"today's talks on migration went on. {LONG_KEPT} {TOO_LONG} Кассым-Жомарт. "
+        "В Астане Токаев снова говорил с мигрантами."  # words seen again: from the caches
     )
     article = Article(path="/a/b.md", title=title, body=body, date=dt.date(2024, 3, 5),
                       source="ТАСС", lang="ru", url="")
@@ -45,3 +46,4 @@ def test_terms_and_positions_are_the_tokenizers_and_long_terms_are_left_out() ->
     assert got == expected
     assert "B" + LONG_KEPT in got and "B" + TOO_LONG not in got
     assert any(len(v) > 1 for v in got.values())  # a word seen twice keeps both positions
+    assert len(got["B_токаев"]) == 2  # a name's key, its second time too
