@@ -26,10 +26,19 @@ class _HeldDb:
 
     def __init__(self, db: Any, released: threading.Event, timed_out: list[bool]) -> None:
         self._db, self._released, self._timed_out = db, released, timed_out
+        self.writes = 0
 
-    def replace_document(self, *args: Any) -> Any:
+    def _held(self) -> None:
+        self.writes += 1
         if not self._released.wait(HANG_GUARD_S):
             self._timed_out.append(True)
+
+    def add_document(self, *args: Any) -> Any:  # a new article
+        self._held()
+        return self._db.add_document(*args)
+
+    def replace_document(self, *args: Any) -> Any:  # one the shard holds
+        self._held()
         return self._db.replace_document(*args)
 
     def __getattr__(self, name: str) -> Any:
@@ -41,9 +50,12 @@ def test_a_busy_shard_does_not_hold_the_run(cluster, corpus: Path, monkeypatch) 
     released, timed_out, seen = threading.Event(), [], []
     start = shard_writer.ShardWriter.start
 
+    held: list[_HeldDb] = []
+
     def start_held(self: shard_writer.ShardWriter) -> None:
         if self.shard == victim:
             self.db = _HeldDb(self.db, released, timed_out)
+            held.append(self.db)
         start(self)
 
     def release_at_the_last_article(progress: Progress) -> None:
@@ -55,6 +67,7 @@ def test_a_busy_shard_does_not_hold_the_run(cluster, corpus: Path, monkeypatch) 
     report = update_index(cluster.file, [corpus],
                           progress=Progress(on_article=release_at_the_last_article))
     assert seen == [95] and not timed_out  # the run got to its end while shard 0 was held
+    assert held[0].writes > 0  # its writes were held indeed
     assert (report.added, report.warnings) == (95, [])
     engine = open_backend(cluster.file)
     try:
