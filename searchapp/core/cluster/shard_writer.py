@@ -58,9 +58,9 @@ class ShardWriter:
             target=self._loop, name=f"shard {self.shard.label}", daemon=True)
         self._thread.start()
 
-    def replace(self, key_term: str, doc: xapian.Document, update: bool) -> None:
-        """Write ``doc`` in place of the document holding ``key_term``, or
-        (not ``update``: the shard has none) as a new one; uncommitted."""
+    def write(self, key_term: str, doc: xapian.Document, update: bool) -> None:
+        """Write ``doc`` in place of the document holding ``key_term`` (``update``),
+        or as a new one (the shard has none); uncommitted."""
         self._put((key_term, doc, update))
 
     def commit(self, metadata: dict[str, str]) -> None:

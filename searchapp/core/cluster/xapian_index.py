@@ -323,7 +323,7 @@ def _send_all(
             key = article_key(path)
             w = writers.get(config.shard_of(path).index)
             if w is not None:  # a shard down at the start is named once, done by the next run
-                w.replace(KEY + key, doc, key in known)
+                w.write(KEY + key, doc, key in known)
                 given += 1
         progress.advance()
         if given >= BATCH_DOCS or time.monotonic() - last_commit > BATCH_SECONDS:
