@@ -2,7 +2,7 @@
 (reading a file into a Xapian document) and Xapian's writing of it.
 
     python bench/xapian_write_cost.py [--articles 3000] [--batch 5000] [--onto SHARD] [--replace]
-                                      [CORPUS_DIR...]
+                                      [--positions-cost ROUNDS] [CORPUS_DIR...]
 
 Reads ``--articles`` files of the corpora (default: every folder under
 /tmp/corpora, taken in turn), times making their documents in this process
@@ -17,7 +17,10 @@ gigabytes the writing process wrote are printed too: a commit writes every
 block its batch changed, which is what grows with the shard.
 With ``--replace``, each is written with ``replace_document`` by its key
 term (what a run does for an article the shard already holds) instead of
-``add_document``.
+``add_document``.  With ``--positions-cost ROUNDS``, the documents are then
+written ROUNDS more times into fresh databases, with their positions and
+without them (the same terms and counts) in turn: what Xapian spends on the
+positions that phrase searches need.
 The sum bounds a loopback cluster's indexing rate: N cores / (analysis +
 writing) articles per second, whoever does the writing (client or server).
 """
@@ -66,6 +69,48 @@ def term_kinds(docs: list[bytes]) -> dict[str, float]:
     return {k: v / max(len(docs), 1) for k, v in sorted(counts.items())}
 
 
+def write(docs: list[tuple[str, bytes]], batch: int, *, onto: Path | None = None,
+          replace: bool = False) -> tuple[float, float, int]:
+    """Add ``docs`` to a fresh database (or a copy of ``onto``), committing
+    every ``batch``: CPU seconds, gigabytes written, documents held before."""
+    where = Path(tempfile.mkdtemp(prefix="xapian-write-cost-"))
+    try:
+        if onto:
+            shutil.copytree(onto, where / "shard")
+        db = xapian.WritableDatabase(str(where / "shard"), xapian.DB_CREATE_OR_OPEN)
+        held = db.get_doccount()
+        blocks = resource.getrusage(resource.RUSAGE_SELF).ru_oublock
+        started = time.process_time()
+        for i, (path, data) in enumerate(docs, 1):
+            doc = xapian.Document.unserialise(data)
+            if replace:
+                db.replace_document(KEY + article_key(path), doc)
+            else:
+                db.add_document(doc)
+            if i % batch == 0:
+                db.commit()
+        db.commit()
+        db.close()
+        seconds = time.process_time() - started
+        written = (resource.getrusage(resource.RUSAGE_SELF).ru_oublock - blocks) * 512 / 1e9
+    finally:
+        shutil.rmtree(where, ignore_errors=True)
+    return seconds, written, held
+
+
+def without_positions(data: bytes) -> bytes:
+    """A serialised document again, its terms (with their counts), values and
+    data kept and their positions dropped."""
+    doc = xapian.Document.unserialise(data)
+    bare = xapian.Document()
+    for item in doc.termlist():
+        bare.add_term(item.term, item.wdf)
+    for value in doc.values():
+        bare.add_value(value.num, value.value)
+    bare.set_data(doc.get_data())
+    return bytes(bare.serialise())
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpora", nargs="*", type=Path)
@@ -73,6 +118,7 @@ def main() -> int:
     ap.add_argument("--batch", type=int, default=5000)
     ap.add_argument("--onto", type=Path, default=None)
     ap.add_argument("--replace", action="store_true")
+    ap.add_argument("--positions-cost", type=int, default=0, metavar="ROUNDS")
     args = ap.parse_args()
     folders = args.corpora or sorted(p for p in CORPORA.iterdir() if p.is_dir())
     files = files_of(folders, args.articles)
@@ -89,28 +135,7 @@ def main() -> int:
                 docs.append((path, doc.serialise()))
         passes.append(time.process_time() - started)
     kinds = term_kinds([data for _, data in docs[:500]])
-    where = Path(tempfile.mkdtemp(prefix="xapian-write-cost-"))
-    try:
-        if args.onto:
-            shutil.copytree(args.onto, where / "shard")
-        db = xapian.WritableDatabase(str(where / "shard"), xapian.DB_CREATE_OR_OPEN)
-        held = db.get_doccount()
-        blocks = resource.getrusage(resource.RUSAGE_SELF).ru_oublock
-        started = time.process_time()
-        for i, (path, data) in enumerate(docs, 1):
-            doc = xapian.Document.unserialise(data)
-            if args.replace:
-                db.replace_document(KEY + article_key(path), doc)
-            else:
-                db.add_document(doc)
-            if i % args.batch == 0:
-                db.commit()
-        db.commit()
-        db.close()
-        writing = time.process_time() - started
-        written = (resource.getrusage(resource.RUSAGE_SELF).ru_oublock - blocks) * 512 / 1e9
-    finally:
-        shutil.rmtree(where, ignore_errors=True)
+    writing, written, held = write(docs, args.batch, onto=args.onto, replace=args.replace)
     n = len(docs)
     print(f"Xapian {xapian.version_string()}, {n} articles, "
           f"{sum(kinds.values()):.0f} distinct terms each (first 500)")
@@ -120,6 +145,15 @@ def main() -> int:
     how = "replace_document" if args.replace else "add_document"
     print(f"Xapian writing ({how}, commit every {args.batch}, onto {held} documents): "
           f"{writing / n * 1000:.2f} ms CPU per article, {written:.2f} GB written")
+    if args.positions_cost:
+        bare = [(path, without_positions(data)) for path, data in docs]
+        times: dict[str, list[float]] = {"with positions": [], "without": []}
+        for _ in range(args.positions_cost):
+            for label, which in (("with positions", docs), ("without", bare)):
+                times[label].append(write(which, args.batch)[0] / n * 1000)
+        print(f"Xapian writing into fresh databases, {args.positions_cost} rounds in turn, "
+              "ms CPU per article: " + "; ".join(
+                  f"{label} " + " / ".join(f"{t:.2f}" for t in ts) for label, ts in times.items()))
     print(f"bound on 2 cores, warm: {2000 / (passes[1] / n * 1000 + writing / n * 1000):.0f} "
           "articles/s")
     return 0
