@@ -1,23 +1,30 @@
-"""Start ``xapian-tcpsrv`` for the shards of a cluster file on this machine.
+"""Start ``xapian-tcpsrv`` for the shards of a cluster file on this machine,
+and keep them running.
 
     python -m searchapp.core.cluster.serve CLUSTER.toml     (Ctrl+C stops them)
 
 Each local shard (host 127.0.0.1 or localhost) gets a writable server on its
 port over its database path (created if missing), in a process group of its
 own, so that stopping it ends the children serving open connections too.
-Tests and the benchmark use :class:`LocalServers` the same way.
+A server that ends on its own (a crash, the OOM killer, a stray ``kill``) is
+named and started again; one that cannot start, or ends again within a
+minute, is tried again later, waiting twice as long each time up to five
+minutes.  Tests and the benchmark use :class:`LocalServers` the same way.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import queue
 import shutil
 import signal
 import socket
 import subprocess
 import sys
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
@@ -56,6 +63,8 @@ class LocalServers:
     def __init__(self, config: ClusterConfig) -> None:
         self.config = config
         self.procs: dict[int, subprocess.Popen[bytes]] = {}
+        self.ended: queue.Queue[tuple[Shard, subprocess.Popen[bytes]]] = queue.Queue()
+        """Servers that ended without :meth:`stop` (read by :func:`supervise`)."""
 
     def __enter__(self) -> LocalServers:
         try:
@@ -76,7 +85,10 @@ class LocalServers:
         if program is None:
             raise UsageError(f"{TCPSRV} is not installed (Debian: apt-get install xapian-tools)")
         shard.path.mkdir(parents=True, exist_ok=True)
-        xapian.WritableDatabase(str(shard.path), xapian.DB_CREATE_OR_OPEN).close()
+        try:  # read-only: a writer that outlived its server may hold the lock
+            xapian.Database(str(shard.path)).close()
+        except xapian.DatabaseOpeningError:
+            xapian.WritableDatabase(str(shard.path), xapian.DB_CREATE_OR_OPEN).close()
         proc = subprocess.Popen(
             [program, "--writable", "--port", str(shard.port), "--interface", shard.host,
              str(shard.path)],
@@ -96,6 +108,12 @@ class LocalServers:
         # a full pipe would stop the server.
         threading.Thread(target=_drain, args=(proc.stdout,), daemon=True).start()
         self.procs[shard.index] = proc
+        threading.Thread(target=self._watch, args=(shard, proc), daemon=True).start()
+
+    def _watch(self, shard: Shard, proc: subprocess.Popen[bytes]) -> None:
+        proc.wait()
+        if self.procs.get(shard.index) is proc:  # not stopped by us
+            self.ended.put((shard, proc))
 
     def stop(self, shard: Shard) -> None:
         """Kill the shard's server with every connection it serves (its process group)."""
@@ -122,6 +140,65 @@ class LocalServers:
             self.stop(shard)
 
 
+RAN_LONG = 60.0  # seconds: a server that ran this long is restarted at once when it ends
+MAX_DELAY = 300.0
+
+
+def supervise(servers: LocalServers, say: Callable[[str], None]) -> None:
+    """Start again each server that ends on its own, saying so; never returns
+    (Ctrl+C or SIGTERM ends it).  A server that cannot start, or ran less than
+    :data:`RAN_LONG` seconds, is tried again after 1, 2, 4 … up to
+    :data:`MAX_DELAY` seconds."""
+    shards = {shard.index: shard for shard in servers.config.shards}
+    started = {index: time.monotonic() for index in servers.procs}
+    delay: dict[int, float] = {}
+    due: dict[int, float] = {}  # shard → when to start it again
+    while True:
+        now = time.monotonic()
+        try:
+            shard, proc = servers.ended.get(
+                timeout=max(min(due.values()) - now, 0.0) if due else None)
+        except queue.Empty:
+            pass
+        else:
+            if servers.procs.get(shard.index) is proc:
+                del servers.procs[shard.index]
+                ran = time.monotonic() - started.get(shard.index, 0.0)
+                delay[shard.index] = 0.0 if ran >= RAN_LONG else _longer(delay.get(shard.index))
+                due[shard.index] = time.monotonic() + delay[shard.index]
+                later = f" in {delay[shard.index]:.0f} s" if delay[shard.index] else ""
+                say(f"shard {shard.label}: its server ended ({_how(proc.returncode)}); "
+                    f"starting it again{later}")
+        for index, when in list(due.items()):
+            if when > time.monotonic():
+                continue
+            del due[index]
+            try:
+                servers.start(shards[index])
+            except (UsageError, OSError, xapian.Error) as exc:
+                delay[index] = _longer(delay.get(index))
+                due[index] = time.monotonic() + delay[index]
+                say(f"shard {shards[index].label}: could not start its server ({exc}); "
+                    f"trying again in {delay[index]:.0f} s")
+            else:
+                started[index] = time.monotonic()
+                say(f"shard {shards[index].label}: server started again "
+                    f"(pid {servers.procs[index].pid})")
+
+
+def _longer(delay: float | None) -> float:
+    return min(max(1.0, 2 * (delay or 0.0)), MAX_DELAY)
+
+
+def _how(returncode: int) -> str:
+    if returncode < 0:
+        try:
+            return f"killed by {signal.Signals(-returncode).name}"
+        except ValueError:
+            return f"killed by signal {-returncode}"
+    return f"exit status {returncode}"
+
+
 def _drain(stream: IO[bytes]) -> None:
     while stream.read(65536):
         pass
@@ -133,15 +210,18 @@ def main(argv: list[str] | None = None) -> int:
     if len(args) != 1:
         print("usage: python -m searchapp.core.cluster.serve CLUSTER.toml", file=sys.stderr)
         return 2
+    # Started with "&" by a shell without job control, SIGINT arrives ignored.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         config = load_cluster(Path(args[0]))
         with LocalServers(config) as servers:
             for shard in config.shards:
-                where = "started" if shard.index in servers.procs else "not local, not started"
+                proc = servers.procs.get(shard.index)
+                where = f"started, pid {proc.pid}" if proc else "not local, not started"
                 print(f"shard {shard.label}: {shard.path} ({where})", flush=True)
             print("Serving; Ctrl+C stops the servers.", flush=True)
-            signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-            signal.pause()
+            supervise(servers, lambda line: print(line, flush=True))
     except UsageError as exc:
         print(f"serve: error: {exc}", file=sys.stderr)
         return 2

@@ -1,0 +1,136 @@
+"""``python -m searchapp.core.cluster.serve``, as a team runs it: a server
+that dies is named and started again, one that cannot start is tried again,
+and Ctrl+C stops every server even when the shell started it in the
+background with SIGINT ignored."""
+
+from __future__ import annotations
+
+import os
+import queue
+import re
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from searchapp.core.backend import open_backend
+from searchapp.core.cluster.config import load_cluster, write_cluster
+from searchapp.core.cluster.serve import free_port
+from searchapp.core.indexer import update_index
+from searchapp.core.results import SearchRequest
+
+pytestmark = pytest.mark.cluster
+
+HANG_GUARD = 60.0  # seconds: fails instead of hanging when a line never comes
+
+
+class Serve:
+    """The serve command in a process of its own; its output read line by line."""
+
+    def __init__(self, cluster_file: Path, *, sigint_ignored: bool = False) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "searchapp.core.cluster.serve", str(cluster_file)],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            preexec_fn=(lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+            if sigint_ignored else None,
+        )
+        self.lines: queue.Queue[str] = queue.Queue()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+        self.pids: dict[str, int] = {}  # shard label → its server's pid
+        for line in self.until("Serving"):
+            m = re.match(r"shard (.+?): .* \(started, pid (\d+)\)$", line)
+            if m:
+                self.pids[m[1]] = int(m[2])
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.put(line.rstrip("\n"))
+
+    def until(self, start: str) -> list[str]:
+        """The lines said up to the first one starting with ``start``."""
+        said: list[str] = []
+        while not said or not said[-1].startswith(start):
+            try:
+                said.append(self.lines.get(timeout=HANG_GUARD))
+            except queue.Empty:
+                pytest.fail(f"serve never said {start!r}; it said {said}")
+        return said
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+        self.proc.wait()
+        self._reader.join()
+        assert self.proc.stdout is not None
+        self.proc.stdout.close()
+
+
+@pytest.fixture
+def cluster_file(tmp_path: Path) -> Path:
+    file = tmp_path / "cluster.toml"
+    write_cluster(file, [("127.0.0.1", free_port(), tmp_path / "shards" / f"s{i}")
+                         for i in (1, 2, 3)], 2000)
+    return file
+
+
+@pytest.fixture
+def serve(cluster_file: Path) -> Iterator[Serve]:
+    running = Serve(cluster_file)
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return not Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1].startswith("Z")
+
+
+def test_a_server_that_dies_is_started_again_and_the_results_are_whole(
+        serve: Serve, cluster_file: Path, corpus: Path) -> None:
+    assert update_index(cluster_file, [corpus]).added == 95
+    whole = open_backend(cluster_file).search(SearchRequest(query="миграция"))
+    victim = load_cluster(cluster_file).shards[1].label
+    os.kill(serve.pids[victim], signal.SIGKILL)
+    said = serve.until(f"shard {victim}: server started again")
+    assert f"shard {victim}: its server ended (killed by SIGKILL); starting it again in 1 s" \
+        in said
+    again = open_backend(cluster_file).search(SearchRequest(query="миграция"))
+    assert (again.total, again.notices) == (whole.total, ()) and whole.total > 0
+    assert serve.proc.poll() is None
+
+
+def test_a_server_that_cannot_start_is_named_and_tried_again(
+        serve: Serve, cluster_file: Path) -> None:
+    shard = load_cluster(cluster_file).shards[0]
+    moved = shard.path.with_name("moved")
+    shard.path.rename(moved)
+    shard.path.write_text("not a database")  # its folder cannot be made
+    os.kill(serve.pids[shard.label], signal.SIGKILL)
+    said = serve.until(f"shard {shard.label}: could not start its server")
+    assert said[-1].endswith("trying again in 2 s")
+    shard.path.unlink()
+    moved.rename(shard.path)
+    serve.until(f"shard {shard.label}: server started again")
+    assert open_backend(cluster_file).search(SearchRequest(query="x")).notices == ()
+
+
+def test_ctrl_c_stops_every_server_even_started_with_sigint_ignored(cluster_file: Path) -> None:
+    running = Serve(cluster_file, sigint_ignored=True)  # what "serve &" gets from sh
+    try:
+        assert len(running.pids) == 3 and all(map(_alive, running.pids.values()))
+        running.proc.send_signal(signal.SIGINT)
+        assert running.proc.wait(timeout=HANG_GUARD) == 0
+        assert not any(map(_alive, running.pids.values()))
+    finally:
+        running.stop()
