@@ -29,6 +29,10 @@ def test_both_engines_satisfy_the_boundary(seed_index: Path, cluster) -> None:
     ("", "lists no [[shard]]"),
     ("[[shard]]\nhost = '127.0.0.1'\n", "shard 1 has no valid port"),
     ("[[shard", "not a valid cluster file"),
+    ("[[shard]]\nhost = '127.0.0.1'\nport = 33301\n[[shard]]\nhost = 'localhost'\nport = 33301\n",
+     "shard 2 has the address of shard 1 (localhost:33301): give it its own port"),
+    ("[[shard]]\nhost = 'a'\nport = 1\npath = 's'\n[[shard]]\nhost = 'A'\nport = 2\npath = 's'\n",
+     "shard 2 has the database of shard 1 ("),
 ])
 def test_a_bad_cluster_file_is_one_line(tmp_path: Path, capsys, text: str, message: str) -> None:
     file = tmp_path / "bad.toml"

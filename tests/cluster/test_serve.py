@@ -134,3 +134,13 @@ def test_ctrl_c_stops_every_server_even_started_with_sigint_ignored(cluster_file
         assert not any(map(_alive, running.pids.values()))
     finally:
         running.stop()
+
+
+def test_a_second_serve_of_the_same_cluster_is_one_line_and_leaves_the_first(
+        serve: Serve, cluster_file: Path) -> None:
+    second = subprocess.run(
+        [sys.executable, "-m", "searchapp.core.cluster.serve", str(cluster_file)],
+        capture_output=True, text=True, timeout=HANG_GUARD)
+    assert second.returncode == 2
+    assert second.stderr.count("\n") == 1 and second.stderr.endswith("already in use\n")
+    assert all(map(_alive, serve.pids.values())) and serve.lines.empty()

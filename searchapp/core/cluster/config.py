@@ -26,6 +26,7 @@ from pathlib import Path
 from searchapp.core.errors import IndexMissingError, UsageError
 
 DEFAULT_TIMEOUT_MS = 2000
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 XAPIAN_MISSING = (
     "the Xapian bindings are not installed: install the cluster extra "
     "(pip install 'searchapp[cluster]')"
@@ -89,6 +90,7 @@ def load_cluster(file: Path) -> ClusterConfig:
     if not isinstance(entries, list) or not entries:
         raise UsageError(f"{file}: the cluster file lists no [[shard]]")
     shards = tuple(_shard(file, i, entry) for i, entry in enumerate(entries))
+    _no_repeats(file, shards)
     timeout = data.get("timeout_ms", DEFAULT_TIMEOUT_MS)
     if not isinstance(timeout, int) or timeout <= 0:
         raise UsageError(f"{file}: timeout_ms must be a positive whole number")
@@ -106,6 +108,23 @@ def _shard(file: Path, i: int, entry: object) -> Shard:
     path = Path(str(entry.get("path", f"shard{i + 1}"))).expanduser()
     name = str(entry.get("name") or f"{host}:{port}")
     return Shard(i, name, host, port, path if path.is_absolute() else file.parent / path)
+
+
+def _no_repeats(file: Path, shards: tuple[Shard, ...]) -> None:
+    """A shard listed twice (a copied block whose port was not changed) would
+    show each of its articles twice and take two shares of the placement."""
+    seen_at: dict[tuple[str, int], Shard] = {}
+    seen_path: dict[tuple[str, Path], Shard] = {}
+    for shard in shards:
+        host = "this machine" if shard.host in LOCAL_HOSTS else shard.host.lower()
+        first = seen_at.setdefault((host, shard.port), shard)
+        if first is not shard:
+            raise UsageError(f"{file}: shard {shard.index + 1} has the address of shard "
+                             f"{first.index + 1} ({shard.host}:{shard.port}): give it its own port")
+        first = seen_path.setdefault((host, shard.path), shard)
+        if first is not shard:
+            raise UsageError(f"{file}: shard {shard.index + 1} has the database of shard "
+                             f"{first.index + 1} ({shard.path}): give it its own path")
 
 
 def write_cluster(file: Path, shards: list[tuple[str, int, Path]], timeout_ms: int) -> None:

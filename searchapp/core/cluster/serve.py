@@ -30,10 +30,15 @@ from typing import IO
 
 import xapian
 
-from searchapp.core.cluster.config import ClusterConfig, Shard, load_cluster, write_cluster
+from searchapp.core.cluster.config import (
+    LOCAL_HOSTS,
+    ClusterConfig,
+    Shard,
+    load_cluster,
+    write_cluster,
+)
 from searchapp.core.errors import UsageError
 
-LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 TCPSRV = "xapian-tcpsrv"
 
 
@@ -102,8 +107,9 @@ class LocalServers:
                 break
         else:
             proc.wait()
+            last = said.decode(errors="replace").strip().splitlines()[-1:]  # after "Starting…"
             raise UsageError(f"the server of shard {shard.label} did not start: "
-                             f"{said.decode(errors='replace').strip()}")
+                             f"{last[0] if last else f'exit status {proc.returncode}'}")
         # Its further messages (one per connection) are read and dropped, or
         # a full pipe would stop the server.
         threading.Thread(target=_drain, args=(proc.stdout,), daemon=True).start()
