@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import xapian
 
 from searchapp.core.backend import open_backend
 from searchapp.core.cluster.config import load_cluster, write_cluster
@@ -144,3 +145,19 @@ def test_a_second_serve_of_the_same_cluster_is_one_line_and_leaves_the_first(
     assert second.returncode == 2
     assert second.stderr.count("\n") == 1 and second.stderr.endswith("already in use\n")
     assert all(map(_alive, serve.pids.values())) and serve.lines.empty()
+
+
+def test_the_shards_of_this_machine_are_started_by_address_not_by_name(tmp_path: Path) -> None:
+    """A team's cluster file names hosts by their addresses: 127.0.0.2 is this
+    machine (all of 127/8 is), 192.0.2.1 (TEST-NET-1) never is."""
+    file = tmp_path / "cluster.toml"
+    port = free_port()
+    write_cluster(file, [("127.0.0.2", port, tmp_path / "s1"),
+                         ("192.0.2.1", port, tmp_path / "s2")], 2000)
+    running = Serve(file)
+    try:
+        assert list(running.pids) == [f"s1 (127.0.0.2:{port})"]
+        xapian.remote_open("127.0.0.2", port, 2000).close()
+    finally:
+        running.stop()
+    assert not _alive(running.pids[f"s1 (127.0.0.2:{port})"])

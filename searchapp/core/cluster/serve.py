@@ -3,7 +3,8 @@ and keep them running.
 
     python -m searchapp.core.cluster.serve CLUSTER.toml     (Ctrl+C stops them)
 
-Each local shard (host 127.0.0.1 or localhost) gets a writable server on its
+Each shard of this machine (its host is an address of this machine: the
+loopback, or this host's address in a team's cluster file) gets a writable server on its
 port over its database path (created if missing), in a process group of its
 own, so that stopping it ends the children serving open connections too.
 A server that ends on its own (a crash, the OOM killer, a stray ``kill``) is
@@ -52,6 +53,24 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def is_local(host: str) -> bool:
+    """Whether ``host`` names this machine: one of its addresses can be bound."""
+    if host in LOCAL_HOSTS:
+        return True
+    try:
+        addresses = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        return False
+    for family, _, _, _, address in addresses:
+        with socket.socket(family, socket.SOCK_STREAM) as s:
+            try:
+                s.bind((address[0], 0))
+            except OSError:
+                continue
+            return True
+    return False
+
+
 def loopback_cluster(file: Path, shard_count: int, data_dir: Path,
                      timeout_ms: int = 2000) -> ClusterConfig:
     """Write a cluster file of ``shard_count`` shards on 127.0.0.1 (free
@@ -74,7 +93,7 @@ class LocalServers:
     def __enter__(self) -> LocalServers:
         try:
             for shard in self.config.shards:
-                if shard.host in LOCAL_HOSTS:
+                if is_local(shard.host):
                     self.start(shard)
         except BaseException:
             self.stop_all()
@@ -224,7 +243,8 @@ def main(argv: list[str] | None = None) -> int:
         with LocalServers(config) as servers:
             for shard in config.shards:
                 proc = servers.procs.get(shard.index)
-                where = f"started, pid {proc.pid}" if proc else "not local, not started"
+                where = (f"started, pid {proc.pid}" if proc
+                         else "another machine's: start it there")
                 print(f"shard {shard.label}: {shard.path} ({where})", flush=True)
             print("Serving; Ctrl+C stops the servers.", flush=True)
             supervise(servers, lambda line: print(line, flush=True))
