@@ -31,7 +31,17 @@ from searchapp.core.index_workers import ParallelWriter, WorkerPool
 from searchapp.core.ingest import iter_article_files, read_article
 from searchapp.core.paths import SEEDS_DIR, is_default_index
 from searchapp.core.progress import IndexReport, Progress
-from searchapp.core.schema import MTIME, PATH, READER_VERSION, SIZE, Fingerprint, whoosh_fields
+from searchapp.core.schema import (
+    DATE,
+    MTIME,
+    PATH,
+    READER_VERSION,
+    SIZE,
+    SOURCE,
+    SOURCE_TEXT,
+    Fingerprint,
+    whoosh_fields,
+)
 from searchapp.core.segment_writer import BulkSegmentWriter
 
 BATCH_DOCS = 2000
@@ -234,10 +244,13 @@ def _run(
             "rebuild it with 'searchapp index --rebuild'"
         ) from exc
     on_disk: dict[str, Fingerprint] = {}
+    live_roots = [r for r in roots if r.exists()]
+    # A rebuild carries over the articles of a folder that is not there (an
+    # unplugged disk) as they were indexed: their files cannot be read again.
+    kept = _indexed_under(ix, [r for r in roots if not r.exists()], live_roots) if rebuild else []
     for root in roots:
         if not root.exists():
             report.warnings.append((str(root), "folder not found (its articles are kept)"))
-    live_roots = [r for r in roots if r.exists()]
     for path in iter_article_files(live_roots, skipped=report.not_read):
         if progress.stopped():
             report.cancelled = True
@@ -267,8 +280,8 @@ def _run(
     pool = WorkerPool(ix.storage, ix.indexname, procs, limitmb=WRITER_MB // procs,
                       compound=False) if procs > 1 else None
     try:
-        _write(ix, index_dir, _Changes(todo, gone, known, on_disk), rebuild, pool, progress,
-               report)
+        _write(ix, index_dir, _Changes(todo, gone, known, on_disk, kept), rebuild, pool,
+               progress, report)
     finally:
         if pool:
             pool.close()
@@ -282,6 +295,7 @@ class _Changes:
     gone: list[str]  # indexed articles whose files are gone
     known: dict[str, Fingerprint]  # what the index holds
     on_disk: dict[str, Fingerprint]  # what the folders hold
+    kept: list[dict[str, object]]  # a rebuild's articles of missing folders, as indexed
 
 
 def _write(
@@ -302,6 +316,9 @@ def _write(
     # Counts of what the open writer holds, kept in the report once committed.
     added = updated = 0
     try:
+        for fields in changes.kept:
+            writer.add_document(**fields)
+        report.unchanged += len(changes.kept)
         for p in gone:
             writer.delete_by_term(PATH, p)
         report.removed = len(gone)
@@ -384,6 +401,27 @@ def _abandon(writer: IndexWriter, pool: WorkerPool | None = None) -> None:
     finally:
         if not writer.is_closed:  # a failed commit has closed it already
             writer.cancel()
+
+
+def _indexed_under(ix: Index, missing: list[Path], live: list[Path]) -> list[dict[str, object]]:
+    """The Whoosh fields of the articles in ``missing`` folders (and in none
+    of ``live``), rebuilt from what the index stores and its columns."""
+    if not missing:
+        return []
+    found: list[dict[str, object]] = []
+    with ix.searcher() as searcher:
+        for reader, _offset in searcher.reader().leaf_readers():
+            if not reader.doc_count_all():
+                continue
+            columns = {name: list(reader.column_reader(name)) for name in (DATE, MTIME, SIZE)}
+            for d in reader.all_doc_ids():
+                fields = dict(reader.stored_fields(d))
+                path = str(fields[PATH])
+                if any(folders.covers(m, path) for m in missing) and not any(
+                        folders.covers(r, path) for r in live):
+                    found.append(fields | {name: values[d] for name, values in columns.items()}
+                                 | {SOURCE_TEXT: fields.get(SOURCE, "")})
+    return found
 
 
 def indexed_fingerprints(ix: Index, progress: Progress | None = None) -> dict[str, Fingerprint]:

@@ -234,6 +234,35 @@ def test_rebuild_rereads_every_folder_of_the_index(tmp_path: Path, write_article
     assert total(index_dir) == 7
 
 
+@pytest.mark.parametrize("parallel", [False, True], ids=["one process", "worker processes"])
+def test_a_rebuild_keeps_the_articles_of_a_missing_folder_as_they_were(
+    tmp_path: Path, write_articles, monkeypatch: pytest.MonkeyPatch, parallel: bool
+) -> None:
+    monkeypatch.setattr(indexer, "PARALLEL_MIN_DOCS", 10 if parallel else 10_000)
+    a = write_articles({"a.md": article("Мередов в Женеве", "Встреча с Мередовым прошла.",
+                                        date="2021-03-02", source="ТАСС")}, folder="a")
+    b = write_articles({f"b{i:02}.md": article(f"B{i}", "текст") for i in range(30)}, folder="b")
+    index_dir = tmp_path / "ix"
+    update_index(index_dir, [a, b])
+    engine = SearchEngine(index_dir)
+    before = engine.search(SearchRequest(query="Мередов"))
+    engine.close()
+    a.rename(tmp_path / "unplugged")
+    report = update_index(index_dir, rebuild=True)
+    assert report.rebuilt and (report.added, report.unchanged) == (30, 1)
+    assert [(Path(p).name, r) for p, r in report.warnings] == [
+        ("a", "folder not found (its articles are kept)")]
+    engine = SearchEngine(index_dir)
+    after = engine.search(SearchRequest(query="Мередов"))
+    engine.close()
+    assert after.total == 1 and after.hits == before.hits  # title, date, source, snippet
+    assert (after.facets.source, after.facets.lang) == (before.facets.source, before.facets.lang)
+    assert total(index_dir) == 31
+    (tmp_path / "unplugged").rename(a)  # back: nothing to read again
+    report = update_index(index_dir)
+    assert (report.added, report.updated, report.unchanged) == (0, 0, 31)
+
+
 def test_forgetting_a_folder_takes_its_articles_out(tmp_path: Path, write_articles) -> None:
     a = write_articles({f"a{i}.md": article(f"A{i}", "мигранты") for i in range(3)}, folder="a")
     b = write_articles({"b.md": article("B", "мигранты")}, folder="b")
