@@ -1,9 +1,11 @@
 """Stray bytes in UTF-8 articles, and Cyrillic code pages: are the articles still found?
 
 Takes 1,000 real UTF-8 articles from CORPORA (250 from each of en_bbc,
-en_reuters21578, ru_news_articles, ru_news_tg; seeded), inserts 1–3 random
-bytes 0x80–0xFF into each (at character boundaries, so each is invalid
-UTF-8 on its own), indexes them into a temporary index, and counts the
+en_reuters21578, ru_news_articles, ru_news_tg; seeded), makes two damaged
+copies of each, with 1–3 random bytes 0x80–0xFF inserted at character
+boundaries (each invalid UTF-8 on its own) and inside characters (between
+the bytes of a Cyrillic letter or a dash, where the letter's own bytes turn
+invalid too), indexes them into temporary indexes, and counts the
 articles found by a word of their first and by a word of their last
 paragraph.  The clean originals, indexed in the same run, are the peer
 (100 % unless the word choice misses).  Then re-encodes the Russian
@@ -63,14 +65,21 @@ def paragraph_words(text: str) -> tuple[str, str] | None:
     return first, last
 
 
-def corrupt(text: str, rng: random.Random) -> bytes:
-    """``text`` in UTF-8 with 1–3 random bytes 0x80–0xFF inserted between characters."""
-    chars = list(text)
-    for pos in sorted(rng.sample(range(1, len(chars)), rng.randint(1, 3)), reverse=True):
-        chars.insert(pos, None)  # type: ignore[arg-type]
-    return b"".join(
-        bytes([rng.randint(0x80, 0xFF)]) if c is None else c.encode() for c in chars
-    )
+def corrupt(text: str, rng: random.Random, *, inside: bool = False) -> bytes:
+    """``text`` in UTF-8 with 1–3 random bytes 0x80–0xFF inserted between
+    characters or, with ``inside``, between the bytes of non-ASCII characters
+    (between characters in a text that has none)."""
+    chars = [c.encode() for c in text]
+    wide = [i for i, c in enumerate(chars) if len(c) > 1] if inside else []
+    places = wide or range(1, len(chars))
+    for pos in sorted(rng.sample(places, min(rng.randint(1, 3), len(places))), reverse=True):
+        stray = bytes([rng.randint(0x80, 0xFF)])
+        if wide:
+            cut = rng.randint(1, len(chars[pos]) - 1)
+            chars[pos] = chars[pos][:cut] + stray + chars[pos][cut:]
+        else:
+            chars.insert(pos, stray)
+    return b"".join(chars)
 
 
 def found(index: Path, cases: dict[str, tuple[str, str]]) -> tuple[int, int]:
@@ -110,34 +119,35 @@ def main(argv: list[str] | None = None) -> int:
                          text=True).stdout.split(":")[-1].strip()
     with tempfile.TemporaryDirectory(prefix="corrupt-bytes-") as tmp:
         work = Path(tmp)
-        clean_dir, bad_dir = work / "clean", work / "bad"
-        clean_dir.mkdir()
-        bad_dir.mkdir()
-        clean: dict[str, tuple[str, str]] = {}
-        bad: dict[str, tuple[str, str]] = {}
+        kinds = ("clean", "between", "inside")
+        folders = {kind: work / kind for kind in kinds}
+        cases: dict[str, dict[str, tuple[str, str]]] = {kind: {} for kind in kinds}
+        for folder in folders.values():
+            folder.mkdir()
         russian: list[str] = []
         for n, (src, text, words) in enumerate(pick_files(args.corpora, rng)):
             name = f"{n:04d}-{src.name}"
-            (clean_dir / name).write_text(text, encoding="utf-8")
-            (bad_dir / name).write_bytes(corrupt(text, rng))
-            clean[str((clean_dir / name).resolve())] = words
-            bad[str((bad_dir / name).resolve())] = words
+            (folders["clean"] / name).write_text(text, encoding="utf-8")
+            (folders["between"] / name).write_bytes(corrupt(text, rng))
+            (folders["inside"] / name).write_bytes(corrupt(text, rng, inside=True))
+            for kind in kinds:
+                cases[kind][str((folders[kind] / name).resolve())] = words
             if src.parent.name.startswith("ru_"):
                 russian.append(text)
-        r_clean = update_index(work / "ix-clean", [clean_dir])
-        r_bad = update_index(work / "ix-bad", [bad_dir])
-        c1, c2 = found(work / "ix-clean", clean)
-        b1, b2 = found(work / "ix-bad", bad)
+        reports = {kind: update_index(work / f"ix-{kind}", [folders[kind]]) for kind in kinds}
+        hits = {kind: found(work / f"ix-{kind}", cases[kind]) for kind in kinds}
         cp_dir = work / "cp"
         cp_dir.mkdir()
         right = codepages(russian, cp_dir)
-    n = len(bad)
+    n = len(cases["clean"])
+    c1, c2 = hits["clean"]
     print(f"machine: {cpu}; seed {args.seed}; {n} articles, {len(russian)} Russian")
-    print(f"clean (peer):    indexed {r_clean.added}, failed {len(r_clean.failed)}; "
-          f"found by first-paragraph word {c1}/{n}, by last-paragraph word {c2}/{n}")
-    print(f"1-3 stray bytes: indexed {r_bad.added}, failed {len(r_bad.failed)}; "
-          f"found by first-paragraph word {b1}/{n} ({b1 / max(c1, 1):.1%} of peer), "
-          f"by last-paragraph word {b2}/{n} ({b2 / max(c2, 1):.1%} of peer)")
+    for kind, label in (("clean", "clean (peer)"), ("between", "1-3 bytes between characters"),
+                        ("inside", "1-3 bytes inside characters")):
+        (h1, h2), report = hits[kind], reports[kind]
+        print(f"{label}: indexed {report.added}, failed {len(report.failed)}; "
+              f"found by first-paragraph word {h1}/{n} ({h1 / max(c1, 1):.1%} of peer), "
+              f"by last-paragraph word {h2}/{n} ({h2 / max(c2, 1):.1%} of peer)")
     for cp, k in right.items():
         print(f"{cp}: {k}/{len(russian)} Russian articles read exactly as in UTF-8")
     return 0

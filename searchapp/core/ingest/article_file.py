@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ def max_file_bytes() -> int:
         mb = float(os.environ.get(MAX_FILE_MB_ENV, MAX_FILE_MB))
     except ValueError:
         mb = MAX_FILE_MB
-    return int((mb if mb > 0 else MAX_FILE_MB) * 2**20)
+    return int(min(mb * 2**20, sys.maxsize)) if mb > 0 else MAX_FILE_MB * 2**20  # "inf": none
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -41,8 +42,8 @@ def _read_bytes(path: Path) -> bytes:
                 key, f"too large for an article ({size / 2**20:.3g} MB; the limit is "
                 f"{limit / 2**20:.3g} MB, raise it with {MAX_FILE_MB_ENV})"
             )
-        with path.open("rb") as f:
-            return f.read(limit + 1)
+        with path.open("rb") as f:  # what it holds, not a buffer of the limit's size
+            return f.read(min(limit, size) + 1)
     except FileNotFoundError:
         raise ReadError(key, "file vanished before it could be read") from None
     except PermissionError:

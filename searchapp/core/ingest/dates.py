@@ -181,6 +181,25 @@ def find_dateline(text: str, *, fallback: bool = True) -> dt.date | None:
     return rest[0][2] if rest else None
 
 
+def _from_number(value: float) -> dt.date | None:
+    """``date: 20240315`` (a day written as a number), a Unix time in seconds
+    or milliseconds; None for a number that is neither (``date: 2024``, a
+    year: no day to give it)."""
+    if isinstance(value, int) and 10_000_000 <= value <= 99_999_999:
+        try:
+            day = dt.date(value // 10_000, value // 100 % 100, value % 100)
+        except ValueError:
+            return None
+        return day if MIN_YEAR <= day.year <= MAX_YEAR else None
+    if value < 100_000_000:  # before 1973: a year, a count, not a time
+        return None
+    try:
+        stamp = dt.datetime.fromtimestamp(value / 1000 if value >= 1e11 else value, dt.UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+    return parse_value(stamp)
+
+
 def parse_value(value: Any) -> dt.date | None:
     """A date from a metadata value: a date/datetime, or a string in any known format."""
     if isinstance(value, dt.datetime):
@@ -188,10 +207,7 @@ def parse_value(value: Any) -> dt.date | None:
     if isinstance(value, dt.date):
         return value if MIN_YEAR <= value.year <= MAX_YEAR else None
     if isinstance(value, int | float) and not isinstance(value, bool):
-        try:
-            return parse_value(dt.datetime.fromtimestamp(value, dt.UTC))
-        except (OverflowError, OSError, ValueError):
-            return None
+        return _from_number(value)
     if isinstance(value, str):
         dates = find_dates(value.strip())
         return dates[0][2] if dates else None

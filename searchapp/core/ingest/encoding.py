@@ -3,8 +3,10 @@
 In order: a byte-order mark; UTF-32 and UTF-16 without one (recognised by
 their zero bytes, accepted when they decode to plausible text); strict
 UTF-8 (nearly every modern file).  A file that is UTF-8 but for a few stray
-bytes stays UTF-8, the stray bytes dropped: only *runs* of invalid bytes
-(the letters of a word in a single-byte code page) are read in one.  A UTF-8
+bytes stays UTF-8, the stray bytes dropped (a byte that landed inside a
+character is taken out and the character kept): only *runs* of invalid
+bytes that no such repair explains (the letters of a word in a single-byte
+code page) are read in one.  A UTF-8
 file with pasted cp1251/koi8-r lines is decoded line by line; a file that
 is not UTF-8 at all goes to charset-normalizer, whose guess between the
 Cyrillic code pages is checked: of cp1251, koi8-r and its own guess, the
@@ -17,6 +19,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Iterator
 
 from charset_normalizer import from_bytes
 
@@ -91,21 +94,64 @@ def _decode_wide(data: bytes) -> str | None:
     return None
 
 
-def _has_codepage_run(data: bytes) -> bool:
-    """Whether some invalid UTF-8 bytes come in a run (a code-page word), not alone."""
-    view = memoryview(data)
-    pos, run_end, run = 0, -1, 0
-    while pos < len(data):
-        try:
-            codecs.utf_8_decode(view[pos:], "strict", True)
-            return False
+_WINDOW = 1 << 16  # bytes decoded at a time while looking for invalid ones
+
+
+def _invalid_runs(data: bytes) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each run of bytes that are not UTF-8, in order."""
+    view, pos, size = memoryview(data), 0, len(data)
+    run: tuple[int, int] | None = None
+    while pos < size:
+        stop = min(pos + _WINDOW, size)
+        try:  # a character cut by the window's end is taken with the next window
+            _, consumed = codecs.utf_8_decode(view[pos:stop], "strict", stop == size)
         except UnicodeDecodeError as exc:
             start, end = pos + exc.start, pos + exc.end
-            run = run + (end - start) if start == run_end else end - start
-            if run >= _CODEPAGE_RUN:
-                return True
-            pos = run_end = end
-    return False
+            if run is not None and run[1] != start:
+                yield run
+                run = None
+            run = (run[0] if run else start, end)
+            pos = end
+            continue
+        if consumed and run is not None:
+            yield run
+            run = None
+        pos += consumed
+    if run is not None:
+        yield run
+
+
+def _without_stray(run: bytes) -> bytes | None:
+    """``run`` less one byte, when that leaves valid UTF-8: a byte inserted
+    into a character (``д`` = D0 B4 read as D0 FF B4)."""
+    for i in range(len(run)):
+        fixed = run[:i] + run[i + 1:]
+        try:
+            fixed.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        return fixed
+    return None
+
+
+def _has_codepage_run(data: bytes) -> bool:
+    """Whether some invalid UTF-8 bytes come in a run (a code-page word), not
+    alone or inserted into a character."""
+    return any(end - start >= _CODEPAGE_RUN and _without_stray(data[start:end]) is None
+               for start, end in _invalid_runs(data))
+
+
+def _repaired(data: bytes) -> str:
+    """UTF-8 with a few stray bytes: a byte inserted into a character is
+    taken out, any other invalid byte dropped."""
+    parts: list[str] = []
+    pos = 0
+    for start, end in _invalid_runs(data):
+        parts.append(data[pos:start].decode("utf-8"))
+        parts.append((_without_stray(data[start:end]) or b"").decode("utf-8"))
+        pos = end
+    parts.append(data[pos:].decode("utf-8"))
+    return "".join(parts)
 
 
 def _decode_line(line: bytes) -> str:
@@ -114,7 +160,7 @@ def _decode_line(line: bytes) -> str:
     except UnicodeDecodeError:
         pass
     if not _has_codepage_run(line):
-        return line.decode("utf-8", "ignore")  # stray bytes in UTF-8
+        return _repaired(line)  # stray bytes in UTF-8
     return max((line.decode(c, "replace") for c in _CYRILLIC_CODEPAGES), key=_russian_score)
 
 
@@ -147,7 +193,7 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError:
         pass
     if not _has_codepage_run(data):
-        return data.decode("utf-8", "ignore")  # UTF-8 but for a few stray bytes
+        return _repaired(data)  # UTF-8 but for a few stray bytes
     if _mostly_utf8(data):
         return _decode_lines(data)
     return _decode_codepage(data)

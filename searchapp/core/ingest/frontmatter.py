@@ -59,8 +59,9 @@ def parse(text: str) -> FrontMatter:
         return FrontMatter(simple, text[m.end() :])
     try:
         meta = yaml.load(m.group(1), Loader=_Loader)
-    except yaml.YAMLError as exc:
-        problem = getattr(exc, "problem", None) or "syntax error"
+    except (yaml.YAMLError, ValueError) as exc:  # ValueError: a day that does not exist
+        problem = getattr(exc, "problem", None) or (
+            str(exc) if isinstance(exc, ValueError) else "syntax error")
         return _tolerant(m.group(1), text[m.end() :], f"front matter is not valid YAML ({problem})")
     if isinstance(meta, dict):
         return FrontMatter({str(k).lower(): v for k, v in meta.items()}, text[m.end() :])

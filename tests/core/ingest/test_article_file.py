@@ -246,6 +246,15 @@ def test_size_limit_can_be_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert "миграции" in read_article(path).body
 
 
+@pytest.mark.parametrize("limit", ["1e9", "inf", "nan", "-1"])
+def test_a_huge_or_odd_size_limit_still_reads_small_files(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: str) -> None:
+    """1e9 MB made every file fail ("MemoryError"), inf too ("OverflowError")."""
+    (tmp_path / "a.txt").write_text("Выборы в Оше\n\nЯвка была высокой.\n", encoding="utf-8")
+    monkeypatch.setenv("SEARCHAPP_MAX_FILE_MB", limit)
+    assert read_article(tmp_path / "a.txt").body == "Явка была высокой."
+
+
 def test_text_between_two_rules_keeps_its_text_but_not_the_fences(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("---\nОбъявление о выборах\n---\nВыборы пройдут в марте.\n",
                                     encoding="utf-8")
@@ -400,3 +409,23 @@ def test_a_dateline_of_the_site_is_still_left_out_of_the_body(tmp_path: Path) ->
         "Подсчёт голосов идёт.\n", encoding="utf-8")
     a = read_article(tmp_path / "a.txt")
     assert (a.body, a.date) == ("Подсчёт голосов идёт.", dt.date(2024, 6, 15))
+
+
+@pytest.mark.parametrize("date", ["2024-02-30", "2023-02-29", "0000-00-00", "2024-13-01"])
+def test_a_day_that_does_not_exist_loses_the_date_not_the_article(
+        tmp_path: Path, date: str) -> None:
+    (tmp_path / "a.md").write_text(
+        f"---\ntitle: Паводок в Оше\ndate: {date}\nsource: АКИpress\ntags: [паводок]\n---\n"
+        "Вода поднялась ночью.\n", encoding="utf-8")
+    a = read_article(tmp_path / "a.md")
+    assert (a.title, a.date, a.source, a.body) == (
+        "Паводок в Оше", None, "АКИpress", "Вода поднялась ночью.")
+    (warning,) = a.warnings
+    assert warning.startswith("front matter is not valid YAML (")
+    assert warning.endswith("); read line by line")
+
+
+def test_a_year_alone_is_no_date(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\ntitle: Итоги\ndate: 2024\n---\nИтоги года.\n",
+                                   encoding="utf-8")
+    assert read_article(tmp_path / "a.md").date is None  # it was 1970-01-01

@@ -79,6 +79,11 @@ def test_impossible_dates_are_rejected(text: str) -> None:
         ("1987-02-26 15:01:01", dt.date(1987, 2, 26)),
         ("26-FEB-1987", dt.date(1987, 2, 26)),
         ("nonsense", None),
+        (2024, None),  # a year: no day to give it (it was read as 1970-01-01)
+        (20240315, dt.date(2024, 3, 15)),
+        (20240230, None),
+        (1710460800, dt.date(2024, 3, 15)),  # Unix time
+        (1710460800000, dt.date(2024, 3, 15)),  # in milliseconds
         (None, None),
         ({"a": 1}, None),
     ],

@@ -38,6 +38,22 @@ def test_stray_byte_in_utf8_is_dropped_not_read_in_a_code_page(stray: bytes) -> 
     assert decode(stray + data + stray) == RUSSIAN
 
 
+@pytest.mark.parametrize("letter, stray", [
+    *(("д", s) for s in (b"\xff", b"\xfe", b"\xc0", b"\xe8", b"\xd0")),  # two bytes in UTF-8
+    # three bytes; E2 E8 80 94 would read as E8 80 94, a character of its own
+    *(("—", s) for s in (b"\xff", b"\xfe", b"\xc0")),
+])
+def test_a_stray_byte_inside_a_character_is_taken_out_and_the_character_kept(
+        letter: str, stray: bytes) -> None:
+    text = RUSSIAN.replace("план", f"план {letter}") + "\n\nВторой абзац о миграции.\n"
+    at = text.index(letter)
+    inside = text[:at].encode() + letter.encode()[:1] + stray + letter.encode()[1:] + \
+        text[at + 1:].encode()
+    assert decode(inside) == text
+    mixed = inside + "Строка в cp1251: беженцы\n".encode("cp1251")  # decoded line by line
+    assert decode(mixed) == text + "Строка в cp1251: беженцы\n"
+
+
 def test_stray_bytes_in_a_one_line_english_file() -> None:
     assert decode(b"Elections in Bishkek\xab: turnout \xfe was high.") == (
         "Elections in Bishkek: turnout  was high."
