@@ -18,7 +18,8 @@ from typing import Any
 
 import yaml
 
-_BLOCK = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_BLOCK = re.compile(r"\A---[ \t]*\r?\n(?:(.*?)\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
+                    re.DOTALL)  # an empty block too: "---\n---\n"
 # An opening fence followed by key: value lines and no closing fence.
 _UNCLOSED = re.compile(r"\A---[ \t]*\r?\n((?:[A-Za-z_][\w-]*[ \t]*:.*(?:\r?\n|\Z))+)")
 _LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
@@ -54,6 +55,8 @@ def parse(text: str) -> FrontMatter:
     m = _BLOCK.match(text)
     if not m:
         return _unclosed(text)
+    if not (m.group(1) or "").strip():
+        return FrontMatter({}, text[m.end() :])
     simple = _simple(m.group(1))
     if simple is not None:
         return FrontMatter(simple, text[m.end() :])

@@ -429,3 +429,12 @@ def test_a_year_alone_is_no_date(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("---\ntitle: Итоги\ndate: 2024\n---\nИтоги года.\n",
                                    encoding="utf-8")
     assert read_article(tmp_path / "a.md").date is None  # it was 1970-01-01
+
+
+@pytest.mark.parametrize("block", ["---\n---\n", "---\n\n---\n", "---\r\n---\r\n"])
+def test_an_empty_front_matter_block_is_no_title(tmp_path: Path, block: str) -> None:
+    (tmp_path / "a.md").write_text(block + "Выборы в Оше прошли спокойно.\n\nЯвка была высокой.\n",
+                                   encoding="utf-8", newline="")
+    a = read_article(tmp_path / "a.md")  # the title was "---"
+    assert (a.title, a.warnings) == ("Выборы в Оше прошли спокойно", ())
+    assert a.body.replace("\r", "") == "Выборы в Оше прошли спокойно.\n\nЯвка была высокой."
