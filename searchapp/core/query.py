@@ -174,6 +174,8 @@ def _repair(text: str, notices: list[Notice]) -> str:
         if name.lower() not in KNOWN_FIELDS:
             notices.append(Notice(NoticeKind.UNKNOWN_FIELD, (name,)))
             text = re.sub(rf"(?<![\w:]){re.escape(name)}:", f"{name} ", text)
+        elif name != name.lower():  # Title:газ is title:газ (the parser knows lower case only)
+            text = re.sub(rf"(?<![\w:]){re.escape(name)}:", f"{name.lower()}:", text)
     # A quoted single word is searched exactly as written: no name variants.
     text = _QUOTED_WORD.sub(lambda m: m.group(1) + _EXACT, text)
     # A hyphen inside a word joins it (онлайн-режим), it is not "minus".

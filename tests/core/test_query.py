@@ -71,6 +71,11 @@ def test_fields() -> None:
     assert compile_query("title:миграции").query == wq.Term("title", "миграция")
     assert compile_query("source:Trend").query == wq.Term("source_text", "trend")
     assert compile_query("lang:RU").query == wq.Term("lang", "ru")
+    # A field typed in capitals is that field (they found nothing, without a word)
+    for typed in ("Title:миграции", "TITLE:миграции", "Title:миграции OR title:миграции"):
+        assert compile_query(typed).query == wq.Term("title", "миграция")
+        assert compile_query(typed).notices == ()
+    assert compile_query("Source:Trend LANG:ru").query == compile_query("source:Trend lang:ru").query
 
 
 def test_empty_query_browses() -> None:
