@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from searchapp.core import RESOURCES_DIR, default_index_dir  # noqa: E402
 from searchapp.ui import i18n  # noqa: E402
 from searchapp.ui.mainwindow import MainWindow  # noqa: E402
+from searchapp.ui.stop_signals import close_on_stop_signals  # noqa: E402
 
 ICON = RESOURCES_DIR / "searchapp.svg"
 
@@ -59,7 +60,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.controller.results.connect(first_results)
     window.show()
     window.start()
-    return app.exec()
+    undo = close_on_stop_signals(window)
+    try:
+        return app.exec()
+    finally:
+        undo()
 
 
 if __name__ == "__main__":

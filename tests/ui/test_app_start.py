@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import select
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -32,3 +34,43 @@ def test_the_app_opens_on_the_seeds_with_its_icon(seed_copy: Path, tmp_path: Pat
     assert done.returncode == 0, done.stderr
     assert "first results after" in done.stdout
     assert "icon shown" in done.stdout
+
+
+# The same, saying when the first results are shown and how main() ended.
+STOPPABLE = """
+import sys
+from searchapp.ui import app
+build = app.build_window
+def announced(*args, **kwargs):
+    window = build(*args, **kwargs)
+    window.controller.results.connect(lambda _r: print("results shown", flush=True))
+    return window
+app.build_window = announced
+code = app.main(sys.argv[1:])
+print("main returned", code, flush=True)
+"""
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["Ctrl+C", "SIGTERM"])
+def test_ctrl_c_in_the_terminal_closes_the_window_as_its_close_button_does(
+        seed_copy: Path, tmp_path: Path, sig: signal.Signals) -> None:
+    """Qt's loop ran no Python handler: Ctrl+C went unnoticed until an event came."""
+    settings = tmp_path / "settings.ini"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", STOPPABLE, "--index", str(seed_copy), "--settings", str(settings)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        assert select.select([proc.stdout], [], [], 60)[0], "no results shown"  # hang guard
+        assert proc.stdout.readline() == "results shown\n"  # the window is up and idle
+        proc.send_signal(sig)
+        out, err = proc.communicate(timeout=60)  # a hang guard, not a measure
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 0 and "main returned 0" in out, err
+    assert "Traceback" not in err
+    assert "geometry" in settings.read_text()  # closed through closeEvent: state saved
