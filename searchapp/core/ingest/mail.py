@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from searchapp.core.ingest.encoding import DecodeError, decode
 from searchapp.core.ingest.extracted import Extracted, FormatError
 from searchapp.core.ingest.html import extract_html, page_text
 
@@ -31,12 +32,22 @@ def _parse(data: bytes) -> EmailMessage:
 
 
 def _text(part: Message) -> str:
-    """A text part's content, decoded; a broken charset is read as UTF-8."""
+    """A text part's content in its declared charset; without one (Chrome's
+    saved pages), or when the bytes are not in it, told from the bytes as a
+    text file's are (UTF-8, cp1251, koi8-r, stray bytes)."""
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return ""
+    charset = part.get_content_charset()
+    if charset:
+        try:
+            return payload.decode(charset)
+        except (LookupError, UnicodeError):
+            pass
     try:
-        return str(part.get_content())  # type: ignore[attr-defined]
-    except (LookupError, UnicodeError, AttributeError):
-        payload = part.get_payload(decode=True)
-        return payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
+        return decode(payload)
+    except DecodeError:
+        return payload.decode("utf-8", "replace")
 
 
 def _header(msg: Message, name: str) -> str:

@@ -222,6 +222,32 @@ def test_saved_page_keeps_the_url_and_drops_the_menu(folder: Path) -> None:
     assert a.url == "https://24.kg/vybory" and "Главная" not in a.body
 
 
+@pytest.mark.parametrize("charset, encoding", [
+    (None, "utf-8"),  # Chrome writes "Content-Type: text/html" and no charset
+    (None, "cp1251"),
+    ("utf-8", "cp1251"),  # declared wrongly
+    ("us-ascii", "utf-8"),
+])
+def test_a_text_part_is_read_whatever_its_charset_says(
+        tmp_path: Path, charset: str | None, encoding: str) -> None:
+    page = ("<html><body><article><h1>Выборы в Оше</h1><p>Явка на выборах в Оше была "
+            "высокой, сообщили в избиркоме.</p></article></body></html>")
+    content_type = f"text/html; charset={charset}" if charset else "text/html"
+    (tmp_path / "page.mhtml").write_bytes(
+        b"From: <Saved by Blink>\r\nSubject: Vybory\r\nMIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/related; type="text/html"; boundary="B"\r\n\r\n'
+        b"--B\r\nContent-Type: " + content_type.encode() + b"\r\n"
+        b"Content-Transfer-Encoding: 8bit\r\n\r\n" + page.encode(encoding) + b"\r\n--B--\r\n")
+    a = read_article(tmp_path / "page.mhtml")
+    assert "Явка на выборах в Оше была высокой" in a.body and a.lang == "ru"
+    (tmp_path / "letter.eml").write_bytes(
+        b"From: press@example.kg\r\nSubject: Vybory\r\nContent-Type: "
+        + content_type.replace("html", "plain").encode()
+        + b"\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+        + "Явка на выборах в Оше была высокой.".encode(encoding))
+    assert read_article(tmp_path / "letter.eml").body == "Явка на выборах в Оше была высокой."
+
+
 def test_multipart_mail_is_read_from_its_plain_text_part(folder: Path) -> None:
     a = read_article(folder / "letter.eml")
     assert a.body == "Экспорт хлопка из Узбекистана вырос.\n\nТрейдеры довольны."
@@ -427,11 +453,13 @@ def test_mail_with_crlf_line_ends_and_a_bare_sender_address(tmp_path: Path) -> N
                                            dt.date(2024, 5, 15))
 
 
-def test_mail_with_an_unknown_charset_is_read_as_utf8(tmp_path: Path) -> None:
+def test_mail_with_an_unknown_charset_is_read_as_a_text_file_is(tmp_path: Path) -> None:
     data = ("Subject: Выборы\nFrom: desk@mail.example\nContent-Type: text/plain; charset=x-bogus\n"
             "Content-Transfer-Encoding: 8bit\n\nВыборы в Оше прошли спокойно.").encode()
-    a = read_article(_write(tmp_path, "a.eml", data.replace("спокойно".encode(), b"\xff")))
-    assert a.body == "Выборы в Оше прошли \ufffd."
+    a = read_article(_write(tmp_path, "a.eml", data))
+    assert a.body == "Выборы в Оше прошли спокойно."
+    a = read_article(_write(tmp_path, "b.eml", data.replace("спокойно".encode(), b"\xff")))
+    assert a.body == "Выборы в Оше прошли ."  # the stray byte dropped, as in a text file
 
 
 def test_mail_without_text_is_reported(tmp_path: Path) -> None:
