@@ -12,10 +12,14 @@ _BLOCKS = ("p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5
 def extract_html(markup: str) -> Extracted:
     """Main text, title, date, site name and URL of a page; best effort on broken HTML."""
     import trafilatura  # slow to import: only when an HTML file shows up
+    from trafilatura.settings import set_date_params
 
     doc = None
-    try:
-        doc = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False)
+    try:  # dates from the page's metadata, its <time> tags and its URL only: an
+        # extensive search took a copyright footer (© 2005–2019) for the day; a
+        # dateline in the text is found afterwards as in any article
+        doc = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False,
+                                          date_extraction_params=set_date_params(False))
     except Exception:
         doc = None
     body = (getattr(doc, "text", None) or "").strip() if doc else ""

@@ -438,3 +438,22 @@ def test_an_empty_front_matter_block_is_no_title(tmp_path: Path, block: str) -> 
     a = read_article(tmp_path / "a.md")  # the title was "---"
     assert (a.title, a.warnings) == ("Выборы в Оше прошли спокойно", ())
     assert a.body.replace("\r", "") == "Выборы в Оше прошли спокойно.\n\nЯвка была высокой."
+
+
+PAGE = ("<html><head><title>Выборы в Оше</title>{meta}</head><body><nav><a href='/'>Главная</a>"
+        "</nav><article><h1>Выборы в Оше</h1><p>{dateline}Явка на выборах в Оше была высокой, "
+        "сообщили в избиркоме. Голосование прошло спокойно, нарушений не выявлено.</p><p>"
+        "Наблюдатели отметили хорошую организацию. Итоги будут объявлены позже.</p></article>"
+        "<footer><p>© 2005–2019 Новости Оша. Все права защищены.</p></footer></body></html>")
+
+
+@pytest.mark.parametrize("meta, dateline, date", [
+    ("", "", None),  # was 2005-01-01, from the copyright footer
+    ("", "Ош, 12 марта 2024 г. ", dt.date(2024, 3, 12)),
+    ('<meta property="article:published_time" content="2023-06-01T10:00:00+06:00">', "",
+     dt.date(2023, 6, 1)),
+])
+def test_a_pages_date_is_its_own_not_its_copyright_footers(
+        tmp_path: Path, meta: str, dateline: str, date: dt.date | None) -> None:
+    (tmp_path / "a.html").write_text(PAGE.format(meta=meta, dateline=dateline), encoding="utf-8")
+    assert read_article(tmp_path / "a.html").date == date
