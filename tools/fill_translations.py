@@ -20,6 +20,10 @@ RU = {
     "%1 added, %2 updated, %3 removed, %4 skipped":
         "добавлено %1, обновлено %2, удалено %3, пропущено %4",
     "not read: %1": "не прочитаны: %1",
+    "without extension": "без расширения",
+    "Russian": "Русский",
+    "English": "Английский",
+    "Unknown": "Не указан",
     "Re&move folder": "&Убрать папку",
     "(no folders)": "(папок нет)",
     "Remove folder": "Убрать папку",

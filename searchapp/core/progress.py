@@ -143,11 +143,14 @@ class IndexReport:
             f"{self.unchanged} unchanged, {len(self.failed)} skipped"
         )
 
+    def not_read_kinds(self) -> list[tuple[str, int]]:
+        """``(extension, files)`` left unread, most first ("": no extension, last of its count)."""
+        return sorted(self.not_read.items(), key=lambda item: (-item[1], item[0] == "", item[0]))
+
     def not_read_line(self) -> str:
         """``"not read: 12 .jpg, 2 .xlsx"``, most frequent first; "" if nothing was left."""
         if not self.not_read:
             return ""
-        items = sorted(self.not_read.items(), key=lambda item: (-item[1], item[0] == "", item[0]))
         return "not read: " + ", ".join(
-            f"{n} {ext}" if ext else f"{n} without extension" for ext, n in items
+            f"{n} {ext}" if ext else f"{n} without extension" for ext, n in self.not_read_kinds()
         )

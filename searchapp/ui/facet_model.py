@@ -34,6 +34,12 @@ class FacetModel(QAbstractListModel):
         self._rows: list[tuple[str, int]] = []
         self._checked: set[str] = set()
 
+    def set_labels(self, labels: dict[str, str]) -> None:
+        """Show ``labels`` for their values (the window's language changed)."""
+        self._labels = dict(labels)
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
         return 0 if parent.isValid() else len(self._rows)
 

@@ -9,6 +9,7 @@ import datetime as dt
 from calendar import monthrange
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QDate,
     QEvent,
     QModelIndex,
@@ -37,11 +38,27 @@ from PySide6.QtWidgets import (
 )
 
 from searchapp.core import Facets
+from searchapp.core.article import UNKNOWN_SOURCE
 from searchapp.ui.facet_model import CountRole, FacetModel
 from searchapp.ui.theme import check_box_window
 
 NO_DATE = QDate(1900, 1, 1)
-LANG_NAMES = {"ru": "Русский", "en": "English"}
+
+
+def lang_names() -> dict[str, str]:
+    """The languages' names in the window's language."""
+    return {"ru": QCoreApplication.translate("FacetPanel", "Russian"),
+            "en": QCoreApplication.translate("FacetPanel", "English")}
+
+
+def source_names() -> dict[str, str]:
+    """How sources the app names itself are shown (an article without one)."""
+    return {UNKNOWN_SOURCE: QCoreApplication.translate("FacetPanel", "Unknown")}
+
+
+def source_label(source: str) -> str:
+    """``source`` as the window shows it (the app's "Unknown" translated)."""
+    return source_names()[source] if source == UNKNOWN_SOURCE else source
 
 
 class _CountDelegate(QStyledItemDelegate):
@@ -199,7 +216,7 @@ class FacetPanel(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.sources = CheckList()
-        self.langs = CheckList(LANG_NAMES)
+        self.langs = CheckList(lang_names())
         self.histogram = DateHistogram()
         self.since = _date_edit()
         self.until = _date_edit()
@@ -241,6 +258,8 @@ class FacetPanel(QWidget):
         self.from_label.setText(self.tr("From"))
         self.to_label.setText(self.tr("To"))
         self.histogram.setToolTip(self.tr("Click a bar to show only that period"))
+        self.langs.facet_model.set_labels(lang_names())
+        self.sources.facet_model.set_labels(source_names())
 
     # -- selection -------------------------------------------------------------
 

@@ -87,7 +87,8 @@ class IndexStatus(QObject):
                                len(report.failed)), 1):
             text = text.replace(f"%{i}", str(n))
         if report.not_read:
-            kinds = ", ".join(f"{n} {ext or '(?)'}" for ext, n in report.not_read.most_common())
+            bare = self.tr("without extension")
+            kinds = ", ".join(f"{n} {ext or bare}" for ext, n in report.not_read_kinds())
             text += "; " + self.tr("not read: %1").replace("%1", kinds)
         if report.cancelled:
             text += " " + self.tr("(cancelled; what was indexed is kept)")

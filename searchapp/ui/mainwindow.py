@@ -23,7 +23,7 @@ from searchapp.core import PAGE_SIZE, IndexStats, SearchRequest, SearchResponse,
 from searchapp.ui import i18n
 from searchapp.ui.controller import SearchController
 from searchapp.ui.dialogs import syntax_help
-from searchapp.ui.facets import LANG_NAMES, FacetPanel
+from searchapp.ui.facets import FacetPanel, lang_names, source_names
 from searchapp.ui.folder_runs import FolderRuns
 from searchapp.ui.index_status import IndexStatus
 from searchapp.ui.query_bar import QueryBar
@@ -345,9 +345,10 @@ class MainWindow(QMainWindow):
     def _update_chips(self, req: SearchRequest) -> None:
         chips: list[tuple[str, Callable[..., None]]] = []
         for source in sorted(req.sources):
-            chips.append((source, lambda _=False, s=source: self.facets.remove_source(s)))
+            chips.append((source_names().get(source, source),
+                          lambda _=False, s=source: self.facets.remove_source(s)))
         for lang in sorted(req.langs):
-            chips.append((LANG_NAMES.get(lang, lang),
+            chips.append((lang_names().get(lang, lang),
                           lambda _=False, s=lang: self.facets.remove_lang(s)))
         if req.since or req.until:
             span = f"{req.since or '…'} – {req.until or '…'}"

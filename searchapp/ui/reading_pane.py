@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from searchapp.core import ArticleView, Hit, citation, mark_html
+from searchapp.ui.facets import source_label
 from searchapp.ui.theme import current_mark_colors, mark_colors
 
 EARLY_KEPT = 8  # similar lists kept for articles still on their way
@@ -64,6 +65,8 @@ class ReadingPane(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.meta = QLabel()
+        for label in (self.title, self.meta):  # an article's own text: "<b>" is no markup
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.link = QLabel()
         self.link.setTextFormat(self.link.textFormat().RichText)
         self.link.linkActivated.connect(self._open_file)
@@ -134,7 +137,7 @@ class ReadingPane(QWidget):
         self.cite_button.setEnabled(True)
         date = article.date.isoformat() if article.date else self.tr("no date")
         self.title.setText(article.title)
-        self.meta.setText(f"{article.source} · {date} · {article.lang}")
+        self.meta.setText(f"{source_label(article.source)} · {date} · {article.lang}")
         url = QUrl.fromLocalFile(article.path).toString()
         name = mark_html(Path(article.path).name, ())
         self.link.setText(f"<a href='{url}'>{name}</a>")
@@ -235,7 +238,7 @@ class ReadingPane(QWidget):
         self.similar_list.clear()
         for hit in hits:
             date = hit.date.isoformat() if hit.date else "—"
-            item = QListWidgetItem(f"{hit.title}  ·  {hit.source} · {date}")
+            item = QListWidgetItem(f"{hit.title}  ·  {source_label(hit.source)} · {date}")
             item.setData(Qt.ItemDataRole.UserRole, hit.path)
             item.setToolTip(hit.path)
             self.similar_list.addItem(item)

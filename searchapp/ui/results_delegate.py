@@ -3,6 +3,8 @@ the matched words highlighted (rich text laid out by QTextDocument)."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from searchapp.core import Hit
+from searchapp.ui.facets import source_label
 from searchapp.ui.results_model import HitRole, SnippetHtmlRole, TitleHtmlRole
 from searchapp.ui.theme import highlight_css
 
@@ -31,7 +34,7 @@ class ResultDelegate(QStyledItemDelegate):
                              else QPalette.ColorRole.Text).name()
         muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
         date = hit.date.isoformat() if hit.date else "—"
-        meta = " · ".join([hit.source, date, hit.lang])
+        meta = html.escape(" · ".join([source_label(hit.source), date, hit.lang]))
         doc.setDefaultStyleSheet(highlight_css(palette) + f"body {{ color: {text}; }}")
         doc.setHtml(
             f"<div style='font-size:large; font-weight:600'>{index.data(TitleHtmlRole)}</div>"

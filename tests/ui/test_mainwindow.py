@@ -245,6 +245,26 @@ def test_russian_interface(qtbot, make_window, seed_copy) -> None:
     assert window.count_label.text().startswith("1 article ·")
 
 
+def test_names_the_app_gives_follow_the_window_language(qtbot, make_window, seed_copy) -> None:
+    """The language facet said «Русский» in English, the source «Unknown» in Russian."""
+    window = make_window(seed_copy, lang="ru")
+    type_query(qtbot, window, "миграция")  # the IOM article: no source found, in Russian
+
+    def rows(view) -> list[str]:
+        model = view.facet_model
+        return [model.index(i, 0).data() for i in range(model.rowCount())]
+
+    assert (rows(window.facets.sources), rows(window.facets.langs)) == (
+        ["Не указан  (1)"], ["Русский  (1)"])
+    window.controller.open_article(window.model.index(0, 0).data(PathRole))
+    qtbot.waitUntil(lambda: window.reading_pane.article is not None, timeout=WAIT_MS)
+    assert window.reading_pane.meta.text().startswith("Не указан · 2021-03-03")
+    window.set_language("en")
+    qtbot.waitUntil(lambda: window.file_menu.title() == "&File", timeout=WAIT_MS)
+    assert (rows(window.facets.sources), rows(window.facets.langs)) == (
+        ["Unknown  (1)"], ["Russian  (1)"])
+
+
 def test_did_you_mean_is_one_click_away(qtbot, window) -> None:
     type_query(qtbot, window, "Ашхабат")
     assert window.suggestion.isVisible() and "Ашхабад" in window.suggestion.text()

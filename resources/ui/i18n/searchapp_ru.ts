@@ -3,7 +3,7 @@
 <context>
     <name>DateHistogram</name>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="148" />
+        <location filename="../../../searchapp/ui/facets.py" line="165" />
         <source>No dates</source>
         <translation>Нет дат</translation>
     </message>
@@ -11,37 +11,52 @@
 <context>
     <name>FacetPanel</name>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="237" />
+        <location filename="../../../searchapp/ui/facets.py" line="50" />
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/facets.py" line="51" />
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/facets.py" line="56" />
+        <source>Unknown</source>
+        <translation>Не указан</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/facets.py" line="254" />
         <source>Clear filters</source>
         <translation>Сбросить фильтры</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="238" />
+        <location filename="../../../searchapp/ui/facets.py" line="255" />
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="239" />
+        <location filename="../../../searchapp/ui/facets.py" line="256" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="240" />
+        <location filename="../../../searchapp/ui/facets.py" line="257" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="241" />
+        <location filename="../../../searchapp/ui/facets.py" line="258" />
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="242" />
+        <location filename="../../../searchapp/ui/facets.py" line="259" />
         <source>To</source>
         <translation>По</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="243" />
+        <location filename="../../../searchapp/ui/facets.py" line="260" />
         <source>Click a bar to show only that period</source>
         <translation>Щёлкните столбец, чтобы оставить только этот период</translation>
     </message>
@@ -106,22 +121,27 @@
         <translation>добавлено %1, обновлено %2, удалено %3, пропущено %4</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="91" />
+        <location filename="../../../searchapp/ui/index_status.py" line="90" />
+        <source>without extension</source>
+        <translation>без расширения</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/index_status.py" line="92" />
         <source>not read: %1</source>
         <translation>не прочитаны: %1</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="93" />
+        <location filename="../../../searchapp/ui/index_status.py" line="94" />
         <source>(cancelled; what was indexed is kept)</source>
         <translation>(отменено; проиндексированное сохранено)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="95" />
+        <location filename="../../../searchapp/ui/index_status.py" line="96" />
         <source>(all re-read by this version)</source>
         <translation>(всё перечитано этой версией)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="105" />
+        <location filename="../../../searchapp/ui/index_status.py" line="106" />
         <source>Articles: %1, sources: %2</source>
         <translation>Статей: %1, источников: %2</translation>
     </message>
@@ -209,27 +229,27 @@
         <translation>Первая индексация статей…</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="409" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="410" />
         <source>(no folders)</source>
         <translation>(папок нет)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="419" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="420" />
         <source>Remove folder</source>
         <translation>Убрать папку</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="420" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="421" />
         <source>Remove %1 from the index? Its articles leave the index; the files stay where they are.</source>
         <translation>Убрать %1 из индекса? Её статьи уйдут из индекса, файлы останутся на месте.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="429" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="430" />
         <source>%1 removed: %2 left the index.</source>
         <translation>%1 убрана: из индекса ушло: %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../searchapp/ui/mainwindow.py" line="430" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="431" />
         <source>%n article(s)</source>
         <translation><numerusform>%n статья</numerusform><numerusform>%n статьи</numerusform><numerusform>%n статей</numerusform></translation>
     </message>
@@ -274,22 +294,22 @@
         <translation>Попробуйте меньше слов, другую форму или префикс: мигра*.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="380" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="381" />
         <source>Export results</source>
         <translation>Экспорт результатов</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="381" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="382" />
         <source>CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="388" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="389" />
         <source>%1 articles exported to %2</source>
         <translation>Статей экспортировано: %1, файл %2</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="394" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="395" />
         <source>Add a folder of articles</source>
         <translation>Добавить папку со статьями</translation>
     </message>
@@ -304,32 +324,32 @@
         <translation>Индексация уже идёт.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="444" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="445" />
         <source>The index is damaged</source>
         <translation>Индекс повреждён</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="445" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="446" />
         <source>A part of the index cannot be read. Rebuild it from its folders?</source>
         <translation>Часть индекса не читается. Перестроить его из его папок?</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="449" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="450" />
         <source>Rebuild index</source>
         <translation>Перестроить индекс</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="461" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="462" />
         <source>Search syntax</source>
         <translation>Синтаксис запросов</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="466" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="467" />
         <source>About searchapp</source>
         <translation>О программе searchapp</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="467" />
+        <location filename="../../../searchapp/ui/mainwindow.py" line="468" />
         <source>searchapp %1 — full-text search for Russian and English news archives. Whoosh index, pymorphy3 morphology, Qt window.</source>
         <translation>searchapp %1 — полнотекстовый поиск по архивам новостей на русском и английском. Индекс Whoosh, морфология pymorphy3, окно на Qt.</translation>
     </message>
@@ -453,62 +473,62 @@
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="109" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="112" />
         <source>Previous hit (Shift+F3)</source>
         <translation>Предыдущее совпадение (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="110" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="113" />
         <source>Next hit (F3)</source>
         <translation>Следующее совпадение (F3)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="111" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="114" />
         <source>Copy citation</source>
         <translation>Копировать ссылку</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="112" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="115" />
         <source>Copy title, source, date and path</source>
         <translation>Скопировать заголовок, источник, дату и путь</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="251" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="254" />
         <source>Similar articles: looking…</source>
         <translation>Похожие статьи: ищем…</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="253" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="256" />
         <source>Similar articles: none found</source>
         <translation>Похожие статьи: не найдены</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="255" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="258" />
         <source>Similar articles</source>
         <translation>Похожие статьи</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="121" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="124" />
         <source>No article open</source>
         <translation>Статья не открыта</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="122" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="125" />
         <source>Pick a result to read it here.</source>
         <translation>Выберите результат, чтобы прочитать его здесь.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="135" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="138" />
         <source>no date</source>
         <translation>без даты</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="174" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="177" />
         <source>hit %1 of %2</source>
         <translation>совпадение %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="175" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="178" />
         <source>no hits</source>
         <translation>нет совпадений</translation>
     </message>
@@ -516,12 +536,12 @@
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../../searchapp/ui/controller.py" line="146" />
+        <location filename="../../../searchapp/ui/controller.py" line="166" />
         <source>Search failed: %1</source>
         <translation>Поиск не удался: %1</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/controller.py" line="279" />
+        <location filename="../../../searchapp/ui/controller.py" line="301" />
         <source>Indexing failed: %1</source>
         <translation>Индексация не удалась: %1</translation>
     </message>
