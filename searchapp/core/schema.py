@@ -40,7 +40,7 @@ SCHEMA_VERSION = 4
 # 2: a short line of a sentence and a date stays in the body; 3: a stray byte
 # inside a character is taken out, a day that does not exist or a year alone
 # is no date, a mail part without a charset is decoded from its bytes, a
-# page's copyright footer gives no date.  Bump
+# page's copyright footer gives no date, a scraped page's menu is no title.  Bump
 # whenever reading a file gives another article (title, body, date…) than
 # before: an index made with an older reader has its files read again by its
 # next run.

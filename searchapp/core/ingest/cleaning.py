@@ -19,11 +19,15 @@ MAX_HEADLINE = 250
 
 _CHROME = re.compile(
     r"""^(?:
-        latest(?:\ news)? | read\ (?:more|also):? | see\ also:? | tags?: | related(?:\ news)?:? |
-        share | print | advertisement | реклама | читайте\ также:? | теги: | поделиться |
-        последние\ новости | (?:\.{3}|…) |
+        latest(?:\ news)? | read\ (?:more|also):? | see\ also:? | related(?:\ news)?:? |
+        share | print | advertisement | реклама | читайте\ также:? | смотрите\ также:? |
+        поделиться | последние\ новости | (?:\.{3}|…) |
+        (?:tags?|теги|метки):.* | (?:read\ also|see\ also|читайте\ также|смотрите\ также):.* |
         stay\ up-to-date\ with\ more\ news\ on\ .* | follow\ us\ on\ .* |
-        подписывайтесь\ на\ .*
+        подписывайтесь\ на\ .* |
+        skip\ to\ (?:main\ )?content | menu | search | sign\ in | log\ in | главная |
+        меню | поиск(?:\ по\ сайту)? | войти | регистрация |
+        (?:©|\(c\)|copyright).* | .*(?:все\ права\ защищены|all\ rights\ reserved)\.?
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -38,6 +42,15 @@ _DATE_MARK = re.compile(r"^\s*date\s+\d{4}-\d{1,2}-\d{1,2}\s*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"“A-ZА-ЯЁ0-9])")
 _WORD_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?…]+(?:\s|$)")
 _TEASER_END = re.compile(r"(?:\.\.\.|…)\s*$")
+# A menu: short items ("Новости", "World news") without a sentence's end,
+# three or more on lines of their own or on one line between bars.
+_NAV_ITEM = re.compile(r"^[^\W\d_][\w'’&-]*(?: [\w'’&-]+){0,2}$")
+_NAV_BAR = re.compile(r"\s+[|•·]\s+")
+# After "Read more" / «Читайте также»: headlines of other articles, one per line.
+_MORE = re.compile(r"^(?:read\ (?:more|also)|see\ also|related(?:\ news)?|читайте\ также|"
+                   r"смотрите\ также|последние\ новости|latest(?:\ news)?)\b", re.IGNORECASE)
+_SENTENCE_ENDS = (".", "!", "?", "…", '"', "»", "”", ":")
+NAV_RUN = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +60,27 @@ class Cleaned:
 
 
 def _is_chrome(line: str) -> bool:
-    return bool(_CHROME.match(line) or _COUNTER.match(line) or _IMAGE.search(line))
+    return bool(_CHROME.match(line) or _COUNTER.match(line) or _IMAGE.search(line)
+                or _is_menu_line(line))
+
+
+def _is_menu_line(line: str) -> bool:
+    """«Главная | Новости | Политика»: a menu on one line."""
+    items = _NAV_BAR.split(line)
+    return len(items) >= NAV_RUN and all(_NAV_ITEM.match(item) for item in items)
+
+
+def _leading_menu(lines: list[str]) -> int:
+    """How many lines at the top are a menu: three or more short items, each on
+    a line of its own (blank lines between them allowed), before anything else."""
+    end = count = 0
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        if len(line) > 30 or not (_NAV_ITEM.match(line) or _CHROME.match(line)):
+            break
+        end, count = i + 1, count + 1
+    return end if count >= NAV_RUN else 0
 
 
 def _is_dateline_only(line: str, *, sentences: bool = False) -> bool:
@@ -116,13 +149,19 @@ def clean_scraped(text: str) -> Cleaned:
     cut = _teaser_start(lines)
     if cut is not None:
         lines = lines[:cut]
+    menu = _leading_menu(lines)
+    lines = [""] * menu + lines[menu:]
     head = _headline(lines)
     title = head[1] if head else ""
     body_lines: list[str] = []
     previous = ""
+    teasers = False  # after "Read more": the lines that follow are other articles' headlines
     for i, line in enumerate(lines):
         if head and i == head[0]:
             continue
+        if teasers and line and len(line) <= MAX_HEADLINE and not line.endswith(_SENTENCE_ENDS):
+            continue
+        teasers = bool(line and _MORE.match(line))  # a blank line or a sentence ends them
         if line and (
             _is_chrome(line)
             or (len(line) < 120 and _is_dateline_only(line, sentences=True))

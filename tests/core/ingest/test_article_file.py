@@ -457,3 +457,39 @@ def test_a_pages_date_is_its_own_not_its_copyright_footers(
         tmp_path: Path, meta: str, dateline: str, date: dt.date | None) -> None:
     (tmp_path / "a.html").write_text(PAGE.format(meta=meta, dateline=dateline), encoding="utf-8")
     assert read_article(tmp_path / "a.html").date == date
+
+
+MENU_PAGES = {
+    "menu-lines.txt": (
+        "Главная\nНовости\nПолитика\nЭкономика\nОбщество\nВойти\n"
+        "Мигранты из Узбекистана получат новые права\n12.03.2024 14:05\n"
+        "Мигрантам из Узбекистана предложили новые программы трудоустройства.\n"
+        "Читайте также\nКурс доллара вырос до рекорда\nВ Москве открылся новый парк\n"
+        "ВКонтакте\nTelegram\n© 2024 Все права защищены\n"),
+    "menu-bar.txt": (
+        "Главная | Новости | Политика | Экономика | Войти | Регистрация\nПоиск по сайту\n\n"
+        "Мигранты из Узбекистана получат новые права\n\n"
+        "Мигрантам из Узбекистана предложили новые программы трудоустройства.\n"
+        "Читайте также:Курс доллара вырос до рекорда\nТеги: миграция, Узбекистан\n"
+        "Реклама | Контакты | О проекте\n"),
+    "skip-to-content.txt": (
+        "Skip to main content\nMenu\nSearch\nWorld\nBusiness\nMarkets\n"
+        "Central bank lifts rates as inflation bites\nMarch 5, 2024 10:15 AM GMT\n"
+        "The central bank raised interest rates by a quarter point on Tuesday.\n"
+        "Read more\nStocks tumble on rate fears\nOil hits six-month high\n\n"
+        "Officials said further increases were possible.\n"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MENU_PAGES))
+def test_a_sites_menu_teasers_and_footer_are_not_the_article(tmp_path: Path, name: str) -> None:
+    """The title was «Главная», «Главная | Новости | …» or "Skip to main content"."""
+    (tmp_path / name).write_text(MENU_PAGES[name], encoding="utf-8")
+    a = read_article(tmp_path / name)
+    if name == "skip-to-content.txt":
+        assert a.title == "Central bank lifts rates as inflation bites"
+        assert a.body == ("The central bank raised interest rates by a quarter point on Tuesday."
+                          "\n\nOfficials said further increases were possible.")
+    else:
+        assert a.title == "Мигранты из Узбекистана получат новые права"
+        assert a.body == "Мигрантам из Узбекистана предложили новые программы трудоустройства."
