@@ -251,7 +251,7 @@ def _run(
     for root in roots:
         if not root.exists():
             report.warnings.append((str(root), "folder not found (its articles are kept)"))
-    for path in iter_article_files(live_roots, skipped=report.not_read):
+    for path in iter_article_files(live_roots, skipped=report.not_read, problems=report.failed):
         if progress.stopped():
             report.cancelled = True
             return

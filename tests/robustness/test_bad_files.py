@@ -178,10 +178,14 @@ print(r.added, [(Path(p).name, why) for p, why in r.failed])
 @pytest.mark.skipif(sys.platform != "linux", reason="uses setuid to drop root")
 def test_file_without_read_permission(tmp_path: Path, write_articles) -> None:
     if os.geteuid() != 0:
-        root = write_articles({"ok.md": "---\ntitle: Ok\n---\nтекст", "secret.md": "тайна"})
+        root = write_articles({"ok.md": "---\ntitle: Ok\n---\nтекст", "secret.md": "тайна",
+                               "locked/inside.md": "тайна"})
         (root / "secret.md").chmod(0)
+        (root / "locked").chmod(0)
         report = update_index(tmp_path / "ix", [root])
-        assert report.added == 1 and "permission" in report.failed[0][1]
+        (root / "locked").chmod(0o755)
+        assert report.added == 1 and [why[:22] for _, why in report.failed] == [
+            "folder cannot be read ", "permission denied"]
         return
     # As root every file is readable: index as "nobody" in a folder it may use.
     shared = Path(tempfile.mkdtemp(prefix="searchapp-perm-"))
@@ -192,6 +196,9 @@ def test_file_without_read_permission(tmp_path: Path, write_articles) -> None:
         (root / "ok.md").write_text("---\ntitle: Ok\n---\nтекст", encoding="utf-8")
         (root / "secret.md").write_text("тайна", encoding="utf-8")
         (root / "secret.md").chmod(0)
+        (root / "locked").mkdir()
+        (root / "locked" / "inside.md").write_text("тайна", encoding="utf-8")
+        (root / "locked").chmod(0)  # a folder it may not list: reported, not passed over
         done = subprocess.run(
             [sys.executable, "-c", UNREADABLE, str(shared / "ix"), str(root), str(tmp_path / "w")],
             capture_output=True, text=True, timeout=120,
@@ -199,4 +206,6 @@ def test_file_without_read_permission(tmp_path: Path, write_articles) -> None:
     finally:
         shutil.rmtree(shared, ignore_errors=True)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "1 [('secret.md', 'permission denied')]"
+    assert done.stdout.strip() == (
+        "1 [('locked', 'folder cannot be read (Permission denied): its files were not indexed'), "
+        "('secret.md', 'permission denied')]")

@@ -226,7 +226,8 @@ def _scan(roots: list[Path], progress: Progress, report: IndexReport) -> dict[st
     for root in roots:
         if not root.exists():
             report.warnings.append((str(root), "folder not found (its articles are kept)"))
-    for path in iter_article_files([r for r in roots if r.exists()]):
+    for path in iter_article_files([r for r in roots if r.exists()], skipped=report.not_read,
+                                   problems=report.failed):
         if progress.stopped():
             break
         key = os.path.abspath(path)

@@ -18,15 +18,22 @@ def is_article_file(name: str) -> bool:
     return not name.startswith(".") and os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES
 
 
+Problems = list[tuple[str, str]]
+"""``(path, reason)`` of what a walk could not look into."""
+
+
 def iter_article_files(
-    roots: Iterable[Path], *, skipped: Counter[str] | None = None
+    roots: Iterable[Path], *, skipped: Counter[str] | None = None,
+    problems: Problems | None = None,
 ) -> Iterator[Path]:
     """Article files under ``roots``, recursively, sorted, each once.
 
     Hidden files and folders are skipped; symlinked folders are followed once
-    (a loop is not followed again); unreadable folders are skipped.  Other
-    files found in the folders are counted in ``skipped`` by lower-case
-    extension ("" for none); a file given as a root is always yielded.
+    (a loop is not followed again).  A folder that cannot be listed and a
+    link that leads nowhere (a dangling link, a link to itself) go to
+    ``problems`` with the reason.  Other files found in the folders are
+    counted in ``skipped`` by lower-case extension ("" for none); a file
+    given as a root is always yielded.
     """
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[str] = set()
@@ -38,7 +45,7 @@ def iter_article_files(
                 seen_files.add(key)
                 yield root
             continue
-        yield from _walk(root, seen_dirs, seen_files, skipped)
+        yield from _walk(root, seen_dirs, seen_files, skipped, problems)
 
 
 def _walk(
@@ -46,6 +53,7 @@ def _walk(
     seen_dirs: set[tuple[int, int]],
     seen_files: set[str],
     skipped: Counter[str] | None,
+    problems: Problems | None,
 ) -> Iterator[Path]:
     try:
         st = folder.stat()
@@ -57,7 +65,11 @@ def _walk(
     seen_dirs.add(ident)
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError:
+    except OSError as exc:
+        if problems is not None:
+            problems.append((os.path.abspath(folder),
+                             f"folder cannot be read ({exc.strerror or exc}): its files were "
+                             "not indexed"))
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -65,10 +77,13 @@ def _walk(
         try:
             is_dir = entry.is_dir()
             is_file = not is_dir and entry.is_file()
-        except OSError:
+        except OSError:  # a link to itself: "too many levels of symbolic links"
+            is_dir = is_file = False
+        if not is_dir and not is_file and problems is not None and entry.is_symlink():
+            problems.append((os.path.abspath(entry.path), _dead_link(entry.path)))
             continue
         if is_dir:
-            yield from _walk(Path(entry.path), seen_dirs, seen_files, skipped)
+            yield from _walk(Path(entry.path), seen_dirs, seen_files, skipped, problems)
         elif is_file and is_article_file(entry.name):
             key = os.path.abspath(entry.path)
             if key not in seen_files:
@@ -76,3 +91,11 @@ def _walk(
                 yield Path(entry.path)
         elif is_file and skipped is not None:
             skipped[os.path.splitext(entry.name)[1].lower()] += 1
+
+
+def _dead_link(path: str) -> str:
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return f"link leads nowhere ({exc.strerror or exc})"
+    return "link to something that is neither a file nor a folder"

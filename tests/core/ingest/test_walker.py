@@ -44,5 +44,18 @@ def test_symlink_loop_and_overlapping_roots(tmp_path: Path) -> None:
     assert names(found, tmp_path) == ["sub/a.txt"]
 
 
+def test_links_that_lead_nowhere_are_reported(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("x")
+    (tmp_path / "dangling.md").symlink_to(tmp_path / "gone.md")
+    (tmp_path / "self").symlink_to(tmp_path / "self")
+    problems: list[tuple[str, str]] = []
+    found = list(iter_article_files([tmp_path], problems=problems))
+    assert names(found, tmp_path) == ["a.md"]
+    assert [(Path(p).name, why) for p, why in problems] == [
+        ("dangling.md", "link leads nowhere (No such file or directory)"),
+        ("self", "link leads nowhere (Too many levels of symbolic links)"),
+    ]
+
+
 def test_missing_root_yields_nothing(tmp_path: Path) -> None:
     assert list(iter_article_files([tmp_path / "nope"])) == []
