@@ -68,6 +68,8 @@ def messy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str
                                       encoding="utf-8")
     (root / "loop").mkdir()
     (root / "loop" / "back").symlink_to(root)
+    (root / "self.md").symlink_to(root / "self.md")
+    (root / "dangling.md").symlink_to(root / "moved-away.md")
     (root / os.fsdecode(b"bad-\xff-name.txt")).write_text(RU, encoding="utf-8")
     (root / "good.md").write_text(f"---\ntitle: Good\n---\n{RU}", encoding="utf-8")
     (root / "badyaml.md").write_text(
@@ -83,6 +85,7 @@ def messy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str
         "empty.txt": "empty", "binary.txt": "binary", "huge.txt": "too large",
         "bad-\ufffd-name.txt": "UTF-8", "scan.pdf": "without a text layer",
         "damaged.docx": "not a readable Word document",
+        "self.md": "link leads nowhere", "dangling.md": "link leads nowhere",
     }
     return root, expected
 
