@@ -15,6 +15,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False  # not typing's: importing typing would cost more than the rest
 if TYPE_CHECKING:  # the real names, so type checkers keep their types
+    from searchapp.core.article import UNKNOWN_SOURCE
     from searchapp.core.backend import (
         SearchBackend,
         cluster_available,
@@ -56,6 +57,7 @@ if TYPE_CHECKING:  # the real names, so type checkers keep their types
     )
 
 _MODULE_OF = {
+    "UNKNOWN_SOURCE": "article",
     **dict.fromkeys(
         ("SearchBackend", "cluster_available", "is_cluster_file", "open_backend"), "backend"
     ),
@@ -79,6 +81,7 @@ _MODULE_OF = {
 }
 
 __all__ = [  # noqa: RUF022 (grouped by module, as above)
+    "UNKNOWN_SOURCE",
     "SearchBackend", "cluster_available", "is_cluster_file", "open_backend",
     "IndexBusyError", "IndexDamagedError", "IndexLocationError", "IndexMissingError",
     "IndexStateError", "ReadError", "SearchappError", "UsageError",

@@ -37,8 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from searchapp.core import Facets
-from searchapp.core.article import UNKNOWN_SOURCE
+from searchapp.core import UNKNOWN_SOURCE, Facets
 from searchapp.ui.facet_model import CountRole, FacetModel
 from searchapp.ui.theme import check_box_window
 
