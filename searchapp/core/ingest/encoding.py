@@ -121,16 +121,23 @@ def _invalid_runs(data: bytes) -> Iterator[tuple[int, int]]:
         yield run
 
 
+MAX_STRAY = 3  # bytes inserted together into one character that are taken out
+
+
 def _without_stray(run: bytes) -> bytes | None:
-    """``run`` less one byte, when that leaves valid UTF-8: a byte inserted
-    into a character (``д`` = D0 B4 read as D0 FF B4)."""
-    for i in range(len(run)):
-        fixed = run[:i] + run[i + 1:]
-        try:
-            fixed.decode("utf-8")
-        except UnicodeDecodeError:
-            continue
-        return fixed
+    """``run`` less up to :data:`MAX_STRAY` bytes in a row, when what is left
+    is valid UTF-8: bytes inserted into a character (``д`` = D0 B4 read as
+    D0 FF B4).  None when no such cut explains the run (a code-page word)."""
+    for size in range(1, MAX_STRAY + 1):
+        for i in range(len(run) - size + 1):
+            fixed = run[:i] + run[i + size:]
+            if not fixed and len(run) >= _CODEPAGE_RUN:
+                continue  # three bytes gone entirely are a word, not a character
+            try:
+                fixed.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            return fixed
     return None
 
 

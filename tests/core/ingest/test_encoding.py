@@ -42,6 +42,7 @@ def test_stray_byte_in_utf8_is_dropped_not_read_in_a_code_page(stray: bytes) -> 
     *(("д", s) for s in (b"\xff", b"\xfe", b"\xc0", b"\xe8", b"\xd0")),  # two bytes in UTF-8
     # three bytes; E2 E8 80 94 would read as E8 80 94, a character of its own
     *(("—", s) for s in (b"\xff", b"\xfe", b"\xc0")),
+    ("р", b"\xff\xfe\x80"), ("р", b"\xfe\xff"),  # bytes in a row (a BOM pasted in)
 ])
 def test_a_stray_byte_inside_a_character_is_taken_out_and_the_character_kept(
         letter: str, stray: bytes) -> None:
