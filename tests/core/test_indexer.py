@@ -263,6 +263,21 @@ def test_a_rebuild_keeps_the_articles_of_a_missing_folder_as_they_were(
     assert (report.added, report.updated, report.unchanged) == (0, 0, 31)
 
 
+def test_a_file_that_can_no_longer_be_read_keeps_its_last_version_and_is_listed(
+    tmp_path: Path, write_articles
+) -> None:
+    root = write_articles({"a.md": article("Паводок", "Вода поднялась ночью.")})
+    index_dir = tmp_path / "ix"
+    update_index(index_dir, [root])
+    (root / "a.md").write_bytes(b"")  # emptied by mistake, or a download cut short
+    for _ in range(2):  # listed at every run, not only the first
+        report = update_index(index_dir)
+        assert [(Path(p).name, why) for p, why in report.failed] == [("a.md", "file is empty")]
+        assert total(index_dir, "вода") == 1
+    (root / "a.md").unlink()
+    assert update_index(index_dir).removed == 1 and total(index_dir) == 0
+
+
 def test_forgetting_a_folder_takes_its_articles_out(tmp_path: Path, write_articles) -> None:
     a = write_articles({f"a{i}.md": article(f"A{i}", "мигранты") for i in range(3)}, folder="a")
     b = write_articles({"b.md": article("B", "мигранты")}, folder="b")
