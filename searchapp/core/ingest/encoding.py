@@ -94,31 +94,17 @@ def _decode_wide(data: bytes) -> str | None:
     return None
 
 
-_WINDOW = 1 << 16  # bytes decoded at a time while looking for invalid ones
+_INVALID = re.compile("[\udc80-\udcff]+")  # bytes that are not UTF-8, as surrogateescape shows them
 
 
 def _invalid_runs(data: bytes) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of each run of bytes that are not UTF-8, in order."""
-    view, pos, size = memoryview(data), 0, len(data)
-    run: tuple[int, int] | None = None
-    while pos < size:
-        stop = min(pos + _WINDOW, size)
-        try:  # a character cut by the window's end is taken with the next window
-            _, consumed = codecs.utf_8_decode(view[pos:stop], "strict", stop == size)
-        except UnicodeDecodeError as exc:
-            start, end = pos + exc.start, pos + exc.end
-            if run is not None and run[1] != start:
-                yield run
-                run = None
-            run = (run[0] if run else start, end)
-            pos = end
-            continue
-        if consumed and run is not None:
-            yield run
-            run = None
-        pos += consumed
-    if run is not None:
-        yield run
+    """``(start, end)`` in ``data`` of each run of bytes that are not UTF-8, in order."""
+    text = data.decode("utf-8", "surrogateescape")
+    at = done = 0  # a byte offset, and the text before it
+    for m in _INVALID.finditer(text):
+        at += len(text[done:m.start()].encode("utf-8", "surrogateescape"))
+        yield at, at + m.end() - m.start()  # one character per invalid byte
+        at, done = at + m.end() - m.start(), m.end()
 
 
 MAX_STRAY = 3  # bytes inserted together into one character that are taken out
@@ -128,6 +114,8 @@ def _without_stray(run: bytes) -> bytes | None:
     """``run`` less up to :data:`MAX_STRAY` bytes in a row, when what is left
     is valid UTF-8: bytes inserted into a character (``д`` = D0 B4 read as
     D0 FF B4).  None when no such cut explains the run (a code-page word)."""
+    if len(run) > 4 + MAX_STRAY:  # a character is 4 bytes at most: a longer run is no character
+        return None
     for size in range(1, MAX_STRAY + 1):
         for i in range(len(run) - size + 1):
             fixed = run[:i] + run[i + size:]
