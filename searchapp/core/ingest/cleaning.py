@@ -27,7 +27,8 @@ _CHROME = re.compile(
         подписывайтесь\ на\ .* |
         skip\ to\ (?:main\ )?content | menu | search | sign\ in | log\ in | главная |
         меню | поиск(?:\ по\ сайту)? | войти | регистрация |
-        (?:©|\(c\)|copyright).* | .*(?:все\ права\ защищены|all\ rights\ reserved)\.?
+        ©.* | (?:\(c\)|copyright)\ *(?:©|(?:19|20)\d\d).* |
+        .*(?:©|(?:19|20)\d\d).*(?:все\ права\ защищены|all\ rights\ reserved)\.?
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -42,15 +43,19 @@ _DATE_MARK = re.compile(r"^\s*date\s+\d{4}-\d{1,2}-\d{1,2}\s*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"“A-ZА-ЯЁ0-9])")
 _WORD_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?…]+(?:\s|$)")
 _TEASER_END = re.compile(r"(?:\.\.\.|…)\s*$")
-# A menu: short items ("Новости", "World news") without a sentence's end,
-# three or more on lines of their own or on one line between bars.
-_NAV_ITEM = re.compile(r"^[^\W\d_][\w'’&-]*(?: [\w'’&-]+){0,2}$")
+# A menu: capitalised items of one or two words ("Новости", "World news"),
+# four or more on lines of their own at the top (or three of the site words
+# of _CHROME: "Skip to main content", "Menu", "Search"), or three or more on
+# one line between bars ("Главная | Новости | Политика").
+_NAV_ITEM = re.compile(r"^[^\W\d_][\w'’&-]*(?: [\w'’&-]+)?$")
 _NAV_BAR = re.compile(r"\s+[|•·]\s+")
-# After "Read more" / «Читайте также»: headlines of other articles, one per line.
-_MORE = re.compile(r"^(?:read\ (?:more|also)|see\ also|related(?:\ news)?|читайте\ также|"
-                   r"смотрите\ также|последние\ новости|latest(?:\ news)?)\b", re.IGNORECASE)
-_SENTENCE_ENDS = (".", "!", "?", "…", '"', "»", "”", ":")
 NAV_RUN = 3
+NAV_LINES = 4
+# After a line that is only "Read more" / «Читайте также»: headlines of other
+# articles, one per line, up to a blank line or a sentence.
+_MORE = re.compile(r"^(?:read (?:more|also)|see also|related(?: news)?|читайте также|"
+                   r"смотрите также|последние новости|latest(?: news)?):?$", re.IGNORECASE)
+_SENTENCE_ENDS = (".", "!", "?", "…", '"', "»", "”", ":")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,20 +72,28 @@ def _is_chrome(line: str) -> bool:
 def _is_menu_line(line: str) -> bool:
     """«Главная | Новости | Политика»: a menu on one line."""
     items = _NAV_BAR.split(line)
-    return len(items) >= NAV_RUN and all(_NAV_ITEM.match(item) for item in items)
+    return len(items) >= NAV_RUN and all(_is_nav_item(item) for item in items)
+
+
+def _is_nav_item(line: str) -> bool:
+    return bool(_NAV_ITEM.match(line)) and line[0].isupper()
 
 
 def _leading_menu(lines: list[str]) -> int:
-    """How many lines at the top are a menu: three or more short items, each on
-    a line of its own (blank lines between them allowed), before anything else."""
-    end = count = 0
+    """How many lines at the top are a menu (see :data:`_NAV_ITEM`), with text
+    after it: a headline, a byline and a place (three short lines) are not."""
+    end = items = site_words = 0
     for i, line in enumerate(lines):
         if not line:
             continue
-        if len(line) > 30 or not (_NAV_ITEM.match(line) or _CHROME.match(line)):
+        if _CHROME.match(line):
+            site_words += 1
+        elif not _is_nav_item(line):
             break
-        end, count = i + 1, count + 1
-    return end if count >= NAV_RUN else 0
+        end, items = i + 1, items + 1
+    else:
+        return 0  # nothing after it: the text itself, a list
+    return end if items >= NAV_LINES or site_words >= NAV_RUN else 0
 
 
 def _is_dateline_only(line: str, *, sentences: bool = False) -> bool:

@@ -493,3 +493,28 @@ def test_a_sites_menu_teasers_and_footer_are_not_the_article(tmp_path: Path, nam
     else:
         assert a.title == "Мигранты из Узбекистана получат новые права"
         assert a.body == "Мигрантам из Узбекистана предложили новые программы трудоустройства."
+
+
+NOT_CHROME = {  # texts the menu, copyright and "Read more" rules must leave whole
+    "headline-byline-place.txt": ("Новый мост открыт", "Иван Петров\nМосква\n\nВ среду в Москве "
+                                  "открыли новый мост через реку."),
+    "copyright-words.txt": ("Copyright reform stalls", "Copyright holders say the new rules "
+                            "will cost them millions.\nThe vote is set for June."),
+    "legal-list.txt": ("New rules for landlords", "A landlord may end the lease if:\n(a) the "
+                       "rent is late;\n(c) the tenant sublets without consent.\nIt takes effect "
+                       "in May. The company said all rights reserved are void."),
+    "related-list.txt": ("Study on sleep", "Related research has shown the same effect.\nThe "
+                         "authors list three factors\nstress\ndiet\nscreen time\nThey plan more."),
+    "poem.txt": ("Зимнее утро", "Мороз и солнце\nДень чудесный\nЕщё ты дремлешь\nДруг прелестный"
+                 "\n\nСтихотворение написано в 1829 году."),
+    "list.txt": ("Список покупок", "Молоко\nХлеб\nЯйца\nСыр"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOT_CHROME))
+def test_headlines_bylines_lists_and_sentences_are_not_taken_for_chrome(
+        tmp_path: Path, name: str) -> None:
+    title, body = NOT_CHROME[name]
+    (tmp_path / name).write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    a = read_article(tmp_path / name)
+    assert (a.title, a.body) == (title, body)
