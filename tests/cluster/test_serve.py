@@ -5,6 +5,7 @@ background with SIGINT ignored."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import re
@@ -89,6 +90,19 @@ def serve(cluster_file: Path) -> Iterator[Serve]:
         running.stop()
 
 
+def _group(pgid: int) -> list[int]:
+    """The live processes of a process group."""
+    members = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(") ", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            members.append(int(stat.parent.name))
+    return members
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -161,3 +175,28 @@ def test_the_shards_of_this_machine_are_started_by_address_not_by_name(tmp_path:
     finally:
         running.stop()
     assert not _alive(running.pids[f"s1 (127.0.0.2:{port})"])
+
+
+def test_a_server_killed_alone_does_not_leave_its_connection_holding_the_shard(
+        serve: Serve, cluster_file: Path) -> None:
+    """tcpsrv serves each connection in a child of its own, which outlived a
+    server killed alone (the OOM killer picks one process) and kept the write
+    lock: the server started again could take no writer."""
+    shard = load_cluster(cluster_file).shards[2]
+    held = xapian.remote_open_writable(shard.host, shard.port, 10_000, 2000)  # a run's connection
+    try:
+        old = serve.pids[shard.label]
+        assert len(_group(old)) == 2  # the server and the child serving ``held``
+        os.kill(old, signal.SIGKILL)  # the server, not its child
+        said = serve.until(f"shard {shard.label}: server started again")
+        # Started again at once: the child is gone with its lock (before, the new
+        # server could not open the shard until the child idled out after 60 s).
+        assert [line for line in said if "could not start" in line] == []
+        assert _group(old) == []
+        writer = xapian.remote_open_writable(shard.host, shard.port, 10_000, 2000)
+        writer.add_document(xapian.Document())
+        writer.commit()
+        writer.close()
+    finally:
+        with contextlib.suppress(xapian.Error):
+            held.close()

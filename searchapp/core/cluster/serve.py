@@ -109,7 +109,7 @@ class LocalServers:
         if program is None:
             raise UsageError(f"{TCPSRV} is not installed (Debian: apt-get install xapian-tools)")
         shard.path.mkdir(parents=True, exist_ok=True)
-        try:  # read-only: a writer that outlived its server may hold the lock
+        try:  # read-only: a writer holding the lock (a run) does not fail the check
             xapian.Database(str(shard.path)).close()
         except xapian.DatabaseOpeningError:
             xapian.WritableDatabase(str(shard.path), xapian.DB_CREATE_OR_OPEN).close()
@@ -119,12 +119,17 @@ class LocalServers:
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
         )
         assert proc.stdout is not None
-        said = b""
-        for line in proc.stdout:  # "Starting writable server…", then "Listening..."
-            said += line
-            if line.startswith(b"Listening"):
-                break
-        else:
+        said, listening = b"", False
+        try:
+            for line in proc.stdout:  # "Starting writable server…", then "Listening..."
+                said += line
+                if line.startswith(b"Listening"):
+                    listening = True
+                    break
+        except BaseException:  # Ctrl+C or SIGTERM meanwhile: no server left behind
+            _kill_group(proc)
+            raise
+        if not listening:
             proc.wait()
             last = said.decode(errors="replace").strip().splitlines()[-1:]  # after "Starting…"
             raise UsageError(f"the server of shard {shard.label} did not start: "
@@ -143,11 +148,8 @@ class LocalServers:
     def stop(self, shard: Shard) -> None:
         """Kill the shard's server with every connection it serves (its process group)."""
         proc = self.procs.pop(shard.index, None)
-        if proc is None:
-            return
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
+        if proc is not None:
+            _kill_group(proc)
 
     def pause(self, shard: Shard) -> None:
         """Freeze the shard's server (a host that hangs instead of refusing)."""
@@ -188,6 +190,9 @@ def supervise(servers: LocalServers, say: Callable[[str], None]) -> None:
         else:
             if servers.procs.get(shard.index) is proc:
                 del servers.procs[shard.index]
+                # A child serving a connection outlives its server and holds the
+                # shard's write lock: the server started again could not write.
+                _kill_group(proc)
                 ran = time.monotonic() - started.get(shard.index, 0.0)
                 delay[shard.index] = 0.0 if ran >= RAN_LONG else _longer(delay.get(shard.index))
                 due[shard.index] = time.monotonic() + delay[shard.index]
@@ -222,6 +227,14 @@ def _how(returncode: int) -> str:
         except ValueError:
             return f"killed by signal {-returncode}"
     return f"exit status {returncode}"
+
+
+def _kill_group(proc: subprocess.Popen[bytes]) -> None:
+    """Kill a server and the children serving its connections (its process
+    group, which outlives it while they do)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
 
 
 def _drain(stream: IO[bytes]) -> None:
