@@ -108,7 +108,8 @@ def update_index(
         every_folder = folders.merged(known_folders, new_roots)
         if every_folder != folders.stored(index_dir):
             folders.save(index_dir, every_folder)
-        if not store.is_current(index_dir) or (rebuild and _damaged(index_dir)):
+        fresh = not store.is_current(index_dir) or (rebuild and _damaged(index_dir))
+        if fresh:
             store.create(index_dir)
             report.rebuilt = True
             rebuild = False
@@ -117,10 +118,11 @@ def update_index(
         reread = store.read_reader_version(index_dir) != READER_VERSION
         ix = store.open_index(index_dir)
         try:
-            _run(ix, index_dir, run_roots, rebuild, progress, report, reread=reread)
+            _run(ix, index_dir, run_roots, rebuild, progress, report, reread=reread, fresh=fresh)
         finally:
             ix.close()
-        if reread and not report.cancelled and run_roots == every_folder:
+        if reread and not report.cancelled and run_roots == every_folder and all(
+                root.exists() for root in every_folder):  # a missing folder was not re-read
             store.write_meta(index_dir)  # every file was read by this reader
             report.reread = True
     finally:
@@ -223,6 +225,11 @@ def _damaged(index_dir: Path) -> bool:
     return False
 
 
+MISSING_KEPT = "folder not found (its articles are kept)"
+MISSING_FRESH = ("folder not found: the index was made anew, so its articles are not in it "
+                 "until it is back")
+
+
 def _run(
     ix: Index,
     index_dir: Path,
@@ -232,9 +239,11 @@ def _run(
     report: IndexReport,
     *,
     reread: bool = False,
+    fresh: bool = False,
 ) -> None:
     """Index what changed in ``roots`` (with ``reread``, every file: the index
-    was made by an older reader)."""
+    was made by an older reader; ``fresh``: the index was made anew, its old
+    articles gone)."""
     progress.phase = "scanning"
     try:
         known = {} if rebuild else indexed_fingerprints(ix, progress)
@@ -250,8 +259,10 @@ def _run(
     kept = _indexed_under(ix, [r for r in roots if not r.exists()], live_roots) if rebuild else []
     for root in roots:
         if not root.exists():
-            report.warnings.append((str(root), "folder not found (its articles are kept)"))
-    for path in iter_article_files(live_roots, skipped=report.not_read, problems=report.failed):
+            report.warnings.append((str(root), MISSING_FRESH if fresh else MISSING_KEPT))
+    blind: list[Path] = []  # folders that could not be listed: their articles stay
+    for path in iter_article_files(live_roots, skipped=report.not_read, problems=report.failed,
+                                   blind=blind):
         if progress.stopped():
             report.cancelled = True
             return
@@ -269,6 +280,7 @@ def _run(
     todo = [p for p, fp in on_disk.items() if reread or known.get(p) != fp]
     gone = [
         p for p in known if p not in on_disk and any(folders.covers(r, p) for r in live_roots)
+        and not any(folders.covers(b, p) for b in blind)
     ]
     report.unchanged = len(on_disk) - len(todo)
     progress.total = len(todo)

@@ -33,6 +33,10 @@ def test_both_engines_satisfy_the_boundary(seed_index: Path, cluster) -> None:
      "shard 2 has the address of shard 1 (localhost:33301): give it its own port"),
     ("[[shard]]\nhost = 'a'\nport = 1\npath = 's'\n[[shard]]\nhost = 'A'\nport = 2\npath = 's'\n",
      "shard 2 has the database of shard 1 ("),
+    ("[[shard]]\nhost = '127.0.0.1'\nport = 1\npath = 's'\n[[shard]]\nhost = '127.0.0.2'\n"
+     "port = 2\npath = 's'\n", "shard 2 has the database of shard 1 ("),
+    ("[[shard]]\nhost = 'localhost'\nport = 1\n[[shard]]\nhost = 'LOCALHOST'\nport = 1\n",
+     "shard 2 has the address of shard 1"),
 ])
 def test_a_bad_cluster_file_is_one_line(tmp_path: Path, capsys, text: str, message: str) -> None:
     file = tmp_path / "bad.toml"

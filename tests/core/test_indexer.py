@@ -405,6 +405,36 @@ def test_the_reader_version_waits_for_a_whole_run_over_every_folder(
     assert (whole.updated, whole.unchanged, whole.reread) == (5, 0, True)
 
 
+def test_the_reader_version_waits_for_a_missing_folder_too(
+    tmp_path: Path, write_articles,
+) -> None:
+    one = write_articles({"a.md": article("A", "текст")}, "one")
+    two = write_articles({"b.md": article("B", "текст")}, "two")
+    index_dir = tmp_path / "ix"
+    update_index(index_dir, [one, two])
+    older_reader(index_dir)
+    two.rename(tmp_path / "unplugged")
+    partial = update_index(index_dir)  # "two" is not read again: the version is not recorded
+    assert (partial.updated, partial.reread) == (1, False)
+    (tmp_path / "unplugged").rename(two)
+    whole = update_index(index_dir)
+    assert (whole.updated, whole.reread) == (2, True)  # every file read by this reader
+
+
+def test_a_new_index_says_a_missing_folders_articles_are_not_in_it(
+    tmp_path: Path, write_articles,
+) -> None:
+    one = write_articles({"a.md": article("A", "текст")}, "one")
+    two = write_articles({"b.md": article("B", "текст")}, "two")
+    index_dir = tmp_path / "ix"
+    update_index(index_dir, [one, two])
+    two.rename(tmp_path / "unplugged")
+    (index_dir / store.META_FILE).write_text(json.dumps({"schema": schema.SCHEMA_VERSION - 1}))
+    report = update_index(index_dir)  # made anew: the old articles cannot be carried
+    assert report.rebuilt and total(index_dir) == 1
+    assert [why for _, why in report.warnings] == [indexer.MISSING_FRESH]  # said "are kept"
+
+
 def test_second_writer_gets_busy(tmp_path: Path, write_articles) -> None:
     root = write_articles({"a.md": article("A", "текст")})
     index_dir = tmp_path / "ix"

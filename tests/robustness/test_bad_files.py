@@ -172,9 +172,16 @@ from searchapp.core.indexer import update_index
 from searchapp.core.progress import IndexReport
 morphology.surface_terms("слово"), morphology.surface_terms("word")  # load before dropping root
 update_index(Path(sys.argv[3]), [Path(sys.argv[2]) / "ok.md"])  # warm every lazy import
+before = Path(sys.argv[1]).with_name("ix-root")  # indexed by root, who reads every folder
+update_index(before, [Path(sys.argv[2])])
+for where, _, names in os.walk(before):
+    for name in [".", *names]:
+        os.chown(os.path.join(where, name), 65534, 65534)
 os.setgid(65534); os.setuid(65534)
 r = update_index(Path(sys.argv[1]), [Path(sys.argv[2])])
 print(r.added, [(Path(p).name, why) for p, why in r.failed])
+again = update_index(before)  # the folder it could list before is locked now: kept
+print(again.removed, [Path(p).name for p, _ in again.failed])
 """
 
 
@@ -189,7 +196,7 @@ def test_file_without_read_permission(tmp_path: Path, write_articles) -> None:
         (root / "locked").chmod(0o755)
         assert report.added == 1 and [why[:22] for _, why in report.failed] == [
             "folder cannot be read ", "permission denied"]
-        return
+        return  # (the folder that becomes unreadable is checked as root, below)
     # As root every file is readable: index as "nobody" in a folder it may use.
     shared = Path(tempfile.mkdtemp(prefix="searchapp-perm-"))
     try:
@@ -209,6 +216,8 @@ def test_file_without_read_permission(tmp_path: Path, write_articles) -> None:
     finally:
         shutil.rmtree(shared, ignore_errors=True)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == (
-        "1 [('locked', 'folder cannot be read (Permission denied): its files were not indexed'), "
-        "('secret.md', 'permission denied')]")
+    assert done.stdout.strip().splitlines() == [
+        "1 [('locked', 'folder cannot be read (Permission denied): its files were not read, "
+        "its articles are kept'), ('secret.md', 'permission denied')]",
+        "0 ['locked']",  # it had removed the locked folder's article
+    ]

@@ -116,7 +116,7 @@ def _no_repeats(file: Path, shards: tuple[Shard, ...]) -> None:
     seen_at: dict[tuple[str, int], Shard] = {}
     seen_path: dict[tuple[str, Path], Shard] = {}
     for shard in shards:
-        host = "this machine" if shard.host in LOCAL_HOSTS else shard.host.lower()
+        host = "this machine" if _loopback(shard.host) else shard.host.lower()
         first = seen_at.setdefault((host, shard.port), shard)
         if first is not shard:
             raise UsageError(f"{file}: shard {shard.index + 1} has the address of shard "
@@ -125,6 +125,12 @@ def _no_repeats(file: Path, shards: tuple[Shard, ...]) -> None:
         if first is not shard:
             raise UsageError(f"{file}: shard {shard.index + 1} has the database of shard "
                              f"{first.index + 1} ({shard.path}): give it its own path")
+
+
+def _loopback(host: str) -> bool:
+    """``localhost``, ``::1`` or any 127.x.x.x: this machine, whoever reads the file."""
+    host = host.lower()
+    return host in LOCAL_HOSTS or host.startswith("127.")
 
 
 def write_cluster(file: Path, shards: list[tuple[str, int, Path]], timeout_ms: int) -> None:

@@ -221,13 +221,15 @@ def _known(writers: dict[int, ShardWriter], report: IndexReport) -> dict[str, Fi
     return known
 
 
-def _scan(roots: list[Path], progress: Progress, report: IndexReport) -> dict[str, Fingerprint]:
+def _scan(roots: list[Path], progress: Progress, report: IndexReport,
+          blind: list[Path]) -> dict[str, Fingerprint]:
+    """What the files under ``roots`` are (``blind``: the folders that could not be listed)."""
     on_disk: dict[str, Fingerprint] = {}
     for root in roots:
         if not root.exists():
             report.warnings.append((str(root), "folder not found (its articles are kept)"))
     for path in iter_article_files([r for r in roots if r.exists()], skipped=report.not_read,
-                                   problems=report.failed):
+                                   problems=report.failed, blind=blind):
         if progress.stopped():
             break
         key = os.path.abspath(path)
@@ -261,7 +263,8 @@ def _run(
     shard once a run over every folder is complete)."""
     progress.phase = "scanning"
     known = _known(writers, report)
-    on_disk = _scan(roots, progress, report)
+    blind: list[Path] = []  # folders that could not be listed: their articles stay
+    on_disk = _scan(roots, progress, report, blind)
     if progress.cancelled:
         report.cancelled = True
         return
@@ -270,7 +273,8 @@ def _run(
             if rebuild or reread or known.get(article_key(p)) != fp]
     on_disk_keys = {article_key(p) for p in on_disk}
     gone = [k for k in known if k not in on_disk_keys
-            and any(folders.covers(r, k) for r in live_roots)]
+            and any(folders.covers(r, k) for r in live_roots)
+            and not any(folders.covers(b, k) for b in blind)]
     report.unchanged = len(on_disk) - len(todo)
     progress.total = len(todo)
     progress.phase = "indexing"
@@ -290,7 +294,8 @@ def _run(
                                          progress)) as documents:
             _send_all(config, writers, documents, known, progress, report)
         progress.phase = "committing"
-        report.reread = reread and not report.cancelled and roots == every_folder
+        report.reread = (reread and not report.cancelled and roots == every_folder
+                         and all(root.exists() for root in every_folder))
         # Every file of every folder was read by this reader: the shards say so.
         last = {READER_KEY: str(READER_VERSION)} if report.reread else {}
         for w in writers.values():

@@ -24,14 +24,15 @@ Problems = list[tuple[str, str]]
 
 def iter_article_files(
     roots: Iterable[Path], *, skipped: Counter[str] | None = None,
-    problems: Problems | None = None,
+    problems: Problems | None = None, blind: list[Path] | None = None,
 ) -> Iterator[Path]:
     """Article files under ``roots``, recursively, sorted, each once.
 
     Hidden files and folders are skipped; symlinked folders are followed once
     (a loop is not followed again).  A folder that cannot be listed and a
     link that leads nowhere (a dangling link, a link to itself) go to
-    ``problems`` with the reason.  Other files found in the folders are
+    ``problems`` with the reason, such a folder to ``blind`` too (what the
+    index holds from it is not gone).  Other files found in the folders are
     counted in ``skipped`` by lower-case extension ("" for none); a file
     given as a root is always yielded.
     """
@@ -45,7 +46,7 @@ def iter_article_files(
                 seen_files.add(key)
                 yield root
             continue
-        yield from _walk(root, seen_dirs, seen_files, skipped, problems)
+        yield from _walk(root, seen_dirs, seen_files, skipped, problems, blind)
 
 
 def _walk(
@@ -54,6 +55,7 @@ def _walk(
     seen_files: set[str],
     skipped: Counter[str] | None,
     problems: Problems | None,
+    blind: list[Path] | None,
 ) -> Iterator[Path]:
     try:
         st = folder.stat()
@@ -69,7 +71,9 @@ def _walk(
         if problems is not None:
             problems.append((os.path.abspath(folder),
                              f"folder cannot be read ({exc.strerror or exc}): its files were "
-                             "not indexed"))
+                             "not read, its articles are kept"))
+        if blind is not None:
+            blind.append(Path(os.path.abspath(folder)))
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -83,7 +87,7 @@ def _walk(
             problems.append((os.path.abspath(entry.path), _dead_link(entry.path)))
             continue
         if is_dir:
-            yield from _walk(Path(entry.path), seen_dirs, seen_files, skipped, problems)
+            yield from _walk(Path(entry.path), seen_dirs, seen_files, skipped, problems, blind)
         elif is_file and is_article_file(entry.name):
             key = os.path.abspath(entry.path)
             if key not in seen_files:
