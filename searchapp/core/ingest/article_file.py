@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from searchapp.core.article import UNKNOWN_SOURCE, Article
 from searchapp.core.errors import ReadError
@@ -42,8 +42,8 @@ def _read_bytes(path: Path) -> bytes:
                 key, f"too large for an article ({size / 2**20:.3g} MB; the limit is "
                 f"{limit / 2**20:.3g} MB, raise it with {MAX_FILE_MB_ENV})"
             )
-        with path.open("rb") as f:  # what it holds, not a buffer of the limit's size
-            return f.read(min(limit, size) + 1)
+        with path.open("rb") as f:  # in pieces: no buffer of the limit's size, and a file
+            return _read_up_to(f, limit + 1)  # whose size says 0 (some mounts) is read whole
     except FileNotFoundError:
         raise ReadError(key, "file vanished before it could be read") from None
     except PermissionError:
@@ -52,6 +52,14 @@ def _read_bytes(path: Path) -> bytes:
         raise ReadError(key, "is a folder, not a file") from None
     except OSError as exc:
         raise ReadError(key, exc.strerror or str(exc)) from None
+
+
+def _read_up_to(f: BinaryIO, most: int) -> bytes:
+    pieces: list[bytes] = []
+    while most > 0 and (piece := f.read(min(most, 1 << 20))):
+        pieces.append(piece)
+        most -= len(piece)
+    return b"".join(pieces)
 
 
 def _text(meta: dict[str, Any], *keys: str) -> str:
