@@ -58,6 +58,18 @@ def covers(folder: Path, path: str) -> bool:
     return path == root or path.startswith(os.path.join(root, ""))
 
 
+MISSING_KEPT = "folder not found (its articles are kept)"
+MISSING_FRESH = ("folder not found: the index was made anew, so its articles are not in it "
+                 "until it is back")
+
+
+def looked_into(path: str, live: Sequence[Path], blind: Sequence[Path]) -> bool:
+    """True when a run saw the folder of the article at ``path``: it is under a
+    folder that is there (``live``) and not under one it could not list
+    (``blind``), so a file missing there is gone."""
+    return any(covers(r, path) for r in live) and not any(covers(b, path) for b in blind)
+
+
 def without(folders: Sequence[Path], folder: Path, owner: str) -> list[Path]:
     """``folders`` less ``folder``; :class:`UsageError` listing them when
     ``folder`` is not one of them (``owner``: "index", "cluster")."""

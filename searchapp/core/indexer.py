@@ -225,11 +225,6 @@ def _damaged(index_dir: Path) -> bool:
     return False
 
 
-MISSING_KEPT = "folder not found (its articles are kept)"
-MISSING_FRESH = ("folder not found: the index was made anew, so its articles are not in it "
-                 "until it is back")
-
-
 def _run(
     ix: Index,
     index_dir: Path,
@@ -259,7 +254,8 @@ def _run(
     kept = _indexed_under(ix, [r for r in roots if not r.exists()], live_roots) if rebuild else []
     for root in roots:
         if not root.exists():
-            report.warnings.append((str(root), MISSING_FRESH if fresh else MISSING_KEPT))
+            report.warnings.append(
+                (str(root), folders.MISSING_FRESH if fresh else folders.MISSING_KEPT))
     blind: list[Path] = []  # folders that could not be listed: their articles stay
     for path in iter_article_files(live_roots, skipped=report.not_read, problems=report.failed,
                                    blind=blind):
@@ -278,10 +274,7 @@ def _run(
         on_disk[key] = (st.st_mtime_ns, st.st_size)
 
     todo = [p for p, fp in on_disk.items() if reread or known.get(p) != fp]
-    gone = [
-        p for p in known if p not in on_disk and any(folders.covers(r, p) for r in live_roots)
-        and not any(folders.covers(b, p) for b in blind)
-    ]
+    gone = [p for p in known if p not in on_disk and folders.looked_into(p, live_roots, blind)]
     report.unchanged = len(on_disk) - len(todo)
     progress.total = len(todo)
     progress.phase = "indexing"

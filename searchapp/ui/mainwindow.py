@@ -23,7 +23,7 @@ from searchapp.core import PAGE_SIZE, IndexStats, SearchRequest, SearchResponse,
 from searchapp.ui import i18n
 from searchapp.ui.controller import SearchController
 from searchapp.ui.dialogs import syntax_help
-from searchapp.ui.facets import FacetPanel, lang_names, source_names
+from searchapp.ui.facets import FacetPanel, lang_names, source_label
 from searchapp.ui.folder_runs import FolderRuns
 from searchapp.ui.index_status import IndexStatus
 from searchapp.ui.query_bar import QueryBar
@@ -345,7 +345,7 @@ class MainWindow(QMainWindow):
     def _update_chips(self, req: SearchRequest) -> None:
         chips: list[tuple[str, Callable[..., None]]] = []
         for source in sorted(req.sources):
-            chips.append((source_names().get(source, source),
+            chips.append((source_label(source),
                           lambda _=False, s=source: self.facets.remove_source(s)))
         for lang in sorted(req.langs):
             chips.append((lang_names().get(lang, lang),

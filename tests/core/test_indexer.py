@@ -405,13 +405,18 @@ def test_the_reader_version_waits_for_a_whole_run_over_every_folder(
     assert (whole.updated, whole.unchanged, whole.reread) == (5, 0, True)
 
 
+def two_folders(tmp_path: Path, write_articles) -> tuple[Path, Path]:
+    """An index of two folders of one article each: ``(index, second folder)``."""
+    one = write_articles({"a.md": article("A", "текст")}, "one")
+    two = write_articles({"b.md": article("B", "текст")}, "two")
+    update_index(tmp_path / "ix", [one, two])
+    return tmp_path / "ix", two
+
+
 def test_the_reader_version_waits_for_a_missing_folder_too(
     tmp_path: Path, write_articles,
 ) -> None:
-    one = write_articles({"a.md": article("A", "текст")}, "one")
-    two = write_articles({"b.md": article("B", "текст")}, "two")
-    index_dir = tmp_path / "ix"
-    update_index(index_dir, [one, two])
+    index_dir, two = two_folders(tmp_path, write_articles)
     older_reader(index_dir)
     two.rename(tmp_path / "unplugged")
     partial = update_index(index_dir)  # "two" is not read again: the version is not recorded
@@ -424,15 +429,12 @@ def test_the_reader_version_waits_for_a_missing_folder_too(
 def test_a_new_index_says_a_missing_folders_articles_are_not_in_it(
     tmp_path: Path, write_articles,
 ) -> None:
-    one = write_articles({"a.md": article("A", "текст")}, "one")
-    two = write_articles({"b.md": article("B", "текст")}, "two")
-    index_dir = tmp_path / "ix"
-    update_index(index_dir, [one, two])
+    index_dir, two = two_folders(tmp_path, write_articles)
     two.rename(tmp_path / "unplugged")
     (index_dir / store.META_FILE).write_text(json.dumps({"schema": schema.SCHEMA_VERSION - 1}))
     report = update_index(index_dir)  # made anew: the old articles cannot be carried
     assert report.rebuilt and total(index_dir) == 1
-    assert [why for _, why in report.warnings] == [indexer.MISSING_FRESH]  # said "are kept"
+    assert [why for _, why in report.warnings] == [folders.MISSING_FRESH]  # said "are kept"
 
 
 def test_second_writer_gets_busy(tmp_path: Path, write_articles) -> None:

@@ -227,7 +227,7 @@ def _scan(roots: list[Path], progress: Progress, report: IndexReport,
     on_disk: dict[str, Fingerprint] = {}
     for root in roots:
         if not root.exists():
-            report.warnings.append((str(root), "folder not found (its articles are kept)"))
+            report.warnings.append((str(root), folders.MISSING_KEPT))
     for path in iter_article_files([r for r in roots if r.exists()], skipped=report.not_read,
                                    problems=report.failed, blind=blind):
         if progress.stopped():
@@ -272,9 +272,8 @@ def _run(
     todo = [p for p, fp in on_disk.items()
             if rebuild or reread or known.get(article_key(p)) != fp]
     on_disk_keys = {article_key(p) for p in on_disk}
-    gone = [k for k in known if k not in on_disk_keys
-            and any(folders.covers(r, k) for r in live_roots)
-            and not any(folders.covers(b, k) for b in blind)]
+    gone = [k for k in known
+            if k not in on_disk_keys and folders.looked_into(k, live_roots, blind)]
     report.unchanged = len(on_disk) - len(todo)
     progress.total = len(todo)
     progress.phase = "indexing"

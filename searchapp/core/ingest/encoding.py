@@ -129,21 +129,18 @@ def _without_stray(run: bytes) -> bytes | None:
     return None
 
 
-def _has_codepage_run(data: bytes) -> bool:
-    """Whether some invalid UTF-8 bytes come in a run (a code-page word), not
-    alone or inserted into a character."""
-    return any(end - start >= _CODEPAGE_RUN and _without_stray(data[start:end]) is None
-               for start, end in _invalid_runs(data))
-
-
-def _repaired(data: bytes) -> str:
-    """UTF-8 with a few stray bytes: a byte inserted into a character is
-    taken out, any other invalid byte dropped."""
+def _repaired(data: bytes) -> str | None:
+    """UTF-8 with a few stray bytes, each byte inserted into a character taken
+    out and any other invalid byte dropped; None when some run of invalid
+    bytes is no such damage but a word in a code page."""
     parts: list[str] = []
     pos = 0
     for start, end in _invalid_runs(data):
+        fixed = _without_stray(data[start:end])
+        if fixed is None and end - start >= _CODEPAGE_RUN:
+            return None
         parts.append(data[pos:start].decode("utf-8"))
-        parts.append((_without_stray(data[start:end]) or b"").decode("utf-8"))
+        parts.append((fixed or b"").decode("utf-8"))
         pos = end
     parts.append(data[pos:].decode("utf-8"))
     return "".join(parts)
@@ -154,8 +151,8 @@ def _decode_line(line: bytes) -> str:
         return line.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if not _has_codepage_run(line):
-        return _repaired(line)  # stray bytes in UTF-8
+    if (repaired := _repaired(line)) is not None:
+        return repaired  # stray bytes in UTF-8
     return max((line.decode(c, "replace") for c in _CYRILLIC_CODEPAGES), key=_russian_score)
 
 
@@ -187,8 +184,8 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if not _has_codepage_run(data):
-        return _repaired(data)  # UTF-8 but for a few stray bytes
+    if (repaired := _repaired(data)) is not None:
+        return repaired  # UTF-8 but for a few stray bytes
     if _mostly_utf8(data):
         return _decode_lines(data)
     return _decode_codepage(data)
