@@ -91,14 +91,39 @@ def index_tokens(text: str) -> Iterator[WordToken]:
 _WORD_AFTER = re.compile(r"(?:([.!?…\n])[ \t\"'«„“(—–\-*•]*)?(" + WORD_RE.pattern + ")")
 
 
-def word_terms(text: str) -> list[tuple[str, ...]]:
+class ShapedTerms:
+    """Each word's index terms with ``shape`` applied (a Xapian field's prefix,
+    say), cached by the word as written: :func:`word_terms` with one dict
+    lookup per word for a caller that would otherwise reshape every word's
+    terms itself."""
+
+    def __init__(self, shape: Callable[[tuple[str, ...]], tuple[str, ...]]) -> None:
+        self.shape = shape
+        self.plain: dict[str, tuple[str, ...]] = {}
+        self.initials: dict[str, tuple[str, ...]] = {}
+
+    def __call__(self, surface: str, initial: bool = False) -> tuple[str, ...]:
+        cache = self.initials if initial else self.plain
+        terms = cache.get(surface)
+        if terms is None:
+            if len(cache) >= morphology.CACHE_SIZE:
+                cache.clear()
+            terms = cache[surface] = self.shape(morphology.surface_terms(surface, initial))
+        return terms
+
+
+def word_terms(text: str, shaped: ShapedTerms | None = None) -> list[tuple[str, ...]]:
     """The index terms of each word of ``text``, in order (word ``i`` stands
-    at position ``i``): what :class:`MorphTokenizer` yields, without offsets.
+    at position ``i``): what :class:`MorphTokenizer` yields, without offsets
+    (reshaped by ``shaped``, if given).
     The hot loop of indexing: one dict lookup per word once it has been seen."""
-    terms_of = morphology.surface_terms
+    if shaped is None:
+        terms_of = morphology.surface_terms
+        plain, initials = morphology.surface_caches()
+    else:
+        terms_of, plain, initials = shaped, shaped.plain, shaped.initials
     if _SHOUT.search(text):  # lines in capitals: their words are told by offsets
         return [terms_of(m.group(), initial) for m, initial in words_in_context(text)]
-    plain, initials = morphology.surface_caches()
     words: list[tuple[str, ...]] = []
     append = words.append
     # A text that starts with a line break starts with a sentence.

@@ -7,6 +7,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import xapian
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from searchapp.core.analysis import make_analyzer
 from searchapp.core.article import Article
@@ -25,6 +28,26 @@ def _expected(prefix: str, text: str) -> dict[str, list[int]]:
         if len(term.encode()) <= MAX_TERM_BYTES:
             terms.setdefault(term, []).append(token.pos + 1)
     return terms
+
+
+def _body_terms(doc: xapian.Document) -> dict[str, list[int]]:
+    return {item.term.decode(): list(item.positer) for item in doc.termlist()
+            if item.term[:1] == b"B"}
+
+
+PIECES = ("Вера", "вера", "Татьяна", "Мередов", "Oil", "oil", "OIL PRICES", "ГАЗ", "The",
+          "it's", ".", "…", "!", ",", " ", "\n", "«", "—", "-", "(", "2024", "_")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+@example("Вера. Вера вера\nВЕРА ВЕРА Вера")
+def test_any_text_gets_the_tokenizers_terms(text: str) -> None:
+    """A word is cached per field and per place (opening a sentence or not,
+    in a line in capitals or not): each gets its own terms, as the tokenizer
+    gives them."""
+    article = Article(path="/a.md", title="", body=text, date=None, source="", lang="ru", url="")
+    assert _body_terms(make_document(article, (1, 2))) == _expected("B", text)
 
 
 def test_terms_and_positions_are_the_tokenizers_and_long_terms_are_left_out() -> None:

@@ -20,7 +20,7 @@ import re
 import xapian
 
 from searchapp.core import morphology, schema
-from searchapp.core.analysis import word_terms
+from searchapp.core.analysis import ShapedTerms, word_terms
 from searchapp.core.article import Article
 from searchapp.core.schema import Fingerprint
 
@@ -53,36 +53,32 @@ def parse_fingerprint(term: str) -> tuple[str, Fingerprint]:
     return key, (int(mtime), int(size))
 
 
-_PREFIXED: dict[str, dict[tuple[str, ...], tuple[str, ...]]] = {
-    prefix: {} for prefix in (FIELD_PREFIX[schema.TITLE], FIELD_PREFIX[schema.BODY])}
+def _prefixed(prefix: str) -> ShapedTerms:
+    """A field's terms: each word's with the field's prefix, without those too
+    long for Xapian (a UTF-8 character is at most 4 bytes: few terms need
+    encoding to be told)."""
+    def shape(terms: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(term for term in (prefix + t for t in terms)
+                     if len(term) * 4 <= MAX_TERM_BYTES or len(term.encode()) <= MAX_TERM_BYTES)
+    return ShapedTerms(shape)
 
 
-def _prefixed(cache: dict[tuple[str, ...], tuple[str, ...]], prefix: str,
-              terms: tuple[str, ...]) -> tuple[str, ...]:
-    """A word's terms with the field's prefix, without those too long for Xapian."""
-    if len(cache) >= morphology.CACHE_SIZE:
-        cache.clear()
-    # A UTF-8 character is at most 4 bytes: few terms need encoding to be told.
-    done = tuple(term for term in (prefix + t for t in terms)
-                 if len(term) * 4 <= MAX_TERM_BYTES or len(term.encode()) <= MAX_TERM_BYTES)
-    cache[terms] = done
-    return done
+_FIELD_TERMS = {field: _prefixed(FIELD_PREFIX[field]) for field in (schema.TITLE, schema.BODY)}
 
 
-def _add_text(doc: xapian.Document, prefix: str, text: str) -> None:
+def _add_text(doc: xapian.Document, field: str, text: str) -> None:
     """Every term of every word of ``text``, at the word's position (from 1)."""
     add = doc.add_posting
-    cache = _PREFIXED[prefix]
-    for pos, terms in enumerate(word_terms(text), 1):
-        for term in cache.get(terms) or _prefixed(cache, prefix, terms):
+    for pos, terms in enumerate(word_terms(text, _FIELD_TERMS[field]), 1):
+        for term in terms:
             add(term, pos)
 
 
 def make_document(article: Article, fingerprint: Fingerprint) -> xapian.Document:
     """The Xapian document of ``article``."""
     doc = xapian.Document()
-    _add_text(doc, FIELD_PREFIX[schema.TITLE], article.title)
-    _add_text(doc, FIELD_PREFIX[schema.BODY], article.body)
+    _add_text(doc, schema.TITLE, article.title)
+    _add_text(doc, schema.BODY, article.body)
     for pos, word in enumerate(re.findall(r"[^\W_]+", article.source), 1):
         doc.add_posting(FIELD_PREFIX[schema.SOURCE_TEXT] + morphology.fold(word), pos)
     key = article_key(article.path)
