@@ -122,16 +122,22 @@ def word_terms(text: str, shaped: ShapedTerms | None = None) -> list[tuple[str, 
         plain, initials = morphology.surface_caches()
     else:
         terms_of, plain, initials = shaped, shaped.plain, shaped.initials
-    if _SHOUT.search(text):  # lines in capitals: their words are told by offsets
-        return [terms_of(m.group(), initial) for m, initial in words_in_context(text)]
     words: list[tuple[str, ...]] = []
     append = words.append
-    # A text that starts with a line break starts with a sentence.
-    for end, word in _WORD_AFTER.findall("\n" + text):
-        if end and word[:1].isupper():
+    start = 0
+    for shout_start, shout_end in [*_shouted_lines(text), (len(text), len(text))]:
+        # The text up to a line in capitals.  It starts the text or a line,
+        # so a sentence: the line break before it is the sentence end of its
+        # first word.
+        for end, word in _WORD_AFTER.findall("\n" + text[start:shout_start]):
+            if end and word[:1].isupper():
+                append(initials.get(word) or terms_of(word, True))
+            else:
+                append(plain.get(word) or terms_of(word, False))
+        # The line in capitals: no capital of it tells a name.
+        for word in WORD_RE.findall(text, shout_start, shout_end):
             append(initials.get(word) or terms_of(word, True))
-        else:
-            append(plain.get(word) or terms_of(word, False))
+        start = shout_end
     return words
 
 
