@@ -36,14 +36,29 @@ def test_the_app_opens_on_the_seeds_with_its_icon(seed_copy: Path, tmp_path: Pat
     assert "icon shown" in done.stdout
 
 
-# The same, saying when the first results are shown and how main() ended.
+# The same, saying when the first results are shown (after opening the window's
+# dialog named in $OPEN_DIALOG, if any, once it is up) and how main() ended.
 STOPPABLE = """
-import sys
+import os, sys
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 from searchapp.ui import app
 build = app.build_window
 def announced(*args, **kwargs):
     window = build(*args, **kwargs)
-    window.controller.results.connect(lambda _r: print("results shown", flush=True))
+    dialog = os.environ.get("OPEN_DIALOG")
+    def shown(_results):
+        if not dialog:
+            print("results shown", flush=True)
+            return
+        def once_up():
+            if QApplication.activeModalWidget() is None:
+                QTimer.singleShot(10, once_up)
+            else:
+                print("results shown", flush=True)
+        QTimer.singleShot(0, once_up)
+        QTimer.singleShot(0, getattr(window, dialog))  # a modal dialog's own loop
+    window.controller.results.connect(shown, type=Qt.ConnectionType.SingleShotConnection)
     return window
 app.build_window = announced
 code = app.main(sys.argv[1:])
@@ -51,14 +66,17 @@ print("main returned", code, flush=True)
 """
 
 
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["Ctrl+C", "SIGTERM"])
+@pytest.mark.parametrize(("sig", "dialog"), [
+    (signal.SIGINT, ""), (signal.SIGTERM, ""), (signal.SIGINT, "show_syntax"),
+], ids=["Ctrl+C", "SIGTERM", "Ctrl+C with a dialog open"])
 def test_ctrl_c_in_the_terminal_closes_the_window_as_its_close_button_does(
-        seed_copy: Path, tmp_path: Path, sig: signal.Signals) -> None:
-    """Qt's loop ran no Python handler: Ctrl+C went unnoticed until an event came."""
+        seed_copy: Path, tmp_path: Path, sig: signal.Signals, dialog: str) -> None:
+    """Qt's loop ran no Python handler: Ctrl+C went unnoticed until an event came.
+    A modal dialog (its own event loop) is closed with the window."""
     settings = tmp_path / "settings.ini"
     proc = subprocess.Popen(
         [sys.executable, "-c", STOPPABLE, "--index", str(seed_copy), "--settings", str(settings)],
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "OPEN_DIALOG": dialog},
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     try:
