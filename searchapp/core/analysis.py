@@ -21,11 +21,13 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 
-from whoosh.analysis import Token, Tokenizer
+from whoosh.analysis import Filter, RegexTokenizer, Token, Tokenizer
 
 from searchapp.core import morphology
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+SOURCE_WORD_RE = re.compile(r"[^\W_]+")
+"""A word of a source's name, for ``source:`` («Газета.uz» is «газета uz»)."""
 # What may stand between a sentence end and the next sentence's first word.
 _OPENERS = frozenset(" \t\"'«„“(—–-*•")
 _SENTENCE_END = frozenset(".!?…\n")
@@ -237,3 +239,23 @@ class MorphTokenizer(Tokenizer):  # type: ignore[misc]  # Whoosh is checked as A
 def make_analyzer() -> MorphTokenizer:
     """The analyser of the title and body fields."""
     return MorphTokenizer()
+
+
+class FoldFilter(Filter):  # type: ignore[misc]  # Whoosh is checked as Any
+    """Words folded as :func:`morphology.fold` folds them (lower case, «ё» as «е»)."""
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        for t in tokens:
+            t.text = morphology.fold(t.text)
+            yield t
+
+
+def make_source_analyzer() -> Filter:
+    """The analyser of the source's words (``source:``): each run of letters
+    and digits, folded — as the query and the cluster's documents split them."""
+    return RegexTokenizer(SOURCE_WORD_RE) | FoldFilter()
+
+
+def source_words(source: str) -> list[str]:
+    """The folded words of a source's name, as :func:`make_source_analyzer` indexes them."""
+    return [morphology.fold(w) for w in SOURCE_WORD_RE.findall(source)]

@@ -33,7 +33,7 @@ from whoosh.fields import TEXT, Schema
 from whoosh.qparser import syntax
 
 from searchapp.core import morphology, names
-from searchapp.core.analysis import iter_words, query_positions
+from searchapp.core.analysis import iter_words, query_positions, source_words
 from searchapp.core.notices import Notice, NoticeKind
 from searchapp.core.schema import (
     BODY,
@@ -518,7 +518,7 @@ def _sequence(fieldname: str, positions: list[tuple[str, ...]]) -> wq.Query | No
 
 def _plain_words(q: wq.Query, fieldname: str) -> wq.Query | None:
     text = " ".join(q.words) if isinstance(q, wq.Phrase) else q.text
-    words = [morphology.fold(w) for w in re.findall(r"[^\W_]+", text)]
+    words = source_words(text)
     if not words:
         return None
     if len(words) == 1:

@@ -174,6 +174,37 @@ def test_quoted_source_is_its_words_in_order(own: SearchEngine) -> None:
     assert len(own_found(own, "source:Planet")) == 6
 
 
+DOTTED = {
+    "gazeta.md": "---\ntitle: Хлопок\nsource: Газета.uz\nlang: ru\n---\nУрожай хлопка.\n",
+    "lenta.md": "---\ntitle: Газ\nsource: Lenta.ru\nlang: ru\n---\nЦены на газ.\n",
+    "yo.md": "---\ntitle: Праздник\nsource: Новости Ёлки\nlang: ru\n---\nЁлка в центре.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def dotted(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("dotted")
+    (root / "articles").mkdir()
+    for name, text in DOTTED.items():
+        (root / "articles" / name).write_text(text, encoding="utf-8")
+    update_index(root / "index", [root / "articles"])
+    eng = SearchEngine(root / "index")
+    yield eng
+    eng.close()
+
+
+@pytest.mark.parametrize(("query", "stem"), [
+    ("source:Газета.uz", "gazeta"), ('source:"Газета.uz"', "gazeta"), ("source:газета", "gazeta"),
+    ("source:uz", "gazeta"), ("source:Lenta.ru", "lenta"), ("source:lenta", "lenta"),
+    ("source:ёлки", "yo"), ("source:елки", "yo"), ('source:"новости елки"', "yo"),
+])
+def test_source_words_are_split_at_dots_and_folded(dotted: SearchEngine, query: str,
+                                                   stem: str) -> None:
+    """«Газета.uz» is the words «газета» and «uz», «Ёлки» is «елки», as the
+    query asks for them (``source:Газета.uz`` found nothing)."""
+    assert own_found(dotted, query) == [stem]
+
+
 def test_results_are_ordered_by_relevance(own: SearchEngine) -> None:
     resp = own.search(SearchRequest(query="cotton"))
     assert Path(resp.hits[0].path).stem == "cotton_all"

@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 
 import xapian
 
-from searchapp.core import morphology, schema
-from searchapp.core.analysis import ShapedTerms, word_terms
+from searchapp.core import schema
+from searchapp.core.analysis import ShapedTerms, source_words, word_terms
 from searchapp.core.article import Article
 from searchapp.core.schema import Fingerprint
 
@@ -79,8 +78,8 @@ def make_document(article: Article, fingerprint: Fingerprint) -> xapian.Document
     doc = xapian.Document()
     _add_text(doc, schema.TITLE, article.title)
     _add_text(doc, schema.BODY, article.body)
-    for pos, word in enumerate(re.findall(r"[^\W_]+", article.source), 1):
-        doc.add_posting(FIELD_PREFIX[schema.SOURCE_TEXT] + morphology.fold(word), pos)
+    for pos, word in enumerate(source_words(article.source), 1):
+        doc.add_posting(FIELD_PREFIX[schema.SOURCE_TEXT] + word, pos)
     key = article_key(article.path)
     for term in (SOURCE + article.source, LANG + article.lang, KEY + key,
                  fingerprint_term(key, fingerprint)):
