@@ -133,7 +133,8 @@ RU = {
     "&Export results…": "&Экспорт результатов…",
     "Export results": "Экспорт результатов",
     "CSV (*.csv);;JSON (*.json)": "CSV (*.csv);;JSON (*.json)",
-    "%1 articles exported to %2": "Статей экспортировано: %1, файл %2",
+    "%n article(s) exported to %1": ("%n статья экспортирована в %1", "%n статьи экспортированы в %1",
+                                     "%n статей экспортировано в %1"),
     "Copy citation": "Копировать ссылку",
     "Did you mean: %1?": "Может быть, вы искали: %1?",
     "Similar articles": "Похожие статьи",
@@ -169,6 +170,7 @@ HELP_RU = (
 )
 EN_PLURALS = {
     "%n article(s)": ("%n article", "%n articles"),
+    "%n article(s) exported to %1": ("%n article exported to %1", "%n articles exported to %1"),
     "The query was cut to its first %n character(s).": (
         "The query was cut to its first %n character.",
         "The query was cut to its first %n characters.",

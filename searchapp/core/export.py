@@ -16,6 +16,17 @@ from searchapp.core.results import ArticleView, Hit, SearchRequest
 
 PAGE = 200
 FIELDS = ("title", "source", "date", "lang", "score", "path", "snippet")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet take a cell for a formula (OWASP's list)."""
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_CREATE_MODE = 0o666 & ~_umask()  # read once, at import: os.umask is process-wide
 
 
 def all_hits(engine: SearchBackend, req: SearchRequest) -> Iterator[Hit]:
@@ -30,6 +41,16 @@ def all_hits(engine: SearchBackend, req: SearchRequest) -> Iterator[Hit]:
             return
 
 
+def _cell(text: str) -> str:
+    """Text as a spreadsheet shows it: one that would be a formula
+    (``=HYPERLINK(…)`` in a scraped title) gets a leading apostrophe."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def _csv_row(hit: Hit) -> dict[str, object]:
+    return {k: _cell(v) if isinstance(v, str) else v for k, v in _row(hit).items()}
+
+
 def _row(hit: Hit) -> dict[str, object]:
     return {
         "title": hit.title,
@@ -42,10 +63,17 @@ def _row(hit: Hit) -> dict[str, object]:
     }
 
 
-def _write_atomically(path: Path, write: Callable[[TextIO], None]) -> None:
+def _write_atomically(path: Path, write: Callable[[TextIO], None], encoding: str) -> None:
+    """Write through a temporary file renamed over ``path``, with the
+    permissions of the file it replaces, else those a new file gets."""
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except OSError:
+        mode = _CREATE_MODE
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+        os.fchmod(fd, mode)  # mkstemp makes it private (0600)
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as f:
             write(f)
         os.replace(tmp, path)
     except BaseException:
@@ -54,9 +82,14 @@ def _write_atomically(path: Path, write: Callable[[TextIO], None]) -> None:
 
 
 def export_results(engine: SearchBackend, req: SearchRequest, path: Path) -> int:
-    """Write every result of ``req`` to ``path`` (.csv or .json); return how many."""
-    rows = [_row(h) for h in all_hits(engine, req)]
-    if path.suffix.lower() == ".json":
+    """Write every result of ``req`` to ``path`` (.csv or .json); return how many.
+
+    A CSV file is for spreadsheets: UTF-8 with a byte order mark (else Excel
+    reads Cyrillic as another code page), a cell that would be a formula
+    starts with an apostrophe."""
+    json_out = path.suffix.lower() == ".json"
+    rows = [(_row if json_out else _csv_row)(h) for h in all_hits(engine, req)]
+    if json_out:
         filters = {
             "query": req.query,
             "sources": sorted(req.sources),
@@ -67,14 +100,14 @@ def export_results(engine: SearchBackend, req: SearchRequest, path: Path) -> int
         }
         _write_atomically(path, lambda f: json.dump(
             {"search": filters, "total": len(rows), "articles": rows}, f,
-            ensure_ascii=False, indent=1))
+            ensure_ascii=False, indent=1), "utf-8")
     else:
         def write_csv(f: TextIO) -> None:
             writer = csv.DictWriter(f, fieldnames=FIELDS)
             writer.writeheader()
             writer.writerows(rows)
 
-        _write_atomically(path, write_csv)
+        _write_atomically(path, write_csv, "utf-8-sig")
     return len(rows)
 
 

@@ -386,7 +386,7 @@ class MainWindow(QMainWindow):
 
     def _exported(self, count: int, path: str) -> None:
         self.report_label.setText(
-            self.tr("%1 articles exported to %2").replace("%1", str(count)).replace("%2", path)
+            self.tr("%n article(s) exported to %1", "", count).replace("%1", path)
         )
 
     # -- indexing --------------------------------------------------------------

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
+import io
 import json
+import os
+import stat
 from pathlib import Path
 
 from searchapp.core.engine import SearchEngine
 from searchapp.core.export import citation, export_results
+from searchapp.core.indexer import update_index
 from searchapp.core.results import SearchRequest, Sort
 
 
@@ -20,7 +25,7 @@ def test_csv_and_json_keep_order_and_filters(seed_index: Path, tmp_path: Path) -
         view = engine.article(engine.matching_paths("миграция")[0])
     finally:
         engine.close()
-    with (tmp_path / "r.csv").open(encoding="utf-8") as f:
+    with (tmp_path / "r.csv").open(encoding="utf-8-sig") as f:
         rows = list(csv.DictReader(f))
     assert [r["date"] for r in rows] == ["2024-06-15", "2024-12-11", "2024-12-11"]
     assert {r["lang"] for r in rows} == {"en"}
@@ -29,3 +34,36 @@ def test_csv_and_json_keep_order_and_filters(seed_index: Path, tmp_path: Path) -
     assert [a["path"] for a in data["articles"]] == [r["path"] for r in rows]
     assert citation(view).startswith("«Туркменистан намерен развивать сотрудничество")
     assert ", 2021-03-03. " in citation(view)
+
+
+def test_a_csv_is_safe_to_open_in_a_spreadsheet_and_readable_by_others(tmp_path: Path) -> None:
+    """UTF-8 with a byte order mark (Excel took Cyrillic for a code page), a
+    scraped title that is a formula is text, and the file gets the usual
+    permissions (it was private, 0600) or keeps those of the file it replaces."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.md").write_text(
+        '---\ntitle: "=HYPERLINK(\\"http://evil.example\\",\\"жми\\")"\nsource: "@home"\n---\n'
+        "Про миграцию.\n", encoding="utf-8")
+    update_index(tmp_path / "index", [folder])
+    umask = os.umask(0o022)
+    os.umask(umask)
+    kept = tmp_path / "kept.csv"
+    kept.write_text("old", encoding="utf-8")
+    kept.chmod(0o640)
+    engine = SearchEngine(tmp_path / "index")
+    try:
+        for name in ("r.csv", "r.json", "kept.csv"):
+            assert export_results(engine, SearchRequest(query="миграция"), tmp_path / name) == 1
+    finally:
+        engine.close()
+    raw = (tmp_path / "r.csv").read_bytes()
+    assert raw.startswith(codecs.BOM_UTF8)
+    row = next(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert row["title"] == "'=HYPERLINK(\"http://evil.example\",\"жми\")"
+    assert row["source"] == "'@home"
+    article = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["articles"][0]
+    assert article["title"].startswith("=HYPERLINK")  # JSON is data, not a sheet
+    assert stat.S_IMODE((tmp_path / "r.csv").stat().st_mode) == 0o666 & ~umask
+    assert stat.S_IMODE((tmp_path / "r.json").stat().st_mode) == 0o666 & ~umask
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640

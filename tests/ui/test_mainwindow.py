@@ -556,7 +556,9 @@ def test_export_to_json(qtbot, window, tmp_path, monkeypatch) -> None:
     assert data["search"]["query"] == "Ashgabat" and data["search"]["langs"] == ["en"]
     assert data["total"] == 2
     assert sorted(Path(a["path"]).name[:3] for a in data["articles"]) == ["000", "001"]
-    assert str(target) in window.report_label.text()
+    assert window.report_label.text() == f"2 articles exported to {target}"
+    window.controller.exported.emit(1, str(target))  # as an export of one article ends
+    assert window.report_label.text() == f"1 article exported to {target}"  # not "1 articles"
 
 
 def test_the_first_indexing_ends_with_the_search_in_the_bar(qtbot, make_window, tmp_path,

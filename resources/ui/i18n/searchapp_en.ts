@@ -3,7 +3,7 @@
 <context>
     <name>DateHistogram</name>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="165" />
+        <location filename="../../../searchapp/ui/facets.py" line="164" />
         <source>No dates</source>
         <translation type="unfinished" />
     </message>
@@ -11,52 +11,52 @@
 <context>
     <name>FacetPanel</name>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="50" />
+        <location filename="../../../searchapp/ui/facets.py" line="49" />
         <source>Russian</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="51" />
+        <location filename="../../../searchapp/ui/facets.py" line="50" />
         <source>English</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="56" />
+        <location filename="../../../searchapp/ui/facets.py" line="55" />
         <source>Unknown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="254" />
+        <location filename="../../../searchapp/ui/facets.py" line="253" />
         <source>Clear filters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="255" />
+        <location filename="../../../searchapp/ui/facets.py" line="254" />
         <source>Source</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="256" />
+        <location filename="../../../searchapp/ui/facets.py" line="255" />
         <source>Date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="257" />
+        <location filename="../../../searchapp/ui/facets.py" line="256" />
         <source>Language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="258" />
+        <location filename="../../../searchapp/ui/facets.py" line="257" />
         <source>From</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="259" />
+        <location filename="../../../searchapp/ui/facets.py" line="258" />
         <source>To</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="260" />
+        <location filename="../../../searchapp/ui/facets.py" line="259" />
         <source>Click a bar to show only that period</source>
         <translation type="unfinished" />
     </message>
@@ -304,11 +304,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="389" />
-        <source>%1 articles exported to %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../../searchapp/ui/mainwindow.py" line="395" />
         <source>Add a folder of articles</source>
         <translation type="unfinished" />
@@ -322,6 +317,11 @@
         <location filename="../../../searchapp/ui/mainwindow.py" line="173" />
         <source>Indexing is already running.</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../../searchapp/ui/mainwindow.py" line="389" />
+        <source>%n article(s) exported to %1</source>
+        <translation><numerusform>%n article exported to %1</numerusform><numerusform>%n articles exported to %1</numerusform></translation>
     </message>
     <message>
         <location filename="../../../searchapp/ui/mainwindow.py" line="445" />

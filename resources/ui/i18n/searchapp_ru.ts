@@ -3,7 +3,7 @@
 <context>
     <name>DateHistogram</name>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="165" />
+        <location filename="../../../searchapp/ui/facets.py" line="164" />
         <source>No dates</source>
         <translation>Нет дат</translation>
     </message>
@@ -11,52 +11,52 @@
 <context>
     <name>FacetPanel</name>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="50" />
+        <location filename="../../../searchapp/ui/facets.py" line="49" />
         <source>Russian</source>
         <translation>Русский</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="51" />
+        <location filename="../../../searchapp/ui/facets.py" line="50" />
         <source>English</source>
         <translation>Английский</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="56" />
+        <location filename="../../../searchapp/ui/facets.py" line="55" />
         <source>Unknown</source>
         <translation>Не указан</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="254" />
+        <location filename="../../../searchapp/ui/facets.py" line="253" />
         <source>Clear filters</source>
         <translation>Сбросить фильтры</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="255" />
+        <location filename="../../../searchapp/ui/facets.py" line="254" />
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="256" />
+        <location filename="../../../searchapp/ui/facets.py" line="255" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="257" />
+        <location filename="../../../searchapp/ui/facets.py" line="256" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="258" />
+        <location filename="../../../searchapp/ui/facets.py" line="257" />
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="259" />
+        <location filename="../../../searchapp/ui/facets.py" line="258" />
         <source>To</source>
         <translation>По</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="260" />
+        <location filename="../../../searchapp/ui/facets.py" line="259" />
         <source>Click a bar to show only that period</source>
         <translation>Щёлкните столбец, чтобы оставить только этот период</translation>
     </message>
@@ -304,11 +304,6 @@
         <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/mainwindow.py" line="389" />
-        <source>%1 articles exported to %2</source>
-        <translation>Статей экспортировано: %1, файл %2</translation>
-    </message>
-    <message>
         <location filename="../../../searchapp/ui/mainwindow.py" line="395" />
         <source>Add a folder of articles</source>
         <translation>Добавить папку со статьями</translation>
@@ -322,6 +317,11 @@
         <location filename="../../../searchapp/ui/mainwindow.py" line="173" />
         <source>Indexing is already running.</source>
         <translation>Индексация уже идёт.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../searchapp/ui/mainwindow.py" line="389" />
+        <source>%n article(s) exported to %1</source>
+        <translation><numerusform>%n статья экспортирована в %1</numerusform><numerusform>%n статьи экспортированы в %1</numerusform><numerusform>%n статей экспортировано в %1</numerusform></translation>
     </message>
     <message>
         <location filename="../../../searchapp/ui/mainwindow.py" line="445" />
