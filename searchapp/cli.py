@@ -281,8 +281,12 @@ def _pause_hook() -> Callable[[Progress], None] | None:
 
 
 def _folders(index_dir: Path) -> int:
+    from searchapp.core import store
+    from searchapp.core.backend import is_cluster_file
     from searchapp.core.indexer import index_folders
 
+    if not is_cluster_file(index_dir):
+        store.require_index(index_dir)
     found = index_folders(index_dir)
     if not found:
         print(f"The index at {index_dir} has no folders; add one with 'searchapp index PATH'.")

@@ -195,7 +195,20 @@ def test_malformed_query_is_not_a_traceback(cli_index: Path) -> None:
                                ("quote_not_closed", "dangling_operator", "unbalanced_brackets")]
 
 
-def test_missing_index_is_one_line(tmp_path: Path) -> None:
-    done = run("search", "x", index=tmp_path / "none")
+@pytest.mark.parametrize("command", [["search", "x"], ["folders"]])
+def test_missing_index_is_one_line(tmp_path: Path, command: list[str]) -> None:
+    """``folders`` said "has no folders" and exited 0 for an index that is not there."""
+    done = run(*command, index=tmp_path / "none")
     assert done.returncode == 1 and "Traceback" not in done.stderr
-    assert "searchapp index" in done.stderr
+    missing = tmp_path / "none"
+    assert done.stderr == f"searchapp: No index at {missing}: run 'searchapp index PATH' first\n"
+    assert not (tmp_path / "none").exists()
+
+
+@pytest.mark.parametrize("command", [["search", "x"], ["folders"]])
+def test_an_index_that_is_a_file_is_named_so(tmp_path: Path, command: list[str]) -> None:
+    """``search`` said to run ``searchapp index``, which then said the path is a file."""
+    (tmp_path / "afile").write_text("x")
+    done = run(*command, index=tmp_path / "afile")
+    assert done.returncode == 1
+    assert done.stderr == f"searchapp: {tmp_path / 'afile'} is a file, not an index folder\n"

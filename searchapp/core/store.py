@@ -36,13 +36,25 @@ def write_meta(index_dir: Path) -> None:
                  json.dumps({"schema": SCHEMA_VERSION, "reader": READER_VERSION}).encode())
 
 
+def _refuse_file(index_dir: Path) -> None:
+    if index_dir.exists() and not index_dir.is_dir():
+        raise IndexLocationError(f"{index_dir} is a file, not an index folder")
+
+
+def require_index(index_dir: Path) -> None:
+    """Raise :class:`IndexLocationError` (a file) or :class:`IndexMissingError`
+    (no index there) unless ``index_dir`` holds an index."""
+    _refuse_file(index_dir)
+    if not index_exists(index_dir):
+        raise IndexMissingError(f"No index at {index_dir}: run 'searchapp index PATH' first")
+
+
 def prepare_dir(index_dir: Path) -> None:
     """Make sure ``index_dir`` is a folder an index can be written in.
 
     Raises :class:`IndexLocationError` naming the path and why not.
     """
-    if index_dir.exists() and not index_dir.is_dir():
-        raise IndexLocationError(f"{index_dir} is a file, not an index folder")
+    _refuse_file(index_dir)
     try:
         index_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -93,8 +105,7 @@ def open_index(index_dir: Path) -> Index:
 
     Raises :class:`IndexMissingError` or :class:`IndexDamagedError`.
     """
-    if not index_exists(index_dir):
-        raise IndexMissingError(f"No index at {index_dir}: run 'searchapp index' first")
+    require_index(index_dir)
     if read_schema_version(index_dir) != SCHEMA_VERSION:
         raise IndexDamagedError(
             f"The index at {index_dir} was made by another version of searchapp: rebuild it"
