@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from calendar import monthrange
+from collections.abc import Mapping
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -128,9 +129,31 @@ class CheckList(QListView):
         self.facet_model.set_checked(value, on, notify)
 
 
+MAX_MONTH_BARS = 24
+"""A span of more months is drawn per year."""
+
+
+def period_bars(month: Mapping[str, int], year: Mapping[str, int]) -> list[tuple[str, int]]:
+    """One bar per month from the first to the last (``"2024-03"``), those
+    without articles too, so that the bars are a time axis; per year when
+    that span is longer than :data:`MAX_MONTH_BARS` months."""
+    if not month:
+        return []
+    first, last = min(month), max(month)
+    y, m = int(first[:4]), int(first[5:])
+    span = (int(last[:4]) - y) * 12 + int(last[5:]) - m + 1
+    if span > MAX_MONTH_BARS:
+        return [(str(n), year.get(str(n), 0)) for n in range(y, int(last[:4]) + 1)]
+    bars = []
+    for i in range(span):
+        label = f"{y + (m - 1 + i) // 12:04d}-{(m - 1 + i) % 12 + 1:02d}"
+        bars.append((label, month.get(label, 0)))
+    return bars
+
+
 class DateHistogram(QWidget):
-    """Bars of articles per month (or per year over long spans); a click picks
-    that period."""
+    """Bars of articles per month (or per year over long spans), months or
+    years without articles included; a click picks that period."""
 
     picked = Signal(object, object)  # since, until
 
@@ -145,10 +168,12 @@ class DateHistogram(QWidget):
         return QSize(200, 70)
 
     def set_facets(self, facets: Facets) -> None:
-        self._bars = list(facets.month.items()) if len(facets.month) <= 24 else list(
-            facets.year.items()
-        )
+        self._bars = period_bars(facets.month, facets.year)
         self.update()
+
+    def bars(self) -> list[tuple[str, int]]:
+        """The bars drawn, left to right: ``(label, articles)``."""
+        return list(self._bars)
 
     def _bar_at(self, x: float) -> int | None:
         if not self._bars:
@@ -169,6 +194,8 @@ class DateHistogram(QWidget):
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(palette.color(QPalette.ColorRole.Highlight))
         for i, (_, n) in enumerate(self._bars):
+            if not n:
+                continue
             bar = max(2.0, h * n / top)
             p.drawRect(QRectF(i * w + 1, h - bar, max(1.0, w - 2), bar))
         p.setPen(palette.color(QPalette.ColorRole.Text))

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
 from searchapp.core.results import Facets
 from searchapp.ui.facet_model import CountRole, FacetModel, ValueRole
-from searchapp.ui.facets import CheckList, FacetPanel
+from searchapp.ui.facets import CheckList, FacetPanel, period_bars
 
 pytestmark = pytest.mark.gui
 
@@ -88,3 +88,15 @@ def test_clear_unticks_every_list_with_one_change(qtbot) -> None:
     panel.clear()
     assert len(changes) == 1
     assert not panel.sources.checked() and not panel.langs.checked()
+
+
+def test_period_bars_fill_the_gaps_per_month_or_per_year() -> None:
+    assert period_bars({}, {}) == []
+    assert period_bars({"2023-11": 2, "2024-02": 1}, {"2023": 2, "2024": 1}) == [
+        ("2023-11", 2), ("2023-12", 0), ("2024-01", 0), ("2024-02", 1)]
+    # 25 months and more: per year, the years between too
+    assert period_bars({"2013-12": 1, "2019-11": 1, "2026-11": 3},
+                       {"2013": 1, "2019": 1, "2026": 3}) == [
+        ("2013", 1), *((str(y), 0) for y in range(2014, 2019)), ("2019", 1),
+        *((str(y), 0) for y in range(2020, 2026)), ("2026", 3)]
+    assert len(period_bars({"2022-01": 1, "2023-12": 1}, {})) == 24  # still per month

@@ -135,18 +135,40 @@ def test_date_range_filters(qtbot, window) -> None:
     assert sorted(listed(window)) == ["000_c7124042683675e3.txt", "001_091d53cfd8a73ce3.txt"]
 
 
-def test_clicking_a_histogram_bar_keeps_that_month(qtbot, window) -> None:
-    type_query(qtbot, window, "")
-    months = list(window.last_response.facets.month)  # one bar each, left to right
-    assert months == sorted(months) and "2021-03" in months
+def click_bar(qtbot, window: MainWindow, label: str) -> None:
+    """Click the histogram's bar of ``label`` (a month or a year)."""
     histogram = window.facets.histogram
+    bars = [b for b, _ in histogram.bars()]  # left to right
     qtbot.waitUntil(lambda: histogram.isVisible() and histogram.width() > 0, timeout=WAIT_MS)
-    width = histogram.width() / len(months)
-    where = QPoint(int(width * (months.index("2021-03") + 0.5)), histogram.height() // 2)
+    width = histogram.width() / len(bars)
+    where = QPoint(int(width * (bars.index(label) + 0.5)), histogram.height() // 2)
     with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
         qtbot.mouseClick(histogram, Qt.MouseButton.LeftButton, pos=where)
+
+
+def test_clicking_a_histogram_bar_keeps_that_year(qtbot, window) -> None:
+    type_query(qtbot, window, "")
+    facets = window.last_response.facets
+    assert min(facets.month) <= "2021-03" and max(facets.month) >= "2024-12"  # 4 years: per year
+    click_bar(qtbot, window, "2021")
     assert listed(window) == [SEED_002]
-    assert window.facets.date_range() == (dt.date(2021, 3, 1), dt.date(2021, 3, 31))
+    assert window.facets.date_range() == (dt.date(2021, 1, 1), dt.date(2021, 12, 31))
+
+
+def test_the_histogram_is_a_time_axis_and_a_bar_keeps_its_month(qtbot, make_window, tmp_path,
+                                                                 write_articles) -> None:
+    """Months without articles have their place: a bar for May after January
+    stood next to it, as if they were one month apart."""
+    root = write_articles({"jan.md": "---\ntitle: A\ndate: 2024-01-10\n---\nПро газ.\n",
+                           "may.md": "---\ntitle: B\ndate: 2024-05-20\n---\nПро газ.\n"})
+    window = make_window(tmp_path / "ix", folders=[root], query="")
+    qtbot.waitUntil(lambda: window.last_response is not None
+                    and window.last_response.total == 2, timeout=WAIT_MS)
+    assert window.facets.histogram.bars() == [
+        ("2024-01", 1), ("2024-02", 0), ("2024-03", 0), ("2024-04", 0), ("2024-05", 1)]
+    click_bar(qtbot, window, "2024-05")
+    assert [Path(p).name for p in listed(window)] == ["may.md"]
+    assert window.facets.date_range() == (dt.date(2024, 5, 1), dt.date(2024, 5, 31))
 
 
 def open_first_result(qtbot, window: MainWindow):
