@@ -148,6 +148,11 @@ def analyse_cyrillic(word: str) -> CyrillicWord:
     return CyrillicWord(tuple(ranked), query, key, lemmas, sure)
 
 
+def is_dictionary_word(word: str) -> bool:
+    """Is the folded Cyrillic ``word`` a form the Russian dictionary knows?"""
+    return bool(_morph().word_is_known(word))
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def stem_english(word: str) -> str:
     """Snowball stem of a folded Latin word (possessive «'s» dropped)."""

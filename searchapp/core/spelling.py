@@ -107,6 +107,11 @@ def _correct(vocabulary: Vocabulary, word: str) -> str | None:
     own = vocabulary.doc_frequency(term)
     if len(term) < MIN_WORD or term.isdigit() or own > RARE:
         return None
+    # A real word is not "corrected" to a piece of one («конференция» to the
+    # «конференц» of «конференц-зале»), nor at all when the archive has it.
+    real = morphology.is_cyrillic(folded) and morphology.is_dictionary_word(folded)
+    if own and real:
+        return None
     # An unknown Russian word gets a guessed lemma («президнет» → «президнуть»)
     # that may be further from the intended word than the word itself: try both.
     sources = {term, folded} if morphology.is_cyrillic(folded) else {term}
@@ -117,6 +122,8 @@ def _correct(vocabulary: Vocabulary, word: str) -> str | None:
         # Candidates up to two edits long: judged by OSA (a swap is one edit).
         for c in vocabulary.terms_near(source, 2, PREFIX):
             if c in sources or morphology.is_key_term(c):
+                continue
+            if real and morphology.is_cyrillic(c) and not morphology.is_dictionary_word(c):
                 continue
             distance = OSA.distance(source, c, score_cutoff=allowed)
             if distance > allowed:

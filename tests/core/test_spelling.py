@@ -18,6 +18,9 @@ def engine(tmp_path: Path, write_articles):
     files |= {f"fund-{i}.txt": f"Fund {i}\n\nThe fund grew.\n" for i in range(2)}
     files |= {f"president-{i}.txt": f"Новость {i}\n\nПрезидент выступил с речью.\n"
               for i in range(3)}
+    files |= {f"hall-{i}.txt": f"Зал {i}\n\nВстреча прошла в конференц-зале.\n" for i in range(3)}
+    files |= {"likes.txt": "Дом\n\nОн любит выступать.\n"}
+    files |= {f"mera-{i}.txt": f"Меры {i}\n\nПриняты новые меры.\n" for i in range(3)}
     update_index(tmp_path / "ix", [write_articles(files)])
     eng = SearchEngine(tmp_path / "ix")
     yield eng
@@ -46,6 +49,12 @@ def test_an_unknown_russian_word_is_corrected_as_written(engine: SearchEngine) -
 def test_words_that_are_found_are_left_alone(engine: SearchEngine) -> None:
     assert suggestion(engine, "migration") is None
     assert suggestion(engine, "президента") is None
+    assert suggestion(engine, "выступать") is None  # in one article, not «выступить» of three
+
+
+def test_a_real_word_the_archive_lacks_gets_real_words_only(engine: SearchEngine) -> None:
+    assert suggestion(engine, "конференции") is None  # not the «конференц» of «конференц-зале»
+    assert suggestion(engine, "мерв") == "мера"  # a typo of a real word is still corrected
 
 
 def test_corrections_follow_the_index_as_it_changes(tmp_path: Path, write_articles) -> None:
