@@ -155,10 +155,21 @@ def _parser(any_word: bool) -> qparser.QueryParser:
     return parser
 
 
+def cut_query(text: str) -> str:
+    """``text`` cut to its first :data:`MAX_QUERY_CHARS` characters, without
+    the piece of a word the limit would cut (a word longer than the limit is cut)."""
+    if len(text) <= MAX_QUERY_CHARS:
+        return text
+    cut = text[:MAX_QUERY_CHARS]
+    if text[MAX_QUERY_CHARS].isalnum() and cut[-1].isalnum():
+        cut = re.sub(r"[^\W_]+$", "", cut) or cut
+    return cut
+
+
 def _repair(text: str, notices: list[Notice]) -> str:
     """Fix what the parser would misread, saying what was changed."""
     if len(text) > MAX_QUERY_CHARS:
-        text = text[:MAX_QUERY_CHARS]
+        text = cut_query(text)
         notices.append(Notice(NoticeKind.QUERY_CUT, (MAX_QUERY_CHARS,)))
     text = _drop_punctuation_wildcards(text.translate(_QUOTES))
     if text.count('"') % 2:

@@ -27,7 +27,7 @@ from whoosh.searching import Searcher
 
 from searchapp.core import morphology
 from searchapp.core.analysis import WORD_RE
-from searchapp.core.query import MAX_QUERY_CHARS
+from searchapp.core.query import cut_query
 from searchapp.core.schema import BODY
 from searchapp.core.snippets import match_spans
 
@@ -162,7 +162,7 @@ def offer(
     """The correction of ``query`` as searched (cut to its first
     MAX_QUERY_CHARS characters), offered only when it finds more articles with
     all its words (``count``) than the ``found`` of the query as typed."""
-    text = query.strip()[:MAX_QUERY_CHARS]
+    text = cut_query(query.strip())
     suggestion = suggest_query(index, text) if text else None
     if suggestion is None:
         return None

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from whoosh import query as wq
 
 from searchapp.core.notices import Notice, NoticeKind
-from searchapp.core.query import MAX_QUERY_CHARS, MAX_WORDS, compile_query
+from searchapp.core.query import MAX_QUERY_CHARS, MAX_WORDS, compile_query, cut_query
 from searchapp.core.scoring import OneWord, TitleOrBody
 
 
@@ -122,6 +122,15 @@ def test_too_short_prefix_notice_quotes_it_as_typed(text: str) -> None:
 def test_query_is_cut_only_beyond_its_limit() -> None:
     assert compile_query("x" * MAX_QUERY_CHARS).notices == ()
     assert compile_query("x" * (MAX_QUERY_CHARS + 1)).notices
+
+
+def test_a_cut_query_loses_no_piece_of_a_word() -> None:
+    """400 × «миграция» was cut inside a word: «ми» became a word no article has."""
+    long = "миграция " * 400
+    assert cut_query(long) == "миграция " * 111  # 999 characters: the 112th word is left out
+    assert compile_query(long).query == compile_query("миграция").query
+    assert cut_query("ж" * 2000) == "ж" * MAX_QUERY_CHARS  # one word beyond the limit is cut
+    assert cut_query("слово " * 2000)[-6:] == "слово "
 
 
 def test_unclosed_quote_is_the_last_one() -> None:
