@@ -402,6 +402,10 @@ def _window(index_dir: Path) -> int:
         from searchapp.core.cluster.config import load_cluster
 
         load_cluster(index_dir)  # a bad cluster file: one line here, not in the window
+    else:  # a file: one line here, not an empty window that fails when fed
+        from searchapp.core import store
+
+        store.refuse_file(index_dir)
     problem = _no_display()
     if problem:
         print(f"searchapp: {problem}", file=sys.stderr)

@@ -205,9 +205,10 @@ def test_missing_index_is_one_line(tmp_path: Path, command: list[str]) -> None:
     assert not (tmp_path / "none").exists()
 
 
-@pytest.mark.parametrize("command", [["search", "x"], ["folders"]])
+@pytest.mark.parametrize("command", [["search", "x"], ["folders"], []])
 def test_an_index_that_is_a_file_is_named_so(tmp_path: Path, command: list[str]) -> None:
-    """``search`` said to run ``searchapp index``, which then said the path is a file."""
+    """``search`` said to run ``searchapp index``, which then said the path is a
+    file; the window (no command) opened as on an empty index."""
     (tmp_path / "afile").write_text("x")
     done = run(*command, index=tmp_path / "afile")
     assert done.returncode == 1

@@ -36,7 +36,8 @@ def write_meta(index_dir: Path) -> None:
                  json.dumps({"schema": SCHEMA_VERSION, "reader": READER_VERSION}).encode())
 
 
-def _refuse_file(index_dir: Path) -> None:
+def refuse_file(index_dir: Path) -> None:
+    """Raise :class:`IndexLocationError` when ``index_dir`` is a file."""
     if index_dir.exists() and not index_dir.is_dir():
         raise IndexLocationError(f"{index_dir} is a file, not an index folder")
 
@@ -44,7 +45,7 @@ def _refuse_file(index_dir: Path) -> None:
 def require_index(index_dir: Path) -> None:
     """Raise :class:`IndexLocationError` (a file) or :class:`IndexMissingError`
     (no index there) unless ``index_dir`` holds an index."""
-    _refuse_file(index_dir)
+    refuse_file(index_dir)
     if not index_exists(index_dir):
         raise IndexMissingError(f"No index at {index_dir}: run 'searchapp index PATH' first")
 
@@ -54,7 +55,7 @@ def prepare_dir(index_dir: Path) -> None:
 
     Raises :class:`IndexLocationError` naming the path and why not.
     """
-    _refuse_file(index_dir)
+    refuse_file(index_dir)
     try:
         index_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
