@@ -260,6 +260,13 @@ def compile_query(
         bare = " ".join(re.findall(r"[^\W_]+", text))
         q = rewriter.rewrite(_parser(any_word).parse(bare))
     q = q.normalize() if q is not None else wq.NullQuery
+    if q is wq.NullQuery and _ONLY_NEGATED.fullmatch(text.strip()):
+        # «-миграция» alone: Whoosh's parser drops a minus with nothing before
+        # it; the words are excluded from everything, as «NOT миграция» is.
+        q = rewriter.rewrite(_parser(any_word).parse(_MINUS.sub(r"\1NOT ", text)))
+        q = q.normalize() if q is not None else wq.NullQuery
+        if isinstance(q, wq.And) and all(isinstance(s, wq.Not) for s in q.subqueries):
+            q = wq.Not(wq.Or([s.query for s in q.subqueries]))
     if rewriter.words > MAX_WORDS:
         notices.append(Notice(NoticeKind.TOO_MANY_WORDS, (rewriter.words,)))
     notices = list(dict.fromkeys(notices))
@@ -274,6 +281,8 @@ def compile_query(
     return CompiledQuery(q, tuple(notices), rewriter.positive)
 
 
+_ONLY_NEGATED = re.compile(r"-[^\s-].*", re.DOTALL)
+_MINUS = re.compile(r"(^|\s)-(?=[^\s-])")
 _PLAIN_TOKEN = re.compile(r"[^\W_]+(?:['’\u2010][^\W_]+)*[.,;:!…]*")
 
 

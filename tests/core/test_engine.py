@@ -482,6 +482,20 @@ def test_query_without_words_says_so(engine: SearchEngine, query: str) -> None:
     assert resp.notice == "The query has no words to search for."  # the CLI's line
 
 
+@pytest.mark.parametrize(("negated", "positive"), [
+    ("-миграция", "миграция"), ("-миграция -Ашхабад", "миграция OR Ашхабад"),
+    ('-"Красного Полумесяца"', '"Красного Полумесяца"'), ("NOT миграция", "миграция"),
+])
+def test_only_negated_words_leave_out_what_has_them(engine: SearchEngine, negated: str,
+                                                     positive: str) -> None:
+    """«-миграция» alone said "no words to search for" (``NOT миграция`` worked)."""
+    every = set(found(engine, ""))
+    resp = engine.search(SearchRequest(query=negated, limit=50))
+    assert not resp.notices
+    assert set(found(engine, negated)) == every - set(found(engine, positive))
+    assert 0 < resp.total < len(every)
+
+
 def test_source_filter_matches_like_the_source_field(engine: SearchEngine) -> None:
     assert found(engine, "", sources=frozenset({"trend"})) == ["003"]
     assert found(engine, "", sources=frozenset({"  TREND "})) == found(engine, "source:trend")
