@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QTextBrowser,
     QTextEdit,
     QToolButton,
@@ -67,8 +68,14 @@ class ReadingPane(QWidget):
         self.meta = QLabel()
         for label in (self.title, self.meta):  # an article's own text: "<b>" is no markup
             label.setTextFormat(Qt.TextFormat.PlainText)
+        # A long source name wraps instead of widening the window (a wrapped
+        # label would still ask for room of its own: the row gives it the pane's).
+        self.meta.setWordWrap(True)
+        self.meta.setMinimumWidth(1)
         self.link = QLabel()
         self.link.setTextFormat(self.link.textFormat().RichText)
+        # A long file name is cut at the pane's edge (the tooltip has the path).
+        self.link.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.link.linkActivated.connect(self._open_file)
         self.browser = SafeBrowser()
         self.prev_button, self.next_button = QToolButton(), QToolButton()
@@ -81,14 +88,14 @@ class ReadingPane(QWidget):
         self.next_button.clicked.connect(self.next_hit)
 
         bar = QHBoxLayout()
-        bar.addWidget(self.meta, 1)
-        bar.addWidget(self.counter)
+        bar.addWidget(self.counter, 1)
         bar.addWidget(self.prev_button)
         bar.addWidget(self.next_button)
         bar.addWidget(self.cite_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
         layout.addWidget(self.title)
+        layout.addWidget(self.meta)
         layout.addLayout(bar)
         layout.addWidget(self.link)
         layout.addWidget(self.browser, 1)

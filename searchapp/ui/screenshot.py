@@ -91,18 +91,29 @@ def render(out: Path, query: str, size: tuple[int, int], lang: str, dark: bool,
     window.close()
 
 
+def window_size(text: str) -> tuple[int, int]:
+    """``"1280x800"`` → ``(1280, 800)``; anything else is a usage error."""
+    try:
+        w, h = (int(x) for x in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not WIDTHxHEIGHT (1280x800)") from None
+    if w <= 0 or h <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: a width and a height above 0")
+    return w, h
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out", type=Path)
     ap.add_argument("--query", default="миграция")
-    ap.add_argument("--size", default="1280x800")
+    ap.add_argument("--size", type=window_size, default="1280x800",
+                    help="the window's size (it is not made smaller than its minimum)")
     ap.add_argument("--lang", choices=["en", "ru"], default="ru")
     ap.add_argument("--dark", action="store_true")
     ap.add_argument("--index", type=Path, default=None,
                     help="an index folder or a cluster file (default: a new index of the seeds)")
     args = ap.parse_args(argv)
-    w, h = (int(x) for x in args.size.lower().split("x"))
-    render(args.out, args.query, (w, h), args.lang, args.dark, args.index)
+    render(args.out, args.query, args.size, args.lang, args.dark, args.index)
     print(args.out)
     return 0
 

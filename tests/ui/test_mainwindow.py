@@ -592,3 +592,27 @@ def test_the_first_indexing_ends_with_the_search_in_the_bar(qtbot, make_window, 
     assert window.search.text() == "миграция"
     assert window.last_response.request.query == "миграция"
     assert [Path(p).name for p in listed(window)] == ["a.md"]
+
+
+def test_a_long_file_name_or_source_does_not_widen_the_window(qtbot, make_window, tmp_path,
+                                                               write_articles) -> None:
+    """A long file name and a long source name in the reading pane made it, and
+    so the window, wider than a small screen (1,021 px at least)."""
+    name = "a-very-long-file-name-of-a-saved-article-" * 4 + ".md"
+    root = write_articles({
+        "short.md": "---\ntitle: A\nsource: ТАСС\n---\nПро газ.\n",
+        name: "---\ntitle: B\nsource: " + "Информационное агентство Центральной Азии " * 3
+              + "\n---\nПро газ снова.\n",
+    })
+    window = make_window(tmp_path / "ix", folders=[root], query="газ")
+    qtbot.waitUntil(lambda: window.last_response is not None
+                    and window.last_response.total == 2, timeout=WAIT_MS)
+    widths = {}
+    for row in range(2):
+        window.results.setCurrentIndex(window.model.index(row, 0))
+        window.open_current()
+        qtbot.waitUntil(lambda r=row: window.reading_pane.article is not None
+                        and Path(window.reading_pane.article.path).name == listed(window)[r],
+                        timeout=WAIT_MS)
+        widths[listed(window)[row]] = window.reading_pane.minimumSizeHint().width()
+    assert widths[name] == widths["short.md"]
