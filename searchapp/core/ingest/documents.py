@@ -51,7 +51,7 @@ def read_pdf(data: bytes) -> Extracted:
     return Extracted(
         title=title,
         body=body,
-        date=dates.find_dateline(body, fallback=False) or _pdf_date(meta.get("CreationDate", "")),
+        date=_dateline(body) or _pdf_date(meta.get("CreationDate", "")),
     )
 
 
@@ -110,7 +110,7 @@ def read_docx(data: bytes) -> Extracted:
     return Extracted(
         title=title,
         body=body,
-        date=dates.find_dateline(body, fallback=False) or dates.parse_value(props.created),
+        date=_dateline(body) or dates.parse_value(props.created),
     )
 
 
@@ -141,8 +141,14 @@ def read_odt(data: bytes) -> Extracted:
     return Extracted(
         title=title,
         body=body,
-        date=dates.find_dateline(body, fallback=False) or dates.parse_value(created),
+        date=_dateline(body) or dates.parse_value(created),
     )
+
+
+def _dateline(body: str) -> dt.date | None:
+    """The dateline a document opens with (as a .txt file's), else one on a line of its own
+    near the top; not a date mentioned further on, which would beat the creation date."""
+    return dates.opening_dateline(body) or dates.find_dateline(body, fallback=False)
 
 
 READERS: dict[str, Callable[[bytes], Extracted]] = {

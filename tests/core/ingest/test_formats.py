@@ -504,3 +504,28 @@ def test_saved_file_without_a_page_is_reported(tmp_path: Path) -> None:
     with pytest.raises(ReadError) as err:
         read_article(_write(tmp_path, "a.mhtml", bytes(msg)))
     assert err.value.reason == "no HTML page in the saved file"
+
+
+CREATED = dt.datetime(2013, 12, 23, 8, 0, tzinfo=dt.UTC)  # python-docx's template's date
+
+
+@pytest.mark.parametrize(("name", "opening", "date"), [
+    ("ru.pdf", "Астана, 12 марта 2024 — Президент провёл встречу с мигрантами.",
+     dt.date(2024, 3, 12)),
+    ("en.pdf", "ASTANA, March 14, 2024 - The president met officials on Thursday.",
+     dt.date(2024, 3, 14)),
+    ("a.docx", "Ашхабад, 3 февраля 2022 года. Стороны обсудили газопровод.", dt.date(2022, 2, 3)),
+    ("a.odt", "Берлин, 5 января 2020 г. Число беженцев выросло.", dt.date(2020, 1, 5)),
+], ids=["pdf-ru", "pdf-en", "docx", "odt"])
+def test_a_dateline_opening_the_first_paragraph_beats_the_creation_date(
+        tmp_path: Path, name: str, opening: str, date: dt.date) -> None:
+    """As in a .txt file; a date opening a paragraph further down is not the document's."""
+    later = "Москва, 1 мая 2009 — так начиналась другая история."
+    paragraphs = [opening, *RU_FLOOD, *EN_TRADE, later]
+    build = {
+        ".pdf": lambda ps: make_pdf(ps, title="Встреча", created=CREATED),
+        ".docx": lambda ps: make_docx(ps, title="Встреча", created=CREATED),
+        ".odt": lambda ps: make_odt("Встреча", "Встреча", ps, "2013-12-23T08:00:00"),
+    }[Path(name).suffix]
+    assert read_article(_write(tmp_path, name, build(paragraphs))).date == date
+    assert read_article(_write(tmp_path, name, build(paragraphs[1:]))).date == CREATED.date()
