@@ -529,3 +529,18 @@ def test_a_dateline_opening_the_first_paragraph_beats_the_creation_date(
     }[Path(name).suffix]
     assert read_article(_write(tmp_path, name, build(paragraphs))).date == date
     assert read_article(_write(tmp_path, name, build(paragraphs[1:]))).date == CREATED.date()
+
+
+def test_odt_spaces_tabs_and_breaks_part_words_and_a_footnote_is_there_once(
+        tmp_path: Path) -> None:
+    """LibreOffice writes a run of spaces as text:s; the words were glued together, and a
+    footnote's text was inlined into its sentence and repeated as a paragraph."""
+    content = ('<text:h text:outline-level="1">Отчёт о поездке</text:h>'
+               '<text:p>Первое<text:tab/>второе<text:line-break/>третье<text:s text:c="3"/>'
+               "четвёртое<text:s/>пятое</text:p>"
+               "<text:p>Слово<text:note><text:note-citation>1</text:note-citation><text:note-body>"
+               "<text:p>Сноска примечание</text:p></text:note-body></text:note> после сноски."
+               "<!-- правка --></text:p>")
+    a = read_article(_write(tmp_path, "a.odt", _odt(content, None)))
+    assert (a.title, a.body) == ("Отчёт о поездке", "Первое второе третье четвёртое пятое\n"
+                                 "Слово после сноски.\nСноска примечание")
