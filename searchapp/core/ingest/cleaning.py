@@ -187,6 +187,10 @@ def clean_scraped(text: str, *, title: str = "") -> Cleaned:
             body_lines.append(line)
         previous = line or previous
     body = "\n".join(_paragraphs(body_lines)).strip()
+    if not title and not body:  # a file of one line that reads like a dateline
+        only = [line for line in lines if line]
+        if len(only) == 1 and not _is_chrome(only[0]):
+            body = only[0]
     if not title:
         title = first_sentence(body)
     return Cleaned(title, body)

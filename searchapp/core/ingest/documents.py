@@ -78,10 +78,11 @@ def _pdf_date(value: str) -> dt.date | None:
 
 
 def _title_and_body(meta_title: str, lines: list[str]) -> tuple[str, str]:
-    """The metadata title, else the first line if it is short enough to be a heading."""
+    """The metadata title, else the first line if it is short enough to be a heading;
+    the only line of a PDF is its body too (as a .docx's only paragraph is)."""
     title = " ".join(meta_title.split())
     if lines and (lines[0] == title or (not title and len(lines[0]) <= TITLE_MAX)):
-        title, lines = lines[0], lines[1:]
+        title, lines = lines[0], lines[1:] or lines
     return title, "\n".join(lines)
 
 

@@ -541,3 +541,13 @@ def test_markdown_title_is_its_heading_without_the_marks(
     assert a.title == title
     assert a.body.endswith("Текст о выборах в Казахстане. Второе предложение.")
     assert "#" not in a.body and "===" not in a.body
+
+
+@pytest.mark.parametrize("line", ["Москва, 1 марта 2023. новая статья", "Москва, 1 марта 2023 г."],
+                         ids=["dateline-and-words", "dateline-only"])
+def test_a_file_of_one_line_with_a_date_is_indexed(tmp_path: Path, line: str) -> None:
+    """The line read as a site's dateline and was dropped: "no text in the file"."""
+    (tmp_path / "a.txt").write_text(line + "\n", encoding="utf-8")
+    a = read_article(tmp_path / "a.txt")
+    assert (a.body, a.date) == (line, dt.date(2023, 3, 1))
+    assert a.title == line.rstrip(".")

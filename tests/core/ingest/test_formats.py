@@ -544,3 +544,10 @@ def test_odt_spaces_tabs_and_breaks_part_words_and_a_footnote_is_there_once(
     a = read_article(_write(tmp_path, "a.odt", _odt(content, None)))
     assert (a.title, a.body) == ("Отчёт о поездке", "Первое второе третье четвёртое пятое\n"
                                  "Слово после сноски.\nСноска примечание")
+
+
+def test_a_pdf_of_one_line_is_indexed_with_it_as_title_and_body(tmp_path: Path) -> None:
+    """The only line became the title and left the body empty: "no text in the file"."""
+    line = "Правительство одобрило программу поддержки фермеров."
+    a = read_article(_write(tmp_path, "a.pdf", make_pdf([line])))
+    assert (a.title, a.body) == (line, line)
