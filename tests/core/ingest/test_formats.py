@@ -551,3 +551,18 @@ def test_a_pdf_of_one_line_is_indexed_with_it_as_title_and_body(tmp_path: Path) 
     line = "Правительство одобрило программу поддержки фермеров."
     a = read_article(_write(tmp_path, "a.pdf", make_pdf([line])))
     assert (a.title, a.body) == (line, line)
+
+
+@pytest.mark.parametrize(("sender", "source"), [
+    ("=?utf-8?b?0JjQstCw0L0gPGl2YW5AbWFpbC5ydT4=?=", "Иван"),  # «Иван <ivan@mail.ru>» as one
+    ("Иван <ivan@mail.ru>", "Иван"),
+    ("=?utf-8?b?0JjQstCw0L3QvtCyLCDQmNCy0LDQvQ==?= <ivan@mail.ru>", "Иванов, Иван"),
+    ("=?utf-8?b?aXZhbkBtYWlsLnJ1?=", "mail.ru"),  # «ivan@mail.ru»
+], ids=["one-encoded-word", "plain", "encoded-name-with-comma", "encoded-address"])
+def test_mail_sender_in_one_encoded_word_is_read_as_a_plain_one(
+        tmp_path: Path, sender: str, source: str) -> None:
+    """Python's compat32 policy writes a From header as one encoded word; its source was
+    «mail.ru>», the address read as a quoted name."""
+    data = (f"From: {sender}\nSubject: Fwd\nDate: Tue, 5 Mar 2024 10:00:00 +0300\n"
+            'Content-Type: text/plain; charset="utf-8"\n\nПересылаю.\n').encode()
+    assert read_article(_write(tmp_path, "a.eml", data)).source == source
