@@ -10,12 +10,13 @@ from typing import Any, BinaryIO
 from searchapp.core.article import UNKNOWN_SOURCE, Article
 from searchapp.core.errors import ReadError
 from searchapp.core.ingest import dates, frontmatter
-from searchapp.core.ingest.cleaning import clean_scraped, first_sentence
+from searchapp.core.ingest.cleaning import Cleaned, clean_scraped, first_sentence
 from searchapp.core.ingest.documents import READERS
 from searchapp.core.ingest.encoding import DecodeError, decode
 from searchapp.core.ingest.extracted import Extracted, FormatError
 from searchapp.core.ingest.html import extract_html
 from searchapp.core.ingest.language import detect_language
+from searchapp.core.ingest.markdown import MARKDOWN_SUFFIXES, leading_heading, plain_inline
 from searchapp.core.ingest.sources import find_source
 from searchapp.core.ingest.walker import ARTICLE_SUFFIXES, HTML_SUFFIXES
 
@@ -86,9 +87,10 @@ def read_article(path: Path) -> Article:
     if suffix in HTML_SUFFIXES:
         return _from_extracted(key, extract_html(text), "no text found in the page")
     fm = frontmatter.parse(text)
+    markdown = suffix in MARKDOWN_SUFFIXES
     if fm.meta is not None:
-        return _from_front_matter(key, fm)
-    return _from_plain(path, fm.body)
+        return _from_front_matter(key, fm, markdown=markdown)
+    return _from_plain(path, fm.body, markdown=markdown)
 
 
 def _decode(key: str, suffix: str, data: bytes) -> str:
@@ -102,10 +104,15 @@ def _decode(key: str, suffix: str, data: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
 
 
-def _from_front_matter(key: str, fm: frontmatter.FrontMatter) -> Article:
+def _from_front_matter(key: str, fm: frontmatter.FrontMatter, *, markdown: bool) -> Article:
     meta = fm.meta or {}
     body = fm.body.strip()
-    title = _text(meta, "title", "headline") or first_sentence(body)
+    title = _text(meta, "title", "headline")
+    heading = leading_heading(body) if markdown else None
+    if heading and heading[0] == (title or heading[0]):  # the title, not repeated in the body
+        title, body = heading[0], heading[1].strip()
+    if not title:
+        title = plain_inline(first_sentence(body)) if markdown else first_sentence(body)
     date = dates.parse_value(meta.get("date") or meta.get("published"))
     if date is None:  # a dateline at the top, not any date the text mentions
         date = dates.find_dateline(body, fallback=False)
@@ -123,9 +130,16 @@ def _from_front_matter(key: str, fm: frontmatter.FrontMatter) -> Article:
     )
 
 
-def _from_plain(path: Path, text: str) -> Article:
-    """A scraped or plain text: headline, chrome removal, dateline, source rules."""
-    cleaned = clean_scraped(text)
+def _from_plain(path: Path, text: str, *, markdown: bool = False) -> Article:
+    """A scraped or plain text: headline, chrome removal, dateline, source rules;
+    a Markdown text's heading at the top is its title."""
+    heading = leading_heading(text) if markdown else None
+    if heading:
+        cleaned = clean_scraped(heading[1], title=heading[0])
+    else:
+        cleaned = clean_scraped(text)
+        if markdown:
+            cleaned = Cleaned(plain_inline(cleaned.title), cleaned.body)
     if not cleaned.body.strip() and not cleaned.title:
         raise ReadError(str(path), "no text in the file")
     return Article(

@@ -155,8 +155,10 @@ def first_sentence(text: str, limit: int = TITLE_CHARS) -> str:
     return cut.rstrip(",;:—- ") + "…"
 
 
-def clean_scraped(text: str) -> Cleaned:
-    """Headline and body of a scraped page."""
+def clean_scraped(text: str, *, title: str = "") -> Cleaned:
+    """Headline and body of a scraped page; with ``title`` (a Markdown heading
+    already taken off the text) no headline is looked for, a line repeating it
+    is dropped."""
     lines = [" ".join(line.split()) for line in text.splitlines()]
     lines = [_DATE_MARK.sub("", line) for line in lines]
     cut = _teaser_start(lines)
@@ -164,8 +166,8 @@ def clean_scraped(text: str) -> Cleaned:
         lines = lines[:cut]
     menu = _leading_menu(lines)
     lines = [""] * menu + lines[menu:]
-    head = _headline(lines)
-    title = head[1] if head else ""
+    head = None if title else _headline(lines)
+    title = title or (head[1] if head else "")
     body_lines: list[str] = []
     previous = ""
     teasers = False  # after "Read more": the lines that follow are other articles' headlines
@@ -185,6 +187,10 @@ def clean_scraped(text: str) -> Cleaned:
             body_lines.append(line)
         previous = line or previous
     body = "\n".join(_paragraphs(body_lines)).strip()
+    if not title and not body:  # a file of one line that reads like a dateline
+        only = [line for line in lines if line]
+        if len(only) == 1 and not _is_chrome(only[0]):
+            body = only[0]
     if not title:
         title = first_sentence(body)
     return Cleaned(title, body)

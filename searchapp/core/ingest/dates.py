@@ -73,6 +73,15 @@ _SIGNATURE_BEFORE = re.compile(r"///\s*\w+\s*,?\s*\Z")
 _MARK = re.compile(r"(?:date\s*:?|///\s*\w+\s*,?)\s*", re.IGNORECASE)
 _MARK_SPAN = 40  # how far before a date its mark is looked for
 _DATE_SPAN = 64  # longer than any date the patterns match, in practice
+# «Астана, 12 марта 2024 — …», "ASTANA, March 14, 2024 - …", «Берлин, 5 января 2020 г. …»:
+# a place (capitalised words) and a comma, or nothing, before the date at a line's start ...
+_PLACE_BEFORE = re.compile(
+    r"(?:[^\W\d_a-zа-яё][\w.'’-]*(?:[ \t\u00a0]+[\w.'’-]+){0,3},[ \t\u00a0]*)?")
+# ... and after it «года»/«г.», a time, then a dash, a stop, a colon, a bar or the line's end.
+_OPENING_AFTER = re.compile(r"(?:[ \t\u00a0]*(?:года|год|г\.|г\b))?"
+                            r"(?:[ \t\u00a0,]*\d{1,2}:\d{2})?[ \t\u00a0]*(?:[—–\-.:|]|$)",
+                            re.IGNORECASE)
+OPENING_LINES = 3  # a heading, a subtitle, then the first paragraph
 _LOWER_WORD = re.compile(r"\b[a-zа-яё]{3,}\b")
 _DATE_WORDS = frozenset({"года", "год", "the", "of"})
 
@@ -179,6 +188,21 @@ def find_dateline(text: str, *, fallback: bool = True) -> dt.date | None:
         return head[0][2]
     rest = find_dates(text)
     return rest[0][2] if rest else None
+
+
+def opening_dateline(text: str) -> dt.date | None:
+    """The date a news text opens with, «Астана, 12 марта 2024 — Президент…»: at the
+    start of one of its first :data:`OPENING_LINES` lines, after a place and a comma
+    or nothing, and followed by a dash, a stop, a colon or the line's end; not a
+    date the first sentence mentions («Соглашение подписали 2 мая 2009 года, …»)."""
+    lines = [line.strip() for line in text[:HEAD_CHARS].split("\n") if line.strip()]
+    for line in lines[:OPENING_LINES]:
+        place = _PLACE_BEFORE.match(line)
+        start = place.end() if place else 0
+        found = find_dates(line[: start + _DATE_SPAN])
+        if found and found[0][0] == start and _OPENING_AFTER.match(line, found[0][1]):
+            return found[0][2]
+    return None
 
 
 def _from_number(value: float) -> dt.date | None:

@@ -11,6 +11,7 @@ import io
 import re
 import zipfile
 from collections.abc import Callable
+from typing import Any
 
 from searchapp.core.ingest import dates, mail
 from searchapp.core.ingest.extracted import Extracted, FormatError
@@ -51,7 +52,7 @@ def read_pdf(data: bytes) -> Extracted:
     return Extracted(
         title=title,
         body=body,
-        date=dates.find_dateline(body, fallback=False) or _pdf_date(meta.get("CreationDate", "")),
+        date=_dateline(body) or _pdf_date(meta.get("CreationDate", "")),
     )
 
 
@@ -77,10 +78,11 @@ def _pdf_date(value: str) -> dt.date | None:
 
 
 def _title_and_body(meta_title: str, lines: list[str]) -> tuple[str, str]:
-    """The metadata title, else the first line if it is short enough to be a heading."""
+    """The metadata title, else the first line if it is short enough to be a heading;
+    the only line of a PDF is its body too (as a .docx's only paragraph is)."""
     title = " ".join(meta_title.split())
     if lines and (lines[0] == title or (not title and len(lines[0]) <= TITLE_MAX)):
-        title, lines = lines[0], lines[1:]
+        title, lines = lines[0], lines[1:] or lines
     return title, "\n".join(lines)
 
 
@@ -110,7 +112,7 @@ def read_docx(data: bytes) -> Extracted:
     return Extracted(
         title=title,
         body=body,
-        date=dates.find_dateline(body, fallback=False) or dates.parse_value(props.created),
+        date=_dateline(body) or dates.parse_value(props.created),
     )
 
 
@@ -127,7 +129,7 @@ def read_odt(data: bytes) -> Extracted:
         raise FormatError(f"not a readable OpenDocument text ({exc})") from None
     blocks = content.iterfind(".//office:body//*", _ODF)
     wanted = {f"{{{_ODF['text']}}}p", f"{{{_ODF['text']}}}h"}
-    items = [(el.tag.endswith("}h"), " ".join("".join(el.itertext()).split()))
+    items = [(el.tag.endswith("}h"), " ".join(_odf_text(el, wanted).split()))
              for el in blocks if el.tag in wanted]
     items = [(is_heading, text) for is_heading, text in items if text]
     meta_title = meta.findtext(".//dc:title", "", _ODF) if meta is not None else ""
@@ -141,8 +143,43 @@ def read_odt(data: bytes) -> Extracted:
     return Extracted(
         title=title,
         body=body,
-        date=dates.find_dateline(body, fallback=False) or dates.parse_value(created),
+        date=_dateline(body) or dates.parse_value(created),
     )
+
+
+def _dateline(body: str) -> dt.date | None:
+    """The dateline a document opens with (as a .txt file's), else one on a line of its own
+    near the top; not a date mentioned further on, which would beat the creation date."""
+    return dates.opening_dateline(body) or dates.find_dateline(body, fallback=False)
+
+
+_ODF_SPACE = f"{{{_ODF['text']}}}s"
+_ODF_BREAKS = {f"{{{_ODF['text']}}}tab", f"{{{_ODF['text']}}}line-break"}
+_ODF_NOTE = f"{{{_ODF['text']}}}note"
+
+
+def _odf_text(paragraph: Any, blocks: set[str]) -> str:
+    """A paragraph's text: ``text:s`` (a run of spaces, ``text:c`` of them), tabs and line
+    breaks as spaces; a footnote's text, and a paragraph inside it or in a frame, left to
+    the walk of the blocks, which reaches it right after this one (so it is there once,
+    after the paragraph, not inlined into a sentence and then repeated)."""
+    parts: list[str] = []
+
+    def walk(node: Any) -> None:
+        parts.append(node.text or "")
+        for child in node:
+            if child.tag == _ODF_SPACE:
+                count = child.get(f"{{{_ODF['text']}}}c", "1")
+                parts.append(" " * (int(count) if count.isdigit() else 1))
+            elif child.tag in _ODF_BREAKS:
+                parts.append(" ")
+            elif isinstance(child.tag, str) and child.tag != _ODF_NOTE \
+                    and child.tag not in blocks:  # not an XML comment either
+                walk(child)
+            parts.append(child.tail or "")
+
+    walk(paragraph)
+    return "".join(parts)
 
 
 READERS: dict[str, Callable[[bytes], Extracted]] = {

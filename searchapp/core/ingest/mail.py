@@ -11,11 +11,14 @@ domain the source unless the text names an outlet.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING
 
 from searchapp.core.ingest.encoding import DecodeError, decode
 from searchapp.core.ingest.extracted import Extracted, FormatError
 from searchapp.core.ingest.html import extract_html, page_text
+
+_ADDRESS = re.compile(r"[^\s<>\"@]+@[^\s<>\"@]+")
 
 if TYPE_CHECKING:  # the email package is imported only when such a file shows up
     from email.message import EmailMessage, Message
@@ -114,4 +117,21 @@ def _sender(msg: Message) -> str:
     if organisation:
         return organisation
     name, address = parseaddr(_header(msg, "From"))
+    if not _ADDRESS.fullmatch(address):  # one encoded word holding «Иван <ivan@mail.ru>»
+        name, address = parseaddr(_decoded_raw(msg, "From"))
     return name.strip() or address.rpartition("@")[2].lower()
+
+
+def _decoded_raw(msg: Message, name: str) -> str:
+    """A header as written, its encoded words decoded before it is parsed: Python's
+    compat32 policy writes «Иван <ivan@mail.ru>» as one encoded word, which the default
+    policy reads as a quoted name without an address.  (Not the first choice: decoded
+    first, «Иванов, Иван» in an encoded word would read as two addresses.)"""
+    from email.errors import HeaderParseError
+    from email.header import decode_header, make_header
+
+    raw = next((value for key, value in msg.raw_items() if key.lower() == name.lower()), "")
+    try:
+        return " ".join(str(make_header(decode_header(str(raw)))).split())
+    except (HeaderParseError, LookupError, UnicodeError, ValueError):
+        return ""

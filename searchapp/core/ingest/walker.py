@@ -14,6 +14,14 @@ HTML_SUFFIXES = frozenset({".html", ".htm"})
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | DOCUMENT_SUFFIXES
 
 
+# "Save page as" (complete page) writes X.html and a folder of the page's images, styles,
+# frames and ads beside it: X_files in Chrome and an English Firefox; Firefox and Internet
+# Explorer translate the suffix (German -Dateien, French _fichiers, Spanish _archivos,
+# Portuguese _arquivos).  Such a folder is not read when X.html or X.htm is there too.
+SAVED_PAGE_FOLDER_SUFFIXES = ("_files", "-Dateien", "_fichiers", "_archivos", "_arquivos")
+SAVED_PAGE_FOLDERS = "saved-page folders (name_files)"  # the count's key in ``skipped``
+
+
 def is_article_file(name: str) -> bool:
     return not name.startswith(".") and os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES
 
@@ -33,8 +41,10 @@ def iter_article_files(
     link that leads nowhere (a dangling link, a link to itself) go to
     ``problems`` with the reason, such a folder to ``blind`` too (what the
     index holds from it is not gone).  Other files found in the folders are
-    counted in ``skipped`` by lower-case extension ("" for none); a file
-    given as a root is always yielded.
+    counted in ``skipped`` by lower-case extension ("" for none), and the
+    folder a browser saves beside a page (``X_files`` next to ``X.html``)
+    under :data:`SAVED_PAGE_FOLDERS`, unread; a file or folder given as a
+    root is always read.
     """
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[str] = set()
@@ -75,6 +85,8 @@ def _walk(
         if blind is not None:
             blind.append(Path(os.path.abspath(folder)))
         return
+    pages = {stem for stem, ext in map(os.path.splitext, (e.name for e in entries))
+             if ext.lower() in HTML_SUFFIXES}
     for entry in entries:
         if entry.name.startswith("."):
             continue
@@ -86,7 +98,10 @@ def _walk(
         if not is_dir and not is_file and problems is not None and entry.is_symlink():
             problems.append((os.path.abspath(entry.path), _dead_link(entry.path)))
             continue
-        if is_dir:
+        if is_dir and _is_saved_page_folder(entry.name, pages):
+            if skipped is not None:
+                skipped[SAVED_PAGE_FOLDERS] += 1
+        elif is_dir:
             yield from _walk(Path(entry.path), seen_dirs, seen_files, skipped, problems, blind)
         elif is_file and is_article_file(entry.name):
             key = os.path.abspath(entry.path)
@@ -95,6 +110,11 @@ def _walk(
                 yield Path(entry.path)
         elif is_file and skipped is not None:
             skipped[os.path.splitext(entry.name)[1].lower()] += 1
+
+
+def _is_saved_page_folder(name: str, pages: set[str]) -> bool:
+    return any(name.endswith(suffix) and name[: -len(suffix)] in pages
+               for suffix in SAVED_PAGE_FOLDER_SUFFIXES)
 
 
 def _dead_link(path: str) -> str:

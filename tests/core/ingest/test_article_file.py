@@ -518,3 +518,36 @@ def test_headlines_bylines_lists_and_sentences_are_not_taken_for_chrome(
     (tmp_path / name).write_text(f"{title}\n\n{body}\n", encoding="utf-8")
     a = read_article(tmp_path / name)
     assert (a.title, a.body) == (title, body)
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("# Заголовок статьи\n\nТекст о выборах в Казахстане. Второе предложение.\n",
+     "Заголовок статьи"),
+    ("## Подзаголовок ##\n\nТекст о выборах в Казахстане. Второе предложение.\n", "Подзаголовок"),
+    ("\nЗаголовок статьи\n=====\n\nТекст о выборах в Казахстане. Второе предложение.\n",
+     "Заголовок статьи"),
+    ("---\nauthor: X\n---\n# Выборы: **итоги** `дня`\n\n"
+     "Текст о выборах в Казахстане. Второе предложение.\n", "Выборы: итоги дня"),
+    ("---\nauthor: X\n---\n**Выборы** в [Казахстане](http://x.kz) прошли. "
+     "Текст о выборах в Казахстане. Второе предложение.\n", "Выборы в Казахстане прошли"),
+], ids=["atx", "atx-closed", "setext", "front-matter-heading", "front-matter-no-heading"])
+def test_markdown_title_is_its_heading_without_the_marks(
+        tmp_path: Path, text: str, title: str) -> None:
+    """The heading at the top, else the first sentence, without # nor emphasis marks
+    (the heading kept its «#», front matter without a title took the heading and
+    the first paragraph together)."""
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    a = read_article(tmp_path / "a.md")
+    assert a.title == title
+    assert a.body.endswith("Текст о выборах в Казахстане. Второе предложение.")
+    assert "#" not in a.body and "===" not in a.body
+
+
+@pytest.mark.parametrize("line", ["Москва, 1 марта 2023. новая статья", "Москва, 1 марта 2023 г."],
+                         ids=["dateline-and-words", "dateline-only"])
+def test_a_file_of_one_line_with_a_date_is_indexed(tmp_path: Path, line: str) -> None:
+    """The line read as a site's dateline and was dropped: "no text in the file"."""
+    (tmp_path / "a.txt").write_text(line + "\n", encoding="utf-8")
+    a = read_article(tmp_path / "a.txt")
+    assert (a.body, a.date) == (line, dt.date(2023, 3, 1))
+    assert a.title == line.rstrip(".")

@@ -15,6 +15,7 @@ from searchapp.core.ingest.dates import (
     _to_date,
     find_dateline,
     find_dates,
+    opening_dateline,
     parse_value,
 )
 
@@ -169,3 +170,18 @@ def test_a_mark_across_the_end_of_the_head_is_still_a_mark() -> None:
     for before in range(HEAD_CHARS - 8, HEAD_CHARS + 2):
         text = "а" * before + " date 2024-01-05\nТекст"
         assert find_dateline(text, fallback=False) == dt.date(2024, 1, 5), before
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Астана, 12 марта 2024 — Президент провёл встречу.", dt.date(2024, 3, 12)),
+    ("Отчёт\nASTANA, March 14, 2024 - The president met officials.", dt.date(2024, 3, 14)),
+    ("Берлин, 5 января 2020 г. Число беженцев выросло.", dt.date(2020, 1, 5)),
+    ("12.03.2024 | 10:15\nТекст.", dt.date(2024, 3, 12)),
+    ("Соглашение подписали 2 мая 2009 года, напомнили участники.", None),
+    ("2 мая 2009 года министр встретился с послом.", None),
+    ("А\nБ\nВ\nМосква, 1 мая 2009 — четвёртая строка.", None),
+])
+def test_opening_dateline(text: str, expected: dt.date | None) -> None:
+    """A date a document's first lines open with, after a place or nothing; not a date
+    a sentence mentions, nor one opening a line further down."""
+    assert opening_dateline(text) == expected

@@ -504,3 +504,65 @@ def test_saved_file_without_a_page_is_reported(tmp_path: Path) -> None:
     with pytest.raises(ReadError) as err:
         read_article(_write(tmp_path, "a.mhtml", bytes(msg)))
     assert err.value.reason == "no HTML page in the saved file"
+
+
+CREATED = dt.datetime(2013, 12, 23, 8, 0, tzinfo=dt.UTC)  # python-docx's template's date
+
+
+@pytest.mark.parametrize(("name", "opening", "date"), [
+    ("ru.pdf", "Астана, 12 марта 2024 — Президент провёл встречу с мигрантами.",
+     dt.date(2024, 3, 12)),
+    ("en.pdf", "ASTANA, March 14, 2024 - The president met officials on Thursday.",
+     dt.date(2024, 3, 14)),
+    ("a.docx", "Ашхабад, 3 февраля 2022 года. Стороны обсудили газопровод.", dt.date(2022, 2, 3)),
+    ("a.odt", "Берлин, 5 января 2020 г. Число беженцев выросло.", dt.date(2020, 1, 5)),
+], ids=["pdf-ru", "pdf-en", "docx", "odt"])
+def test_a_dateline_opening_the_first_paragraph_beats_the_creation_date(
+        tmp_path: Path, name: str, opening: str, date: dt.date) -> None:
+    """As in a .txt file; a date opening a paragraph further down is not the document's."""
+    later = "Москва, 1 мая 2009 — так начиналась другая история."
+    paragraphs = [opening, *RU_FLOOD, *EN_TRADE, later]
+    build = {
+        ".pdf": lambda ps: make_pdf(ps, title="Встреча", created=CREATED),
+        ".docx": lambda ps: make_docx(ps, title="Встреча", created=CREATED),
+        ".odt": lambda ps: make_odt("Встреча", "Встреча", ps, "2013-12-23T08:00:00"),
+    }[Path(name).suffix]
+    assert read_article(_write(tmp_path, name, build(paragraphs))).date == date
+    assert read_article(_write(tmp_path, name, build(paragraphs[1:]))).date == CREATED.date()
+
+
+def test_odt_spaces_tabs_and_breaks_part_words_and_a_footnote_is_there_once(
+        tmp_path: Path) -> None:
+    """LibreOffice writes a run of spaces as text:s; the words were glued together, and a
+    footnote's text was inlined into its sentence and repeated as a paragraph."""
+    content = ('<text:h text:outline-level="1">Отчёт о поездке</text:h>'
+               '<text:p>Первое<text:tab/>второе<text:line-break/>третье<text:s text:c="3"/>'
+               "четвёртое<text:s/>пятое</text:p>"
+               "<text:p>Слово<text:note><text:note-citation>1</text:note-citation><text:note-body>"
+               "<text:p>Сноска примечание</text:p></text:note-body></text:note> после сноски."
+               "<!-- правка --></text:p>")
+    a = read_article(_write(tmp_path, "a.odt", _odt(content, None)))
+    assert (a.title, a.body) == ("Отчёт о поездке", "Первое второе третье четвёртое пятое\n"
+                                 "Слово после сноски.\nСноска примечание")
+
+
+def test_a_pdf_of_one_line_is_indexed_with_it_as_title_and_body(tmp_path: Path) -> None:
+    """The only line became the title and left the body empty: "no text in the file"."""
+    line = "Правительство одобрило программу поддержки фермеров."
+    a = read_article(_write(tmp_path, "a.pdf", make_pdf([line])))
+    assert (a.title, a.body) == (line, line)
+
+
+@pytest.mark.parametrize(("sender", "source"), [
+    ("=?utf-8?b?0JjQstCw0L0gPGl2YW5AbWFpbC5ydT4=?=", "Иван"),  # «Иван <ivan@mail.ru>» as one
+    ("Иван <ivan@mail.ru>", "Иван"),
+    ("=?utf-8?b?0JjQstCw0L3QvtCyLCDQmNCy0LDQvQ==?= <ivan@mail.ru>", "Иванов, Иван"),
+    ("=?utf-8?b?aXZhbkBtYWlsLnJ1?=", "mail.ru"),  # «ivan@mail.ru»
+], ids=["one-encoded-word", "plain", "encoded-name-with-comma", "encoded-address"])
+def test_mail_sender_in_one_encoded_word_is_read_as_a_plain_one(
+        tmp_path: Path, sender: str, source: str) -> None:
+    """Python's compat32 policy writes a From header as one encoded word; its source was
+    «mail.ru>», the address read as a quoted name."""
+    data = (f"From: {sender}\nSubject: Fwd\nDate: Tue, 5 Mar 2024 10:00:00 +0300\n"
+            'Content-Type: text/plain; charset="utf-8"\n\nПересылаю.\n').encode()
+    assert read_article(_write(tmp_path, "a.eml", data)).source == source

@@ -6,6 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 from searchapp.core.ingest import iter_article_files
+from searchapp.core.ingest.walker import SAVED_PAGE_FOLDERS
 from searchapp.core.progress import IndexReport
 
 
@@ -59,3 +60,18 @@ def test_links_that_lead_nowhere_are_reported(tmp_path: Path) -> None:
 
 def test_missing_root_yields_nothing(tmp_path: Path) -> None:
     assert list(iter_article_files([tmp_path / "nope"])) == []
+
+
+def test_the_folder_a_browser_saves_beside_a_page_is_counted_not_read(tmp_path: Path) -> None:
+    """"Save page as" writes X.html and X_files (Firefox in German: X-Dateien) with the
+    page's frames and ads as .html files: they were indexed as articles."""
+    for name in ["page.html", "page_files/ad.html", "page_files/logo.png", "Seite.htm",
+                 "Seite-Dateien/frame.html", "notes_files/a.txt", "sub/x.html"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    skipped: Counter[str] = Counter()
+    found = names(list(iter_article_files([tmp_path], skipped=skipped)), tmp_path)
+    assert found == ["Seite.htm", "notes_files/a.txt", "page.html", "sub/x.html"]
+    assert skipped == {SAVED_PAGE_FOLDERS: 2}
+    assert IndexReport(not_read=skipped).not_read_line() == (
+        "not read: 2 saved-page folders (name_files)")
