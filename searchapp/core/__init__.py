@@ -41,7 +41,7 @@ if TYPE_CHECKING:  # the real names, so type checkers keep their types
     )
     from searchapp.core.notices import Notice, NoticeKind
     from searchapp.core.paths import RESOURCES_DIR, SEEDS_DIR, default_index_dir
-    from searchapp.core.progress import IndexReport, Progress, SearchesFirst
+    from searchapp.core.progress import SAVED_PAGE_FOLDERS, IndexReport, Progress, SearchesFirst
     from searchapp.core.results import (
         PAGE_SIZE,
         ArticleView,
@@ -72,7 +72,8 @@ _MODULE_OF = {
     ),
     **dict.fromkeys(("Notice", "NoticeKind"), "notices"),
     **dict.fromkeys(("RESOURCES_DIR", "SEEDS_DIR", "default_index_dir"), "paths"),
-    **dict.fromkeys(("IndexReport", "Progress", "SearchesFirst"), "progress"),
+    **dict.fromkeys(("IndexReport", "Progress", "SAVED_PAGE_FOLDERS", "SearchesFirst"),
+                    "progress"),
     **dict.fromkeys(
         ("ArticleView", "Facets", "Fragment", "Hit", "IndexStats", "PAGE_SIZE",
          "SearchRequest", "SearchResponse", "Sort", "Span", "mark_html"),
@@ -89,7 +90,7 @@ __all__ = [  # noqa: RUF022 (grouped by module, as above)
     "first_start_folders", "forget_folder", "index_folders", "update_index",
     "Notice", "NoticeKind",
     "RESOURCES_DIR", "SEEDS_DIR", "default_index_dir",
-    "IndexReport", "Progress", "SearchesFirst",
+    "IndexReport", "Progress", "SAVED_PAGE_FOLDERS", "SearchesFirst",
     "ArticleView", "Facets", "Fragment", "Hit", "IndexStats", "PAGE_SIZE", "SearchRequest",
     "SearchResponse", "Sort", "Span", "mark_html",
 ]

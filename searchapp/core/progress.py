@@ -12,6 +12,10 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+SAVED_PAGE_FOLDERS = "saved-page folders (name_files)"
+"""A kind of what a run did not read, beside file extensions: the folders a
+browser saves beside a page (``X_files``, see :mod:`searchapp.core.ingest.walker`)."""
+
 _RECHECK = 0.05  # seconds between looks at the cancel flag while a run gives way
 HELD_AT_MOST = 10.0
 """Seconds a run gives way to searches held without a break: then it goes on

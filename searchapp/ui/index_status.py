@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QToolButton, QWidget
 
-from searchapp.core import IndexReport, IndexStats, Progress
+from searchapp.core import SAVED_PAGE_FOLDERS, IndexReport, IndexStats, Progress
 from searchapp.ui.dialogs import FailedFilesDialog
 
 PROGRESS_DELAY_MS = 500  # a run shorter than this shows no bar
@@ -87,8 +87,9 @@ class IndexStatus(QObject):
                                len(report.failed)), 1):
             text = text.replace(f"%{i}", str(n))
         if report.not_read:
-            bare = self.tr("without extension")
-            kinds = ", ".join(f"{n} {ext or bare}" for ext, n in report.not_read_kinds())
+            names = {"": self.tr("without extension"),
+                     SAVED_PAGE_FOLDERS: self.tr("saved-page folders (name_files)")}
+            kinds = ", ".join(f"{n} {names.get(kind, kind)}" for kind, n in report.not_read_kinds())
             text += "; " + self.tr("not read: %1").replace("%1", kinds)
         if report.cancelled:
             text += " " + self.tr("(cancelled; what was indexed is kept)")

@@ -227,10 +227,13 @@ def test_warnings_and_files_not_read_are_shown(qtbot, make_window, tmp_path: Pat
                                                 write_articles) -> None:
     root = write_articles({"ok.md": "---\ntitle: Ok\n---\nтекст",
                            "broken.md": "---\ntitle: Выборы: итоги\ntags: [a\n---\nТекст.",
-                           "p1.jpg": "x", "p2.jpg": "x", "t.xlsx": "x", "README": "x"})
+                           "p1.jpg": "x", "p2.jpg": "x", "t.xlsx": "x", "README": "x",
+                           "page.md": "# Page\n\nA page saved with its folder.",
+                           "page.html": "<p>A page.</p>", "page_files/ad.html": "<p>An ad.</p>"})
     window = make_window(tmp_path / "ix", folders=[root])
-    assert "2 added" in window.report_label.text()
-    assert "not read: 2 .jpg, 1 .xlsx, 1 without extension" in window.report_label.text()
+    assert "4 added" in window.report_label.text()  # page_files/ad.html is not one of them
+    assert ("not read: 2 .jpg, 1 .xlsx, 1 saved-page folders (name_files), 1 without extension"
+            in window.report_label.text())
     window.failed_button.click()
     qtbot.waitUntil(lambda: any(w.windowTitle() == "Files skipped or read with a defect"
                                 for w in QApplication.topLevelWidgets() if w.isVisible()),

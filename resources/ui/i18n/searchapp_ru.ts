@@ -3,7 +3,7 @@
 <context>
     <name>DateHistogram</name>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="164" />
+        <location filename="../../../searchapp/ui/facets.py" line="189" />
         <source>No dates</source>
         <translation>Нет дат</translation>
     </message>
@@ -11,52 +11,52 @@
 <context>
     <name>FacetPanel</name>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="49" />
+        <location filename="../../../searchapp/ui/facets.py" line="50" />
         <source>Russian</source>
         <translation>Русский</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="50" />
+        <location filename="../../../searchapp/ui/facets.py" line="51" />
         <source>English</source>
         <translation>Английский</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="55" />
+        <location filename="../../../searchapp/ui/facets.py" line="56" />
         <source>Unknown</source>
         <translation>Не указан</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="253" />
+        <location filename="../../../searchapp/ui/facets.py" line="280" />
         <source>Clear filters</source>
         <translation>Сбросить фильтры</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="254" />
+        <location filename="../../../searchapp/ui/facets.py" line="281" />
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="255" />
+        <location filename="../../../searchapp/ui/facets.py" line="282" />
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="256" />
+        <location filename="../../../searchapp/ui/facets.py" line="283" />
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="257" />
+        <location filename="../../../searchapp/ui/facets.py" line="284" />
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="258" />
+        <location filename="../../../searchapp/ui/facets.py" line="285" />
         <source>To</source>
         <translation>По</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/facets.py" line="259" />
+        <location filename="../../../searchapp/ui/facets.py" line="286" />
         <source>Click a bar to show only that period</source>
         <translation>Щёлкните столбец, чтобы оставить только этот период</translation>
     </message>
@@ -126,22 +126,27 @@
         <translation>без расширения</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="92" />
+        <location filename="../../../searchapp/ui/index_status.py" line="91" />
+        <source>saved-page folders (name_files)</source>
+        <translation>папки сохранённых страниц (имя_files)</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/index_status.py" line="93" />
         <source>not read: %1</source>
         <translation>не прочитаны: %1</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="94" />
+        <location filename="../../../searchapp/ui/index_status.py" line="95" />
         <source>(cancelled; what was indexed is kept)</source>
         <translation>(отменено; проиндексированное сохранено)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="96" />
+        <location filename="../../../searchapp/ui/index_status.py" line="97" />
         <source>(all re-read by this version)</source>
         <translation>(всё перечитано этой версией)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="106" />
+        <location filename="../../../searchapp/ui/index_status.py" line="107" />
         <source>Articles: %1, sources: %2</source>
         <translation>Статей: %1, источников: %2</translation>
     </message>
@@ -473,62 +478,62 @@
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="112" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="119" />
         <source>Previous hit (Shift+F3)</source>
         <translation>Предыдущее совпадение (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="113" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="120" />
         <source>Next hit (F3)</source>
         <translation>Следующее совпадение (F3)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="114" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="121" />
         <source>Copy citation</source>
         <translation>Копировать ссылку</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="115" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="122" />
         <source>Copy title, source, date and path</source>
         <translation>Скопировать заголовок, источник, дату и путь</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="254" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="261" />
         <source>Similar articles: looking…</source>
         <translation>Похожие статьи: ищем…</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="256" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="263" />
         <source>Similar articles: none found</source>
         <translation>Похожие статьи: не найдены</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="258" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="265" />
         <source>Similar articles</source>
         <translation>Похожие статьи</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="124" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="131" />
         <source>No article open</source>
         <translation>Статья не открыта</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="125" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="132" />
         <source>Pick a result to read it here.</source>
         <translation>Выберите результат, чтобы прочитать его здесь.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="138" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="145" />
         <source>no date</source>
         <translation>без даты</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="177" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="184" />
         <source>hit %1 of %2</source>
         <translation>совпадение %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="178" />
+        <location filename="../../../searchapp/ui/reading_pane.py" line="185" />
         <source>no hits</source>
         <translation>нет совпадений</translation>
     </message>

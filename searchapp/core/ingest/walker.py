@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from searchapp.core.ingest.documents import DOCUMENT_SUFFIXES
+from searchapp.core.progress import SAVED_PAGE_FOLDERS
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -19,7 +20,6 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | DOCUMENT_SUFFIXES
 # Explorer translate the suffix (German -Dateien, French _fichiers, Spanish _archivos,
 # Portuguese _arquivos).  Such a folder is not read when X.html or X.htm is there too.
 SAVED_PAGE_FOLDER_SUFFIXES = ("_files", "-Dateien", "_fichiers", "_archivos", "_arquivos")
-SAVED_PAGE_FOLDERS = "saved-page folders (name_files)"  # the count's key in ``skipped``
 
 
 def is_article_file(name: str) -> bool:

@@ -6,8 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 from searchapp.core.ingest import iter_article_files
-from searchapp.core.ingest.walker import SAVED_PAGE_FOLDERS
-from searchapp.core.progress import IndexReport
+from searchapp.core.progress import SAVED_PAGE_FOLDERS, IndexReport
 
 
 def names(paths: list[Path], root: Path) -> list[str]:
