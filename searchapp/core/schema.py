@@ -41,11 +41,14 @@ SCHEMA_VERSION = 5
 # 2: a short line of a sentence and a date stays in the body; 3: a stray byte
 # inside a character is taken out, a day that does not exist or a year alone
 # is no date, a mail part without a charset is decoded from its bytes, a
-# page's copyright footer gives no date, a scraped page's menu is no title.  Bump
+# page's copyright footer gives no date, a scraped page's menu is no title; 4: a
+# Markdown heading is the title without its marks, a dateline opening a PDF's,
+# .docx's or .odt's text beats the file's creation date, .odt spaces and tabs
+# part words, a file of one line is read, an encoded From gives its name.  Bump
 # whenever reading a file gives another article (title, body, date…) than
 # before: an index made with an older reader has its files read again by its
 # next run.
-READER_VERSION = 3
+READER_VERSION = 4
 
 PATH = "path"  # the article's key: its absolute file path
 TITLE = "title"
