@@ -9,6 +9,7 @@ from pathlib import Path
 
 from searchapp.core.ingest.documents import DOCUMENT_SUFFIXES
 from searchapp.core.progress import SAVED_PAGE_FOLDERS
+from searchapp.core.store import META_FILE
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -36,7 +37,8 @@ def iter_article_files(
 ) -> Iterator[Path]:
     """Article files under ``roots``, recursively, sorted, each once.
 
-    Hidden files and folders are skipped; symlinked folders are followed once
+    Hidden files and folders are skipped, and so is a searchapp index (one
+    kept inside the folder it indexes); symlinked folders are followed once
     (a loop is not followed again).  A folder that cannot be listed and a
     link that leads nowhere (a dangling link, a link to itself) go to
     ``problems`` with the reason, such a folder to ``blind`` too (what the
@@ -85,6 +87,8 @@ def _walk(
         if blind is not None:
             blind.append(Path(os.path.abspath(folder)))
         return
+    if any(e.name == META_FILE for e in entries):
+        return  # an index of ours (the folder's own, kept inside it): its files are no articles
     pages = {stem for stem, ext in map(os.path.splitext, (e.name for e in entries))
              if ext.lower() in HTML_SUFFIXES}
     for entry in entries:

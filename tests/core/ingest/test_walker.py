@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from searchapp.core.indexer import update_index
 from searchapp.core.ingest import iter_article_files
 from searchapp.core.progress import SAVED_PAGE_FOLDERS, IndexReport
 
@@ -74,3 +75,13 @@ def test_the_folder_a_browser_saves_beside_a_page_is_counted_not_read(tmp_path: 
     assert skipped == {SAVED_PAGE_FOLDERS: 2}
     assert IndexReport(not_read=skipped).not_read_line() == (
         "not read: 2 saved-page folders (name_files)")
+
+
+def test_an_index_kept_inside_its_folder_is_not_read(tmp_path: Path) -> None:
+    """``searchapp index m3 --index m3/idx`` listed the index's own files
+    (`.toc`, `.pst`, `.trm`, `.lock`, `.json`…) as not read at every run."""
+    (tmp_path / "a.md").write_text("---\ntitle: A\n---\nПро газ.\n", encoding="utf-8")
+    report = update_index(tmp_path / "idx", [tmp_path])
+    assert report.added == 1 and not report.not_read
+    again = update_index(tmp_path / "idx")
+    assert again.unchanged == 1 and not again.not_read and not again.failed
