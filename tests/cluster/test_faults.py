@@ -115,7 +115,10 @@ def test_a_shard_killed_mid_indexing_keeps_its_last_commit(cluster, corpus, monk
     cluster.servers.start(victim)
     engine = open_backend(cluster.file)
     first = engine.stats().articles
-    assert report.added == first < 95  # what the run says it kept is what is there
+    # What the run says it kept is there; a commit the server made as it was killed,
+    # before its answer came back, may be there too (the run cannot know): one batch.
+    assert report.added <= first <= report.added + xapian_index.BATCH_DOCS
+    assert first < 95
     on_victim = first - sum(
         _on(s, engine.matching_paths(""), cluster.config) for s in cluster.config.shards
         if s != victim
