@@ -285,7 +285,9 @@ def test_a_rebuild_keeps_the_articles_of_a_missing_folder_as_they_were(
     update_index(index_dir, [a, b])
     engine = SearchEngine(index_dir)
     before = engine.search(SearchRequest(query="Мередов"))
+    by_source = engine.search(SearchRequest(query="source:ТАСС"))
     engine.close()
+    assert by_source.total == 1
     a.rename(tmp_path / "unplugged")
     report = update_index(index_dir, rebuild=True)
     assert report.rebuilt and (report.added, report.unchanged) == (30, 1)
@@ -293,6 +295,8 @@ def test_a_rebuild_keeps_the_articles_of_a_missing_folder_as_they_were(
         ("a", "folder not found (its articles are kept)")]
     engine = SearchEngine(index_dir)
     after = engine.search(SearchRequest(query="Мередов"))
+    # The source's searchable text is carried over too, not only the stored value.
+    assert engine.search(SearchRequest(query="source:ТАСС")).total == 1
     engine.close()
     assert after.total == 1 and after.hits == before.hits  # title, date, source, snippet
     assert (after.facets.source, after.facets.lang) == (before.facets.source, before.facets.lang)
