@@ -406,11 +406,15 @@ def test_names_across_scripts_and_the_switch(qtbot, window) -> None:
 
 
 def test_recent_queries_drop_down(qtbot, window) -> None:
-    for query in ("Ashgabat", "миграция"):
+    searched = ("Ashgabat", "миграция", "Ashgabat")  # the same query twice
+    for query in searched:
         window.search.clear()
         type_text(window.search, query)
         with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
             qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    # Once each, the most recent first.
+    assert window.recent.stringList()[:2] == ["Ashgabat", "миграция"]
+    assert window.recent.stringList().count("Ashgabat") == 1
     window.search.clear()
     qtbot.keyClicks(window.search, "Ash")
     popup = window.search.completer().popup()
