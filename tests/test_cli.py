@@ -31,6 +31,15 @@ def cli_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return index
 
 
+def test_a_new_index_says_it_was_built_from_scratch(tmp_path: Path) -> None:
+    first = run("index", "seeds", "--quiet", index=tmp_path / "index")
+    assert first.returncode == 0, first.stderr
+    assert "The index was built from scratch." in first.stdout.splitlines()
+    again = run("index", "seeds", "--quiet", index=tmp_path / "index")  # an update
+    assert again.returncode == 0 and "5 unchanged" in again.stdout
+    assert "from scratch" not in again.stdout
+
+
 def test_index_then_search_json(cli_index: Path) -> None:
     done = run("search", "миграция", "--json", index=cli_index)
     assert done.returncode == 0, done.stderr
@@ -94,6 +103,25 @@ def test_search_filters_and_sort(cli_index: Path) -> None:
     done = run("search", "", "--json", "--lang", "ru", "--until", "2025-09-04", index=cli_index)
     assert done.returncode == 0, done.stderr
     assert [Path(h["path"]).name[:3] for h in json.loads(done.stdout)["hits"]] == ["002"]
+
+
+def test_source_keeps_only_the_sources_named(cli_index: Path) -> None:
+    # Seeds' sources: 003 Trend, 001 nCa, 004 Turkmenportal, 000 and 002 none (Unknown).
+    done = run("search", "", "--json", "--source", "Trend", index=cli_index)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["total"] == 1 and [h["source"] for h in data["hits"]] == ["Trend"]
+    assert sorted(names(cli_index, "", "--source", "Trend", "--source", "nCa")) == [
+        "001_091d53cfd8a73ce3", "003_fa466dea4ea43802"]
+
+
+def test_since_after_until_is_a_usage_error(dated_index: Path) -> None:
+    done = run("search", "cotton", "--since", "2024-01-01", "--until", "2023-01-01",
+               index=dated_index)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.strip().splitlines() == ["searchapp: error: --since is after --until"]
+    # The same day at both ends is a range of one day, not an error.
+    assert names(dated_index, "", "--since", "2023-06-15", "--until", "2023-06-15") == ["b"]
 
 
 def test_since_and_until_each_cut(dated_index: Path) -> None:

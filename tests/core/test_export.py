@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
 import io
 import json
 import os
 import stat
 from pathlib import Path
 
+from searchapp.core import export
 from searchapp.core.engine import SearchEngine
 from searchapp.core.export import citation, export_results
 from searchapp.core.indexer import update_index
@@ -67,3 +69,30 @@ def test_a_csv_is_safe_to_open_in_a_spreadsheet_and_readable_by_others(tmp_path:
     assert stat.S_IMODE((tmp_path / "r.csv").stat().st_mode) == 0o666 & ~umask
     assert stat.S_IMODE((tmp_path / "r.json").stat().st_mode) == 0o666 & ~umask
     assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+
+
+def test_an_export_of_several_pages_writes_every_result_once_in_order(
+    tmp_path: Path, write_articles
+) -> None:
+    count = 2 * export.PAGE + 17  # two whole pages and a part of a third
+    first = dt.date(2000, 1, 1)
+    dates = [first + dt.timedelta(days=i) for i in range(count)]
+    root = write_articles({f"a{i:04}.md": f"---\ntitle: Статья {i}\ndate: {d.isoformat()}\n"
+                           f"source: Test\n---\nПро миграцию {i}.\n"
+                           for i, d in enumerate(dates)})
+    update_index(tmp_path / "ix", [root])
+    engine = SearchEngine(tmp_path / "ix")
+    try:
+        req = SearchRequest(query="миграция", sort=Sort.OLDEST)
+        assert export_results(engine, req, tmp_path / "r.csv") == count
+        assert export_results(engine, req, tmp_path / "r.json") == count
+    finally:
+        engine.close()
+    with (tmp_path / "r.csv").open(encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    expected = [str((root / f"a{i:04}.md").resolve()) for i in range(count)]  # oldest first
+    assert [str(Path(r["path"]).resolve()) for r in rows] == expected
+    assert [r["date"] for r in rows] == [d.isoformat() for d in dates]
+    data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert data["total"] == count
+    assert [a["path"] for a in data["articles"]] == [r["path"] for r in rows]

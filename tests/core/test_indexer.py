@@ -116,7 +116,11 @@ def test_the_scan_of_a_run_waits_for_a_search_too(tmp_path: Path, write_articles
     assert reports[0].unchanged == 3
 
 
-def test_a_run_waiting_for_a_search_can_be_cancelled(tmp_path: Path, write_articles) -> None:
+def test_a_run_waiting_for_a_search_can_be_cancelled(
+    tmp_path: Path, write_articles, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The hold limit out of reach: only the cancel can let the run go on.
+    monkeypatch.setattr(progress_module, "HELD_AT_MOST", float("inf"))
     root = write_articles({f"a{i}.md": article(f"Статья {i}", "Про миграцию.") for i in range(4)})
     gate = SearchesFirst()
     gate.hold()  # a search that does not end
@@ -125,7 +129,42 @@ def test_a_run_waiting_for_a_search_can_be_cancelled(tmp_path: Path, write_artic
     assert gate.waiting.wait(GUARD_S)
     progress.cancel()
     thread.join(GUARD_S)
-    assert not thread.is_alive() and reports[0].cancelled
+    stalled = thread.is_alive()
+    gate.release()  # not to leave a stalled run behind
+    thread.join()
+    assert not stalled and reports[0].cancelled
+
+
+def test_a_run_cancelled_during_its_scan_stops_there_and_changes_nothing(
+    tmp_path: Path, write_articles, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cancel comes from the scan itself (as its second file is found):
+    the run stops at that file, before the files to read are even counted, and
+    neither adds the new articles nor removes the one whose file is gone."""
+    root = write_articles({f"a{i}.md": article(f"Статья {i}", "Про миграцию.") for i in range(3)})
+    update_index(tmp_path / "ix", [root])
+    (root / "a0.md").unlink()
+    for i in range(3):
+        (root / f"b{i}.md").write_text(article(f"Новая {i}", "Про беженцев."), encoding="utf-8")
+    progress = Progress()
+    found: list[Path] = []
+    real_iter = indexer.iter_article_files
+
+    def cancel_at_the_second_file(*args, **kwargs):
+        for path in real_iter(*args, **kwargs):
+            found.append(path)
+            if len(found) == 2:
+                assert progress.phase == "scanning"
+                progress.cancel()
+            yield path
+
+    monkeypatch.setattr(indexer, "iter_article_files", cancel_at_the_second_file)
+    report = update_index(tmp_path / "ix", [root], progress=progress)
+    assert report.cancelled
+    assert len(found) == 2  # the scan went no further than the file it was cancelled at
+    assert progress.total == 0  # nothing was counted to read
+    assert (report.added, report.updated, report.removed) == (0, 0, 0)
+    assert total(tmp_path / "ix") == 3 and total(tmp_path / "ix", "беженец") == 0
 
 def test_a_gate_held_too_long_does_not_stall_the_run(
     tmp_path: Path, write_articles, monkeypatch: pytest.MonkeyPatch
@@ -246,7 +285,9 @@ def test_a_rebuild_keeps_the_articles_of_a_missing_folder_as_they_were(
     update_index(index_dir, [a, b])
     engine = SearchEngine(index_dir)
     before = engine.search(SearchRequest(query="Мередов"))
+    by_source = engine.search(SearchRequest(query="source:ТАСС"))
     engine.close()
+    assert by_source.total == 1
     a.rename(tmp_path / "unplugged")
     report = update_index(index_dir, rebuild=True)
     assert report.rebuilt and (report.added, report.unchanged) == (30, 1)
@@ -254,6 +295,8 @@ def test_a_rebuild_keeps_the_articles_of_a_missing_folder_as_they_were(
         ("a", "folder not found (its articles are kept)")]
     engine = SearchEngine(index_dir)
     after = engine.search(SearchRequest(query="Мередов"))
+    # The source's searchable text is carried over too, not only the stored value.
+    assert engine.search(SearchRequest(query="source:ТАСС")).total == 1
     engine.close()
     assert after.total == 1 and after.hits == before.hits  # title, date, source, snippet
     assert (after.facets.source, after.facets.lang) == (before.facets.source, before.facets.lang)

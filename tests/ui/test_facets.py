@@ -69,9 +69,17 @@ def test_clicking_a_check_box_ticks_the_value_and_says_so_once(qtbot) -> None:
     box_list.itemDelegate().initStyleOption(option, index)
     check = box_list.style().subElementRect(
         QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, box_list)
+    changes: list[None] = []
+    box_list.changed.connect(lambda: changes.append(None))
     with qtbot.waitSignal(box_list.changed) as ticked:
         qtbot.mouseClick(box_list.viewport(), Qt.MouseButton.LeftButton, pos=check.center())
     assert ticked.signal_triggered and box_list.checked() == frozenset({"Trend"})
+    assert len(changes) == 1  # one click, one change of filter: one search
+    # Ticking what is ticked already is no change: nothing to search again.
+    assert not box_list.model().setData(index, Qt.CheckState.Checked.value,
+                                        Qt.ItemDataRole.CheckStateRole)
+    box_list.set_checked("Trend", True)
+    assert len(changes) == 1
     with qtbot.assertNotEmitted(box_list.changed):
         box_list.set_counts({"Reuters": 1})  # new counts are no change of filter
     assert box_list.checked() == frozenset({"Trend"})

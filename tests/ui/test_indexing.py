@@ -6,11 +6,13 @@ import errno
 import json
 import multiprocessing
 import os
+import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
+from watchdog.events import FileCreatedEvent, FileModifiedEvent, FileMovedEvent
 
 from searchapp.core import indexer, schema, store
 from searchapp.core.engine import SearchEngine
@@ -268,14 +270,18 @@ def test_live_folder_changes_show_up(qtbot, make_window, tmp_path: Path,
 def test_watching_does_not_feed_on_its_own_work(qtbot, make_window, tmp_path: Path,
                                                write_articles, monkeypatch) -> None:
     # The index lies inside the watched folder, and indexing and reading open
-    # every file: neither may start another run.  A hidden sentinel file,
-    # written after the work, marks the moment every earlier event has been
-    # seen (inotify delivers one watch's events in order).
+    # every file: neither may start another run.  A sentinel file, written after
+    # the work, is the first change that counts: each signal of a change is
+    # recorded with the event that sent it, as it is sent (on watchdog's thread,
+    # which handles one watch's events in the order inotify delivers them), so
+    # once the sentinel's has been sent every earlier event has been handled.
     seen: list[str] = []
+    handling = threading.local()
     handle = folder_watcher._Handler.on_any_event
 
     def record(self, event) -> None:
-        seen.append(os.fsdecode(event.src_path))
+        handling.path = os.fsdecode(event.src_path)
+        seen.append(handling.path)
         handle(self, event)
 
     monkeypatch.setattr(folder_watcher._Handler, "on_any_event", record)
@@ -283,17 +289,47 @@ def test_watching_does_not_feed_on_its_own_work(qtbot, make_window, tmp_path: Pa
                            for i in range(5)})
     window = make_window(root / "index", folders=[root])
     assert window.last_response.total == 5
-    changes: list[bool] = []
-    window.watcher._bridge.changed.connect(lambda: changes.append(True))
+    sent_for: list[str] = []  # the event behind each signal of a change
+    window.watcher._bridge.changed.connect(lambda: sent_for.append(handling.path),
+                                           Qt.ConnectionType.DirectConnection)
     with qtbot.waitSignal(window.controller.article, timeout=WAIT_MS):
         window.controller.open_article(window.model.index(0, 0).data(PathRole))
     window.rebuild()  # writes the index inside the watched folder
     qtbot.waitUntil(lambda: not window.controller.indexing, timeout=WAIT_MS)
-    (root / ".sentinel").write_text("x")
-    qtbot.waitUntil(lambda: any(p.endswith(".sentinel") for p in seen), timeout=WAIT_MS)
-    assert any("/index/" in p for p in seen)  # the index's own writes were seen...
-    assert changes == []  # ...and ignored, like the reading
     assert not window.watcher._timer.isActive()
+    sentinel = root / "sentinel.bin"
+    sentinel.write_bytes(b"x")
+    # The sentinel's own signal reaches the window: it starts the settle timer.
+    qtbot.waitUntil(window.watcher._timer.isActive, timeout=WAIT_MS)
+    assert any("/index/" in p for p in seen)  # the index's own writes were seen...
+    assert sent_for and set(sent_for) == {str(sentinel)}  # ...and ignored, like the reading
+    window.watcher.stop()
+
+
+def test_the_watcher_ignores_hidden_files_and_folders(qtbot, tmp_path: Path) -> None:
+    """Editors' swap files, .git and the like change all the time: no run for
+    them, but a file saved through a hidden temporary one (moved onto its name)
+    counts."""
+    root = tmp_path / "articles"
+    (root / "sub").mkdir(parents=True)
+    bridge = folder_watcher._Bridge()
+    handler = folder_watcher._Handler(bridge, root, ignore=[root / "index"])
+    signals: list[None] = []
+    bridge.changed.connect(lambda: signals.append(None))
+
+    def signalled(event) -> bool:
+        signals.clear()
+        handler.on_any_event(event)
+        return bool(signals)
+
+    for hidden in (root / ".a.md.swp", root / "sub" / ".hidden.md", root / ".git" / "index",
+                   root / ".cache" / "deep" / "a.md"):
+        assert not signalled(FileCreatedEvent(os.fspath(hidden))), hidden
+        assert not signalled(FileModifiedEvent(os.fspath(hidden))), hidden
+    assert not signalled(FileMovedEvent(os.fspath(root / ".a"), os.fspath(root / ".b")))
+    assert signalled(FileMovedEvent(os.fspath(root / ".a.md.tmp"), os.fspath(root / "a.md")))
+    assert signalled(FileCreatedEvent(os.fspath(root / "sub" / "a.md")))
+    assert not signalled(FileCreatedEvent(os.fspath(root / "index" / "seg.toc")))
 
 
 def test_a_folder_that_cannot_be_watched_is_reported(qtbot, make_window, tmp_path: Path,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QPoint, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from searchapp.core.errors import IndexDamagedError
@@ -21,6 +21,7 @@ from searchapp.ui.facet_model import ValueRole
 from searchapp.ui.mainwindow import MainWindow
 from searchapp.ui.notices import notices_text
 from searchapp.ui.results_model import PathRole, SnippetHtmlRole
+from searchapp.ui.theme import current_mark_colors, mark_colors
 
 pytestmark = pytest.mark.gui
 SEED_002 = "002_13e197d8ebd46593.txt"
@@ -180,6 +181,24 @@ def open_first_result(qtbot, window: MainWindow):
     return window.reading_pane
 
 
+def marked_background(pane, position: int) -> str | None:
+    """The background colour the document gives the character at ``position``
+    (None when it has none)."""
+    cursor = QTextCursor(pane.browser.document())
+    cursor.setPosition(position + 1)  # the format of the character before the cursor
+    fmt = cursor.charFormat()
+    return fmt.background().color().name() if fmt.hasProperty(
+        QTextFormat.Property.BackgroundBrush) else None
+
+
+def current_mark(pane) -> tuple[str, str]:
+    """The text and background of the reading pane's one extra selection."""
+    selections = pane.browser.extraSelections()
+    assert len(selections) == 1
+    (selection,) = selections
+    return selection.cursor.selectedText(), selection.format.background().color().name()
+
+
 def test_opening_an_article_highlights_hits_and_f3_moves(qtbot, window) -> None:
     type_query(qtbot, window, "миграция")
     pane = open_first_result(qtbot, window)
@@ -187,11 +206,29 @@ def test_opening_an_article_highlights_hits_and_f3_moves(qtbot, window) -> None:
     assert pane.counter.text() == "hit 1 of 4"
     selected = pane.browser.textCursor().selectedText()
     assert selected == "миграции"
+    # Every hit word is marked in the document itself, and only the hit words.
+    mark, _ = mark_colors(pane.palette())
+    current, _ = current_mark_colors(pane.palette())
+    spans = list(pane.article.body_spans)
+    assert len(spans) == 4
+    for start, end in spans:
+        assert all(marked_background(pane, i) == QColor(mark).name()
+                   for i in range(start, end))
+        if start > 0:
+            assert marked_background(pane, start - 1) is None
+        assert marked_background(pane, end) is None
+    body = pane.article.body
+    # The hit the pane is on has its own mark on top.
+    assert current_mark(pane) == (body[spans[0][0]:spans[0][1]], QColor(current).name())
+    assert pane.browser.extraSelections()[0].cursor.selectionStart() == spans[0][0]
     qtbot.keyClick(window, Qt.Key.Key_F3)
     assert pane.counter.text() == "hit 2 of 4"
+    assert current_mark(pane) == (body[spans[1][0]:spans[1][1]], QColor(current).name())
+    assert pane.browser.extraSelections()[0].cursor.selectionStart() == spans[1][0]
     qtbot.keyClick(window, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(window, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
     assert pane.counter.text() == "hit 4 of 4"
+    assert pane.browser.extraSelections()[0].cursor.selectionStart() == spans[3][0]
 
 
 def test_each_hit_is_scrolled_into_view_in_a_small_window(qtbot, window) -> None:
@@ -391,11 +428,15 @@ def test_names_across_scripts_and_the_switch(qtbot, window) -> None:
 
 
 def test_recent_queries_drop_down(qtbot, window) -> None:
-    for query in ("Ashgabat", "миграция"):
+    searched = ("Ashgabat", "миграция", "Ashgabat")  # the same query twice
+    for query in searched:
         window.search.clear()
         type_text(window.search, query)
         with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
             qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    # Once each, the most recent first.
+    assert window.recent.stringList()[:2] == ["Ashgabat", "миграция"]
+    assert window.recent.stringList().count("Ashgabat") == 1
     window.search.clear()
     qtbot.keyClicks(window.search, "Ash")
     popup = window.search.completer().popup()

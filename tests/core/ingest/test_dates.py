@@ -67,9 +67,21 @@ def test_a_dateline_on_its_own_line_still_wins_over_later_mentions() -> None:
     assert find_dateline("Politics Materials 15 June 2024\n\nText.") == dt.date(2024, 6, 15)
 
 
-@pytest.mark.parametrize("text", ["31.02.2024", "2024-13-01", "99.99.9999", "0000-00-00", ""])
+@pytest.mark.parametrize("text", [
+    "31.02.2024", "2024-13-01", "99.99.9999", "0000-00-00", "",
+    # real calendar days, but years no article of ours is dated
+    "1066-10-14", "14 October 1066", "1899-12-31", "2101-01-01", "01.01.2999",
+    "January 1, 2999",
+])
 def test_impossible_dates_are_rejected(text: str) -> None:
     assert find_dateline(text) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1900-01-01", dt.date(1900, 1, 1)), ("31 December 2100", dt.date(2100, 12, 31)),
+])
+def test_the_first_and_last_years_taken_are_1900_and_2100(text: str, expected: dt.date) -> None:
+    assert find_dateline(text) == expected
 
 
 @pytest.mark.parametrize(
