@@ -653,7 +653,8 @@ def test_a_long_file_name_or_source_does_not_widen_the_window(qtbot, make_window
         window.results.setCurrentIndex(window.model.index(row, 0))
         window.open_current()
         qtbot.waitUntil(lambda r=row: window.reading_pane.article is not None
-                        and Path(window.reading_pane.article.path).name == listed(window)[r],
+                        and Path(window.reading_pane.article.path).name == listed(window)[r]
+                        and not window.reading_pane.similar_pending,  # its label settled too
                         timeout=WAIT_MS)
         widths[listed(window)[row]] = window.reading_pane.minimumSizeHint().width()
     assert widths[name] == widths["short.md"]
