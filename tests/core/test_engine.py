@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -141,17 +142,23 @@ OWN = {
 }
 
 
-@pytest.fixture(scope="module")
-def own(tmp_path_factory: pytest.TempPathFactory):
-    root = tmp_path_factory.mktemp("own")
-    for name, text in OWN.items():
-        (root / "articles").mkdir(exist_ok=True)
-        (root / "articles" / name).write_text(text, encoding="utf-8")
+def _engine_over(tmp_path_factory: pytest.TempPathFactory, name: str,
+                 files: dict[str, str]) -> Iterator[SearchEngine]:
+    """An engine over a new index of ``files``, every one of them added."""
+    root = tmp_path_factory.mktemp(name)
+    (root / "articles").mkdir()
+    for file_name, text in files.items():
+        (root / "articles" / file_name).write_text(text, encoding="utf-8")
     report = update_index(root / "index", [root / "articles"])
-    assert report.added == len(OWN) and not report.failed
+    assert report.added == len(files) and not report.failed
     eng = SearchEngine(root / "index")
     yield eng
     eng.close()
+
+
+@pytest.fixture(scope="module")
+def own(tmp_path_factory: pytest.TempPathFactory):
+    yield from _engine_over(tmp_path_factory, "own", OWN)
 
 
 def own_found(engine: SearchEngine, query: str, **kw: object) -> list[str]:
@@ -183,14 +190,7 @@ DOTTED = {
 
 @pytest.fixture(scope="module")
 def dotted(tmp_path_factory: pytest.TempPathFactory):
-    root = tmp_path_factory.mktemp("dotted")
-    (root / "articles").mkdir()
-    for name, text in DOTTED.items():
-        (root / "articles" / name).write_text(text, encoding="utf-8")
-    update_index(root / "index", [root / "articles"])
-    eng = SearchEngine(root / "index")
-    yield eng
-    eng.close()
+    yield from _engine_over(tmp_path_factory, "dotted", DOTTED)
 
 
 @pytest.mark.parametrize(("query", "stem"), [
@@ -612,14 +612,7 @@ DATED = {
 
 @pytest.fixture(scope="module")
 def dated(tmp_path_factory: pytest.TempPathFactory):
-    root = tmp_path_factory.mktemp("dated")
-    (root / "articles").mkdir()
-    for name, text in DATED.items():
-        (root / "articles" / name).write_text(text, encoding="utf-8")
-    assert update_index(root / "index", [root / "articles"]).added == len(DATED)
-    eng = SearchEngine(root / "index")
-    yield eng
-    eng.close()
+    yield from _engine_over(tmp_path_factory, "dated", DATED)
 
 
 def test_a_date_range_holds_its_first_and_last_day(dated: SearchEngine) -> None:
