@@ -154,6 +154,62 @@ RU = {
     "Similar articles: looking…": "Похожие статьи: ищем…",
     "Similar articles: none found": "Похожие статьи: не найдены",
     "Copy title, source, date and path": "Скопировать заголовок, источник, дату и путь",
+    "'%1:' has no word after it: it was left out.": "После «%1:» нет слова: поле пропущено.",
+    "A phrase cannot hold a wildcard: its words were searched apart.":
+        "Во фразе не может быть шаблона (* или ?): её слова искались по отдельности.",
+    "The index is busy: another indexing run (another window, or 'searchapp index') is "
+    "writing it. Try again when it has finished.":
+        "Индекс занят: его пишет другой запуск индексации (другое окно или «searchapp index»). "
+        "Попробуйте снова, когда он закончит.",
+    # Reasons (searchapp.ui.reasons)
+    "too large for an article (%1 MB; the limit is %2 MB, raise it with %3)":
+        "слишком большой для статьи (%1 МБ; предел — %2 МБ, его поднимает %3)",
+    "file vanished before it could be read": "файл исчез, прежде чем его успели прочитать",
+    "permission denied": "нет прав на чтение",
+    "is a folder, not a file": "это папка, а не файл",
+    "could not be read (%1)": "не удалось прочитать (%1)",
+    "file is empty": "файл пуст",
+    "no text in the file": "в файле нет текста",
+    "no text found in the page": "на странице не найден текст",
+    "files without an extension are not read (not an article format)":
+        "файлы без расширения не читаются (не формат статей)",
+    "%1 files are not read (not an article format)":
+        "файлы %1 не читаются (не формат статей)",
+    "not a text file (binary content)": "не текстовый файл (двоичное содержимое)",
+    "broken %1 text": "повреждённый текст в %1",
+    "not a readable PDF (password-protected PDF)": "PDF не читается (защищён паролем)",
+    "not a readable PDF (%1)": "PDF не читается (%1)",
+    "damaged PDF (%1)": "повреждённый PDF (%1)",
+    "scanned PDF without a text layer: not indexed":
+        "отсканированный PDF без текстового слоя: не проиндексирован",
+    "not a readable Word document (%1)": "документ Word не читается (%1)",
+    "not a readable OpenDocument text (%1)": "текст OpenDocument не читается (%1)",
+    "not a MIME message (no headers)": "не письмо MIME (нет заголовков)",
+    "no HTML page in the saved file": "в сохранённом файле нет HTML-страницы",
+    "file name is not valid UTF-8: rename it":
+        "имя файла не в кодировке UTF-8: переименуйте его",
+    "could not be read (%1: %2)": "не удалось прочитать (%1: %2)",
+    "folder cannot be read (%1): its files were not read, its articles are kept":
+        "папка не читается (%1): её файлы не прочитаны, её статьи сохранены",
+    "link leads nowhere (%1)": "ссылка никуда не ведёт (%1)",
+    "link to something that is neither a file nor a folder":
+        "ссылка не на файл и не на папку",
+    "folder not found (its articles are kept)": "папка не найдена (её статьи сохранены)",
+    "folder not found: the index was made anew, so its articles are not in it until it is back":
+        "папка не найдена: индекс создан заново, её статей в нём не будет, пока она не вернётся",
+    "front matter is not valid YAML (%1); read line by line":
+        "шапка файла — не правильный YAML (%1); прочитана построчно",
+    "front matter is not a list of key: value lines; read line by line":
+        "шапка файла — не список строк «ключ: значение»; прочитана построчно",
+    "front matter has no closing '---'; read line by line":
+        "у шапки файла нет закрывающей строки «---»; прочитана построчно",
+    "shard did not answer (%1): its articles were not indexed; run again when it is back":
+        "шард не ответил (%1): его статьи не проиндексированы; запустите снова, когда он "
+        "вернётся",
+    "shard stopped answering (%1): it keeps its last commit; %2 uncommitted changes were lost, "
+    "the next run redoes them":
+        "шард перестал отвечать (%1): в нём осталась последняя фиксация; %2 незафиксированных "
+        "изменений потеряно, следующий запуск сделает их заново",
 }
 HELP_RU = (
     "<h3>Поиск</h3><table cellpadding=3>"

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from searchapp.core.errors import UsageError
 from searchapp.core.fsutil import write_atomic
+from searchapp.core.reasons import Reason, ReasonKind
 
 FOLDERS_FILE = "folders.json"
 
@@ -58,9 +59,8 @@ def covers(folder: Path, path: str) -> bool:
     return path == root or path.startswith(os.path.join(root, ""))
 
 
-MISSING_KEPT = "folder not found (its articles are kept)"
-MISSING_FRESH = ("folder not found: the index was made anew, so its articles are not in it "
-                 "until it is back")
+MISSING_KEPT = Reason(ReasonKind.FOLDER_MISSING_KEPT)
+MISSING_FRESH = Reason(ReasonKind.FOLDER_MISSING_FRESH)
 
 
 def looked_into(path: str, live: Sequence[Path], blind: Sequence[Path]) -> bool:

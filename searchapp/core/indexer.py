@@ -31,6 +31,7 @@ from searchapp.core.index_workers import ParallelWriter, WorkerPool
 from searchapp.core.ingest import iter_article_files, read_article
 from searchapp.core.paths import SEEDS_DIR, is_default_index
 from searchapp.core.progress import IndexReport, Progress
+from searchapp.core.reasons import Reason, ReasonKind
 from searchapp.core.schema import (
     DATE,
     MTIME,
@@ -264,12 +265,12 @@ def _run(
             return
         key = os.path.abspath(path)
         if not _valid_name(key):
-            report.failed.append((printable(key), "file name is not valid UTF-8: rename it"))
+            report.failed.append((printable(key), Reason(ReasonKind.BAD_FILE_NAME)))
             continue
         try:
             st = path.stat()
         except OSError as exc:
-            report.failed.append((key, exc.strerror or str(exc)))
+            report.failed.append((key, Reason(ReasonKind.OS_ERROR, exc.strerror or exc)))
             continue
         on_disk[key] = (st.st_mtime_ns, st.st_size)
 
@@ -339,7 +340,8 @@ def _write(
             except ReadError as exc:
                 report.failed.append((key, exc.reason))
             except Exception as exc:
-                report.failed.append((key, f"could not be read ({type(exc).__name__}: {exc})"))
+                report.failed.append(
+                    (key, Reason(ReasonKind.READER_FAILED, type(exc).__name__, exc)))
             else:
                 report.warnings += [(key, warning) for warning in article.warnings]
                 fields = whoosh_fields(article, on_disk[key])

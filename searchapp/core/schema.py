@@ -44,11 +44,14 @@ SCHEMA_VERSION = 5
 # page's copyright footer gives no date, a scraped page's menu is no title; 4: a
 # Markdown heading is the title without its marks, a dateline opening a PDF's,
 # .docx's or .odt's text beats the file's creation date, .odt spaces and tabs
-# part words, a file of one line is read, an encoded From gives its name.  Bump
+# part words, a file of one line is read, an encoded From gives its name; 5: a
+# message forwarded as an attachment is read with its letter, a PDF's first line
+# broken at the page's edge is no title, a PDF titled by its file's name takes
+# its heading, front matter without a date takes an opening dateline.  Bump
 # whenever reading a file gives another article (title, body, date…) than
 # before: an index made with an older reader has its files read again by its
 # next run.
-READER_VERSION = 4
+READER_VERSION = 5
 
 PATH = "path"  # the article's key: its absolute file path
 TITLE = "title"

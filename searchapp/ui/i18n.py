@@ -1,9 +1,12 @@
 """The window's language: English or Russian (Qt translations in
 ``resources/ui/i18n``), following the system locale unless chosen.
 
-The core's notices are worded in :mod:`searchapp.ui.notices`."""
+The core's notices are worded in :mod:`searchapp.ui.notices`, its reasons
+for skipping a file in :mod:`searchapp.ui.reasons`."""
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -11,6 +14,7 @@ from searchapp.core import RESOURCES_DIR
 
 I18N_DIR = RESOURCES_DIR / "ui" / "i18n"
 LANGUAGES = ("en", "ru")
+_PLACEHOLDER = re.compile(r"%([1-9])")
 _installed: list[QTranslator] = []
 _current = "en"
 
@@ -45,3 +49,9 @@ def install(code: str | None) -> str:
             _installed.append(qt)
     _current = code
     return code
+
+
+def fill(text: str, *args: str | int) -> str:
+    """``%1``, ``%2``… of a translated text replaced by ``args`` in one pass
+    (an argument's own ``%2`` stays as typed)."""
+    return _PLACEHOLDER.sub(lambda m: str(args[int(m.group(1)) - 1]), text)

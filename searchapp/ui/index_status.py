@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QTo
 
 from searchapp.core import SAVED_PAGE_FOLDERS, IndexReport, IndexStats, Progress
 from searchapp.ui.dialogs import FailedFilesDialog
+from searchapp.ui.reasons import reason_text
 
 PROGRESS_DELAY_MS = 500  # a run shorter than this shows no bar
 
@@ -75,8 +76,9 @@ class IndexStatus(QObject):
     def finished(self, report: IndexReport) -> None:
         self._end()
         self.last_report = report
-        self.notes = report.failed + [(path, self.tr("indexed, but: %1").replace("%1", why))
-                                      for path, why in report.warnings]
+        self.notes = [(path, reason_text(why)) for path, why in report.failed] + [
+            (path, self.tr("indexed, but: %1").replace("%1", reason_text(why)))
+            for path, why in report.warnings]
         if not report.changed and not self.notes and not report.cancelled \
                 and not report.not_read:
             self.say(self.tr("The index is up to date."))

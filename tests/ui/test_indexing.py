@@ -21,6 +21,7 @@ from searchapp.core.paths import SEEDS_DIR
 from searchapp.core.progress import Progress, SearchesFirst
 from searchapp.core.results import SearchRequest
 from searchapp.ui import controller, folder_watcher
+from searchapp.ui.dialogs import FailedFilesDialog
 from searchapp.ui.results_model import PathRole
 
 pytestmark = pytest.mark.gui
@@ -222,6 +223,24 @@ def test_failed_files_can_be_seen(qtbot, make_window, tmp_path: Path, write_arti
                   if w.windowTitle() == "Files skipped or read with a defect")
     assert dialog.table.item(0, 0).text().endswith("empty.txt")
     assert dialog.table.item(0, 1).text() == "file is empty"
+    dialog.close()
+
+
+def test_a_russian_window_says_why_in_russian(qtbot, make_window, tmp_path: Path,
+                                              write_articles) -> None:
+    root = write_articles({"ok.md": "---\ntitle: Ok\n---\nтекст", "empty.txt": "",
+                           "broken.md": "---\ntitle: Выборы: итоги\ntags: [a\n---\nТекст."})
+    window = make_window(tmp_path / "ix", folders=[root], lang="ru")
+    assert "пропущено 1" in window.report_label.text()
+    window.failed_button.click()
+    qtbot.waitUntil(lambda: any(isinstance(w, FailedFilesDialog) and w.isVisible()
+                                for w in QApplication.topLevelWidgets()), timeout=WAIT_MS)
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, FailedFilesDialog))
+    rows = {Path(dialog.table.item(r, 0).text()).name: dialog.table.item(r, 1).text()
+            for r in range(dialog.table.rowCount())}
+    assert rows["empty.txt"] == "файл пуст"
+    assert rows["broken.md"].startswith("проиндексирован, но: шапка файла — не правильный YAML")
+    assert rows["broken.md"].endswith("; прочитана построчно")
     dialog.close()
 
 

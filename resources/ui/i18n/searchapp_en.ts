@@ -90,63 +90,63 @@
 <context>
     <name>IndexStatus</name>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="46" />
+        <location filename="../../../searchapp/ui/index_status.py" line="47" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="47" />
+        <location filename="../../../searchapp/ui/index_status.py" line="48" />
         <source>Show skipped files and warnings…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="54" />
-        <location filename="../../../searchapp/ui/index_status.py" line="67" />
+        <location filename="../../../searchapp/ui/index_status.py" line="55" />
+        <location filename="../../../searchapp/ui/index_status.py" line="68" />
         <source>Indexing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="78" />
+        <location filename="../../../searchapp/ui/index_status.py" line="80" />
         <source>indexed, but: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="82" />
+        <location filename="../../../searchapp/ui/index_status.py" line="84" />
         <source>The index is up to date.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="85" />
+        <location filename="../../../searchapp/ui/index_status.py" line="87" />
         <source>%1 added, %2 updated, %3 removed, %4 skipped</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="90" />
+        <location filename="../../../searchapp/ui/index_status.py" line="92" />
         <source>without extension</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="91" />
+        <location filename="../../../searchapp/ui/index_status.py" line="93" />
         <source>saved-page folders (name_files)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="93" />
+        <location filename="../../../searchapp/ui/index_status.py" line="95" />
         <source>not read: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="95" />
+        <location filename="../../../searchapp/ui/index_status.py" line="97" />
         <source>(cancelled; what was indexed is kept)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="97" />
+        <location filename="../../../searchapp/ui/index_status.py" line="99" />
         <source>(all re-read by this version)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="107" />
+        <location filename="../../../searchapp/ui/index_status.py" line="109" />
         <source>Articles: %1, sources: %2</source>
         <translation type="unfinished" />
     </message>
@@ -362,67 +362,77 @@
 <context>
     <name>Notices</name>
     <message>
-        <location filename="../../../searchapp/ui/notices.py" line="33" />
+        <location filename="../../../searchapp/ui/notices.py" line="25" />
         <source>No article has all words — showing closest matches.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../../searchapp/ui/notices.py" line="36" />
+        <location filename="../../../searchapp/ui/notices.py" line="28" />
         <source>The query was cut to its first %n character(s).</source>
         <translation><numerusform>The query was cut to its first %n character.</numerusform><numerusform>The query was cut to its first %n characters.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/notices.py" line="39" />
+        <location filename="../../../searchapp/ui/notices.py" line="31" />
         <source>A quote was not closed: it was ignored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/notices.py" line="41" />
+        <location filename="../../../searchapp/ui/notices.py" line="33" />
         <source>Unbalanced brackets were ignored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/notices.py" line="46" />
+        <location filename="../../../searchapp/ui/notices.py" line="38" />
         <source>Unknown field '%1:' was searched as a word (fields: title:, source:, lang:).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/notices.py" line="54" />
+        <location filename="../../../searchapp/ui/notices.py" line="43" />
+        <source>'%1:' has no word after it: it was left out.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/notices.py" line="46" />
+        <source>A phrase cannot hold a wildcard: its words were searched apart.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/notices.py" line="52" />
         <source>'%1' is too short for a prefix search: it was left out.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/notices.py" line="57" />
+        <location filename="../../../searchapp/ui/notices.py" line="55" />
         <source>The query could not be parsed: its words were searched.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../../searchapp/ui/notices.py" line="60" />
+        <location filename="../../../searchapp/ui/notices.py" line="58" />
         <source>The query has %n word(s): only the first ones count.</source>
         <translation><numerusform>The query has %n word: only the first ones count.</numerusform><numerusform>The query has %n words: only the first ones count.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/notices.py" line="64" />
+        <location filename="../../../searchapp/ui/notices.py" line="62" />
         <source>The query has no words to search for.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../../searchapp/ui/notices.py" line="69" />
+        <location filename="../../../searchapp/ui/notices.py" line="67" />
         <source>Shard(s) %1 did not answer: results are from the other %2 of %3 shards.</source>
         <translation><numerusform>Shard %1 did not answer: results are from the other %2 of %3 shards.</numerusform><numerusform>Shards %1 did not answer: results are from the other %2 of %3 shards.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/notices.py" line="43" />
+        <location filename="../../../searchapp/ui/notices.py" line="35" />
         <source>An operator (AND, OR, NOT) with no word on one side was left out.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/notices.py" line="51" />
+        <location filename="../../../searchapp/ui/notices.py" line="49" />
         <source>Unknown language in lang: (the languages are lang:ru and lang:en).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/notices.py" line="66" />
+        <location filename="../../../searchapp/ui/notices.py" line="64" />
         <source>No article of the index has the source '%1'.</source>
         <translation type="unfinished" />
     </message>
@@ -535,6 +545,169 @@
     <message>
         <location filename="../../../searchapp/ui/reading_pane.py" line="185" />
         <source>no hits</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="27" />
+        <source>too large for an article (%1 MB; the limit is %2 MB, raise it with %3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="31" />
+        <source>file vanished before it could be read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="33" />
+        <source>permission denied</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="35" />
+        <source>is a folder, not a file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="37" />
+        <source>could not be read (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="39" />
+        <source>file is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="41" />
+        <source>no text in the file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="43" />
+        <source>no text found in the page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="46" />
+        <source>files without an extension are not read (not an article format)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="49" />
+        <source>%1 files are not read (not an article format)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="52" />
+        <source>not a text file (binary content)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="54" />
+        <source>broken %1 text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="56" />
+        <source>not a readable PDF (password-protected PDF)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="59" />
+        <source>not a readable PDF (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="61" />
+        <source>damaged PDF (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="63" />
+        <source>scanned PDF without a text layer: not indexed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="66" />
+        <source>not a readable Word document (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="69" />
+        <source>not a readable OpenDocument text (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="72" />
+        <source>not a MIME message (no headers)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="74" />
+        <source>no HTML page in the saved file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="76" />
+        <source>file name is not valid UTF-8: rename it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="78" />
+        <source>could not be read (%1: %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="80" />
+        <source>folder cannot be read (%1): its files were not read, its articles are kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="84" />
+        <source>link leads nowhere (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="86" />
+        <source>link to something that is neither a file nor a folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="89" />
+        <source>folder not found (its articles are kept)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="91" />
+        <source>folder not found: the index was made anew, so its articles are not in it until it is back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="95" />
+        <source>front matter is not valid YAML (%1); read line by line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="98" />
+        <source>front matter is not a list of key: value lines; read line by line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="102" />
+        <source>front matter has no closing '---'; read line by line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="105" />
+        <source>shard did not answer (%1): its articles were not indexed; run again when it is back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="109" />
+        <source>shard stopped answering (%1): it keeps its last commit; %2 uncommitted changes were lost, the next run redoes them</source>
         <translation type="unfinished" />
     </message>
 </context>

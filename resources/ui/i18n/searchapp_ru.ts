@@ -90,63 +90,63 @@
 <context>
     <name>IndexStatus</name>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="46" />
+        <location filename="../../../searchapp/ui/index_status.py" line="47" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="47" />
+        <location filename="../../../searchapp/ui/index_status.py" line="48" />
         <source>Show skipped files and warnings…</source>
         <translation>Пропущенные файлы и предупреждения…</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="54" />
-        <location filename="../../../searchapp/ui/index_status.py" line="67" />
+        <location filename="../../../searchapp/ui/index_status.py" line="55" />
+        <location filename="../../../searchapp/ui/index_status.py" line="68" />
         <source>Indexing…</source>
         <translation>Индексация…</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="78" />
+        <location filename="../../../searchapp/ui/index_status.py" line="80" />
         <source>indexed, but: %1</source>
         <translation>проиндексирован, но: %1</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="82" />
+        <location filename="../../../searchapp/ui/index_status.py" line="84" />
         <source>The index is up to date.</source>
         <translation>Индекс актуален.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="85" />
+        <location filename="../../../searchapp/ui/index_status.py" line="87" />
         <source>%1 added, %2 updated, %3 removed, %4 skipped</source>
         <translation>добавлено %1, обновлено %2, удалено %3, пропущено %4</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="90" />
+        <location filename="../../../searchapp/ui/index_status.py" line="92" />
         <source>without extension</source>
         <translation>без расширения</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="91" />
+        <location filename="../../../searchapp/ui/index_status.py" line="93" />
         <source>saved-page folders (name_files)</source>
         <translation>папки сохранённых страниц (имя_files)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="93" />
+        <location filename="../../../searchapp/ui/index_status.py" line="95" />
         <source>not read: %1</source>
         <translation>не прочитаны: %1</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="95" />
+        <location filename="../../../searchapp/ui/index_status.py" line="97" />
         <source>(cancelled; what was indexed is kept)</source>
         <translation>(отменено; проиндексированное сохранено)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="97" />
+        <location filename="../../../searchapp/ui/index_status.py" line="99" />
         <source>(all re-read by this version)</source>
         <translation>(всё перечитано этой версией)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="107" />
+        <location filename="../../../searchapp/ui/index_status.py" line="109" />
         <source>Articles: %1, sources: %2</source>
         <translation>Статей: %1, источников: %2</translation>
     </message>
@@ -362,67 +362,77 @@
 <context>
     <name>Notices</name>
     <message>
-        <location filename="../../../searchapp/ui/notices.py" line="33" />
+        <location filename="../../../searchapp/ui/notices.py" line="25" />
         <source>No article has all words — showing closest matches.</source>
         <translation>Ни в одной статье нет всех слов — показаны ближайшие совпадения.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../searchapp/ui/notices.py" line="36" />
+        <location filename="../../../searchapp/ui/notices.py" line="28" />
         <source>The query was cut to its first %n character(s).</source>
         <translation><numerusform>Запрос обрезан до первого %n символа.</numerusform><numerusform>Запрос обрезан до первых %n символов.</numerusform><numerusform>Запрос обрезан до первых %n символов.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/notices.py" line="39" />
+        <location filename="../../../searchapp/ui/notices.py" line="31" />
         <source>A quote was not closed: it was ignored.</source>
         <translation>Кавычка не закрыта и пропущена.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/notices.py" line="41" />
+        <location filename="../../../searchapp/ui/notices.py" line="33" />
         <source>Unbalanced brackets were ignored.</source>
         <translation>Непарные скобки пропущены.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/notices.py" line="46" />
+        <location filename="../../../searchapp/ui/notices.py" line="38" />
         <source>Unknown field '%1:' was searched as a word (fields: title:, source:, lang:).</source>
         <translation>Неизвестное поле «%1:» искали как слово (поля: title:, source:, lang:).</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/notices.py" line="54" />
+        <location filename="../../../searchapp/ui/notices.py" line="43" />
+        <source>'%1:' has no word after it: it was left out.</source>
+        <translation>После «%1:» нет слова: поле пропущено.</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/notices.py" line="46" />
+        <source>A phrase cannot hold a wildcard: its words were searched apart.</source>
+        <translation>Во фразе не может быть шаблона (* или ?): её слова искались по отдельности.</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/notices.py" line="52" />
         <source>'%1' is too short for a prefix search: it was left out.</source>
         <translation>«%1» — слишком короткое начало слова для поиска по префиксу: оно пропущено.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/notices.py" line="57" />
+        <location filename="../../../searchapp/ui/notices.py" line="55" />
         <source>The query could not be parsed: its words were searched.</source>
         <translation>Запрос не разобран: искали его слова.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../searchapp/ui/notices.py" line="60" />
+        <location filename="../../../searchapp/ui/notices.py" line="58" />
         <source>The query has %n word(s): only the first ones count.</source>
         <translation><numerusform>В запросе %n слово: учитываются только первые.</numerusform><numerusform>В запросе %n слова: учитываются только первые.</numerusform><numerusform>В запросе %n слов: учитываются только первые.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/notices.py" line="64" />
+        <location filename="../../../searchapp/ui/notices.py" line="62" />
         <source>The query has no words to search for.</source>
         <translation>В запросе нет слов для поиска.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../searchapp/ui/notices.py" line="69" />
+        <location filename="../../../searchapp/ui/notices.py" line="67" />
         <source>Shard(s) %1 did not answer: results are from the other %2 of %3 shards.</source>
         <translation><numerusform>Шард %1 не ответил: результаты — от остальных шардов (%2 из %3).</numerusform><numerusform>Шарды %1 не ответили: результаты — от остальных шардов (%2 из %3).</numerusform><numerusform>Шарды %1 не ответили: результаты — от остальных шардов (%2 из %3).</numerusform></translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/notices.py" line="43" />
+        <location filename="../../../searchapp/ui/notices.py" line="35" />
         <source>An operator (AND, OR, NOT) with no word on one side was left out.</source>
         <translation>Оператор (AND, OR, NOT) без слова с одной стороны пропущен.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/notices.py" line="51" />
+        <location filename="../../../searchapp/ui/notices.py" line="49" />
         <source>Unknown language in lang: (the languages are lang:ru and lang:en).</source>
         <translation>Неизвестный язык в lang: (языки: lang:ru и lang:en).</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/notices.py" line="66" />
+        <location filename="../../../searchapp/ui/notices.py" line="64" />
         <source>No article of the index has the source '%1'.</source>
         <translation>Ни у одной статьи индекса нет источника «%1».</translation>
     </message>
@@ -536,6 +546,169 @@
         <location filename="../../../searchapp/ui/reading_pane.py" line="185" />
         <source>no hits</source>
         <translation>нет совпадений</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="27" />
+        <source>too large for an article (%1 MB; the limit is %2 MB, raise it with %3)</source>
+        <translation>слишком большой для статьи (%1 МБ; предел — %2 МБ, его поднимает %3)</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="31" />
+        <source>file vanished before it could be read</source>
+        <translation>файл исчез, прежде чем его успели прочитать</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="33" />
+        <source>permission denied</source>
+        <translation>нет прав на чтение</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="35" />
+        <source>is a folder, not a file</source>
+        <translation>это папка, а не файл</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="37" />
+        <source>could not be read (%1)</source>
+        <translation>не удалось прочитать (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="39" />
+        <source>file is empty</source>
+        <translation>файл пуст</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="41" />
+        <source>no text in the file</source>
+        <translation>в файле нет текста</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="43" />
+        <source>no text found in the page</source>
+        <translation>на странице не найден текст</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="46" />
+        <source>files without an extension are not read (not an article format)</source>
+        <translation>файлы без расширения не читаются (не формат статей)</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="49" />
+        <source>%1 files are not read (not an article format)</source>
+        <translation>файлы %1 не читаются (не формат статей)</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="52" />
+        <source>not a text file (binary content)</source>
+        <translation>не текстовый файл (двоичное содержимое)</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="54" />
+        <source>broken %1 text</source>
+        <translation>повреждённый текст в %1</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="56" />
+        <source>not a readable PDF (password-protected PDF)</source>
+        <translation>PDF не читается (защищён паролем)</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="59" />
+        <source>not a readable PDF (%1)</source>
+        <translation>PDF не читается (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="61" />
+        <source>damaged PDF (%1)</source>
+        <translation>повреждённый PDF (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="63" />
+        <source>scanned PDF without a text layer: not indexed</source>
+        <translation>отсканированный PDF без текстового слоя: не проиндексирован</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="66" />
+        <source>not a readable Word document (%1)</source>
+        <translation>документ Word не читается (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="69" />
+        <source>not a readable OpenDocument text (%1)</source>
+        <translation>текст OpenDocument не читается (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="72" />
+        <source>not a MIME message (no headers)</source>
+        <translation>не письмо MIME (нет заголовков)</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="74" />
+        <source>no HTML page in the saved file</source>
+        <translation>в сохранённом файле нет HTML-страницы</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="76" />
+        <source>file name is not valid UTF-8: rename it</source>
+        <translation>имя файла не в кодировке UTF-8: переименуйте его</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="78" />
+        <source>could not be read (%1: %2)</source>
+        <translation>не удалось прочитать (%1: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="80" />
+        <source>folder cannot be read (%1): its files were not read, its articles are kept</source>
+        <translation>папка не читается (%1): её файлы не прочитаны, её статьи сохранены</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="84" />
+        <source>link leads nowhere (%1)</source>
+        <translation>ссылка никуда не ведёт (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="86" />
+        <source>link to something that is neither a file nor a folder</source>
+        <translation>ссылка не на файл и не на папку</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="89" />
+        <source>folder not found (its articles are kept)</source>
+        <translation>папка не найдена (её статьи сохранены)</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="91" />
+        <source>folder not found: the index was made anew, so its articles are not in it until it is back</source>
+        <translation>папка не найдена: индекс создан заново, её статей в нём не будет, пока она не вернётся</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="95" />
+        <source>front matter is not valid YAML (%1); read line by line</source>
+        <translation>шапка файла — не правильный YAML (%1); прочитана построчно</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="98" />
+        <source>front matter is not a list of key: value lines; read line by line</source>
+        <translation>шапка файла — не список строк «ключ: значение»; прочитана построчно</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="102" />
+        <source>front matter has no closing '---'; read line by line</source>
+        <translation>у шапки файла нет закрывающей строки «---»; прочитана построчно</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="105" />
+        <source>shard did not answer (%1): its articles were not indexed; run again when it is back</source>
+        <translation>шард не ответил (%1): его статьи не проиндексированы; запустите снова, когда он вернётся</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="109" />
+        <source>shard stopped answering (%1): it keeps its last commit; %2 uncommitted changes were lost, the next run redoes them</source>
+        <translation>шард перестал отвечать (%1): в нём осталась последняя фиксация; %2 незафиксированных изменений потеряно, следующий запуск сделает их заново</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@ from searchapp.core.cluster.documents import make_document
 from searchapp.core.errors import ReadError, SearchappError
 from searchapp.core.ingest import read_article
 from searchapp.core.progress import Progress
+from searchapp.core.reasons import Reason, ReasonKind
 
 JOB_DOCS = 25
 PARALLEL_MIN_DOCS = 400  # fewer files are analysed in the calling process
@@ -94,7 +95,7 @@ def _analyse(path: str, fingerprint: tuple[int, int]) -> Done:
     except ReadError as exc:
         return path, None, exc.reason
     except Exception as exc:  # a reader's bug must not end the run
-        return path, None, f"could not be read ({type(exc).__name__}: {exc})"
+        return path, None, Reason(ReasonKind.READER_FAILED, type(exc).__name__, exc)
     return path, make_document(article, fingerprint), None
 
 

@@ -43,6 +43,7 @@ from searchapp.core.cluster.shard_writer import ShardWriter
 from searchapp.core.errors import IndexBusyError, UsageError
 from searchapp.core.ingest import iter_article_files
 from searchapp.core.progress import IndexReport, Progress
+from searchapp.core.reasons import Reason, ReasonKind
 from searchapp.core.schema import READER_VERSION
 
 BATCH_DOCS = 20_000
@@ -184,8 +185,7 @@ def _open_writers(config: ClusterConfig, report: IndexReport) -> dict[int, Shard
                 "writing it. Try again when it has finished."
             ) from None
         except xapian.Error as exc:
-            report.warnings.append((shard.label, f"shard did not answer ({_reason(exc)}): its "
-                                    "articles were not indexed; run again when it is back"))
+            report.warnings.append((shard.label, Reason(ReasonKind.SHARD_DOWN, _reason(exc))))
             continue
         writers[shard.index] = ShardWriter(shard, db)
     if not writers:
@@ -238,10 +238,10 @@ def _scan(roots: list[Path], progress: Progress, report: IndexReport,
             st = path.stat()
         except UnicodeEncodeError:
             report.failed.append((key.encode("utf-8", "surrogateescape").decode("utf-8", "replace"),
-                                  "file name is not valid UTF-8: rename it"))
+                                  Reason(ReasonKind.BAD_FILE_NAME)))
             continue
         except OSError as exc:
-            report.failed.append((key, exc.strerror or str(exc)))
+            report.failed.append((key, Reason(ReasonKind.OS_ERROR, exc.strerror or exc)))
             continue
         on_disk[key] = (st.st_mtime_ns, st.st_size)
     return on_disk
@@ -354,11 +354,7 @@ def _count(writers: dict[int, ShardWriter], report: IndexReport) -> None:
 def _lost(writers: dict[int, ShardWriter], index: int, report: IndexReport, exc: Exception) -> None:
     """A shard stopped answering during the run: name it and go on without it."""
     w = writers.pop(index)
-    report.warnings.append((
-        w.shard.label,
-        f"shard stopped answering ({_reason(exc)}): it keeps its last commit; "
-        f"{w.pending} uncommitted changes were lost, the next run redoes them",
-    ))
+    report.warnings.append((w.shard.label, Reason(ReasonKind.SHARD_LOST, _reason(exc), w.pending)))
     _close(w)
 
 

@@ -19,6 +19,7 @@ from searchapp.core.ingest.language import detect_language
 from searchapp.core.ingest.markdown import MARKDOWN_SUFFIXES, leading_heading, plain_inline
 from searchapp.core.ingest.sources import find_source
 from searchapp.core.ingest.walker import ARTICLE_SUFFIXES, HTML_SUFFIXES
+from searchapp.core.reasons import Reason, ReasonKind
 
 MAX_FILE_MB = 16  # an article is far smaller: larger files are dumps
 MAX_FILE_MB_ENV = "SEARCHAPP_MAX_FILE_MB"  # a user's own limit, in MB
@@ -39,20 +40,18 @@ def _read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > limit:
-            raise ReadError(
-                key, f"too large for an article ({size / 2**20:.3g} MB; the limit is "
-                f"{limit / 2**20:.3g} MB, raise it with {MAX_FILE_MB_ENV})"
-            )
+            raise ReadError(key, Reason(ReasonKind.TOO_LARGE, f"{size / 2**20:.3g}",
+                                        f"{limit / 2**20:.3g}", MAX_FILE_MB_ENV))
         with path.open("rb") as f:  # in pieces: no buffer of the limit's size, and a file
             return _read_up_to(f, limit + 1)  # whose size says 0 (some mounts) is read whole
     except FileNotFoundError:
-        raise ReadError(key, "file vanished before it could be read") from None
+        raise ReadError(key, Reason(ReasonKind.VANISHED)) from None
     except PermissionError:
-        raise ReadError(key, "permission denied") from None
+        raise ReadError(key, Reason(ReasonKind.PERMISSION_DENIED)) from None
     except IsADirectoryError:
-        raise ReadError(key, "is a folder, not a file") from None
+        raise ReadError(key, Reason(ReasonKind.IS_FOLDER)) from None
     except OSError as exc:
-        raise ReadError(key, exc.strerror or str(exc)) from None
+        raise ReadError(key, Reason(ReasonKind.OS_ERROR, exc.strerror or exc)) from None
 
 
 def _read_up_to(f: BinaryIO, most: int) -> bytes:
@@ -76,16 +75,16 @@ def read_article(path: Path) -> Article:
     key = str(path)
     data = _read_bytes(path)
     if not data.strip():
-        raise ReadError(key, "file is empty")
+        raise ReadError(key, Reason(ReasonKind.EMPTY_FILE))
     suffix = path.suffix.lower()
     if suffix in READERS:
         try:
-            return _from_extracted(key, READERS[suffix](data), "no text in the file")
+            return _from_extracted(key, READERS[suffix](data), Reason(ReasonKind.NO_TEXT))
         except FormatError as exc:
-            raise ReadError(key, str(exc)) from None
+            raise ReadError(key, exc.reason) from None
     text = _decode(key, suffix, data)
     if suffix in HTML_SUFFIXES:
-        return _from_extracted(key, extract_html(text), "no text found in the page")
+        return _from_extracted(key, extract_html(text), Reason(ReasonKind.NO_PAGE_TEXT))
     fm = frontmatter.parse(text)
     markdown = suffix in MARKDOWN_SUFFIXES
     if fm.meta is not None:
@@ -98,9 +97,8 @@ def _decode(key: str, suffix: str, data: bytes) -> str:
         text = decode(data)
     except DecodeError as exc:
         if suffix not in ARTICLE_SUFFIXES:
-            kind = f"{suffix} files" if suffix else "files without an extension"
-            raise ReadError(key, f"{kind} are not read (not an article format)") from None
-        raise ReadError(key, str(exc)) from None
+            raise ReadError(key, Reason(ReasonKind.NOT_ARTICLE_FORMAT, suffix)) from None
+        raise ReadError(key, exc.reason) from None
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
 
 
@@ -115,7 +113,7 @@ def _from_front_matter(key: str, fm: frontmatter.FrontMatter, *, markdown: bool)
         title = plain_inline(first_sentence(body)) if markdown else first_sentence(body)
     date = dates.parse_value(meta.get("date") or meta.get("published"))
     if date is None:  # a dateline at the top, not any date the text mentions
-        date = dates.find_dateline(body, fallback=False)
+        date = dates.find_dateline(body, fallback=False) or dates.opening_dateline(body)
     source = _text(meta, "source", "publisher", "site") or find_source(body)
     lang = _text(meta, "lang", "language").lower()[:2]
     return Article(
@@ -141,7 +139,7 @@ def _from_plain(path: Path, text: str, *, markdown: bool = False) -> Article:
         if markdown:
             cleaned = Cleaned(plain_inline(cleaned.title), cleaned.body)
     if not cleaned.body.strip() and not cleaned.title:
-        raise ReadError(str(path), "no text in the file")
+        raise ReadError(str(path), Reason(ReasonKind.NO_TEXT))
     return Article(
         path=str(path),
         title=cleaned.title or os.path.splitext(path.name)[0],

@@ -15,8 +15,15 @@ from typing import Any
 
 from searchapp.core.ingest import dates, mail
 from searchapp.core.ingest.extracted import Extracted, FormatError
+from searchapp.core.reasons import Reason, ReasonKind
 
 TITLE_MAX = 200  # a longer first line is a paragraph, not a heading
+WRAP_LINES, WRAP_SHARE = 3, 0.85  # a first line this long beside the next ones is text
+# A PDF's metadata title that is only the name of the file it was made from:
+# «Microsoft Word - отчет_финал_v2.docx», «Untitled», «Document1».
+_FILE_NAME_TITLE = re.compile(
+    r"^(?:Microsoft (?:Word|PowerPoint|Excel) - |untitled$|document\d*$)"
+    r"|\.(?:docx?|odt|rtf|txt|pdf|pptx?|xlsx?)$", re.IGNORECASE)
 _PDF_DATE = re.compile(r"(?:D:)?(\d{4})(\d{2})(\d{2})")
 _ODF = {
     "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
@@ -34,25 +41,26 @@ def read_pdf(data: bytes) -> Extracted:
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        reason = "password-protected PDF" if "password" in str(exc).lower() else str(exc)
-        raise FormatError(f"not a readable PDF ({reason})") from None
+        if "password" in str(exc).lower():
+            raise FormatError(Reason(ReasonKind.PDF_PASSWORD)) from None
+        raise FormatError(Reason(ReasonKind.PDF_UNREADABLE, exc)) from None
     try:
         meta = pdf.get_metadata_dict(skip_empty=True)
         pages = [_page_text(pdf, i) for i in range(len(pdf))]
     except pdfium.PdfiumError as exc:
-        raise FormatError(f"damaged PDF ({exc})") from None
+        raise FormatError(Reason(ReasonKind.PDF_DAMAGED, exc)) from None
     finally:
         pdf.close()
     # pdfium marks a word hyphenated at a line end with U+FFFE and joins it.
     text = "\n".join(pages).replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "")
     if not text.strip():
-        raise FormatError("scanned PDF without a text layer: not indexed")
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    title, body = _title_and_body(meta.get("Title", ""), [line for line in lines if line])
-    return Extracted(
+        raise FormatError(Reason(ReasonKind.PDF_SCANNED))
+    lines = [line for line in (" ".join(line.split()) for line in text.split("\n")) if line]
+    title, body = _title_and_body(meta.get("Title", ""), lines)
+    return Extracted(  # the dateline may be on the line taken for the title
         title=title,
         body=body,
-        date=_dateline(body) or _pdf_date(meta.get("CreationDate", "")),
+        date=_dateline("\n".join(lines)) or _pdf_date(meta.get("CreationDate", "")),
     )
 
 
@@ -78,12 +86,24 @@ def _pdf_date(value: str) -> dt.date | None:
 
 
 def _title_and_body(meta_title: str, lines: list[str]) -> tuple[str, str]:
-    """The metadata title, else the first line if it is short enough to be a heading;
-    the only line of a PDF is its body too (as a .docx's only paragraph is)."""
+    """The metadata title, else the first line if it is a heading (short, not
+    the first line of a paragraph); without either the title is left to the
+    first sentence.  The only line of a PDF is its body too (as a .docx's only
+    paragraph is)."""
     title = " ".join(meta_title.split())
-    if lines and (lines[0] == title or (not title and len(lines[0]) <= TITLE_MAX)):
+    if _FILE_NAME_TITLE.search(title):  # what the converter knew, not the article's title
+        title = ""
+    if lines and (lines[0] == title or (not title and len(lines[0]) <= TITLE_MAX
+                                        and not _wrapped(lines))):
         title, lines = lines[0], lines[1:] or lines
     return title, "\n".join(lines)
+
+
+def _wrapped(lines: list[str]) -> bool:
+    """Is the first line a paragraph's, broken at the page's edge?  It is then
+    about as long as the longest of the lines after it; a heading is shorter."""
+    after = lines[1:1 + WRAP_LINES]
+    return bool(after) and len(lines[0]) >= WRAP_SHARE * max(map(len, after))
 
 
 def read_docx(data: bytes) -> Extracted:
@@ -95,7 +115,7 @@ def read_docx(data: bytes) -> Extracted:
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise FormatError(f"not a readable Word document ({exc})") from None
+        raise FormatError(Reason(ReasonKind.WORD_UNREADABLE, exc)) from None
     props = document.core_properties
     paragraphs = [(p.style.name if p.style else "", " ".join(p.text.split()))
                   for p in document.paragraphs]
@@ -126,7 +146,7 @@ def read_odt(data: bytes) -> Extracted:
             content = etree.fromstring(odf.read("content.xml"))
             meta = etree.fromstring(odf.read("meta.xml")) if "meta.xml" in odf.namelist() else None
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
-        raise FormatError(f"not a readable OpenDocument text ({exc})") from None
+        raise FormatError(Reason(ReasonKind.ODT_UNREADABLE, exc)) from None
     blocks = content.iterfind(".//office:body//*", _ODF)
     wanted = {f"{{{_ODF['text']}}}p", f"{{{_ODF['text']}}}h"}
     items = [(el.tag.endswith("}h"), " ".join(_odf_text(el, wanted).split()))

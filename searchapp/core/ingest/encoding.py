@@ -23,6 +23,8 @@ from collections.abc import Iterator
 
 from charset_normalizer import from_bytes
 
+from searchapp.core.reasons import Reason, ReasonKind
+
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -43,7 +45,11 @@ _HIGH_BYTES = bytes(range(128, 256))
 
 
 class DecodeError(ValueError):
-    """The bytes are not text in any encoding we accept."""
+    """The bytes are not text in any encoding we accept; ``reason`` says why."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 def _russian_score(text: str) -> float:
@@ -175,11 +181,11 @@ def decode(data: bytes) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise DecodeError(f"broken {encoding} text") from exc
+                raise DecodeError(Reason(ReasonKind.BROKEN_TEXT, encoding)) from exc
     if b"\x00" in data[:8192] and (wide := _decode_wide(data)) is not None:
         return wide
     if _looks_binary(data):
-        raise DecodeError("not a text file (binary content)")
+        raise DecodeError(Reason(ReasonKind.BINARY))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

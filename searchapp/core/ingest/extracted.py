@@ -7,7 +7,11 @@ from dataclasses import dataclass
 
 
 class FormatError(ValueError):
-    """The file is not readable in its format; the message is the one-line reason."""
+    """The file is not readable in its format; ``reason`` says why in one line."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 @dataclass(frozen=True, slots=True)

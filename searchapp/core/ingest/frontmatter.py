@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from searchapp.core.reasons import Reason, ReasonKind
+
 _BLOCK = re.compile(r"\A---[ \t]*\r?\n(?:(.*?)\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
                     re.DOTALL)  # an empty block too: "---\n---\n"
 # An opening fence followed by key: value lines and no closing fence.
@@ -65,10 +67,11 @@ def parse(text: str) -> FrontMatter:
     except (yaml.YAMLError, ValueError) as exc:  # ValueError: a day that does not exist
         problem = getattr(exc, "problem", None) or (
             str(exc) if isinstance(exc, ValueError) else "syntax error")
-        return _tolerant(m.group(1), text[m.end() :], f"front matter is not valid YAML ({problem})")
+        return _tolerant(m.group(1), text[m.end() :],
+                         Reason(ReasonKind.FRONT_MATTER_NOT_YAML, problem))
     if isinstance(meta, dict):
         return FrontMatter({str(k).lower(): v for k, v in meta.items()}, text[m.end() :])
-    return _tolerant(m.group(1), text[m.end() :], "front matter is not a list of key: value lines")
+    return _tolerant(m.group(1), text[m.end() :], Reason(ReasonKind.FRONT_MATTER_NOT_KEYS))
 
 
 def _simple(block: str) -> dict[str, Any] | None:
@@ -96,14 +99,14 @@ def _unclosed(text: str) -> FrontMatter:
     m = _UNCLOSED.match(text)
     if not m or not _KNOWN_KEYS & set(_lines(m.group(1))):
         return FrontMatter(None, text)
-    return _tolerant(m.group(1), text[m.end() :], "front matter has no closing '---'")
+    return _tolerant(m.group(1), text[m.end() :], Reason(ReasonKind.FRONT_MATTER_UNCLOSED))
 
 
 def _tolerant(block: str, body: str, warning: str) -> FrontMatter:
     meta = _lines(block)
     if not meta:  # text between two rules, not metadata: keep it, drop the fences
         return FrontMatter(None, block + "\n" + body)
-    return FrontMatter(meta, body, warning + "; read line by line")
+    return FrontMatter(meta, body, warning)
 
 
 def _lines(block: str) -> dict[str, str]:

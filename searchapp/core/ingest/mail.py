@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from searchapp.core.ingest.encoding import DecodeError, decode
 from searchapp.core.ingest.extracted import Extracted, FormatError
 from searchapp.core.ingest.html import extract_html, page_text
+from searchapp.core.reasons import Reason, ReasonKind
 
 _ADDRESS = re.compile(r"[^\s<>\"@]+@[^\s<>\"@]+")
 
@@ -30,7 +31,7 @@ def _parse(data: bytes) -> EmailMessage:
 
     msg = message_from_bytes(data, policy=policy.default)
     if not isinstance(msg, EmailMessage) or not msg.keys():
-        raise FormatError("not a MIME message (no headers)")
+        raise FormatError(Reason(ReasonKind.NOT_MIME))
     return msg
 
 
@@ -78,7 +79,7 @@ def read_mhtml(data: bytes) -> Extracted:
     msg = _parse(data)
     part = _first_part(msg, "html")
     if part is None:
-        raise FormatError("no HTML page in the saved file")
+        raise FormatError(Reason(ReasonKind.NO_SAVED_PAGE))
     page = extract_html(_text(part))
     url = (page.url or _header(part, "Content-Location")
            or _header(msg, "Snapshot-Content-Location"))
@@ -92,14 +93,15 @@ def read_mhtml(data: bytes) -> Extracted:
 
 
 def read_eml(data: bytes) -> Extracted:
-    """An e-mail: its text/plain body, else the text of its text/html body."""
+    """An e-mail: its text/plain body, else the text of its text/html body,
+    then every message forwarded as an attachment (its headers, then its text)."""
     msg = _parse(data)
-    plain = msg.get_body(preferencelist=("plain",))
-    if plain is not None and _text(plain).strip():
-        body = _text(plain)
-    else:
-        html = msg.get_body(preferencelist=("html",)) or _first_part(msg, "html")
+    body = _own_text(msg)
+    forwarded = [_forwarded_text(m) for m in _forwarded(msg)]
+    if not body.strip() and not forwarded:  # a page sent as an attachment
+        html = _first_part(msg, "html")
         body = page_text(_text(html)) if html is not None else ""
+    body = "\n\n".join(t for t in (body.strip(), *forwarded) if t)
     lines = (" ".join(line.split()) for line in body.replace("\r\n", "\n").split("\n"))
     return Extracted(
         title=_header(msg, "Subject"),
@@ -107,6 +109,40 @@ def read_eml(data: bytes) -> Extracted:
         date=_date(msg),
         source_fallback=_sender(msg),
     )
+
+
+def _own_text(msg: EmailMessage) -> str:
+    """The message's own body (not its attachments): text/plain, else text/html's text."""
+    plain = msg.get_body(preferencelist=("plain",))
+    if plain is not None and _text(plain).strip():
+        return _text(plain)
+    html = msg.get_body(preferencelist=("html",))
+    return page_text(_text(html)) if html is not None else ""
+
+
+def _forwarded(msg: EmailMessage) -> list[EmailMessage]:
+    """The messages attached to ``msg`` (``message/rfc822``: "Forward as
+    attachment"), nested ones after their parent, in order."""
+    from email.message import EmailMessage
+
+    out: list[EmailMessage] = []
+    for part in msg.iter_attachments():
+        if part.get_content_type() == "message/rfc822":
+            try:
+                inner = part.get_content()
+            except (KeyError, LookupError, ValueError):
+                continue
+            if isinstance(inner, EmailMessage):
+                out += [inner, *_forwarded(inner)]
+    return out
+
+
+def _forwarded_text(msg: EmailMessage) -> str:
+    """A forwarded message as its reader sees it: who, when, what, then its text."""
+    heads = [f"{name}: {value}" for name in ("From", "Date", "Subject")
+             if (value := _header(msg, name))]
+    text = _own_text(msg).strip()
+    return "\n".join(heads) + ("\n\n" + text if text else "") if heads or text else ""
 
 
 def _sender(msg: Message) -> str:

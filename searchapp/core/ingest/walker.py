@@ -9,6 +9,7 @@ from pathlib import Path
 
 from searchapp.core.ingest.documents import DOCUMENT_SUFFIXES
 from searchapp.core.progress import SAVED_PAGE_FOLDERS
+from searchapp.core.reasons import Reason, ReasonKind
 from searchapp.core.store import META_FILE
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
@@ -82,8 +83,7 @@ def _walk(
     except OSError as exc:
         if problems is not None:
             problems.append((os.path.abspath(folder),
-                             f"folder cannot be read ({exc.strerror or exc}): its files were "
-                             "not read, its articles are kept"))
+                             Reason(ReasonKind.FOLDER_UNREADABLE, exc.strerror or exc)))
         if blind is not None:
             blind.append(Path(os.path.abspath(folder)))
         return
@@ -125,5 +125,5 @@ def _dead_link(path: str) -> str:
     try:
         os.stat(path)
     except OSError as exc:
-        return f"link leads nowhere ({exc.strerror or exc})"
-    return "link to something that is neither a file nor a folder"
+        return Reason(ReasonKind.DEAD_LINK, exc.strerror or exc)
+    return Reason(ReasonKind.ODD_LINK)

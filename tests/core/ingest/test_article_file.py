@@ -112,6 +112,18 @@ def test_undated_front_matter_is_not_dated_by_a_sentence(tmp_path: Path) -> None
     assert read_article(path).date is None
 
 
+@pytest.mark.parametrize("name", ["a.md", "a.txt"])
+def test_front_matter_without_a_date_takes_the_opening_dateline(tmp_path: Path,
+                                                                name: str) -> None:
+    path = tmp_path / name
+    path.write_text("---\ntitle: Конференция\n---\nАстана, 12 марта 2024 — Президент открыл "
+                    "конференцию. Соглашение подписали 2 мая 2009 года.\n", encoding="utf-8")
+    assert read_article(path).date == dt.date(2024, 3, 12)
+    path.write_text("---\ntitle: Соглашение\n---\nСоглашение подписали 2 мая 2009 года, "
+                    "сказал министр.\n", encoding="utf-8")
+    assert read_article(path).date is None  # a date the first sentence mentions is no dateline
+
+
 def test_broken_front_matter_is_read_as_text(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("---\ntitle: [unclosed\n---\nText body here.\n")
     assert "Text body here." in read_article(tmp_path / "a.md").body

@@ -319,6 +319,33 @@ def test_pdf_pages_are_read_in_order_as_lines(tmp_path: Path) -> None:
     assert (a.title, a.body) == ("Паводок в Оше", "\n".join(RU_FLOOD))
 
 
+WRAPPED = ("Астана, 12 марта 2024 — Президент Казахстана Касым-Жомарт Токаев провёл встречу с "
+           "представителями Международной организации по миграции. Стороны обсудили вопросы "
+           "трудовой миграции и помощи мигрантам, а также работу центров адаптации.")
+
+
+def test_a_pdf_whose_first_line_is_a_wrapped_paragraph_has_no_title_cut_from_it(
+    tmp_path: Path
+) -> None:
+    created = dt.datetime(2025, 1, 9, 8, 0, tzinfo=dt.UTC)
+    a = read_article(_write(tmp_path, "a.pdf", make_pdf([WRAPPED], created=created)))
+    first_line = a.body.split("\n")[0]  # where the page broke the paragraph
+    assert len(first_line) < 100
+    assert a.title.startswith(first_line + " ")  # the first sentence, not the first line
+    assert " ".join(a.body.split()) == WRAPPED  # nothing cut off as a title
+    assert a.date == dt.date(2024, 3, 12)  # its dateline, not the creation date
+    # A dateline on a short line of its own, taken for the title, still dates it.
+    data = make_pdf(["Астана, 12 марта 2024", *RU_FLOOD], created=created)
+    assert read_article(_write(tmp_path, "b.pdf", data)).date == dt.date(2024, 3, 12)
+
+
+def test_a_pdf_titled_by_the_name_of_its_file_takes_its_heading(tmp_path: Path) -> None:
+    for junk in ("Microsoft Word - отчет_финал_v2.docx", "Untitled", "доклад.doc"):
+        data = make_pdf(["Годовой отчёт", *RU_FLOOD], title=junk)
+        a = read_article(_write(tmp_path, "a.pdf", data))
+        assert (a.title, a.body) == ("Годовой отчёт", "\n".join(RU_FLOOD)), junk
+
+
 MENTIONED = "Соглашение подписали 2 мая 2009 года, напомнили участники."  # not a dateline
 
 
@@ -480,6 +507,47 @@ def test_mail_whose_page_is_an_attachment_is_read_from_it(tmp_path: Path) -> Non
     a = read_article(_write(tmp_path, "a.eml", bytes(msg)))
     assert a.body == ("Дайджест\nЗасуха в Ашхабаде: урожай хлопка под угрозой.\n"
                       "Курс маната остался прежним.")
+
+
+def _forwarded_letter() -> EmailMessage:
+    inner = EmailMessage()
+    inner["Subject"], inner["From"] = "Трудовая миграция в Казахстане", "Редакция <desk@kz.example>"
+    inner["Date"] = "Tue, 14 May 2024 09:00:00 +0500"
+    inner.set_content("Число трудовых мигрантов выросло на 12 процентов.")
+    return inner
+
+
+@pytest.mark.parametrize("own_text", ["Посмотри, пригодится.", ""])
+def test_a_message_forwarded_as_an_attachment_is_read_after_the_letter(
+    tmp_path: Path, own_text: str
+) -> None:
+    outer = EmailMessage()
+    outer["Subject"], outer["From"] = "Fwd: Трудовая миграция", "Коллега <c@mail.example>"
+    outer["Date"] = "Wed, 15 May 2024 10:00:00 +0500"
+    if own_text:
+        outer.set_content(own_text)
+    outer.add_attachment(_forwarded_letter())
+    a = read_article(_write(tmp_path, "a.eml", bytes(outer)))
+    forwarded = ("From: Редакция <desk@kz.example>\nDate: Tue, 14 May 2024 09:00:00 +0500\n"
+                 "Subject: Трудовая миграция в Казахстане\n\n"
+                 "Число трудовых мигрантов выросло на 12 процентов.")
+    assert a.body == (f"{own_text}\n\n{forwarded}" if own_text else forwarded)
+    assert (a.title, a.date) == ("Fwd: Трудовая миграция", dt.date(2024, 5, 15))
+
+
+def test_a_message_forwarded_inside_a_forwarded_one_is_read_too(tmp_path: Path) -> None:
+    middle = EmailMessage()
+    middle["Subject"], middle["From"] = "Fwd: миграция", "b@mail.example"
+    middle.set_content("Вот что прислали.")
+    middle.add_attachment(_forwarded_letter())
+    outer = EmailMessage()
+    outer["Subject"], outer["From"] = "Fwd: Fwd: миграция", "a@mail.example"
+    outer.set_content("Тоже смотри.")
+    outer.add_attachment(middle)
+    body = read_article(_write(tmp_path, "a.eml", bytes(outer))).body
+    assert body.index("Тоже смотри.") < body.index("Вот что прислали.") < body.index(
+        "Число трудовых мигрантов")
+    assert body.count("Число трудовых мигрантов") == 1
 
 
 def test_saved_page_url_from_its_part_else_from_the_snapshot(tmp_path: Path) -> None:

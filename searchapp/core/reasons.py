@@ -1,0 +1,150 @@
+"""Why a file was not indexed, or was indexed with a defect, as values.
+
+An indexing run's report pairs paths with reasons (``IndexReport.failed``,
+``IndexReport.warnings``).  Each reason the core gives is a :class:`Reason`:
+a string in English (what the CLI prints, what a test compares) that also
+carries its kind and arguments, so the window words it in its own language
+(``searchapp.ui.reasons``) instead of showing the English.  Like
+:mod:`searchapp.core.notices`, a front end tells kinds apart by ``kind``,
+never by reading the text back.  A plain string (an error of a library
+nobody foresaw) stays a valid reason, shown as it is.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import assert_never
+
+
+class ReasonKind(Enum):
+    """What went wrong with a file or folder; arguments in ``Reason.args``."""
+
+    # Reading a file: none indexed.
+    TOO_LARGE = "too_large"  # (size in MB, the limit in MB, the variable that raises it)
+    VANISHED = "vanished"
+    PERMISSION_DENIED = "permission_denied"
+    IS_FOLDER = "is_folder"
+    OS_ERROR = "os_error"  # (the system's message,)
+    EMPTY_FILE = "empty_file"
+    NO_TEXT = "no_text"
+    NO_PAGE_TEXT = "no_page_text"
+    NOT_ARTICLE_FORMAT = "not_article_format"  # (".ext", or "" for no extension,)
+    BINARY = "binary"
+    BROKEN_TEXT = "broken_text"  # (the encoding its byte-order mark names,)
+    PDF_PASSWORD = "pdf_password"
+    PDF_UNREADABLE = "pdf_unreadable"  # (the library's message,)
+    PDF_DAMAGED = "pdf_damaged"  # (the library's message,)
+    PDF_SCANNED = "pdf_scanned"
+    WORD_UNREADABLE = "word_unreadable"  # (the library's message,)
+    ODT_UNREADABLE = "odt_unreadable"  # (the library's message,)
+    NOT_MIME = "not_mime"
+    NO_SAVED_PAGE = "no_saved_page"
+    BAD_FILE_NAME = "bad_file_name"
+    READER_FAILED = "reader_failed"  # (the exception's type, its message)
+    # Walking the folders.
+    FOLDER_UNREADABLE = "folder_unreadable"  # (the system's message,)
+    DEAD_LINK = "dead_link"  # (the system's message,)
+    ODD_LINK = "odd_link"
+    FOLDER_MISSING_KEPT = "folder_missing_kept"
+    FOLDER_MISSING_FRESH = "folder_missing_fresh"
+    # Read, with a defect.
+    FRONT_MATTER_NOT_YAML = "front_matter_not_yaml"  # (what YAML said,)
+    FRONT_MATTER_NOT_KEYS = "front_matter_not_keys"
+    FRONT_MATTER_UNCLOSED = "front_matter_unclosed"
+    # A cluster's shards.
+    SHARD_DOWN = "shard_down"  # (why the connection failed,)
+    SHARD_LOST = "shard_lost"  # (why, how many changes were not committed)
+
+
+class Reason(str):
+    """A reason in English that keeps its :class:`ReasonKind` and arguments."""
+
+    __slots__ = ("args", "kind")
+    kind: ReasonKind
+    args: tuple[str, ...]
+
+    def __new__(cls, kind: ReasonKind, *args: object) -> Reason:
+        texts = tuple(map(str, args))
+        self = super().__new__(cls, english(kind, texts))
+        self.kind = kind
+        self.args = texts
+        return self
+
+    def __reduce__(self) -> tuple[type[Reason], tuple[object, ...]]:
+        """Pickled as kind and arguments (the analysing processes send reasons back)."""
+        return Reason, (self.kind, *self.args)
+
+
+def english(kind: ReasonKind, a: tuple[str, ...] = ()) -> str:
+    """The reason as English words (the CLI's)."""
+    match kind:
+        case ReasonKind.TOO_LARGE:
+            return (f"too large for an article ({a[0]} MB; the limit is {a[1]} MB, "
+                    f"raise it with {a[2]})")
+        case ReasonKind.VANISHED:
+            return "file vanished before it could be read"
+        case ReasonKind.PERMISSION_DENIED:
+            return "permission denied"
+        case ReasonKind.IS_FOLDER:
+            return "is a folder, not a file"
+        case ReasonKind.OS_ERROR:
+            return f"could not be read ({a[0]})"
+        case ReasonKind.EMPTY_FILE:
+            return "file is empty"
+        case ReasonKind.NO_TEXT:
+            return "no text in the file"
+        case ReasonKind.NO_PAGE_TEXT:
+            return "no text found in the page"
+        case ReasonKind.NOT_ARTICLE_FORMAT:
+            kind_of = f"{a[0]} files" if a[0] else "files without an extension"
+            return f"{kind_of} are not read (not an article format)"
+        case ReasonKind.BINARY:
+            return "not a text file (binary content)"
+        case ReasonKind.BROKEN_TEXT:
+            return f"broken {a[0]} text"
+        case ReasonKind.PDF_PASSWORD:
+            return "not a readable PDF (password-protected PDF)"
+        case ReasonKind.PDF_UNREADABLE:
+            return f"not a readable PDF ({a[0]})"
+        case ReasonKind.PDF_DAMAGED:
+            return f"damaged PDF ({a[0]})"
+        case ReasonKind.PDF_SCANNED:
+            return "scanned PDF without a text layer: not indexed"
+        case ReasonKind.WORD_UNREADABLE:
+            return f"not a readable Word document ({a[0]})"
+        case ReasonKind.ODT_UNREADABLE:
+            return f"not a readable OpenDocument text ({a[0]})"
+        case ReasonKind.NOT_MIME:
+            return "not a MIME message (no headers)"
+        case ReasonKind.NO_SAVED_PAGE:
+            return "no HTML page in the saved file"
+        case ReasonKind.BAD_FILE_NAME:
+            return "file name is not valid UTF-8: rename it"
+        case ReasonKind.READER_FAILED:
+            return f"could not be read ({a[0]}: {a[1]})"
+        case ReasonKind.FOLDER_UNREADABLE:
+            return (f"folder cannot be read ({a[0]}): its files were not read, "
+                    "its articles are kept")
+        case ReasonKind.DEAD_LINK:
+            return f"link leads nowhere ({a[0]})"
+        case ReasonKind.ODD_LINK:
+            return "link to something that is neither a file nor a folder"
+        case ReasonKind.FOLDER_MISSING_KEPT:
+            return "folder not found (its articles are kept)"
+        case ReasonKind.FOLDER_MISSING_FRESH:
+            return ("folder not found: the index was made anew, so its articles are not in it "
+                    "until it is back")
+        case ReasonKind.FRONT_MATTER_NOT_YAML:
+            return f"front matter is not valid YAML ({a[0]}); read line by line"
+        case ReasonKind.FRONT_MATTER_NOT_KEYS:
+            return "front matter is not a list of key: value lines; read line by line"
+        case ReasonKind.FRONT_MATTER_UNCLOSED:
+            return "front matter has no closing '---'; read line by line"
+        case ReasonKind.SHARD_DOWN:
+            return (f"shard did not answer ({a[0]}): its articles were not indexed; "
+                    "run again when it is back")
+        case ReasonKind.SHARD_LOST:
+            return (f"shard stopped answering ({a[0]}): it keeps its last commit; "
+                    f"{a[1]} uncommitted changes were lost, the next run redoes them")
+        case _:
+            assert_never(kind)

@@ -1,0 +1,113 @@
+"""The core's reasons for skipping a file (or reading it with a defect) in
+the window's language.
+
+Each :class:`~searchapp.core.reasons.ReasonKind` has its words here,
+translated by Qt (context ``Reasons``, ``%1``… for arguments); a plain
+string (a library's message nobody foresaw) is shown as it is.  A kind
+without words is a mypy error (``assert_never``).
+"""
+
+from __future__ import annotations
+
+from typing import assert_never
+
+from PySide6.QtCore import QCoreApplication
+
+from searchapp.core import Reason, ReasonKind
+from searchapp.ui.i18n import fill
+
+
+def reason_text(reason: str) -> str:
+    """``reason`` in the installed language."""
+    if not isinstance(reason, Reason):
+        return reason
+    kind, a = reason.kind, reason.args
+    match kind:
+        case ReasonKind.TOO_LARGE:
+            return fill(QCoreApplication.translate(
+                "Reasons", "too large for an article (%1 MB; the limit is %2 MB, raise it "
+                "with %3)"), *a)
+        case ReasonKind.VANISHED:
+            return QCoreApplication.translate("Reasons", "file vanished before it could be read")
+        case ReasonKind.PERMISSION_DENIED:
+            return QCoreApplication.translate("Reasons", "permission denied")
+        case ReasonKind.IS_FOLDER:
+            return QCoreApplication.translate("Reasons", "is a folder, not a file")
+        case ReasonKind.OS_ERROR:
+            return fill(QCoreApplication.translate("Reasons", "could not be read (%1)"), *a)
+        case ReasonKind.EMPTY_FILE:
+            return QCoreApplication.translate("Reasons", "file is empty")
+        case ReasonKind.NO_TEXT:
+            return QCoreApplication.translate("Reasons", "no text in the file")
+        case ReasonKind.NO_PAGE_TEXT:
+            return QCoreApplication.translate("Reasons", "no text found in the page")
+        case ReasonKind.NOT_ARTICLE_FORMAT:
+            if not a[0]:
+                return QCoreApplication.translate(
+                    "Reasons", "files without an extension are not read (not an article "
+                    "format)")
+            return fill(QCoreApplication.translate(
+                "Reasons", "%1 files are not read (not an article format)"), *a)
+        case ReasonKind.BINARY:
+            return QCoreApplication.translate("Reasons", "not a text file (binary content)")
+        case ReasonKind.BROKEN_TEXT:
+            return fill(QCoreApplication.translate("Reasons", "broken %1 text"), *a)
+        case ReasonKind.PDF_PASSWORD:
+            return QCoreApplication.translate(
+                "Reasons", "not a readable PDF (password-protected PDF)")
+        case ReasonKind.PDF_UNREADABLE:
+            return fill(QCoreApplication.translate("Reasons", "not a readable PDF (%1)"), *a)
+        case ReasonKind.PDF_DAMAGED:
+            return fill(QCoreApplication.translate("Reasons", "damaged PDF (%1)"), *a)
+        case ReasonKind.PDF_SCANNED:
+            return QCoreApplication.translate(
+                "Reasons", "scanned PDF without a text layer: not indexed")
+        case ReasonKind.WORD_UNREADABLE:
+            return fill(QCoreApplication.translate(
+                "Reasons", "not a readable Word document (%1)"), *a)
+        case ReasonKind.ODT_UNREADABLE:
+            return fill(QCoreApplication.translate(
+                "Reasons", "not a readable OpenDocument text (%1)"), *a)
+        case ReasonKind.NOT_MIME:
+            return QCoreApplication.translate("Reasons", "not a MIME message (no headers)")
+        case ReasonKind.NO_SAVED_PAGE:
+            return QCoreApplication.translate("Reasons", "no HTML page in the saved file")
+        case ReasonKind.BAD_FILE_NAME:
+            return QCoreApplication.translate("Reasons", "file name is not valid UTF-8: rename it")
+        case ReasonKind.READER_FAILED:
+            return fill(QCoreApplication.translate("Reasons", "could not be read (%1: %2)"), *a)
+        case ReasonKind.FOLDER_UNREADABLE:
+            return fill(QCoreApplication.translate(
+                "Reasons", "folder cannot be read (%1): its files were not read, its "
+                "articles are kept"), *a)
+        case ReasonKind.DEAD_LINK:
+            return fill(QCoreApplication.translate("Reasons", "link leads nowhere (%1)"), *a)
+        case ReasonKind.ODD_LINK:
+            return QCoreApplication.translate(
+                "Reasons", "link to something that is neither a file nor a folder")
+        case ReasonKind.FOLDER_MISSING_KEPT:
+            return QCoreApplication.translate("Reasons", "folder not found (its articles are kept)")
+        case ReasonKind.FOLDER_MISSING_FRESH:
+            return QCoreApplication.translate(
+                "Reasons", "folder not found: the index was made anew, so its articles are "
+                "not in it until it is back")
+        case ReasonKind.FRONT_MATTER_NOT_YAML:
+            return fill(QCoreApplication.translate(
+                "Reasons", "front matter is not valid YAML (%1); read line by line"), *a)
+        case ReasonKind.FRONT_MATTER_NOT_KEYS:
+            return QCoreApplication.translate(
+                "Reasons", "front matter is not a list of key: value lines; read line by "
+                "line")
+        case ReasonKind.FRONT_MATTER_UNCLOSED:
+            return QCoreApplication.translate(
+                "Reasons", "front matter has no closing '---'; read line by line")
+        case ReasonKind.SHARD_DOWN:
+            return fill(QCoreApplication.translate(
+                "Reasons", "shard did not answer (%1): its articles were not indexed; run "
+                "again when it is back"), *a)
+        case ReasonKind.SHARD_LOST:
+            return fill(QCoreApplication.translate(
+                "Reasons", "shard stopped answering (%1): it keeps its last commit; %2 "
+                "uncommitted changes were lost, the next run redoes them"), *a)
+        case _:
+            assert_never(kind)
