@@ -11,6 +11,7 @@ Arguments per kind (``args``):
 QUERY_CUT              (max characters,)
 TOO_MANY_WORDS         (words in the query,)
 UNKNOWN_FIELD          (the field as typed,)
+EMPTY_FIELD            (the field as typed,)
 PREFIX_TOO_SHORT       (the prefix as typed, with its ``*``,)
 UNKNOWN_SOURCE         (the source asked for,)
 SHARDS_MISSING         (shard labels joined by ", ", shards missing,
@@ -36,6 +37,8 @@ class NoticeKind(Enum):
     UNBALANCED_BRACKETS = "unbalanced_brackets"
     DANGLING_OPERATOR = "dangling_operator"
     UNKNOWN_FIELD = "unknown_field"
+    EMPTY_FIELD = "empty_field"
+    WILDCARD_IN_PHRASE = "wildcard_in_phrase"
     UNKNOWN_LANG = "unknown_lang"
     PREFIX_TOO_SHORT = "prefix_too_short"
     UNPARSABLE = "unparsable"
@@ -74,6 +77,10 @@ def english(notice: Notice) -> str:
         case NoticeKind.UNKNOWN_FIELD:
             return (f"Unknown field '{a[0]}:' was searched as a word "
                     "(fields: title:, source:, lang:).")
+        case NoticeKind.EMPTY_FIELD:
+            return f"'{a[0]}:' has no word after it: it was left out."
+        case NoticeKind.WILDCARD_IN_PHRASE:
+            return "A phrase cannot hold a wildcard: its words were searched apart."
         case NoticeKind.UNKNOWN_LANG:
             return "Unknown language in lang: (the languages are lang:ru and lang:en)."
         case NoticeKind.PREFIX_TOO_SHORT:

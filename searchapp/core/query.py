@@ -91,12 +91,19 @@ _EXACT = "\ue000"  # marks a quoted single word; not a word character, so analys
 _QUOTED_WORD = re.compile(r'"([^\s"]+)"')
 _INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 _FIELD_PREFIX = re.compile(r"(?<![\w:])([^\W\d_]\w*):(?=\S)")
-# Wildcards a user plainly means: ``?`` between letters (``wom?n``), ``*``
-# after letters (``мигра*``, ``a*b``).  Any other ``?`` or ``*`` is punctuation:
-# ``servitoris?`` ends a question, ``???`` and ``*`` alone are no words.
+# A known field and the spaces after it («title: миграция»): the field is
+# meant for the next word; with nothing after it, for no word.
+_SPACED_FIELD = re.compile(
+    rf"(?<![\w:])({'|'.join(sorted(KNOWN_FIELDS))}):(\s+|$)(?=(\S?))", re.IGNORECASE)
+_QUOTED = re.compile(r'"([^"]*)"')
+# A minus with a space after it is a dash («Ашхабад - конференция»), not "without".
+_LONE_MINUS = re.compile(r"(?<!\S)-+(?!\S)")
 _LEADING_OP = re.compile(r"^(?:(?:AND|OR)\s+|(?:AND|OR|NOT)$)")
 _TRAILING_OP = re.compile(r"\s+(?:AND|OR|NOT)$")
 LANGS = frozenset({"ru", "en"})
+# Wildcards a user plainly means: ``?`` between letters (``wom?n``), ``*``
+# after letters (``мигра*``, ``a*b``).  Any other ``?`` or ``*`` is punctuation:
+# ``servitoris?`` ends a question, ``???`` and ``*`` alone are no words.
 _PUNCT_WILDCARD = re.compile(r"(?<!\w)\*+|\?(?![\w*?])|(?<![\w*?])\?")
 
 
@@ -176,7 +183,9 @@ def _repair(text: str, notices: list[Notice]) -> str:
         i = text.rfind('"')
         text = text[:i] + " " + text[i + 1 :]
         notices.append(Notice(NoticeKind.QUOTE_NOT_CLOSED))
-    text = _drop_dangling_operators(text, notices)
+    text = _QUOTED.sub(lambda m: _unquote_wildcards(m, notices), text)
+    text = _drop_dangling_operators(_LONE_MINUS.sub(" ", text), notices)
+    text = _SPACED_FIELD.sub(lambda m: _join_field(m, notices), text).strip()
     balanced = _balance_brackets(text)
     if balanced != text:
         notices.append(Notice(NoticeKind.UNBALANCED_BRACKETS))
@@ -191,6 +200,28 @@ def _repair(text: str, notices: list[Notice]) -> str:
     text = _QUOTED_WORD.sub(lambda m: m.group(1) + _EXACT, text)
     # A hyphen inside a word joins it (онлайн-режим), it is not "minus".
     return _INNER_HYPHEN.sub("\u2010", text)
+
+
+def _unquote_wildcards(m: re.Match[str], notices: list[Notice]) -> str:
+    """A quoted text with a wildcard, unquoted: «"мигра*"» is the prefix (a
+    quoted word only means "no name variants"); the words of a phrase with a
+    wildcard are searched apart, which is said (no phrase holds a pattern)."""
+    inner = m.group(1)
+    if "*" not in inner and "?" not in inner:
+        return m.group()
+    if len(inner.split()) > 1:
+        notices.append(Notice(NoticeKind.WILDCARD_IN_PHRASE))
+    return f" {inner} "
+
+
+def _join_field(m: re.Match[str], notices: list[Notice]) -> str:
+    """``title: миграция`` → ``title:миграция``; ``title:`` with no word after
+    it is left out, which is said."""
+    field, following = m.group(1), m.group(3)
+    if following:
+        return f"{field}:"
+    notices.append(Notice(NoticeKind.EMPTY_FIELD, (field,)))
+    return " "
 
 
 def _drop_dangling_operators(text: str, notices: list[Notice]) -> str:

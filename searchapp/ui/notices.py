@@ -8,21 +8,13 @@ read back.  A kind without a sentence is a mypy error (``assert_never``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import assert_never
 
 from PySide6.QtCore import QCoreApplication
 
 from searchapp.core import Notice, NoticeKind
-
-_PLACEHOLDER = re.compile(r"%([1-9])")
-
-
-def _fill(text: str, *args: str | int) -> str:
-    """``%1``, ``%2``… replaced by ``args`` in one pass (an argument's own
-    ``%2`` stays as typed)."""
-    return _PLACEHOLDER.sub(lambda m: str(args[int(m.group(1)) - 1]), text)
+from searchapp.ui.i18n import fill
 
 
 def notice_text(notice: Notice) -> str:
@@ -43,15 +35,21 @@ def notice_text(notice: Notice) -> str:
             return QCoreApplication.translate(
                 "Notices", "An operator (AND, OR, NOT) with no word on one side was left out.")
         case NoticeKind.UNKNOWN_FIELD:
-            return _fill(QCoreApplication.translate(
+            return fill(QCoreApplication.translate(
                 "Notices",
                 "Unknown field '%1:' was searched as a word (fields: title:, source:, lang:)."),
                 *a)
+        case NoticeKind.EMPTY_FIELD:
+            return fill(QCoreApplication.translate(
+                "Notices", "'%1:' has no word after it: it was left out."), *a)
+        case NoticeKind.WILDCARD_IN_PHRASE:
+            return QCoreApplication.translate(
+                "Notices", "A phrase cannot hold a wildcard: its words were searched apart.")
         case NoticeKind.UNKNOWN_LANG:
             return QCoreApplication.translate(
                 "Notices", "Unknown language in lang: (the languages are lang:ru and lang:en).")
         case NoticeKind.PREFIX_TOO_SHORT:
-            return _fill(QCoreApplication.translate(
+            return fill(QCoreApplication.translate(
                 "Notices", "'%1' is too short for a prefix search: it was left out."), *a)
         case NoticeKind.UNPARSABLE:
             return QCoreApplication.translate(
@@ -63,10 +61,10 @@ def notice_text(notice: Notice) -> str:
         case NoticeKind.NO_WORDS:
             return QCoreApplication.translate("Notices", "The query has no words to search for.")
         case NoticeKind.UNKNOWN_SOURCE:
-            return _fill(QCoreApplication.translate(
+            return fill(QCoreApplication.translate(
                 "Notices", "No article of the index has the source '%1'."), *a)
         case NoticeKind.SHARDS_MISSING:  # (labels, missing, answered, total)
-            return _fill(QCoreApplication.translate(
+            return fill(QCoreApplication.translate(
                 "Notices",
                 "Shard(s) %1 did not answer: results are from the other %2 of %3 shards.",
                 None, int(a[1])), a[0], a[2], a[3])

@@ -26,7 +26,7 @@ QUERIES = (
     "миграция", "миграции", "migration", "Tokayev", "Токаев", '"Красного Полумесяца"',
     '"Red Crescent"', "migra*", "нефть OR oil", "миграция -Казахстана", "steel", "сталь",
     "title:конференция", "source:reuters", "lang:ru", "running", "Ашхабад нейтралитет",
-    "xyzzy миграция", "Кассым-Жомарт", "", "-миграция -oil",
+    "xyzzy миграция", "Кассым-Жомарт", "", "-миграция -oil", "title: конференция", '"мигра*"',
     "Why did steel prices rise after the decision?", "Почему выросла миграция в Казахстане?",
 )
 FILTERS = (

@@ -79,6 +79,41 @@ def test_fields() -> None:
     assert capitals.query == lower.query
 
 
+@pytest.mark.parametrize("typed", ["title: миграции", "Title:   миграции", "title:\tмиграции"])
+def test_a_field_with_a_space_after_it_is_for_the_next_word(typed: str) -> None:
+    compiled = compile_query(typed)
+    assert (compiled.query, compiled.notices) == (wq.Term("title", "миграция"), ())
+
+
+@pytest.mark.parametrize(("typed", "field"), [("title:", "title"), ("миграция Source: ", "Source")])
+def test_a_field_with_no_word_after_it_is_left_out_with_a_notice(typed: str, field: str) -> None:
+    compiled = compile_query(typed)
+    assert compiled.notices == (Notice(NoticeKind.EMPTY_FIELD, (field,)),)
+    left = compiled.query
+    assert left is wq.NullQuery or {t for _, t in left.iter_all_terms()} == {"миграция"}
+
+
+@pytest.mark.parametrize("typed", ["миграция - беженцы", "- миграция беженцы",
+                                   "миграция -- беженцы"])
+def test_a_minus_with_a_space_after_it_is_a_dash(typed: str) -> None:
+    compiled = compile_query(typed)
+    assert compiled.notices == ()
+    assert compiled.query == compile_query("миграция беженцы").query
+
+
+def test_a_quoted_prefix_is_a_prefix() -> None:
+    for typed in ('"мигра*"', "«мигра*»"):
+        compiled = compile_query(typed)
+        assert compiled.notices == ()
+        assert compiled.query == compile_query("мигра*").query
+
+
+def test_a_phrase_with_a_wildcard_searches_its_words_apart_with_a_notice() -> None:
+    compiled = compile_query('"трудовая мигра*"')
+    assert compiled.notices == (Notice(NoticeKind.WILDCARD_IN_PHRASE),)
+    assert compiled.query == compile_query("трудовая мигра*").query
+
+
 def test_empty_query_browses() -> None:
     assert compile_query("").browse
     assert compile_query("   ").browse

@@ -15,6 +15,7 @@ CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 ARGS: dict[NoticeKind, tuple[str | int, ...]] = {
     NoticeKind.QUERY_CUT: (1000,),
     NoticeKind.UNKNOWN_FIELD: ("foo",),
+    NoticeKind.EMPTY_FIELD: ("title",),
     NoticeKind.PREFIX_TOO_SHORT: ("м*",),
     NoticeKind.TOO_MANY_WORDS: (70,),
     NoticeKind.UNKNOWN_SOURCE: ("Nowhere",),
