@@ -295,8 +295,10 @@ class SearchController(QObject):
 
     def _index_failed(self, exc: BaseException) -> None:
         self._end_indexing()
-        if isinstance(exc, IndexBusyError):
-            self.indexingFailed.emit(str(exc))
+        if isinstance(exc, IndexBusyError):  # the core's words name the command line's run
+            self.indexingFailed.emit(self.tr(
+                "The index is busy: another indexing run (another window, or 'searchapp "
+                "index') is writing it. Try again when it has finished."))
         else:
             self.indexingFailed.emit(self.tr("Indexing failed: %1").replace("%1", str(exc)))
         if isinstance(exc, IndexDamagedError):

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from searchapp.core import store
+
 pytestmark = pytest.mark.gui
 WAIT_MS = 60_000
 
@@ -22,3 +24,17 @@ def test_two_windows_share_an_index(qtbot, make_window, seed_copy: Path,
     assert first.last_response.total == 6
     second.search_now()  # …the other sees the new article at its next search
     qtbot.waitUntil(lambda: second.last_response.total == 6, timeout=WAIT_MS)
+
+
+def test_a_run_on_a_busy_index_says_so_in_the_windows_language(
+    qtbot, make_window, seed_copy: Path, write_articles
+) -> None:
+    window = make_window(seed_copy, query="", lang="ru")
+    lock = store.run_lock(seed_copy)  # another run (a window, the command line) writes it
+    assert lock.acquire(blocking=False)
+    try:
+        window.index_folder(write_articles({"new.md": "---\ntitle: Новая\n---\nТекст."}))
+        qtbot.waitUntil(lambda: not window.controller.indexing, timeout=WAIT_MS)
+    finally:
+        lock.release()
+    assert window.report_label.text().startswith("Индекс занят: его пишет другой запуск")
