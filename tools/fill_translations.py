@@ -198,7 +198,7 @@ RU = {
     "folder not found: the index was made anew, so its articles are not in it until it is back":
         "папка не найдена: индекс создан заново, её статей в нём не будет, пока она не вернётся",
     "front matter is not valid YAML (%1); read line by line":
-        "шапка файла — не правильный YAML (%1); прочитана построчно",
+        "шапка файла — неверный YAML (%1); прочитана построчно",
     "front matter is not a list of key: value lines; read line by line":
         "шапка файла — не список строк «ключ: значение»; прочитана построчно",
     "front matter has no closing '---'; read line by line":

@@ -239,7 +239,7 @@ def test_a_russian_window_says_why_in_russian(qtbot, make_window, tmp_path: Path
     rows = {Path(dialog.table.item(r, 0).text()).name: dialog.table.item(r, 1).text()
             for r in range(dialog.table.rowCount())}
     assert rows["empty.txt"] == "файл пуст"
-    assert rows["broken.md"].startswith("проиндексирован, но: шапка файла — не правильный YAML")
+    assert rows["broken.md"].startswith("проиндексирован, но: шапка файла — неверный YAML")
     assert rows["broken.md"].endswith("; прочитана построчно")
     dialog.close()
 

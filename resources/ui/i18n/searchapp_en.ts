@@ -719,7 +719,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/controller.py" line="301" />
+        <location filename="../../../searchapp/ui/controller.py" line="300" />
+        <source>The index is busy: another indexing run (another window, or 'searchapp index') is writing it. Try again when it has finished.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/controller.py" line="303" />
         <source>Indexing failed: %1</source>
         <translation type="unfinished" />
     </message>

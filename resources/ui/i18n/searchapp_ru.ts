@@ -688,7 +688,7 @@
     <message>
         <location filename="../../../searchapp/ui/reasons.py" line="95" />
         <source>front matter is not valid YAML (%1); read line by line</source>
-        <translation>шапка файла — не правильный YAML (%1); прочитана построчно</translation>
+        <translation>шапка файла — неверный YAML (%1); прочитана построчно</translation>
     </message>
     <message>
         <location filename="../../../searchapp/ui/reasons.py" line="98" />
@@ -719,7 +719,12 @@
         <translation>Поиск не удался: %1</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/controller.py" line="301" />
+        <location filename="../../../searchapp/ui/controller.py" line="300" />
+        <source>The index is busy: another indexing run (another window, or 'searchapp index') is writing it. Try again when it has finished.</source>
+        <translation>Индекс занят: его пишет другой запуск индексации (другое окно или «searchapp index»). Попробуйте снова, когда он закончит.</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/controller.py" line="303" />
         <source>Indexing failed: %1</source>
         <translation>Индексация не удалась: %1</translation>
     </message>
