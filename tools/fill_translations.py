@@ -161,6 +161,7 @@ RU = {
     "writing it. Try again when it has finished.":
         "Индекс занят: его пишет другой запуск индексации (другое окно или «searchapp index»). "
         "Попробуйте снова, когда он закончит.",
+    "%1 ms": "%1 мс",
     # Reasons (searchapp.ui.reasons)
     "too large for an article (%1 MB; the limit is %2 MB, raise it with %3)":
         "слишком большой для статьи (%1 МБ; предел — %2 МБ, его поднимает %3)",

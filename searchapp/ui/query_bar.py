@@ -122,7 +122,8 @@ class QueryBar(QWidget):
         self.recent.setStringList([query, *items][:RECENT_MAX])
 
     def show_count(self, total: int, elapsed_ms: float) -> None:
-        self.count_label.setText(self.tr("%n article(s)", "", total) + f" · {elapsed_ms:.0f} ms")
+        took = self.tr("%1 ms").replace("%1", f"{elapsed_ms:.0f}")
+        self.count_label.setText(self.tr("%n article(s)", "", total) + " · " + took)
 
     def set_suggestion(self, query: str | None) -> None:
         if not query:

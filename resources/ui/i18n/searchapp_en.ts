@@ -469,18 +469,23 @@
         <source>Add a folder of articles…</source>
         <translation type="unfinished" />
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../../searchapp/ui/query_bar.py" line="125" />
+        <source>%1 ms</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../../searchapp/ui/query_bar.py" line="126" />
         <source>%n article(s)</source>
         <translation><numerusform>%n article</numerusform><numerusform>%n articles</numerusform></translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/query_bar.py" line="133" />
+        <location filename="../../../searchapp/ui/query_bar.py" line="134" />
         <source>Did you mean: %1?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/query_bar.py" line="163" />
+        <location filename="../../../searchapp/ui/query_bar.py" line="164" />
         <source>Remove this filter</source>
         <translation type="unfinished" />
     </message>

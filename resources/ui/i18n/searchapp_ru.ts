@@ -469,18 +469,23 @@
         <source>Add a folder of articles…</source>
         <translation>Добавить папку со статьями…</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../../searchapp/ui/query_bar.py" line="125" />
+        <source>%1 ms</source>
+        <translation>%1 мс</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../searchapp/ui/query_bar.py" line="126" />
         <source>%n article(s)</source>
         <translation><numerusform>%n статья</numerusform><numerusform>%n статьи</numerusform><numerusform>%n статей</numerusform></translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/query_bar.py" line="133" />
+        <location filename="../../../searchapp/ui/query_bar.py" line="134" />
         <source>Did you mean: %1?</source>
         <translation>Может быть, вы искали: %1?</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/query_bar.py" line="163" />
+        <location filename="../../../searchapp/ui/query_bar.py" line="164" />
         <source>Remove this filter</source>
         <translation>Убрать этот фильтр</translation>
     </message>
