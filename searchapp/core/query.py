@@ -91,10 +91,12 @@ _EXACT = "\ue000"  # marks a quoted single word; not a word character, so analys
 _QUOTED_WORD = re.compile(r'"([^\s"]+)"')
 _INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 _FIELD_PREFIX = re.compile(r"(?<![\w:])([^\W\d_]\w*):(?=\S)")
-# A known field and the spaces after it («title: миграция»): the field is
-# meant for the next word; with nothing after it, for no word.
-_SPACED_FIELD = re.compile(
-    rf"(?<![\w:])({'|'.join(sorted(KNOWN_FIELDS))}):(\s+|$)(?=(\S?))", re.IGNORECASE)
+# A known field, the spaces and minus after it, and the next word: «title:
+# миграция» is meant for that word, «title: -миграция» without it, «title:»
+# with no word after it (the end, an operator, a closing bracket) for none.
+_FIELD_THEN = re.compile(
+    rf"(?<![\w:])({'|'.join(sorted(KNOWN_FIELDS))}):(\s*)(-*)(?=(\S*))", re.IGNORECASE)
+_NOT_A_WORD = frozenset({"", "AND", "OR", "NOT"})
 _QUOTED = re.compile(r'"([^"]*)"')
 # A minus with a space after it is a dash («Ашхабад - конференция»), not "without".
 _LONE_MINUS = re.compile(r"(?<!\S)-+(?!\S)")
@@ -184,8 +186,8 @@ def _repair(text: str, notices: list[Notice]) -> str:
         text = text[:i] + " " + text[i + 1 :]
         notices.append(Notice(NoticeKind.QUOTE_NOT_CLOSED))
     text = _QUOTED.sub(lambda m: _unquote_wildcards(m, notices), text)
-    text = _drop_dangling_operators(_LONE_MINUS.sub(" ", text), notices)
-    text = _SPACED_FIELD.sub(lambda m: _join_field(m, notices), text).strip()
+    text = _FIELD_THEN.sub(lambda m: _join_field(m, notices), _LONE_MINUS.sub(" ", text))
+    text = _drop_dangling_operators(text, notices)
     balanced = _balance_brackets(text)
     if balanced != text:
         notices.append(Notice(NoticeKind.UNBALANCED_BRACKETS))
@@ -197,7 +199,8 @@ def _repair(text: str, notices: list[Notice]) -> str:
         elif name != name.lower():  # Title:газ is title:газ (the parser knows lower case only)
             text = re.sub(rf"(?<![\w:]){re.escape(name)}:", f"{name.lower()}:", text)
     # A quoted single word is searched exactly as written: no name variants.
-    text = _QUOTED_WORD.sub(lambda m: m.group(1) + _EXACT, text)
+    # Its minus is no operator there («"-миграция"»).
+    text = _QUOTED_WORD.sub(lambda m: (m.group(1).lstrip("-") or m.group(1)) + _EXACT, text)
     # A hyphen inside a word joins it (онлайн-режим), it is not "minus".
     return _INNER_HYPHEN.sub("\u2010", text)
 
@@ -215,13 +218,14 @@ def _unquote_wildcards(m: re.Match[str], notices: list[Notice]) -> str:
 
 
 def _join_field(m: re.Match[str], notices: list[Notice]) -> str:
-    """``title: миграция`` → ``title:миграция``; ``title:`` with no word after
-    it is left out, which is said."""
-    field, following = m.group(1), m.group(3)
-    if following:
-        return f"{field}:"
-    notices.append(Notice(NoticeKind.EMPTY_FIELD, (field,)))
-    return " "
+    """``title: миграция`` → ``title:миграция``, ``title: -миграция`` →
+    ``-title:миграция``; ``title:`` with no word after it is left out, which
+    is said."""
+    field, _, minus, following = m.groups()
+    if following in _NOT_A_WORD or following.startswith(")"):
+        notices.append(Notice(NoticeKind.EMPTY_FIELD, (field,)))
+        return f" {minus}"
+    return f"-{field}:" if minus else f"{field}:"
 
 
 def _drop_dangling_operators(text: str, notices: list[Notice]) -> str:
@@ -276,6 +280,8 @@ def compile_query(
     if not text.strip("*"):  # «*» alone browses, like an empty query
         return CompiledQuery(None)
     text = _repair(text, notices)
+    if not text.strip() and notices and all(n.kind is NoticeKind.EMPTY_FIELD for n in notices):
+        return CompiledQuery(None, tuple(notices))  # «title:» typed, its word not yet: browse
     any_word = any_word or question
     if question and DROP_QUESTION_WORD:
         text = _drop_question_word(text)

@@ -85,12 +85,31 @@ def test_a_field_with_a_space_after_it_is_for_the_next_word(typed: str) -> None:
     assert (compiled.query, compiled.notices) == (wq.Term("title", "миграция"), ())
 
 
-@pytest.mark.parametrize(("typed", "field"), [("title:", "title"), ("миграция Source: ", "Source")])
+@pytest.mark.parametrize(
+    ("typed", "field"),
+    [("миграция Source: ", "Source"), ("(title:) миграция", "title"),
+     ("миграция AND title:", "title"), ("title: OR миграция", "title")],
+)
 def test_a_field_with_no_word_after_it_is_left_out_with_a_notice(typed: str, field: str) -> None:
     compiled = compile_query(typed)
-    assert compiled.notices == (Notice(NoticeKind.EMPTY_FIELD, (field,)),)
-    left = compiled.query
-    assert left is wq.NullQuery or {t for _, t in left.iter_all_terms()} == {"миграция"}
+    assert compiled.notices[0] == Notice(NoticeKind.EMPTY_FIELD, (field,))
+    assert compiled.query == compile_query("миграция").query  # no "and", "or", "title" searched
+
+
+def test_a_field_typed_before_its_word_browses_with_a_notice() -> None:
+    compiled = compile_query("title:")  # as typed, a keystroke before the word
+    assert (compiled.browse, compiled.notices) == (True, (Notice(NoticeKind.EMPTY_FIELD,
+                                                                 ("title",)),))
+
+
+@pytest.mark.parametrize("typed", ["title: -миграции", "title:-миграции", "title: - -миграции"])
+def test_a_field_before_a_minus_excludes_the_word_from_the_field(typed: str) -> None:
+    compiled = compile_query(typed)
+    assert (compiled.query, compiled.notices) == (compile_query("-title:миграции").query, ())
+
+
+def test_a_quoted_word_with_a_minus_is_the_word_not_its_exclusion() -> None:
+    assert compile_query('"-миграция"').query == compile_query('"миграция"').query
 
 
 @pytest.mark.parametrize("typed", ["миграция - беженцы", "- миграция беженцы",
