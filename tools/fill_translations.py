@@ -200,6 +200,8 @@ RU = {
         "папка не найдена: индекс создан заново, её статей в нём не будет, пока она не вернётся",
     "front matter is not valid YAML (%1); read line by line":
         "шапка файла — неверный YAML (%1); прочитана построчно",
+    "front matter has a day that does not exist (%1); read line by line":
+        "в шапке файла дата несуществующего дня (%1); прочитана построчно",
     "front matter is not a list of key: value lines; read line by line":
         "шапка файла — не список строк «ключ: значение»; прочитана построчно",
     "front matter has no closing '---'; read line by line":

@@ -49,6 +49,7 @@ class ReasonKind(Enum):
     FOLDER_MISSING_FRESH = "folder_missing_fresh"
     # Read, with a defect.
     FRONT_MATTER_NOT_YAML = "front_matter_not_yaml"  # (what YAML said,)
+    FRONT_MATTER_BAD_DAY = "front_matter_bad_day"  # (what Python said of the day,)
     FRONT_MATTER_NOT_KEYS = "front_matter_not_keys"
     FRONT_MATTER_UNCLOSED = "front_matter_unclosed"
     # A cluster's shards.
@@ -136,6 +137,8 @@ def english(kind: ReasonKind, a: tuple[str, ...] = ()) -> str:
                     "until it is back")
         case ReasonKind.FRONT_MATTER_NOT_YAML:
             return f"front matter is not valid YAML ({a[0]}); read line by line"
+        case ReasonKind.FRONT_MATTER_BAD_DAY:
+            return f"front matter has a day that does not exist ({a[0]}); read line by line"
         case ReasonKind.FRONT_MATTER_NOT_KEYS:
             return "front matter is not a list of key: value lines; read line by line"
         case ReasonKind.FRONT_MATTER_UNCLOSED:

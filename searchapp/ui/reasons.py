@@ -94,6 +94,10 @@ def reason_text(reason: str) -> str:
         case ReasonKind.FRONT_MATTER_NOT_YAML:
             return fill(QCoreApplication.translate(
                 "Reasons", "front matter is not valid YAML (%1); read line by line"), *a)
+        case ReasonKind.FRONT_MATTER_BAD_DAY:
+            return fill(QCoreApplication.translate(
+                "Reasons", "front matter has a day that does not exist (%1); read line by line"),
+                *a)
         case ReasonKind.FRONT_MATTER_NOT_KEYS:
             return QCoreApplication.translate(
                 "Reasons", "front matter is not a list of key: value lines; read line by "

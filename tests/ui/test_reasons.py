@@ -26,6 +26,7 @@ ARGS: dict[ReasonKind, tuple[str, ...]] = {
     ReasonKind.FOLDER_UNREADABLE: ("Permission denied",),
     ReasonKind.DEAD_LINK: ("No such file or directory",),
     ReasonKind.FRONT_MATTER_NOT_YAML: ("found unexpected end of stream",),
+    ReasonKind.FRONT_MATTER_BAD_DAY: ("day is out of range for month",),
     ReasonKind.SHARD_DOWN: ("Connection refused",),
     ReasonKind.SHARD_LOST: ("Broken pipe", "120"),
 }

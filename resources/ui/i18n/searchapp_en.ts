@@ -697,21 +697,26 @@
     </message>
     <message>
         <location filename="../../../searchapp/ui/reasons.py" line="98" />
-        <source>front matter is not a list of key: value lines; read line by line</source>
+        <source>front matter has a day that does not exist (%1); read line by line</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../../searchapp/ui/reasons.py" line="102" />
+        <source>front matter is not a list of key: value lines; read line by line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="106" />
         <source>front matter has no closing '---'; read line by line</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="105" />
+        <location filename="../../../searchapp/ui/reasons.py" line="109" />
         <source>shard did not answer (%1): its articles were not indexed; run again when it is back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="109" />
+        <location filename="../../../searchapp/ui/reasons.py" line="113" />
         <source>shard stopped answering (%1): it keeps its last commit; %2 uncommitted changes were lost, the next run redoes them</source>
         <translation type="unfinished" />
     </message>

@@ -18,12 +18,17 @@ from searchapp.core.ingest.extracted import Extracted, FormatError
 from searchapp.core.reasons import Reason, ReasonKind
 
 TITLE_MAX = 200  # a longer first line is a paragraph, not a heading
-WRAP_LINES, WRAP_SHARE = 3, 0.85  # a first line this long beside the next ones is text
+# A first line this long beside the next ones, and long enough to reach a page's
+# edge, is a paragraph's (a heading is shorter; so are all the lines of a short note).
+WRAP_LINES, WRAP_SHARE, WRAP_MIN_CHARS = 3, 0.85, 60
 # A PDF's metadata title that is only the name of the file it was made from:
-# «Microsoft Word - отчет_финал_v2.docx», «Untitled», «Document1».
+# «Microsoft Word - отчет_финал_v2.docx», «Untitled», «Document1», «scan0001»,
+# «otchet_2024», «отчет.pages» (one word with an extension, a "_" or a number
+# at its end).
 _FILE_NAME_TITLE = re.compile(
     r"^(?:Microsoft (?:Word|PowerPoint|Excel) - |untitled$|document\d*$)"
-    r"|\.(?:docx?|odt|rtf|txt|pdf|pptx?|xlsx?)$", re.IGNORECASE)
+    r"|\.(?:docx?|odt|rtf|txt|pdf|pptx?|xlsx?)$"
+    r"|^\S*(?:_|\.\w{2,7}$)\S*$|^[^\W\d]+\d+$", re.IGNORECASE)
 _PDF_DATE = re.compile(r"(?:D:)?(\d{4})(\d{2})(\d{2})")
 _ODF = {
     "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
@@ -103,7 +108,8 @@ def _wrapped(lines: list[str]) -> bool:
     """Is the first line a paragraph's, broken at the page's edge?  It is then
     about as long as the longest of the lines after it; a heading is shorter."""
     after = lines[1:1 + WRAP_LINES]
-    return bool(after) and len(lines[0]) >= WRAP_SHARE * max(map(len, after))
+    first = len(lines[0])
+    return bool(after) and first >= WRAP_MIN_CHARS and first >= WRAP_SHARE * max(map(len, after))
 
 
 def read_docx(data: bytes) -> Extracted:

@@ -64,9 +64,10 @@ def parse(text: str) -> FrontMatter:
         return FrontMatter(simple, text[m.end() :])
     try:
         meta = yaml.load(m.group(1), Loader=_Loader)
-    except (yaml.YAMLError, ValueError) as exc:  # ValueError: a day that does not exist
-        problem = getattr(exc, "problem", None) or (
-            str(exc) if isinstance(exc, ValueError) else "syntax error")
+    except ValueError as exc:  # valid YAML, a day that does not exist (2024-02-30)
+        return _tolerant(m.group(1), text[m.end() :], Reason(ReasonKind.FRONT_MATTER_BAD_DAY, exc))
+    except yaml.YAMLError as exc:
+        problem = getattr(exc, "problem", None) or "syntax error"
         return _tolerant(m.group(1), text[m.end() :],
                          Reason(ReasonKind.FRONT_MATTER_NOT_YAML, problem))
     if isinstance(meta, dict):

@@ -126,7 +126,10 @@ def _forwarded(msg: EmailMessage) -> list[EmailMessage]:
     from email.message import EmailMessage
 
     out: list[EmailMessage] = []
-    for part in msg.iter_attachments():
+    # A letter that is itself a forwarded one (its whole body message/rfc822) or
+    # has some attached.
+    parts = [msg] if msg.get_content_type() == "message/rfc822" else msg.iter_attachments()
+    for part in parts:
         if part.get_content_type() == "message/rfc822":
             try:
                 inner = part.get_content()

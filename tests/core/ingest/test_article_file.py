@@ -433,7 +433,7 @@ def test_a_day_that_does_not_exist_loses_the_date_not_the_article(
     assert (a.title, a.date, a.source, a.body) == (
         "Паводок в Оше", None, "АКИpress", "Вода поднялась ночью.")
     (warning,) = a.warnings
-    assert warning.startswith("front matter is not valid YAML (")
+    assert warning.startswith("front matter has a day that does not exist (")
     assert warning.endswith("); read line by line")
 
 

@@ -339,8 +339,20 @@ def test_a_pdf_whose_first_line_is_a_wrapped_paragraph_has_no_title_cut_from_it(
     assert read_article(_write(tmp_path, "b.pdf", data)).date == dt.date(2024, 3, 12)
 
 
+def test_a_short_pdf_keeps_its_heading_apart_from_its_short_lines(tmp_path: Path) -> None:
+    a = read_article(_write(tmp_path, "a.pdf", make_pdf(["Заголовок про нефть",
+                                                         "Текст про нефть."])))
+    assert (a.title, a.body) == ("Заголовок про нефть", "Текст про нефть.")
+
+
+def test_a_real_one_word_title_is_kept(tmp_path: Path) -> None:
+    a = read_article(_write(tmp_path, "a.pdf", make_pdf(RU_FLOOD, title="Паводок")))
+    assert a.title == "Паводок"
+
+
 def test_a_pdf_titled_by_the_name_of_its_file_takes_its_heading(tmp_path: Path) -> None:
-    for junk in ("Microsoft Word - отчет_финал_v2.docx", "Untitled", "доклад.doc"):
+    for junk in ("Microsoft Word - отчет_финал_v2.docx", "Untitled", "доклад.doc", "scan0001",
+                 "otchet_2024", "l_mac_pages.pages", "Microsoft PowerPoint - Презентация1.pptx"):
         data = make_pdf(["Годовой отчёт", *RU_FLOOD], title=junk)
         a = read_article(_write(tmp_path, "a.pdf", data))
         assert (a.title, a.body) == ("Годовой отчёт", "\n".join(RU_FLOOD)), junk
@@ -533,6 +545,17 @@ def test_a_message_forwarded_as_an_attachment_is_read_after_the_letter(
                  "Число трудовых мигрантов выросло на 12 процентов.")
     assert a.body == (f"{own_text}\n\n{forwarded}" if own_text else forwarded)
     assert (a.title, a.date) == ("Fwd: Трудовая миграция", dt.date(2024, 5, 15))
+
+
+def test_a_letter_that_is_itself_a_forwarded_message_is_read(tmp_path: Path) -> None:
+    outer = EmailMessage()  # its whole body message/rfc822, as some clients forward
+    outer["Subject"], outer["From"] = "Fwd: миграция", "Коллега <c@mail.example>"
+    outer["Date"] = "Wed, 15 May 2024 10:00:00 +0500"
+    outer.set_content(_forwarded_letter())
+    assert outer.get_content_type() == "message/rfc822"
+    a = read_article(_write(tmp_path, "a.eml", bytes(outer)))
+    assert a.body.endswith("Subject: Трудовая миграция в Казахстане\n\n"
+                           "Число трудовых мигрантов выросло на 12 процентов.")
 
 
 def test_a_message_forwarded_inside_a_forwarded_one_is_read_too(tmp_path: Path) -> None:
