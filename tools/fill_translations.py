@@ -162,6 +162,8 @@ RU = {
         "Индекс занят: его пишет другой запуск индексации (другое окно или «searchapp index»). "
         "Попробуйте снова, когда он закончит.",
     "%1 ms": "%1 мс",
+    "The index is damaged: rebuild it (File ▸ Rebuild index).":
+        "Индекс повреждён: перестройте его (Файл ▸ Перестроить индекс).",
     # Reasons (searchapp.ui.reasons)
     "too large for an article (%1 MB; the limit is %2 MB, raise it with %3)":
         "слишком большой для статьи (%1 МБ; предел — %2 МБ, его поднимает %3)",

@@ -160,11 +160,13 @@ class SearchController(QObject):
     def _fail(self, seq: int, exc: BaseException) -> None:
         if seq != self._seq:
             return
-        if isinstance(exc, IndexDamagedError):
+        if isinstance(exc, IndexDamagedError):  # its details go to the rebuild dialog
             self.damaged.emit(str(exc))
-        message = str(exc) if isinstance(exc, IndexMissingError | IndexDamagedError) else (
-            self.tr("Search failed: %1").replace("%1", str(exc))
-        )
+            message = self.tr("The index is damaged: rebuild it (File ▸ Rebuild index).")
+        elif isinstance(exc, IndexMissingError):
+            message = str(exc)
+        else:
+            message = self.tr("Search failed: %1").replace("%1", str(exc))
         self.searchFailed.emit(message)
 
     def fetch_page(self, offset: int) -> None:

@@ -11,10 +11,19 @@ from __future__ import annotations
 
 from typing import assert_never
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from searchapp.core import Reason, ReasonKind
-from searchapp.ui.i18n import fill
+from searchapp.ui.i18n import current_language, fill
+
+
+def _number(text: str) -> str:
+    """A number the core wrote (``4.58``) as the window's language writes it."""
+    try:
+        value = float(text)
+    except ValueError:
+        return text
+    return QLocale(current_language()).toString(value, "g", 3)
 
 
 def reason_text(reason: str) -> str:
@@ -23,10 +32,10 @@ def reason_text(reason: str) -> str:
         return reason
     kind, a = reason.kind, reason.args
     match kind:
-        case ReasonKind.TOO_LARGE:
+        case ReasonKind.TOO_LARGE:  # sizes as the language writes numbers (4,58 in Russian)
             return fill(QCoreApplication.translate(
                 "Reasons", "too large for an article (%1 MB; the limit is %2 MB, raise it "
-                "with %3)"), *a)
+                "with %3)"), _number(a[0]), _number(a[1]), a[2])
         case ReasonKind.VANISHED:
             return QCoreApplication.translate("Reasons", "file vanished before it could be read")
         case ReasonKind.PERMISSION_DENIED:

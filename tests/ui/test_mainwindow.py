@@ -547,6 +547,19 @@ def test_a_damaged_index_offers_a_rebuild(qtbot, make_window, seed_copy) -> None
     assert listed(window) == [SEED_002]
 
 
+# Whoosh leaves the file object of a segment it failed to read for the GC to close.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_damaged_index_is_said_in_the_windows_language(qtbot, make_window, seed_copy) -> None:
+    postings = next(seed_copy.glob("*.pst"))
+    with postings.open("r+b") as f:
+        f.truncate(postings.stat().st_size // 3)
+    window = make_window(seed_copy, query="миграция", lang="ru")
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox) is not None, timeout=WAIT_MS)
+    assert window.notice.text() == "Индекс повреждён: перестройте его (Файл ▸ Перестроить индекс)."
+    box = window.findChild(QMessageBox)
+    assert box.text() == "Часть индекса не читается. Перестроить его из его папок?"
+
+
 def test_russian_window_shows_the_quote_and_word_count_notices(
     qtbot, make_window, seed_copy: Path
 ) -> None:

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.gui
 CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 LATIN_WORD = re.compile(r"\b[a-z]{4,}\b")
 ARGS: dict[ReasonKind, tuple[str, ...]] = {
-    ReasonKind.TOO_LARGE: ("17.5", "16", "SEARCHAPP_MAX_FILE_MB"),
+    ReasonKind.TOO_LARGE: ("17", "16", "SEARCHAPP_MAX_FILE_MB"),  # 17.5: "17,5" in Russian
     ReasonKind.OS_ERROR: ("Input/output error",),
     ReasonKind.NOT_ARTICLE_FORMAT: (".xlsx",),
     ReasonKind.BROKEN_TEXT: ("utf-16",),
@@ -52,6 +52,12 @@ def test_every_kind_has_russian_words(kind: ReasonKind) -> None:
         assert arg in rest, text
         rest = rest.replace(arg, "")
     assert not LATIN_WORD.search(rest.replace("YAML", "").replace("PDF", "")), text
+
+
+@pytest.mark.usefixtures("russian")
+def test_sizes_are_written_as_russian_writes_numbers() -> None:
+    assert reason_text(Reason(ReasonKind.TOO_LARGE, "4.58", "1", "SEARCHAPP_MAX_FILE_MB")) == (
+        "слишком большой для статьи (4,58 МБ; предел — 1 МБ, его поднимает SEARCHAPP_MAX_FILE_MB)")
 
 
 @pytest.mark.usefixtures("russian")

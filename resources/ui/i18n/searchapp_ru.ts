@@ -556,167 +556,167 @@
 <context>
     <name>Reasons</name>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="27" />
+        <location filename="../../../searchapp/ui/reasons.py" line="36" />
         <source>too large for an article (%1 MB; the limit is %2 MB, raise it with %3)</source>
         <translation>слишком большой для статьи (%1 МБ; предел — %2 МБ, его поднимает %3)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="31" />
+        <location filename="../../../searchapp/ui/reasons.py" line="40" />
         <source>file vanished before it could be read</source>
         <translation>файл исчез, прежде чем его успели прочитать</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="33" />
+        <location filename="../../../searchapp/ui/reasons.py" line="42" />
         <source>permission denied</source>
         <translation>нет прав на чтение</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="35" />
+        <location filename="../../../searchapp/ui/reasons.py" line="44" />
         <source>is a folder, not a file</source>
         <translation>это папка, а не файл</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="37" />
+        <location filename="../../../searchapp/ui/reasons.py" line="46" />
         <source>could not be read (%1)</source>
         <translation>не удалось прочитать (%1)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="39" />
+        <location filename="../../../searchapp/ui/reasons.py" line="48" />
         <source>file is empty</source>
         <translation>файл пуст</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="41" />
+        <location filename="../../../searchapp/ui/reasons.py" line="50" />
         <source>no text in the file</source>
         <translation>в файле нет текста</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="43" />
+        <location filename="../../../searchapp/ui/reasons.py" line="52" />
         <source>no text found in the page</source>
         <translation>на странице не найден текст</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="46" />
+        <location filename="../../../searchapp/ui/reasons.py" line="55" />
         <source>files without an extension are not read (not an article format)</source>
         <translation>файлы без расширения не читаются (не формат статей)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="49" />
+        <location filename="../../../searchapp/ui/reasons.py" line="58" />
         <source>%1 files are not read (not an article format)</source>
         <translation>файлы %1 не читаются (не формат статей)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="52" />
+        <location filename="../../../searchapp/ui/reasons.py" line="61" />
         <source>not a text file (binary content)</source>
         <translation>не текстовый файл (двоичное содержимое)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="54" />
+        <location filename="../../../searchapp/ui/reasons.py" line="63" />
         <source>broken %1 text</source>
         <translation>повреждённый текст в %1</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="56" />
+        <location filename="../../../searchapp/ui/reasons.py" line="65" />
         <source>not a readable PDF (password-protected PDF)</source>
         <translation>PDF не читается (защищён паролем)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="59" />
+        <location filename="../../../searchapp/ui/reasons.py" line="68" />
         <source>not a readable PDF (%1)</source>
         <translation>PDF не читается (%1)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="61" />
+        <location filename="../../../searchapp/ui/reasons.py" line="70" />
         <source>damaged PDF (%1)</source>
         <translation>повреждённый PDF (%1)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="63" />
+        <location filename="../../../searchapp/ui/reasons.py" line="72" />
         <source>scanned PDF without a text layer: not indexed</source>
         <translation>отсканированный PDF без текстового слоя: не проиндексирован</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="66" />
+        <location filename="../../../searchapp/ui/reasons.py" line="75" />
         <source>not a readable Word document (%1)</source>
         <translation>документ Word не читается (%1)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="69" />
+        <location filename="../../../searchapp/ui/reasons.py" line="78" />
         <source>not a readable OpenDocument text (%1)</source>
         <translation>текст OpenDocument не читается (%1)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="72" />
+        <location filename="../../../searchapp/ui/reasons.py" line="81" />
         <source>not a MIME message (no headers)</source>
         <translation>не письмо MIME (нет заголовков)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="74" />
+        <location filename="../../../searchapp/ui/reasons.py" line="83" />
         <source>no HTML page in the saved file</source>
         <translation>в сохранённом файле нет HTML-страницы</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="76" />
+        <location filename="../../../searchapp/ui/reasons.py" line="85" />
         <source>file name is not valid UTF-8: rename it</source>
         <translation>имя файла не в кодировке UTF-8: переименуйте его</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="78" />
+        <location filename="../../../searchapp/ui/reasons.py" line="87" />
         <source>could not be read (%1: %2)</source>
         <translation>не удалось прочитать (%1: %2)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="80" />
+        <location filename="../../../searchapp/ui/reasons.py" line="89" />
         <source>folder cannot be read (%1): its files were not read, its articles are kept</source>
         <translation>папка не читается (%1): её файлы не прочитаны, её статьи сохранены</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="84" />
+        <location filename="../../../searchapp/ui/reasons.py" line="93" />
         <source>link leads nowhere (%1)</source>
         <translation>ссылка никуда не ведёт (%1)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="86" />
+        <location filename="../../../searchapp/ui/reasons.py" line="95" />
         <source>link to something that is neither a file nor a folder</source>
         <translation>ссылка не на файл и не на папку</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="89" />
+        <location filename="../../../searchapp/ui/reasons.py" line="98" />
         <source>folder not found (its articles are kept)</source>
         <translation>папка не найдена (её статьи сохранены)</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="91" />
+        <location filename="../../../searchapp/ui/reasons.py" line="100" />
         <source>folder not found: the index was made anew, so its articles are not in it until it is back</source>
         <translation>папка не найдена: индекс создан заново, её статей в нём не будет, пока она не вернётся</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="95" />
+        <location filename="../../../searchapp/ui/reasons.py" line="104" />
         <source>front matter is not valid YAML (%1); read line by line</source>
         <translation>шапка файла — неверный YAML (%1); прочитана построчно</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="98" />
+        <location filename="../../../searchapp/ui/reasons.py" line="107" />
         <source>front matter has a day that does not exist (%1); read line by line</source>
         <translation>в шапке файла дата несуществующего дня (%1); прочитана построчно</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="102" />
+        <location filename="../../../searchapp/ui/reasons.py" line="111" />
         <source>front matter is not a list of key: value lines; read line by line</source>
         <translation>шапка файла — не список строк «ключ: значение»; прочитана построчно</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="106" />
+        <location filename="../../../searchapp/ui/reasons.py" line="115" />
         <source>front matter has no closing '---'; read line by line</source>
         <translation>у шапки файла нет закрывающей строки «---»; прочитана построчно</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="109" />
+        <location filename="../../../searchapp/ui/reasons.py" line="118" />
         <source>shard did not answer (%1): its articles were not indexed; run again when it is back</source>
         <translation>шард не ответил (%1): его статьи не проиндексированы; запустите снова, когда он вернётся</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="113" />
+        <location filename="../../../searchapp/ui/reasons.py" line="122" />
         <source>shard stopped answering (%1): it keeps its last commit; %2 uncommitted changes were lost, the next run redoes them</source>
         <translation>шард перестал отвечать (%1): в нём осталась последняя фиксация; %2 незафиксированных изменений потеряно, следующий запуск сделает их заново</translation>
     </message>
@@ -724,17 +724,22 @@
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../../searchapp/ui/controller.py" line="166" />
+        <location filename="../../../searchapp/ui/controller.py" line="165" />
+        <source>The index is damaged: rebuild it (File ▸ Rebuild index).</source>
+        <translation>Индекс повреждён: перестройте его (Файл ▸ Перестроить индекс).</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/controller.py" line="169" />
         <source>Search failed: %1</source>
         <translation>Поиск не удался: %1</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/controller.py" line="300" />
+        <location filename="../../../searchapp/ui/controller.py" line="302" />
         <source>The index is busy: another indexing run (another window, or 'searchapp index') is writing it. Try again when it has finished.</source>
         <translation>Индекс занят: его пишет другой запуск индексации (другое окно или «searchapp index»). Попробуйте снова, когда он закончит.</translation>
     </message>
     <message>
-        <location filename="../../../searchapp/ui/controller.py" line="303" />
+        <location filename="../../../searchapp/ui/controller.py" line="305" />
         <source>Indexing failed: %1</source>
         <translation>Индексация не удалась: %1</translation>
     </message>
