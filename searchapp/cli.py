@@ -32,6 +32,10 @@ _BOLD, _RESET = "\033[1;33m", "\033[0m"
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
+        if (self.prog.endswith(" search") and "query" in message) or "arguments: -" in message:
+            # «searchapp search -миграция»: argparse took a word of the query for an option
+            message += (" (a query is one argument, quoted if it has several words; one that "
+                        "starts with '-' goes after '--': searchapp search -- '-word')")
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 

@@ -210,6 +210,14 @@ def test_usage_errors_exit_2_with_one_line(cli_index: Path, args: list[str]) -> 
     assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
 
 
+@pytest.mark.parametrize("args", [["search", "-миграция"], ["search", "миграция", "-беженцы"]])
+def test_a_query_taken_for_an_option_says_how_to_give_it(cli_index: Path, args: list[str]) -> None:
+    done = run(*args, index=cli_index)
+    assert done.returncode == 2
+    assert "goes after '--': searchapp search -- '-word'" in done.stderr
+    assert run("search", "--", "-миграция", index=cli_index).returncode == 0
+
+
 def test_malformed_query_is_not_a_traceback(cli_index: Path) -> None:
     done = run("search", '"(unbalanced AND', "--json", index=cli_index)
     assert done.returncode == 0 and "Traceback" not in done.stderr
