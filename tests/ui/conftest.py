@@ -17,6 +17,14 @@ WAIT_MS = 20_000
 
 
 @pytest.fixture
+def russian(qapp) -> Iterator[None]:
+    """The app's texts in Russian for one test (then English again)."""
+    i18n.install("ru")
+    yield
+    i18n.install("en")
+
+
+@pytest.fixture
 def make_window(qtbot, tmp_path: Path) -> Iterator[Callable[..., MainWindow]]:
     """Open a window on ``index`` (default: a private copy of the seed index),
     with settings in a private ini file."""

@@ -24,13 +24,6 @@ ARGS: dict[NoticeKind, tuple[str | int, ...]] = {
 EVERY_KIND = {kind: Notice(kind, ARGS.get(kind, ())) for kind in NoticeKind}
 
 
-@pytest.fixture
-def russian(qapp):
-    i18n.install("ru")
-    yield
-    i18n.install("en")
-
-
 @pytest.mark.usefixtures("russian")
 @pytest.mark.parametrize("kind", list(NoticeKind))
 def test_every_kind_has_russian_words(kind: NoticeKind) -> None:

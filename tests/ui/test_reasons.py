@@ -33,13 +33,6 @@ ARGS: dict[ReasonKind, tuple[str, ...]] = {
 EVERY_KIND = {kind: Reason(kind, *ARGS.get(kind, ())) for kind in ReasonKind}
 
 
-@pytest.fixture
-def russian(qapp):
-    i18n.install("ru")
-    yield
-    i18n.install("en")
-
-
 @pytest.mark.usefixtures("russian")
 @pytest.mark.parametrize("kind", list(ReasonKind))
 def test_every_kind_has_russian_words(kind: ReasonKind) -> None:
