@@ -79,7 +79,8 @@ def test_fields() -> None:
     assert capitals.query == lower.query
 
 
-@pytest.mark.parametrize("typed", ["title: миграции", "Title:   миграции", "title:\tмиграции"])
+@pytest.mark.parametrize("typed", ["title: миграции", "Title:   миграции", "title:\tмиграции",
+                                   "Title :миграции", "title : миграции"])
 def test_a_field_with_a_space_after_it_is_for_the_next_word(typed: str) -> None:
     compiled = compile_query(typed)
     assert (compiled.query, compiled.notices) == (wq.Term("title", "миграция"), ())
