@@ -19,11 +19,7 @@ from numpy.typing import NDArray
 from whoosh.searching import Searcher
 
 from searchapp.core.results import Facets, SearchRequest
-from searchapp.core.schema import DATE, LANG, SOURCE
-
-
-def _fold_source(name: str) -> str:
-    return " ".join(name.lower().replace("ё", "е").split())
+from searchapp.core.schema import DATE, LANG, SOURCE, source_key
 
 
 def _date(ordinal: int) -> dt.date | None:
@@ -101,13 +97,13 @@ class DocTable:
         """Each source as folded → the names it is written as."""
         out: dict[str, set[str]] = {}
         for name in set(self.source):
-            out.setdefault(_fold_source(name), set()).add(name)
+            out.setdefault(source_key(name), set()).add(name)
         return {k: frozenset(v) for k, v in out.items()}
 
     def sources_like(self, names: Iterable[str]) -> frozenset[str]:
         """The sources of the index written like ``names`` (any case or spacing)."""
         table = self.distinct_sources
-        return frozenset().union(*(table.get(_fold_source(n), ()) for n in names))
+        return frozenset().union(*(table.get(source_key(n), ()) for n in names))
 
     # -- filters and facets ----------------------------------------------------
 

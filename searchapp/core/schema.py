@@ -107,6 +107,12 @@ def has_positions(field: str) -> bool:
     return bool(shared_schema()[field].supports("positions"))
 
 
+def source_key(name: str) -> str:
+    """A source's name as a filter compares it: any case, ё as е, any spacing
+    (``--source "вести востока"`` is «Вести Востока»)."""
+    return " ".join(name.lower().replace("ё", "е").split())
+
+
 def date_ordinal(date: dt.date | None) -> int:
     return date.toordinal() if date else 0
 

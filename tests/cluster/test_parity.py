@@ -62,6 +62,20 @@ def test_totals_facets_and_matches_equal(engines, query: str) -> None:
         assert xapian.matching_paths(req) == whoosh.matching_paths(req), filters
 
 
+@pytest.mark.parametrize(
+    "sources",
+    [{"reuters"}, {"ТАСС", "интерфакс"}, {"  Reuters "}, {"Nowhere"}, {"nowhere", "REUTERS"}],
+)
+def test_a_source_filter_in_any_case_or_spacing_matches_alike(engines, sources: set[str]) -> None:
+    whoosh, xapian = engines
+    for query in ("", "миграция"):
+        req = SearchRequest(query=query, sources=frozenset(sources))
+        a, b = whoosh.search(req), xapian.search(req)
+        assert (b.total, b.facets, b.notices) == (a.total, a.facets, a.notices)
+        assert xapian.matching_paths(req) == whoosh.matching_paths(req)
+    assert whoosh.search(SearchRequest(sources=frozenset({"reuters"}))).total > 0
+
+
 @pytest.mark.parametrize("sort", [Sort.NEWEST, Sort.OLDEST])
 @pytest.mark.parametrize("query", ["", "миграция", "migration", "lang:en"])
 def test_date_orders_equal(engines, query: str, sort: Sort) -> None:

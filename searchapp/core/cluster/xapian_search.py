@@ -12,6 +12,7 @@ A shard that does not answer is left out and named in the notice
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import threading
 import time
@@ -41,7 +42,7 @@ from searchapp.core.cluster.shards import ShardSet, missing_notice
 from searchapp.core.cluster.vocabulary import XapianVocabulary
 from searchapp.core.cluster.xapian_query import XapianReader, to_xapian
 from searchapp.core.engine import CLOSEST_NOTICE, SIMILAR_TERMS, SUGGEST_BELOW, is_question
-from searchapp.core.notices import Notice
+from searchapp.core.notices import Notice, NoticeKind
 from searchapp.core.query import CompiledQuery, compile_query, highlight_terms
 from searchapp.core.results import (
     ArticleView,
@@ -142,9 +143,10 @@ class ClusterEngine:
         # A question typed as is is ranked on its words, as in the Whoosh engine.
         question = is_question(req.query)
         compiled = _compile(db, req.query, names=req.names, question=question)
-        notices = list(compiled.notices)
+        req_as_written, unknown = _as_written(db, req)
+        notices = list(compiled.notices) + unknown
         query = _query(compiled, reader)
-        filters = _filters(req)
+        filters = _filters(req_as_written)
         spies_wanted = [f for f in FACET_SLOTS if req.with_facets and not _has_filter(req, f)]
         mset, spies = self._match(db, compiled, req, _filtered(query, filters), spies_wanted)
         found = mset.get_matches_estimated()
@@ -162,7 +164,8 @@ class ClusterEngine:
         if req.with_facets:
             for facet, slot in FACET_SLOTS.items():
                 if facet not in counts:
-                    counts[facet] = _facet_count(db, _filtered(query, _filters(req, facet)), slot)
+                    counts[facet] = _facet_count(
+                        db, _filtered(query, _filters(req_as_written, facet)), slot)
         facets = _facets(counts) if req.with_facets else Facets()
         terms = highlight_terms(compiled.query, reader) if compiled.query else {}
         sorted_by_date = req.sort is not Sort.RELEVANCE or compiled.browse
@@ -243,7 +246,8 @@ class ClusterEngine:
         def paths(db: xapian.Database) -> list[str]:
             compiled = _compile(db, request.query, names=request.names)
             enquire = xapian.Enquire(db)
-            enquire.set_query(_filtered(_query(compiled, XapianReader(db)), _filters(request)))
+            filters = _filters(_as_written(db, request)[0])
+            enquire.set_query(_filtered(_query(compiled, XapianReader(db)), filters))
             enquire.set_docid_order(xapian.Enquire.DONT_CARE)
             mset = enquire.get_mset(0, db.get_doccount())
             return sorted(str(stored_record(item.document)[schema.PATH]) for item in mset)
@@ -299,6 +303,28 @@ def _has_filter(req: SearchRequest, facet: str) -> bool:
     if facet == "lang":
         return bool(req.langs)
     return bool(req.since or req.until)
+
+
+def _as_written(db: xapian.Database, req: SearchRequest) -> tuple[SearchRequest, list[Notice]]:
+    """``req`` with its sources as the shards write them (any case or spacing:
+    :func:`~searchapp.core.schema.source_key`, as the Whoosh index compares
+    them), and a notice for each source that is none of theirs."""
+    if not req.sources:
+        return req, []
+    known: dict[str, set[str]] = {}
+    for item in db.allterms(SOURCE):
+        name = item.term.decode("utf-8", "replace")[len(SOURCE):]
+        known.setdefault(schema.source_key(name), set()).add(name)
+    found: set[str] = set()
+    unknown: list[Notice] = []
+    for name in sorted(req.sources):
+        like = known.get(schema.source_key(name))
+        if like:
+            found |= like
+        else:  # kept as asked: no shard has it, so it matches nothing
+            found.add(name)
+            unknown.append(Notice(NoticeKind.UNKNOWN_SOURCE, (name,)))
+    return dataclasses.replace(req, sources=frozenset(found)), unknown
 
 
 def _filters(req: SearchRequest, skip: str = "") -> list[Q]:
