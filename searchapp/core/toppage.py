@@ -104,6 +104,8 @@ class _ArrayScorer:
             return None if negated else [q]
         if type(q) is wq.AndNot:
             parts = [self.phrases(q.a, negated), self.phrases(q.b, not negated)]
+        elif type(q) is wq.Not:
+            parts = [self.phrases(q.query, not negated)]
         elif _best_of(q) or _sum_of(q) or type(q) is wq.And:
             parts = [self.phrases(sub, negated) for sub in q.subqueries]
         else:
@@ -193,6 +195,10 @@ class _ArrayScorer:
             _, excluded = self.scores(q.b)
             matched = matched & ~excluded
             return np.where(matched, got, 0.0), matched
+        if type(q) is wq.Not:  # Whoosh's matcher scores its boost where the inner query
+            _, excluded = self.scores(q.query)  # does not match, but keeps that query's
+            matched = ~excluded  # AND NOT quirk (see AndNot) in what it excludes
+            return np.where(matched, float(q.boost), 0.0), matched
         if isinstance(q, wq.Phrase) and self._positions(q.fieldname):
             return self._phrase(q)
         if q is wq.NullQuery:

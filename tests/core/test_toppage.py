@@ -68,6 +68,10 @@ def close(a: float, b: float) -> bool:
        cuts=st.lists(st.floats(0, 1), max_size=3),
        deleted=st.sets(st.integers(0, 299), max_size=40),
        q=queries(), end=st.integers(1, 12))
+@example(  # a NOT of an AND NOT: Whoosh's matcher for it excluded what it kept
+    docs=[["oil"], ["oil", "oil"]], cuts=[], deleted=set(), end=1,
+    q=wq.And([wq.Prefix("body", "o"), wq.Not(wq.AndNot(wq.Phrase("body", ["oil", "oil"]),
+                                                      wq.Prefix("body", "o")))]))
 @example(  # an AND NOT inside a word's alternatives, the other one matching
     docs=[["oil"], ["oil", "war"]], cuts=[], deleted=set(), end=2,
     q=scoring.TitleOrBody([wq.Term("title", "oil"),
