@@ -145,6 +145,34 @@ def test_indexing_with_a_shard_down_names_it_and_fills_the_others(cluster, corpu
     engine.close()
 
 
+def test_a_shard_that_hangs_once_connected_is_named_and_the_others_filled(
+    cluster, corpus, monkeypatch
+) -> None:
+    """Frozen right after the run connected to it: the run's first questions
+    (the folders, the reader) time out on it; it ended the run with
+    "unexpected error" (found by trying, with `kill -STOP`)."""
+    victim = cluster.config.shards[1]
+    opened = xapian_index._open_writers
+
+    def open_then_freeze(config, report):
+        writers = opened(config, report)
+        cluster.servers.pause(victim)
+        return writers
+
+    monkeypatch.setattr(xapian_index, "_open_writers", open_then_freeze)
+    # The wait on a shard's answer, a minute in use: long enough for the healthy
+    # shards on a loaded machine, short enough for the test.
+    monkeypatch.setattr(xapian_index, "WRITE_TIMEOUT_MS", 5000)
+    try:
+        report = update_index(cluster.file, [corpus])
+    finally:
+        cluster.servers.resume(victim)
+    assert [label for label, _ in report.warnings] == [victim.label]
+    assert 0 < report.added < 95
+    monkeypatch.undo()
+    assert update_index(cluster.file).added == 95 - report.added
+
+
 def test_a_lost_shards_reason_is_xapians_without_its_context() -> None:
     """The message a shard killed mid-indexing gave (the test above meets it
     only when the kill lands in a read; otherwise Xapian has no context to add)."""

@@ -41,6 +41,11 @@ from searchapp.core.cluster.config import (
 from searchapp.core.errors import UsageError
 
 TCPSRV = "xapian-tcpsrv"
+IDLE_TIMEOUT_MS = 600_000
+"""How long a server keeps a connection that says nothing (Xapian's default: a
+minute).  An indexing run's connection to a healthy shard idles while the run
+waits on a hung one (up to ``xapian_index.WRITE_TIMEOUT_MS``, a minute) or on
+big commits: dropped at a minute, the healthy shard was taken as lost."""
 
 
 def tcpsrv_path() -> str | None:
@@ -115,7 +120,7 @@ class LocalServers:
             xapian.WritableDatabase(str(shard.path), xapian.DB_CREATE_OR_OPEN).close()
         proc = subprocess.Popen(
             [program, "--writable", "--port", str(shard.port), "--interface", shard.host,
-             str(shard.path)],
+             "--idle-timeout", str(IDLE_TIMEOUT_MS), str(shard.path)],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
         )
         assert proc.stdout is not None

@@ -80,6 +80,19 @@ class ShardWriter:
         with contextlib.suppress(xapian.Error):
             self.db.close()
 
+    def abandon(self) -> None:
+        """Let go of a shard that stopped answering: closing asks it to commit,
+        which waits on a hung server without end, so that is left to a
+        background thread the run does not wait for (the bindings let go of
+        the GIL while they wait)."""
+        self.finish()
+        threading.Thread(target=self._close_quietly, name=f"closing {self.shard.label}",
+                         daemon=True).start()
+
+    def _close_quietly(self) -> None:
+        with contextlib.suppress(xapian.Error):
+            self.db.close()
+
     def _put(self, item: _Item) -> None:
         if self.error is None:
             self._queue.put(item)

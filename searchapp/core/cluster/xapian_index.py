@@ -24,8 +24,9 @@ import json
 import os
 import re
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import xapian
 
@@ -67,6 +68,7 @@ FOLDERS_KEY = "searchapp.folders"
 READER_KEY = "searchapp.reader"  # the reader whose articles a shard holds (none: 1)
 
 Fingerprint = tuple[int, int]
+T = TypeVar("T")
 
 
 def cluster_folders(cluster_file: Path) -> list[Path]:
@@ -106,12 +108,14 @@ def update_cluster(
             raise UsageError(f"{root}: no such file or folder")
     writers = _open_writers(config, report)
     try:
-        every_folder = folders.merged(_saved_folders(writers), new_roots)
+        every_folder = folders.merged(_saved_folders(writers, report), new_roots)
         run_roots = every_folder if roots is None or rebuild else new_roots
-        reread = _older_reader(writers)
+        reread = _older_reader(writers, report)
         if not reread:  # all they hold is this reader's: so is what comes, however it ends
-            for w in writers.values():
-                w.db.set_metadata(READER_KEY, str(READER_VERSION))
+            _ask(writers, report, lambda w: w.db.set_metadata(READER_KEY, str(READER_VERSION)))
+        if not writers:
+            raise UsageError(f"no shard of the cluster {config.file} answered: start their "
+                             "servers")
         _run(config, writers, every_folder, run_roots, rebuild, progress, report,
              reread=reread)
     finally:
@@ -131,11 +135,12 @@ def forget_cluster_folder(cluster_file: Path, folder: Path) -> int:
     report = IndexReport()
     writers = _open_writers(config, report)
     try:
+        saved = _saved_folders(writers, report)
         if report.warnings:
             label, _ = report.warnings[0]
             raise UsageError(f"shard {label} did not answer: forgetting a folder needs "
                              "every shard; try again when it is back")
-        remaining = folders.without(_saved_folders(writers), folder, "cluster")
+        remaining = folders.without(saved, folder, "cluster")
         removed = 0
         for w in writers.values():  # the articles first: a failure keeps the folder listed
             for key in _keys_under(w.db, folder, remaining):
@@ -193,16 +198,30 @@ def _open_writers(config: ClusterConfig, report: IndexReport) -> dict[int, Shard
     return writers
 
 
-def _older_reader(writers: dict[int, ShardWriter]) -> bool:
+def _ask(writers: dict[int, ShardWriter], report: IndexReport,
+         question: Callable[[ShardWriter], T]) -> list[T]:
+    """``question``'s answer from each shard that answers; one that stopped
+    answering (down, hung past the timeout) is named and left out of the run."""
+    answers: list[T] = []
+    for index, w in list(writers.items()):
+        try:
+            answers.append(question(w))
+        except xapian.NetworkError as exc:
+            _lost(writers, index, report, exc)
+    return answers
+
+
+def _older_reader(writers: dict[int, ShardWriter], report: IndexReport) -> bool:
     """True when a shard holds articles read by an older reader than this one
     (:data:`~searchapp.core.schema.READER_VERSION`)."""
-    return any(w.db.get_doccount() and (w.db.get_metadata(READER_KEY) or b"1") !=
-               str(READER_VERSION).encode() for w in writers.values())
+    version = str(READER_VERSION).encode()
+    return any(_ask(writers, report, lambda w: bool(w.db.get_doccount()) and (
+        w.db.get_metadata(READER_KEY) or b"1") != version))
 
 
-def _saved_folders(writers: dict[int, ShardWriter]) -> list[Path]:
-    for w in writers.values():
-        text = w.db.get_metadata(FOLDERS_KEY)
+def _saved_folders(writers: dict[int, ShardWriter], report: IndexReport) -> list[Path]:
+    """The cluster's folders, from the first shard that has the list."""
+    for text in _ask(writers, report, lambda w: w.db.get_metadata(FOLDERS_KEY)):
         if text:
             return [Path(p) for p in json.loads(text)]
     return []
@@ -355,7 +374,7 @@ def _lost(writers: dict[int, ShardWriter], index: int, report: IndexReport, exc:
     """A shard stopped answering during the run: name it and go on without it."""
     w = writers.pop(index)
     report.warnings.append((w.shard.label, Reason(ReasonKind.SHARD_LOST, _reason(exc), w.pending)))
-    _close(w)
+    w.abandon()
 
 
 _CONTEXT = re.compile(r" \(context: [^()]*(?:\([^()]*\))?[^()]*\)")
