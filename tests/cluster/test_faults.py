@@ -16,6 +16,7 @@ from searchapp.core.cluster.xapian_search import ClusterEngine
 from searchapp.core.indexer import update_index
 from searchapp.core.notices import Notice, NoticeKind
 from searchapp.core.progress import Progress
+from searchapp.core.reasons import Reason
 from searchapp.core.results import SearchRequest
 
 pytestmark = pytest.mark.cluster
@@ -126,6 +127,12 @@ def test_a_shard_killed_mid_indexing_keeps_its_last_commit(cluster, corpus, monk
     assert on_victim > 0  # batches committed before the kill are readable
     again = update_index(cluster.file)  # the next run does the rest
     assert (again.added, again.warnings) == (95 - first, [])
+    reason = report.warnings[0][1]
+    assert isinstance(reason, Reason)
+    said_lost = int(reason.args[1])
+    # What the warning says was lost is what the next run added, but for the batch
+    # the server may have committed as it was killed.
+    assert 95 - first <= said_lost <= 95 - report.added
     assert engine.stats().articles == 95
     engine.close()
 

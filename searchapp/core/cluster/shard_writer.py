@@ -41,8 +41,10 @@ class ShardWriter:
     removed: int = 0
     committed: list[int] = field(default_factory=lambda: [0, 0, 0])  # added, updated, removed
     error: Exception | None = None  # why the shard stopped taking documents
+    dropped: int = 0  # documents given after it stopped, not sent
     _queue: queue.Queue[_Item] = field(default_factory=lambda: queue.Queue(QUEUED))
     _thread: threading.Thread | None = None
+    _dropping: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def pending(self) -> int:
@@ -96,11 +98,15 @@ class ShardWriter:
     def _put(self, item: _Item) -> None:
         if self.error is None:
             self._queue.put(item)
+        elif isinstance(item, tuple):
+            self._drop()
 
     def _loop(self) -> None:
         while (item := self._queue.get()) is not None:
-            if self.error is not None:
-                continue  # the rest is dropped; the run hears of it at the end
+            if self.error is not None:  # the rest is dropped; the run hears of it at the end
+                if isinstance(item, tuple):
+                    self._drop()
+                continue
             try:
                 if isinstance(item, dict):
                     for key, value in item.items():
@@ -117,6 +123,10 @@ class ShardWriter:
                         self.added += 1
             except Exception as exc:  # reported by the run, on its own thread
                 self.error = exc
+
+    def _drop(self) -> None:
+        with self._dropping:  # the run's thread and the shard's both drop
+            self.dropped += 1
 
     def _committed(self) -> None:
         for i, count in enumerate((self.added, self.updated, self.removed)):

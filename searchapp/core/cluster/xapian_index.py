@@ -373,7 +373,8 @@ def _count(writers: dict[int, ShardWriter], report: IndexReport) -> None:
 def _lost(writers: dict[int, ShardWriter], index: int, report: IndexReport, exc: Exception) -> None:
     """A shard stopped answering during the run: name it and go on without it."""
     w = writers.pop(index)
-    report.warnings.append((w.shard.label, Reason(ReasonKind.SHARD_LOST, _reason(exc), w.pending)))
+    lost = w.pending + w.dropped  # sent since its last commit, and given after it stopped
+    report.warnings.append((w.shard.label, Reason(ReasonKind.SHARD_LOST, _reason(exc), lost)))
     w.abandon()
 
 
