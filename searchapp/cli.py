@@ -181,7 +181,12 @@ def _index(index_dir: Path, paths: list[Path], rebuild: bool, quiet: bool) -> in
 
 
 def _print_report(index_dir: Path, report: IndexReport, rebuild: bool) -> None:
-    if report.cancelled and rebuild:
+    if report.cancelled and rebuild and is_cluster_file(index_dir):
+        # A cluster rebuilds in place: what was read again is kept.
+        print(f"Stopped: {_articles(report.kept)} read again into {index_dir} "
+              f"({report.summary()}), the others as they were; 'searchapp index --rebuild' "
+              "reads them all again.")
+    elif report.cancelled and rebuild:
         print(f"Stopped: the rebuild of {index_dir} was abandoned, the index is as it was.")
     elif report.cancelled:
         print(f"Stopped: {_articles(report.kept)} kept in {index_dir} ({report.summary()}); "

@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from searchapp import cli
 from searchapp.core import schema, store
 from searchapp.core.paths import PROJECT_ROOT, SEEDS_DIR
+from searchapp.core.progress import IndexReport
 
 # The real CLI with smaller thresholds, so that a test-sized run also goes
 # through the worker processes and commits in several batches.
@@ -269,3 +271,14 @@ def test_an_index_of_an_older_reader_is_read_again_and_says_why(tmp_path: Path) 
     assert "Every article was read again" in again.stdout
     assert json.loads(meta.read_text())["reader"] == schema.READER_VERSION
     assert "Every article was read again" not in run("index", "--index", str(index)).stdout
+
+
+def test_a_stopped_rebuild_of_a_cluster_does_not_say_it_is_as_it_was(capsys) -> None:
+    """A cluster rebuilds in place (each article replaced by key): what was read again stays."""
+    report = IndexReport(updated=40, cancelled=True)
+    cli._print_report(Path("team.toml"), report, rebuild=True)
+    out = capsys.readouterr().out
+    assert out.startswith("Stopped: 40 articles read again into team.toml")
+    assert "as it was" not in out.replace("the others as they were", "")
+    cli._print_report(Path("index"), report, rebuild=True)
+    assert "the index is as it was" in capsys.readouterr().out
