@@ -23,7 +23,7 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from searchapp.core import SEEDS_DIR, update_index
+from searchapp.core import SEEDS_DIR, SearchappError, update_index
 from searchapp.ui.app import build_window, make_settings
 
 TIMEOUT_MS = 30_000
@@ -113,7 +113,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--index", type=Path, default=None,
                     help="an index folder or a cluster file (default: a new index of the seeds)")
     args = ap.parse_args(argv)
-    render(args.out, args.query, args.size, args.lang, args.dark, args.index)
+    try:
+        render(args.out, args.query, args.size, args.lang, args.dark, args.index)
+    except SearchappError as exc:  # a missing or malformed cluster file, a busy index…
+        print(f"{ap.prog}: {exc}", file=sys.stderr)
+        return 2
     print(args.out)
     return 0
 

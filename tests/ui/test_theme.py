@@ -7,6 +7,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from searchapp.ui import screenshot
 from searchapp.ui.facets import CheckList
 from searchapp.ui.screenshot import dark_palette
 
@@ -51,3 +52,12 @@ def test_facet_check_boxes_show_in_light_and_dark(qtbot) -> None:
     finally:
         app.setPalette(light)
         app.setStyle(style)
+
+
+def test_the_screenshot_tool_says_what_is_wrong_in_one_line(qapp, tmp_path, capsys) -> None:
+    (tmp_path / "bad.toml").write_text("timeout_ms = 'soon'\n", encoding="utf-8")
+    for index in (tmp_path / "missing.toml", tmp_path / "bad.toml"):
+        assert screenshot.main([str(tmp_path / "out.png"), "--index", str(index)]) == 2
+        err = capsys.readouterr().err
+        assert len(err.strip().splitlines()) == 1 and str(index) in err, err
+    assert not (tmp_path / "out.png").exists()
