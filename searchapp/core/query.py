@@ -92,9 +92,9 @@ _QUOTED_WORD = re.compile(r'"([^\s"]+)"')
 _INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 _FIELD_PREFIX = re.compile(r"(?<![\w:])([^\W\d_]\w*):(?=\S)")
 # A known field (a space before its colon too), the spaces and minus after it,
-# and the next word: «title:
-# миграция» is meant for that word, «title: -миграция» without it, «title:»
-# with no word after it (the end, an operator, a closing bracket) for none.
+# and the next word: «title: миграция» is meant for that word, «title:
+# -миграция» without it, «title:» with no word after it (the end, an
+# operator, a closing bracket) for none.
 _FIELD_THEN = re.compile(
     rf"(?<![\w:])({'|'.join(sorted(KNOWN_FIELDS))})\s*:(\s*)(-*)(?=(\S*))", re.IGNORECASE)
 _NOT_A_WORD = frozenset({"", "AND", "OR", "NOT"})

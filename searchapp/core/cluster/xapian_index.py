@@ -229,15 +229,11 @@ def _saved_folders(writers: dict[int, ShardWriter], report: IndexReport) -> list
 
 def _known(writers: dict[int, ShardWriter], report: IndexReport) -> dict[str, Fingerprint]:
     """``key → fingerprint`` of every article on the shards that answer."""
-    known: dict[str, Fingerprint] = {}
-    for index, w in list(writers.items()):
-        try:
-            for item in w.db.allterms(FINGERPRINT):
-                key, fp = parse_fingerprint(item.term.decode("utf-8", "surrogateescape"))
-                known[key] = fp
-        except xapian.NetworkError as exc:
-            _lost(writers, index, report, exc)
-    return known
+    def fingerprints(w: ShardWriter) -> list[tuple[str, Fingerprint]]:
+        return [parse_fingerprint(item.term.decode("utf-8", "surrogateescape"))
+                for item in w.db.allterms(FINGERPRINT)]
+
+    return dict(pair for shard in _ask(writers, report, fingerprints) for pair in shard)
 
 
 def _scan(roots: list[Path], progress: Progress, report: IndexReport,
