@@ -37,6 +37,12 @@ def test_both_engines_satisfy_the_boundary(seed_index: Path, cluster) -> None:
      "port = 2\npath = 's'\n", "shard 2 has the database of shard 1 ("),
     ("[[shard]]\nhost = 'localhost'\nport = 1\n[[shard]]\nhost = 'LOCALHOST'\nport = 1\n",
      "shard 2 has the address of shard 1"),
+    ("timeout = 500\n[[shard]]\nhost = 'localhost'\nport = 1\n",
+     "the cluster file has an unknown key 'timeout' (did you mean 'timeout_ms'?)"),
+    ("[[shard]]\nhost = 'localhost'\nprot = 1\n",
+     "shard 1 has an unknown key 'prot' (did you mean 'port'?)"),
+    ("[[shard]]\nhost = 'localhost'\nport = 1\nreplicas = 2\n",
+     "shard 1 has an unknown key 'replicas' (it may have name, host, port, path)"),
 ])
 def test_a_bad_cluster_file_is_one_line(tmp_path: Path, capsys, text: str, message: str) -> None:
     file = tmp_path / "bad.toml"

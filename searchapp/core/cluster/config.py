@@ -18,6 +18,7 @@ Changing the number of shards needs a rebuild.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import tomllib
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ from pathlib import Path
 from searchapp.core.errors import IndexMissingError, UsageError
 
 DEFAULT_TIMEOUT_MS = 2000
+CLUSTER_KEYS = ("timeout_ms", "shard")
+SHARD_KEYS = ("name", "host", "port", "path")
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 XAPIAN_MISSING = (
     "the Xapian bindings are not installed: install the cluster extra "
@@ -86,6 +89,7 @@ def load_cluster(file: Path) -> ClusterConfig:
         raise UsageError(f"{file}: cannot read the cluster file ({exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"{file}: not a valid cluster file ({exc})") from None
+    _known_keys(file, data, CLUSTER_KEYS, "the cluster file")
     entries = data.get("shard")
     if not isinstance(entries, list) or not entries:
         raise UsageError(f"{file}: the cluster file lists no [[shard]]")
@@ -100,6 +104,7 @@ def load_cluster(file: Path) -> ClusterConfig:
 def _shard(file: Path, i: int, entry: object) -> Shard:
     if not isinstance(entry, dict):
         raise UsageError(f"{file}: shard {i + 1} is not a table")
+    _known_keys(file, entry, SHARD_KEYS, f"shard {i + 1}")
     host, port = entry.get("host"), entry.get("port")
     if not isinstance(host, str) or not host:
         raise UsageError(f"{file}: shard {i + 1} has no host")
@@ -108,6 +113,17 @@ def _shard(file: Path, i: int, entry: object) -> Shard:
     path = Path(str(entry.get("path", f"shard{i + 1}"))).expanduser()
     name = str(entry.get("name") or f"{host}:{port}")
     return Shard(i, name, host, port, path if path.is_absolute() else file.parent / path)
+
+
+def _known_keys(file: Path, table: dict[str, object], known: tuple[str, ...],
+                where: str) -> None:
+    """A key the app does not know is a typing slip (``timeout = 500``, ``prot``)
+    that would be passed over without a word: say which, and what it may be."""
+    for key in table:
+        if key not in known:
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "it may have " + ", ".join(known)
+            raise UsageError(f"{file}: {where} has an unknown key '{key}' ({hint})")
 
 
 def _no_repeats(file: Path, shards: tuple[Shard, ...]) -> None:
