@@ -173,7 +173,16 @@ def _index(index_dir: Path, paths: list[Path], rebuild: bool, quiet: bool) -> in
         except KeyboardInterrupt:  # a second signal: stop at once
             print("searchapp: stopped at once; the index keeps what was committed before",
                   file=sys.stderr)
-            return 128 + (interrupts.signum or signal.SIGINT)
+            code = 128 + (interrupts.signum or signal.SIGINT)
+            if is_cluster_file(index_dir):
+                # Threads may still wait on shards (one that hangs is not waited
+                # for): a Xapian call returning into a finalising interpreter is a
+                # fatal error, so the process ends here.  The servers commit what
+                # they received when the connections drop.
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(code)
+            return code
     _print_report(index_dir, report, rebuild)
     if report.cancelled:
         return 128 + (interrupts.signum or signal.SIGINT)

@@ -37,3 +37,49 @@ def write_articles(tmp_path: Path):
         return root
 
     return write
+
+
+class Processes:
+    """Processes as /proc tells them: for tests that stop a run and check that
+    no analysing or indexing worker is left behind."""
+
+    @staticmethod
+    def children(pid: int) -> list[int]:
+        """Processes whose parent is ``pid``."""
+        found = []
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                if int(fields[1]) == pid:
+                    found.append(int(entry.name))
+        return found
+
+    @staticmethod
+    def running(pid: int) -> bool:
+        try:
+            return (Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]) != "Z"
+        except OSError:
+            return False
+
+    @staticmethod
+    def is_worker(pid: int) -> bool:
+        """A multiprocessing "spawn" worker (not its resource tracker)."""
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            return False
+        return b"spawn_main" in cmdline and b"resource_tracker" not in cmdline
+
+    def workers(self, pid: int) -> list[int]:
+        """The spawn workers of process ``pid``."""
+        return [p for p in self.children(pid) if self.is_worker(p)]
+
+
+@pytest.fixture
+def processes() -> Processes:
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("reads /proc")
+    return Processes()

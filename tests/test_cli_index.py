@@ -60,35 +60,6 @@ def corpus(tmp_path: Path) -> Path:
     return root
 
 
-def children(pid: int) -> list[int]:
-    """Processes whose parent is ``pid`` (from /proc)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                found.append(int(entry.name))
-    return found
-
-
-def running(pid: int) -> bool:
-    try:
-        return (Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]) != "Z"
-    except OSError:
-        return False
-
-
-def is_worker(pid: int) -> bool:
-    try:
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return False
-    return b"spawn_main" in cmdline and b"resource_tracker" not in cmdline
-
-
 @pytest.mark.parametrize(
     ("how", "sig", "code", "parallel"),
     [
@@ -98,9 +69,9 @@ def is_worker(pid: int) -> bool:
         ("group", signal.SIGINT, 130, False),
     ],
 )
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 def test_a_stopped_run_keeps_its_work_exits_and_leaves_no_worker(
-    tmp_path: Path, corpus: Path, how: str, sig: signal.Signals, code: int, parallel: bool
+    tmp_path: Path, corpus: Path, how: str, sig: signal.Signals, code: int, parallel: bool,
+    processes,
 ) -> None:
     index = tmp_path / "ix"
     proc = subprocess.Popen(
@@ -114,7 +85,7 @@ def test_a_stopped_run_keeps_its_work_exits_and_leaves_no_worker(
     while line and "paused after" not in line:
         line = proc.stderr.readline()
     assert "paused after 90 files" in line
-    workers = [p for p in children(proc.pid) if is_worker(p)]
+    workers = processes.workers(proc.pid)
     assert bool(workers) == parallel
     if how == "group":
         os.killpg(proc.pid, sig)
@@ -124,7 +95,7 @@ def test_a_stopped_run_keeps_its_work_exits_and_leaves_no_worker(
     assert proc.returncode == code, err
     assert "Traceback" not in err and "Error" not in err
     assert "Stopped: 90 articles kept" in out
-    assert not [p for p in workers if running(p)]
+    assert not [p for p in workers if processes.running(p)]
     assert total(index, "мигрант") == 90
     again = run("index", "--index", str(index), "--quiet")
     assert again.returncode == 0, again.stderr
@@ -237,9 +208,8 @@ sys.exit(cli.main(sys.argv[1:]))
 """
 
 
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 def test_a_killed_indexing_process_ends_the_run_with_one_line_and_keeps_what_was_committed(
-    tmp_path: Path, corpus: Path
+    tmp_path: Path, corpus: Path, processes
 ) -> None:
     index = tmp_path / "ix"
     proc = subprocess.Popen(
@@ -250,7 +220,7 @@ def test_a_killed_indexing_process_ends_the_run_with_one_line_and_keeps_what_was
     assert proc.returncode != 0
     assert "Traceback" not in err
     assert "an indexing process ended unexpectedly" in err
-    assert not [p for p in children(proc.pid) if running(p)]
+    assert not [p for p in processes.children(proc.pid) if processes.running(p)]
     assert total(index, "мигрант") == 40
     again = run("index", "--index", str(index), "--quiet")
     assert again.returncode == 0, again.stderr

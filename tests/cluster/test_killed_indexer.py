@@ -1,6 +1,7 @@
 """An indexing run killed with SIGKILL between two commits loses nothing it
 sent: each shard server commits what it received when the connection drops,
-and the next run does only the rest.
+and the next run does only the rest.  A second Ctrl+C stops a run at once,
+even while a shard hangs, with the same guarantee.
 
 The moment is an article count, not a time: the run holds after handing out
 ``KILL_AT`` articles, once every shard has acknowledged what it was given;
@@ -14,6 +15,7 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import IO
 
 import xapian
 
@@ -88,4 +90,70 @@ def test_a_killed_indexing_process_loses_nothing_it_sent(cluster, write_articles
     assert held(cluster) == KILL_AT
     rest = update_index(cluster.file)
     assert (rest.added, rest.unchanged, rest.failed) == (ARTICLES - KILL_AT, KILL_AT, [])
+    assert held(cluster) == ARTICLES
+
+
+# The real CLI, waiting on a hung shard without end (only a stop at once ends
+# the run), its articles analysed by worker processes as in a big run.
+CLI = """
+import sys
+import searchapp.core.cluster.analysers as analysers
+import searchapp.core.cluster.xapian_index as ix
+analysers.PARALLEL_MIN_DOCS = 10
+ix.WRITE_TIMEOUT_MS = 10**9
+from searchapp.cli import main
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _line_with(stream: IO[str], text: str) -> str:
+    """The first line of ``stream`` that has ``text`` (or the last one read)."""
+    ready, _, _ = select.select([stream], [], [], 120)  # a hang guard
+    line = stream.readline() if ready else "no answer"
+    while line and text not in line:
+        line = stream.readline()
+    return line
+
+
+def test_a_second_ctrl_c_stops_at_once_while_a_shard_hangs(cluster, write_articles, processes,
+                                                             tmp_path: Path) -> None:
+    """The first Ctrl+C commits what was sent, which waits on a shard that hangs;
+    the second must end the run then and there (before, it waited for the hung
+    shard as long as a write may take), leaving no analysing process, and the
+    articles sent are kept."""
+    root = write_articles({f"a{i:03}.md": f"Текст о миграции номер {i}. " * 5
+                           for i in range(ARTICLES)})
+    script = tmp_path / "cli.py"
+    script.write_text(CLI)
+    proc = subprocess.Popen(
+        [sys.executable, str(script), "index", str(root), "--index", str(cluster.file), "--quiet"],
+        env={**os.environ, "SEARCHAPP_PAUSE_AFTER": str(KILL_AT)},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )
+    hung = cluster.config.shards[0]
+    try:
+        assert proc.stderr is not None
+        assert f"paused after {KILL_AT} files" in _line_with(proc.stderr, "paused after")
+        workers = processes.workers(proc.pid)
+        assert workers
+        cluster.servers.pause(hung)
+        proc.send_signal(signal.SIGINT)
+        assert "stopping" in _line_with(proc.stderr, "stopping")
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=120)  # a hang guard: the shard stays frozen
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 130, err
+    assert "stopped at once" in err and "Traceback" not in err and "Fatal" not in err
+    assert not [p for p in workers if processes.running(p)]
+    cluster.servers.resume(hung)
+    # Each server commits what it had received when the connection dropped;
+    # what waited in the frozen shard's queue was never sent.
+    kept = held(cluster)
+    assert 0 < kept <= KILL_AT
+    rest = update_index(cluster.file)
+    assert (rest.added, rest.unchanged, rest.failed) == (ARTICLES - kept, kept, [])
     assert held(cluster) == ARTICLES

@@ -118,6 +118,12 @@ def update_cluster(
                              "servers")
         _run(config, writers, every_folder, run_roots, rebuild, progress, report,
              reread=reread)
+    except KeyboardInterrupt:
+        # A second Ctrl+C: stop at once, not waiting on a shard that hangs.  The
+        # connections end with the process, and each server commits what it had
+        # received when its connection drops.
+        writers.clear()
+        raise
     finally:
         for w in writers.values():
             _close(w)
@@ -303,20 +309,19 @@ def _run(
         # client dies, and the next run must know the folder of what was kept.
         w.db.set_metadata(FOLDERS_KEY, listing)
         w.start()
-    try:
-        with contextlib.closing(analysed([(p, on_disk[p]) for p in todo],
-                                         progress)) as documents:
-            _send_all(config, writers, documents, known, progress, report)
-        progress.phase = "committing"
-        report.reread = (reread and not report.cancelled and roots == every_folder
-                         and all(root.exists() for root in every_folder))
-        # Every file of every folder was read by this reader: the shards say so.
-        last = {READER_KEY: str(READER_VERSION)} if report.reread else {}
-        for w in writers.values():
-            w.commit(last)
-    finally:  # what was given is sent (an error: Xapian commits it when closing)
-        for w in writers.values():
-            w.finish()
+    # On an error, what was given is sent and committed when update_cluster
+    # closes the writers.
+    with contextlib.closing(analysed([(p, on_disk[p]) for p in todo], progress)) as documents:
+        _send_all(config, writers, documents, known, progress, report)
+    progress.phase = "committing"
+    report.reread = (reread and not report.cancelled and roots == every_folder
+                     and all(root.exists() for root in every_folder))
+    # Every file of every folder was read by this reader: the shards say so.
+    last = {READER_KEY: str(READER_VERSION)} if report.reread else {}
+    for w in writers.values():
+        w.commit(last)
+    for w in writers.values():
+        w.finish()
     _count(writers, report)
 
 
