@@ -623,6 +623,20 @@ def highlight_terms(
     return {k: frozenset(v) for k, v in out.items()}
 
 
+def unknown_sources(q: wq.Query | None, doc_frequency: Callable[[str], int]) -> list[Notice]:
+    """A notice for each ``source:`` clause that makes an article match and
+    names a word no source of the index has (``doc_frequency`` of a word of
+    the sources' field): else a misspelt source finds nothing, unexplained."""
+    notices = []
+    for node in _positive_leaves(q):
+        if node.fieldname != SOURCE_TEXT or not isinstance(node, wq.Term | wq.Phrase):
+            continue
+        words = list(node.words) if isinstance(node, wq.Phrase) else [node.text]
+        if any(doc_frequency(w) == 0 for w in words):
+            notices.append(Notice(NoticeKind.UNKNOWN_SOURCE, (" ".join(words),)))
+    return notices
+
+
 def phrases_of(q: wq.Query | None) -> list[tuple[tuple[str, ...], int]]:
     """The words and slop of each phrase that makes an article match."""
     return [(tuple(node.words), node.slop) for node in _positive_leaves(q)

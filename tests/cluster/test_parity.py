@@ -76,6 +76,14 @@ def test_a_source_filter_in_any_case_or_spacing_matches_alike(engines, sources: 
     assert whoosh.search(SearchRequest(sources=frozenset({"reuters"}))).total > 0
 
 
+@pytest.mark.parametrize("query", ["source:Nowhere", 'source:"BBC Nowhere"', "source:bbc"])
+def test_a_source_in_the_query_is_named_alike_when_no_article_has_it(engines, query: str) -> None:
+    whoosh, xapian = engines
+    a, b = whoosh.search(SearchRequest(query=query)), xapian.search(SearchRequest(query=query))
+    assert (b.total, b.notices) == (a.total, a.notices)
+    assert bool(a.notices) == ("Nowhere" in query)
+
+
 @pytest.mark.parametrize("sort", [Sort.NEWEST, Sort.OLDEST])
 @pytest.mark.parametrize("query", ["", "миграция", "migration", "lang:en"])
 def test_date_orders_equal(engines, query: str, sort: Sort) -> None:

@@ -504,6 +504,19 @@ def test_source_filter_matches_like_the_source_field(engine: SearchEngine) -> No
     assert resp.notices == (Notice(NoticeKind.UNKNOWN_SOURCE, ("Nowhere News",)),)
 
 
+@pytest.mark.parametrize(("query", "named"), [
+    ("source:Nowhere", "nowhere"), ("миграция source:nowhere", "nowhere"),
+    ('source:"Trend Nowhere"', "trend nowhere"), ("source:Trend OR source:Nowhere", "nowhere"),
+])
+def test_a_source_in_the_query_that_no_article_has_is_named(engine: SearchEngine, query: str,
+                                                             named: str) -> None:
+    """``source:Nowher`` found nothing without a word of why."""
+    resp = engine.search(SearchRequest(query=query))
+    assert resp.notices == (Notice(NoticeKind.UNKNOWN_SOURCE, (named,)),)
+    for known in ("source:trend", "source:TREND", "-source:Nowhere", "Ашхабад"):
+        assert not engine.search(SearchRequest(query=known)).notices, known
+
+
 def test_dangling_operator_and_unknown_language(engine: SearchEngine) -> None:
     for query in ("Ашхабад AND", "Ашхабад OR"):
         resp = engine.search(SearchRequest(query=query))

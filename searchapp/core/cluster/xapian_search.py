@@ -43,7 +43,12 @@ from searchapp.core.cluster.vocabulary import XapianVocabulary
 from searchapp.core.cluster.xapian_query import XapianReader, to_xapian
 from searchapp.core.engine import CLOSEST_NOTICE, SIMILAR_TERMS, SUGGEST_BELOW, is_question
 from searchapp.core.notices import Notice, NoticeKind
-from searchapp.core.query import CompiledQuery, compile_query, highlight_terms
+from searchapp.core.query import (
+    CompiledQuery,
+    compile_query,
+    highlight_terms,
+    unknown_sources,
+)
 from searchapp.core.results import (
     ArticleView,
     Facets,
@@ -144,7 +149,8 @@ class ClusterEngine:
         question = is_question(req.query)
         compiled = _compile(db, req.query, names=req.names, question=question)
         req_as_written, unknown = _as_written(db, req)
-        notices = list(compiled.notices) + unknown
+        notices = [*compiled.notices, *unknown, *unknown_sources(
+            compiled.query, lambda word: db.get_termfreq(FIELD_PREFIX[schema.SOURCE_TEXT] + word))]
         query = _query(compiled, reader)
         filters = _filters(req_as_written)
         spies_wanted = [f for f in FACET_SLOTS if req.with_facets and not _has_filter(req, f)]
