@@ -1,6 +1,7 @@
 """Where a loopback cluster's indexing run spends the machine's CPU.
 
     python bench/cluster_index_cpu.py [--articles 20000] [--shards 4] [--work DIR] [--runs 1]
+                                      [--batch-docs N --batch-seconds S]
 
 Builds ``bench/cluster_bench.py``'s archive (the corpora mixed, copies
 marked) once in ``--work``, then indexes it into a fresh loopback cluster
@@ -9,7 +10,10 @@ main process (it sends the documents), of the analysing processes, and of
 the whole machine (``/proc/stat``, idle and I/O wait left out), whose rest
 is the shard servers', and gigabytes written to the disk
 (``/proc/diskstats``).  CPU milliseconds per article for the whole machine
-bound the rate on N cores at N × 1000 / that.
+bound the rate on N cores at N × 1000 / that.  ``--batch-docs`` and
+``--batch-seconds`` change when the run commits (default: the app's
+``BATCH_DOCS`` articles or ``BATCH_SECONDS``); the shard servers then flush
+only at a commit (``XAPIAN_FLUSH_THRESHOLD`` raised to the batch).
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cluster_bench import build_archive, machine
 
 from bench import cpu_fields
+from searchapp.core.cluster import xapian_index
 from searchapp.core.cluster.config import ClusterConfig
 from searchapp.core.cluster.serve import LocalServers, loopback_cluster
 from searchapp.core.cluster.xapian_index import update_cluster
@@ -97,7 +102,15 @@ def main() -> int:
     ap.add_argument("--shards", type=int, default=4)
     ap.add_argument("--runs", type=int, default=1)
     ap.add_argument("--work", type=Path, default=None)
+    ap.add_argument("--batch-docs", type=int, default=xapian_index.BATCH_DOCS)
+    ap.add_argument("--batch-seconds", type=float, default=xapian_index.BATCH_SECONDS)
     args = ap.parse_args()
+    if (args.batch_docs, args.batch_seconds) != (xapian_index.BATCH_DOCS,
+                                                 xapian_index.BATCH_SECONDS):
+        xapian_index.BATCH_DOCS, xapian_index.BATCH_SECONDS = args.batch_docs, args.batch_seconds
+        os.environ["XAPIAN_FLUSH_THRESHOLD"] = str(args.batch_docs)  # for the servers started
+    print(f"commits every {xapian_index.BATCH_DOCS} articles or {xapian_index.BATCH_SECONDS:g} s",
+          flush=True)
     work = args.work or Path(tempfile.mkdtemp(prefix="cluster-cpu-"))
     print(f"machine: {machine()}\nwork: {work}", flush=True)
     archive = work / "archive"
