@@ -41,7 +41,7 @@ class ShardWriter:
     removed: int = 0
     committed: list[int] = field(default_factory=lambda: [0, 0, 0])  # added, updated, removed
     error: Exception | None = None  # why the shard stopped taking documents
-    dropped: int = 0  # documents given after it stopped, not sent
+    dropped: int = 0  # documents not written: the one that failed, and those given after
     _queue: queue.Queue[_Item] = field(default_factory=lambda: queue.Queue(QUEUED))
     _thread: threading.Thread | None = None
     _dropping: threading.Lock = field(default_factory=threading.Lock)
@@ -123,6 +123,8 @@ class ShardWriter:
                         self.added += 1
             except Exception as exc:  # reported by the run, on its own thread
                 self.error = exc
+                if isinstance(item, tuple):  # the document it could not write is lost too
+                    self._drop()
 
     def _drop(self) -> None:
         with self._dropping:  # the run's thread and the shard's both drop
