@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 from typing import IO
 
+import pytest
 import xapian
 
 from searchapp.core.indexer import update_index
@@ -141,7 +142,11 @@ def test_a_second_ctrl_c_stops_at_once_while_a_shard_hangs(cluster, write_articl
         proc.send_signal(signal.SIGINT)
         assert "stopping" in _line_with(proc.stderr, "stopping")
         proc.send_signal(signal.SIGINT)
-        _, err = proc.communicate(timeout=120)  # a hang guard: the shard stays frozen
+        try:
+            _, err = proc.communicate(timeout=120)  # a hang guard: the shard stays frozen
+        except subprocess.TimeoutExpired:  # say what was left: the run, or a process with its pipes
+            left = [p for p in {*workers, *processes.children(proc.pid)} if processes.running(p)]
+            pytest.fail(f"no end: exit status {proc.poll()}, processes left {left}")
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -4,6 +4,7 @@ hold the run or the other shards."""
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -92,3 +93,25 @@ def test_a_run_waits_on_a_shard_longer_than_a_search_does(cluster, corpus: Path,
     assert report.added == 95
     assert waits == [xapian_index.WRITE_TIMEOUT_MS] * len(cluster.config.shards)
     assert min(waits) > cluster.config.timeout_ms
+
+
+def test_the_shards_commit_in_turn(cluster, corpus: Path, monkeypatch) -> None:
+    """Every shard committing after the same article left the cores idle while
+    each waited on its disk: they commit in turn, each after its share."""
+    monkeypatch.setattr(xapian_index, "BATCH_DOCS", 30)  # a share of 10 articles per shard
+    progress = Progress()
+    moments: list[tuple[int, int]] = []  # (articles given so far, shard) of each commit
+    commit = shard_writer.ShardWriter.commit
+
+    def recorded(self: shard_writer.ShardWriter, metadata: dict[str, str]) -> None:
+        if progress.phase == "indexing":  # not the run's last commit, which is every shard's
+            moments.append((progress.done, self.shard.index))
+        commit(self, metadata)
+
+    monkeypatch.setattr(shard_writer.ShardWriter, "commit", recorded)
+    report = update_index(cluster.file, [corpus], progress=progress)
+    assert (report.added, report.warnings) == (95, [])
+    after = [done for done, _ in moments]
+    assert len(after) == len(set(after))  # never two shards after the same article
+    per_shard = Counter(shard for _, shard in moments)
+    assert sorted(per_shard) == [0, 1, 2] and min(per_shard.values()) >= 2

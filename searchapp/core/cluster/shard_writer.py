@@ -21,9 +21,11 @@ import xapian
 
 from searchapp.core.cluster.config import Shard
 
-QUEUED = 64
-"""Documents (and commits) waiting for a shard's thread: enough to keep it
-busy while the run reads the next, few enough that a stopped run ends at once."""
+QUEUED = 512
+"""Documents (and commits) waiting for a shard's thread: enough to hold what
+the run gives a shard while it commits (a second or two at a million
+articles; the shards commit in turn, so the run goes on feeding the others),
+few enough that a stopped run sends them in a second or two."""
 
 _Item = tuple[str, xapian.Document, bool] | dict[str, str] | None
 

@@ -49,13 +49,13 @@ from searchapp.core.schema import READER_VERSION
 
 BATCH_DOCS = 20_000
 BATCH_SECONDS = 60.0
-"""A run commits every shard each :data:`BATCH_DOCS` articles or
-:data:`BATCH_SECONDS`, whichever comes first.  A commit rewrites every block
-its changes touch, and positions are kept term by term, so a batch touches
-blocks all over a big shard: adding 20,000 articles to a shard of 250,000
-wrote 29.2 GB committing every 500 documents, 2.6–2.9 GB every 5,000
-(``bench/xapian_write_cost.py --onto``; ``bench/cluster_grow.py`` measures a
-whole run into four shards)."""
+"""A run commits each of its N shards every :data:`BATCH_DOCS` / N articles it is
+given or :data:`BATCH_SECONDS`, whichever comes first, the shards in turn. A
+commit rewrites every block its changes touch, and positions are kept term by
+term, so a batch touches blocks all over a big shard: adding 20,000 articles to
+a shard of 250,000 wrote 29.2 GB committing every 500 documents, 2.6–2.9 GB
+every 5,000 (``bench/xapian_write_cost.py --onto``; ``bench/cluster_grow.py``
+measures a whole run into four shards)."""
 WRITE_TIMEOUT_MS = 60_000
 """How long a run waits on a shard's answer (its greeting, a write, a commit)
 before taking the shard as lost.  A search gives up after the cluster's
@@ -333,10 +333,20 @@ def _send_all(
     progress: Progress,
     report: IndexReport,
 ) -> None:
-    """Hand each document to its shard's writer, and a commit to every shard
-    each :data:`BATCH_DOCS` documents or :data:`BATCH_SECONDS` (each shard's
-    commit is atomic: a killed run leaves every shard at its last one)."""
-    given, last_commit = 0, time.monotonic()
+    """Hand each document to its shard's writer, and a commit to a shard once
+    it has been given its share of :data:`BATCH_DOCS` documents or
+    :data:`BATCH_SECONDS` have passed since its last commit (each shard's
+    commit is atomic: a killed run leaves every shard at its last one).  The
+    shards commit in turn, not all at once — the first after 1/N of a share,
+    the next after 2/N… — so while one waits on the disk the others go on
+    writing, and its thread's queue holds what comes meanwhile."""
+    share = max(1, BATCH_DOCS // len(writers))
+    given: dict[int, int] = {}
+    since: dict[int, float] = {}
+    start = time.monotonic()
+    for k, index in enumerate(writers):
+        lead = (len(writers) - 1 - k) / len(writers)  # 0 for the last: it starts empty
+        given[index], since[index] = int(share * lead), start - BATCH_SECONDS * lead
     for path, doc, failure in documents:
         if progress.stopped():
             report.cancelled = True
@@ -346,15 +356,17 @@ def _send_all(
             report.failed.append((path, failure or "could not be read"))
         else:
             key = article_key(path)
-            w = writers.get(config.shard_of(path).index)
+            index = config.shard_of(path).index
+            w = writers.get(index)
             if w is not None:  # a shard down at the start is named once, done by the next run
                 w.write(KEY + key, doc, key in known)
-                given += 1
+                given[index] += 1
         progress.advance()
-        if given >= BATCH_DOCS or time.monotonic() - last_commit > BATCH_SECONDS:
-            for w in writers.values():
+        now = time.monotonic()
+        for index, w in writers.items():
+            if given[index] >= share or now - since[index] > BATCH_SECONDS:
                 w.commit({})
-            given, last_commit = 0, time.monotonic()
+                given[index], since[index] = 0, now
 
 
 def _count(writers: dict[int, ShardWriter], report: IndexReport) -> None:
