@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import select
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,19 @@ class Processes:
         except OSError:
             return False
         return b"spawn_main" in cmdline and b"resource_tracker" not in cmdline
+
+    @staticmethod
+    def ends(pid: int) -> bool:
+        """Wait until process ``pid`` (not a child of ours) has ended: True, or
+        False if it is still there after a hang guard of a minute."""
+        try:
+            fd = os.pidfd_open(pid)
+        except ProcessLookupError:
+            return True
+        try:
+            return bool(select.select([fd], [], [], 60)[0])  # readable once it has ended
+        finally:
+            os.close(fd)
 
     def workers(self, pid: int) -> list[int]:
         """The spawn workers of process ``pid``."""

@@ -103,6 +103,29 @@ def test_a_stopped_run_keeps_its_work_exits_and_leaves_no_worker(
     assert total(index) == 150
 
 
+def test_workers_end_when_their_run_is_killed(tmp_path: Path, corpus: Path, processes) -> None:
+    """A run killed with SIGKILL (the out-of-memory killer) left its workers
+    waiting on their queue for ever."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CLI, "10", "index", str(corpus), "--index", str(tmp_path / "ix")],
+        cwd=PROJECT_ROOT, env={**os.environ, "SEARCHAPP_PAUSE_AFTER": "90"},
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        assert proc.stderr is not None
+        line = proc.stderr.readline()
+        while line and "paused after" not in line:
+            line = proc.stderr.readline()
+        workers = processes.workers(proc.pid)
+        assert workers
+    finally:
+        proc.kill()
+        proc.wait()
+        if proc.stderr is not None:
+            proc.stderr.close()
+    assert [w for w in workers if not processes.ends(w)] == []
+
+
 def test_index_without_paths_updates_every_folder_and_rebuild_keeps_them(tmp_path: Path) -> None:
     index = tmp_path / "ix"
     a, b = tmp_path / "a", tmp_path / "b"

@@ -18,7 +18,8 @@ Workers are started with ``spawn`` (safe in the threaded window) and, when the
 run is on the main thread, with SIGINT and SIGTERM ignored: Ctrl+C in a
 terminal reaches the whole process group, and the run's own handler decides
 what is committed.  A worker that fails or dies is an :class:`IndexingError`
-in the run, never a batch silently lost.
+in the run, never a batch silently lost; a worker whose run is gone ends
+(:mod:`~searchapp.core.orphans`).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from typing import Any
 
 from whoosh.writing import IndexingError, SegmentWriter
 
+from searchapp.core.orphans import end_with_parent
 from searchapp.core.segment_writer import WORKER_POSTINGS, BulkSegmentWriter
 
 JOB_DOCS = 25
@@ -59,6 +61,7 @@ def _work(
     # once per segment written instead (5,430 articles: 237 → 285 articles/s
     # in bench/ab_index.py, three alternated runs).
     gc.disable()
+    end_with_parent()
     try:
         ix = storage.open_index(indexname)
         writer: BulkSegmentWriter | None = None

@@ -162,3 +162,28 @@ def test_a_second_ctrl_c_stops_at_once_while_a_shard_hangs(cluster, write_articl
     rest = update_index(cluster.file)
     assert (rest.added, rest.unchanged, rest.failed) == (ARTICLES - kept, kept, [])
     assert held(cluster) == ARTICLES
+
+
+def test_analysers_end_when_their_run_is_killed(cluster, write_articles, processes,
+                                                tmp_path: Path) -> None:
+    """Killed with SIGKILL, a run left its analysing processes waiting for ever."""
+    root = write_articles({f"a{i:03}.md": f"Текст о миграции номер {i}. " * 5
+                           for i in range(ARTICLES)})
+    script = tmp_path / "cli.py"
+    script.write_text(CLI)
+    proc = subprocess.Popen(
+        [sys.executable, str(script), "index", str(root), "--index", str(cluster.file), "--quiet"],
+        env={**os.environ, "SEARCHAPP_PAUSE_AFTER": str(KILL_AT)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        assert proc.stderr is not None
+        assert f"paused after {KILL_AT} files" in _line_with(proc.stderr, "paused after")
+        workers = processes.workers(proc.pid)
+        assert workers
+    finally:
+        proc.kill()
+        proc.wait()
+        if proc.stderr is not None:
+            proc.stderr.close()
+    assert [w for w in workers if not processes.ends(w)] == []

@@ -9,7 +9,8 @@ while the caller waits on the shards' commits, and a cancelled run does not
 wait for them: its processes are killed.  The processes ignore SIGINT and SIGTERM (Ctrl+C
 in a terminal reaches the whole process group: the run's own handler decides)
 and are killed when the caller stops reading (a worker that dies ends the
-run with one line; what was sent is kept).  A small run is analysed in
+run with one line; what was sent is kept), and end by themselves when the
+caller is gone (:mod:`~searchapp.core.orphans`).  A small run is analysed in
 the calling process: starting the pool costs more than it saves.
 """
 
@@ -29,6 +30,7 @@ import xapian
 from searchapp.core.cluster.documents import make_document
 from searchapp.core.errors import ReadError, SearchappError
 from searchapp.core.ingest import read_article
+from searchapp.core.orphans import end_with_parent
 from searchapp.core.progress import Progress
 from searchapp.core.reasons import Reason, ReasonKind
 
@@ -56,7 +58,7 @@ def analysed(files: Job, progress: Progress) -> Generator[Done, None, None]:
         return
     jobs = iter([files[i:i + JOB_DOCS] for i in range(0, len(files), JOB_DOCS)])
     executor = ProcessPoolExecutor(
-        procs, mp_context=multiprocessing.get_context("spawn"), initializer=_ignore_stop_signals
+        procs, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker
     )
     try:
         pending: collections.deque[Future[list[tuple[str, bytes | None, str | None]]]]
@@ -108,6 +110,7 @@ def _analyse_job(job: Job) -> list[tuple[str, bytes | None, str | None]]:
     return out
 
 
-def _ignore_stop_signals() -> None:
+def _start_worker() -> None:
+    end_with_parent()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, signal.SIG_IGN)
