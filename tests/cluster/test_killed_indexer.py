@@ -117,25 +117,45 @@ def _line_with(stream: IO[str], text: str) -> str:
     return line
 
 
+def _paused_run(cluster_file: Path, write_articles, tmp_path: Path) -> subprocess.Popen[str]:
+    """The CLI indexing ``ARTICLES`` files into the cluster, paused after
+    ``KILL_AT`` of them (its stderr read up to there)."""
+    root = write_articles({f"a{i:03}.md": f"Текст о миграции номер {i}. " * 5
+                           for i in range(ARTICLES)})
+    script = tmp_path / "cli.py"
+    script.write_text(CLI)
+    proc = subprocess.Popen(
+        [sys.executable, str(script), "index", str(root), "--index", str(cluster_file), "--quiet"],
+        env={**os.environ, "SEARCHAPP_PAUSE_AFTER": str(KILL_AT)},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )
+    assert proc.stderr is not None
+    line = _line_with(proc.stderr, "paused after")
+    if f"paused after {KILL_AT} files" not in line:
+        _kill(proc)
+        pytest.fail(f"the run did not pause: {line!r}")
+    return proc
+
+
+def _kill(proc: subprocess.Popen[str]) -> None:
+    """SIGKILL the run; its pipes are closed unread (a worker left alive holds them)."""
+    proc.kill()
+    proc.wait()
+    for stream in (proc.stdout, proc.stderr):
+        if stream is not None:
+            stream.close()
+
+
 def test_a_second_ctrl_c_stops_at_once_while_a_shard_hangs(cluster, write_articles, processes,
                                                              tmp_path: Path) -> None:
     """The first Ctrl+C commits what was sent, which waits on a shard that hangs;
     the second must end the run then and there (before, it waited for the hung
     shard as long as a write may take), leaving no analysing process, and the
     articles sent are kept."""
-    root = write_articles({f"a{i:03}.md": f"Текст о миграции номер {i}. " * 5
-                           for i in range(ARTICLES)})
-    script = tmp_path / "cli.py"
-    script.write_text(CLI)
-    proc = subprocess.Popen(
-        [sys.executable, str(script), "index", str(root), "--index", str(cluster.file), "--quiet"],
-        env={**os.environ, "SEARCHAPP_PAUSE_AFTER": str(KILL_AT)},
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
-    )
+    proc = _paused_run(cluster.file, write_articles, tmp_path)
     hung = cluster.config.shards[0]
     try:
         assert proc.stderr is not None
-        assert f"paused after {KILL_AT} files" in _line_with(proc.stderr, "paused after")
         workers = processes.workers(proc.pid)
         assert workers
         cluster.servers.pause(hung)
@@ -149,8 +169,7 @@ def test_a_second_ctrl_c_stops_at_once_while_a_shard_hangs(cluster, write_articl
             pytest.fail(f"no end: exit status {proc.poll()}, processes left {left}")
     finally:
         if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+            _kill(proc)
     assert proc.returncode == 130, err
     assert "stopped at once" in err and "Traceback" not in err and "Fatal" not in err
     assert not [p for p in workers if processes.running(p)]
@@ -167,23 +186,8 @@ def test_a_second_ctrl_c_stops_at_once_while_a_shard_hangs(cluster, write_articl
 def test_analysers_end_when_their_run_is_killed(cluster, write_articles, processes,
                                                 tmp_path: Path) -> None:
     """Killed with SIGKILL, a run left its analysing processes waiting for ever."""
-    root = write_articles({f"a{i:03}.md": f"Текст о миграции номер {i}. " * 5
-                           for i in range(ARTICLES)})
-    script = tmp_path / "cli.py"
-    script.write_text(CLI)
-    proc = subprocess.Popen(
-        [sys.executable, str(script), "index", str(root), "--index", str(cluster.file), "--quiet"],
-        env={**os.environ, "SEARCHAPP_PAUSE_AFTER": str(KILL_AT)},
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
-    try:
-        assert proc.stderr is not None
-        assert f"paused after {KILL_AT} files" in _line_with(proc.stderr, "paused after")
-        workers = processes.workers(proc.pid)
-        assert workers
-    finally:
-        proc.kill()
-        proc.wait()
-        if proc.stderr is not None:
-            proc.stderr.close()
+    proc = _paused_run(cluster.file, write_articles, tmp_path)
+    workers = processes.workers(proc.pid)
+    _kill(proc)
+    assert workers
     assert [w for w in workers if not processes.ends(w)] == []
