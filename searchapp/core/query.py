@@ -629,7 +629,7 @@ def unknown_sources(q: wq.Query | None, doc_frequency: Callable[[str], int]) -> 
     the sources' field): else a misspelt source finds nothing, unexplained."""
     notices = []
     for node in _positive_leaves(q):
-        if node.fieldname != SOURCE_TEXT or not isinstance(node, wq.Term | wq.Phrase):
+        if not isinstance(node, wq.Term | wq.Phrase) or node.fieldname != SOURCE_TEXT:
             continue
         words = list(node.words) if isinstance(node, wq.Phrase) else [node.text]
         if any(doc_frequency(w) == 0 for w in words):
