@@ -41,7 +41,7 @@ from searchapp.core.cluster.documents import (
     stored_record,
 )
 from searchapp.core.cluster.shard_writer import ShardWriter
-from searchapp.core.errors import IndexBusyError, UsageError
+from searchapp.core.errors import IndexBusyError, IndexStateError, UsageError
 from searchapp.core.ingest import iter_article_files
 from searchapp.core.progress import IndexReport, Progress
 from searchapp.core.reasons import Reason, ReasonKind
@@ -135,7 +135,8 @@ def update_cluster(
 def forget_cluster_folder(cluster_file: Path, folder: Path) -> int:
     """Take ``folder`` off the cluster's folders and its articles off every
     shard (those no other folder holds).  Returns how many left.  Raises
-    :class:`UsageError` if it is no folder of the cluster or a shard is down."""
+    :class:`UsageError` if it is no folder of the cluster, :class:`IndexStateError`
+    if a shard is down (nothing is changed then)."""
     folder = folders.normalise(folder)
     config = load_cluster(cluster_file)
     report = IndexReport()
@@ -144,7 +145,7 @@ def forget_cluster_folder(cluster_file: Path, folder: Path) -> int:
         saved = _saved_folders(writers, report)
         if report.warnings:
             label, _ = report.warnings[0]
-            raise UsageError(f"shard {label} did not answer: forgetting a folder needs "
+            raise IndexStateError(f"shard {label} did not answer: forgetting a folder needs "
                              "every shard; try again when it is back")
         remaining = folders.without(saved, folder, "cluster")
         removed = 0
@@ -158,8 +159,8 @@ def forget_cluster_folder(cluster_file: Path, folder: Path) -> int:
             w.db.commit()
         return removed
     except xapian.NetworkError as exc:
-        raise UsageError(f"a shard stopped answering ({_reason(exc)}): the folder is still listed; "
-                         "run 'forget' again when every shard answers") from None
+        raise IndexStateError(f"a shard stopped answering ({_reason(exc)}): the folder is still "
+                              "listed; run 'forget' again when every shard answers") from None
     finally:
         for w in writers.values():
             _close(w)
