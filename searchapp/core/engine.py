@@ -40,7 +40,7 @@ from searchapp.core.query import (
     compile_query,
     highlight_terms,
     phrases_of,
-    unknown_sources,
+    unknown_source_clauses,
 )
 from searchapp.core.results import (
     ArticleView,
@@ -167,8 +167,11 @@ class SearchEngine:
             # any of which its answer may lack; keywords need all their words.
             question = is_question(req.query)
             compiled = self._compile(snap, req.query, question=question, names=req.names)
-            notices = [*compiled.notices, *self._unknown_sources(snap, req), *unknown_sources(
-                compiled.query, lambda word: snap.searcher.doc_frequency(SOURCE_TEXT, word))]
+            notices = [
+                *compiled.notices, *self._unknown_sources(snap, req),
+                *unknown_source_clauses(
+                    compiled.query, lambda word: snap.searcher.doc_frequency(SOURCE_TEXT, word)),
+            ]
             matched = self._matches(snap, compiled)
             strict = 0 if question else len(matched)
             if not matched and compiled.words > 1 and not question:

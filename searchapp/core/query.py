@@ -623,7 +623,9 @@ def highlight_terms(
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def unknown_sources(q: wq.Query | None, doc_frequency: Callable[[str], int]) -> list[Notice]:
+def unknown_source_clauses(
+    q: wq.Query | None, doc_frequency: Callable[[str], int]
+) -> list[Notice]:
     """A notice for each ``source:`` clause that makes an article match and
     names a word no source of the index has (``doc_frequency`` of a word of
     the sources' field): else a misspelt source finds nothing, unexplained."""

@@ -145,8 +145,8 @@ def forget_cluster_folder(cluster_file: Path, folder: Path) -> int:
         saved = _saved_folders(writers, report)
         if report.warnings:
             label, _ = report.warnings[0]
-            raise IndexStateError(f"shard {label} did not answer: forgetting a folder needs "
-                             "every shard; try again when it is back")
+            raise IndexStateError(f"shard {label} did not answer: forgetting a folder "
+                                  "needs every shard; try again when it is back")
         remaining = folders.without(saved, folder, "cluster")
         removed = 0
         for w in writers.values():  # the articles first: a failure keeps the folder listed

@@ -47,7 +47,7 @@ from searchapp.core.query import (
     CompiledQuery,
     compile_query,
     highlight_terms,
-    unknown_sources,
+    unknown_source_clauses,
 )
 from searchapp.core.results import (
     ArticleView,
@@ -149,7 +149,7 @@ class ClusterEngine:
         question = is_question(req.query)
         compiled = _compile(db, req.query, names=req.names, question=question)
         req_as_written, unknown = _as_written(db, req)
-        notices = [*compiled.notices, *unknown, *unknown_sources(
+        notices = [*compiled.notices, *unknown, *unknown_source_clauses(
             compiled.query, lambda word: db.get_termfreq(FIELD_PREFIX[schema.SOURCE_TEXT] + word))]
         query = _query(compiled, reader)
         filters = _filters(req_as_written)
