@@ -4,6 +4,7 @@ without a shard lost mid-run, which keeps its last commit."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from searchapp import cli
 from searchapp.core.backend import open_backend
 from searchapp.core.cluster import xapian_index
 from searchapp.core.cluster.config import ClusterDownError
+from searchapp.core.cluster.shard_writer import ShardWriter
 from searchapp.core.cluster.xapian_search import ClusterEngine
 from searchapp.core.indexer import update_index
 from searchapp.core.notices import Notice, NoticeKind
@@ -104,9 +106,21 @@ def test_all_shards_down_is_one_line_not_a_traceback(filled, capsys) -> None:
 def test_a_shard_killed_mid_indexing_keeps_its_last_commit(cluster, corpus, monkeypatch) -> None:
     monkeypatch.setattr(xapian_index, "BATCH_DOCS", 10)
     victim = cluster.config.shards[1]
+    victim_committed = threading.Event()
+    committed = ShardWriter._committed
+
+    def note_commit(writer: ShardWriter) -> None:
+        committed(writer)
+        if writer.shard == victim:
+            victim_committed.set()
+
+    monkeypatch.setattr(ShardWriter, "_committed", note_commit)
 
     def kill_after_40(progress: Progress) -> None:
         if progress.done == 40:
+            # The shard's writer runs on its own thread and may lag behind the
+            # run: the kill waits for its first commit, not for a moment.
+            assert victim_committed.wait(timeout=120), "the shard never committed"
             cluster.servers.stop(victim)
 
     report = update_index(cluster.file, [corpus], progress=Progress(on_article=kill_after_40))
