@@ -12,7 +12,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -25,6 +24,7 @@ from searchapp.core.errors import SearchappError, UsageError
 from searchapp.core.paths import default_index_dir
 from searchapp.core.progress import IndexReport, Progress
 from searchapp.core.results import SearchRequest, SearchResponse, Sort
+from searchapp.interrupts import STOPPED_AT_ONCE, Interrupts
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 _BOLD, _RESET = "\033[1;33m", "\033[0m"
@@ -167,25 +167,18 @@ def _index(index_dir: Path, paths: list[Path], rebuild: bool, quiet: bool) -> in
             f"the index at {index_dir} has no folders yet: add one with 'searchapp index PATH'"
         )
     progress = Progress(on_article=_pause_hook())
-    with _Interrupts(progress) as interrupts, _ProgressBar(progress, quiet):
+    # A cluster run may wait on a shard that hangs: a second signal ends it
+    # from a thread of its own (see searchapp.interrupts).
+    with Interrupts(progress, exit_at_once=is_cluster_file(index_dir)) as interrupts, \
+            _ProgressBar(progress, quiet):
         try:
             report = update_index(index_dir, roots, rebuild=rebuild, progress=progress)
         except KeyboardInterrupt:  # a second signal: stop at once
-            print("searchapp: stopped at once; the index keeps what was committed before",
-                  file=sys.stderr)
-            code = 128 + (interrupts.signum or signal.SIGINT)
-            if is_cluster_file(index_dir):
-                # Threads may still wait on shards (one that hangs is not waited
-                # for): a Xapian call returning into a finalising interpreter is a
-                # fatal error, so the process ends here.  The servers commit what
-                # they received when the connections drop.
-                sys.stdout.flush()
-                sys.stderr.flush()
-                os._exit(code)
-            return code
+            print(STOPPED_AT_ONCE, file=sys.stderr)
+            return interrupts.exit_code
     _print_report(index_dir, report, rebuild)
     if report.cancelled:
-        return 128 + (interrupts.signum or signal.SIGINT)
+        return interrupts.exit_code
     return EXIT_OK
 
 
@@ -217,33 +210,6 @@ def _print_report(index_dir: Path, report: IndexReport, rebuild: bool) -> None:
 
 def _articles(n: int) -> str:
     return f"{n} article" if n == 1 else f"{n} articles"
-
-
-class _Interrupts:
-    """SIGINT and SIGTERM during a run: the first cancels it (the run commits
-    what it has and ends), a second raises KeyboardInterrupt (stop at once)."""
-
-    def __init__(self, progress: Progress) -> None:
-        self.progress = progress
-        self.signum: int | None = None
-        self._saved: dict[int, object] = {}
-
-    def __enter__(self) -> _Interrupts:
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            self._saved[sig] = signal.signal(sig, self._handle)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        for sig, handler in self._saved.items():
-            signal.signal(sig, handler)  # type: ignore[arg-type]
-
-    def _handle(self, signum: int, _frame: object) -> None:
-        if self.signum is not None:
-            raise KeyboardInterrupt
-        self.signum = signum
-        print("\nsearchapp: stopping, keeping what was indexed… (again to stop at once)",
-              file=sys.stderr, flush=True)
-        self.progress.cancel()
 
 
 class _ProgressBar:
