@@ -97,7 +97,8 @@ def test_a_killed_indexing_process_loses_nothing_it_sent(cluster, write_articles
 # The real CLI, waiting on a hung shard without end (only a stop at once ends
 # the run), its articles analysed by worker processes as in a big run.
 CLI = """
-import sys
+import faulthandler, signal, sys
+faulthandler.register(signal.SIGUSR1, all_threads=True)  # the test asks where a run hangs
 import searchapp.core.cluster.analysers as analysers
 import searchapp.core.cluster.xapian_index as ix
 analysers.PARALLEL_MIN_DOCS = 10
@@ -109,12 +110,21 @@ if __name__ == "__main__":
 
 
 def _line_with(stream: IO[str], text: str) -> str:
-    """The first line of ``stream`` that has ``text`` (or the last one read)."""
-    ready, _, _ = select.select([stream], [], [], 120)  # a hang guard
-    line = stream.readline() if ready else "no answer"
-    while line and text not in line:
-        line = stream.readline()
-    return line
+    """The first line of ``stream`` that has ``text``, or what was read when
+    the stream ended or stayed silent for two minutes (a hang guard).  Reads
+    the pipe itself, so that the guard covers every line, not just the first
+    (what follows the line in the same read is dropped).  Not found, the
+    answer says so without ``text`` unless an unfinished last line had it."""
+    fd, seen = stream.fileno(), b""
+    while select.select([fd], [], [], 120)[0]:
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            break
+        seen += chunk
+        for line in seen.split(b"\n")[:-1]:
+            if text.encode() in line:
+                return line.decode("utf-8", "replace")
+    return f"no such line in {seen.decode('utf-8', 'replace')!r}"  # (nor a whole line with it)
 
 
 def _paused_run(cluster_file: Path, write_articles, tmp_path: Path) -> subprocess.Popen[str]:
@@ -137,6 +147,17 @@ def _paused_run(cluster_file: Path, write_articles, tmp_path: Path) -> subproces
     return proc
 
 
+def _stacks(proc: subprocess.Popen[str]) -> str:
+    """What a run that hangs wrote on stderr, ending with its threads' stacks
+    (``faulthandler`` on SIGUSR1, written at once whatever the threads do)."""
+    proc.send_signal(signal.SIGUSR1)
+    try:
+        _, err = proc.communicate(timeout=5)  # the run hangs: this returns what it read
+    except subprocess.TimeoutExpired as exc:
+        err = exc.stderr or b""
+    return err.decode("utf-8", "replace") if isinstance(err, bytes) else err
+
+
 def _kill(proc: subprocess.Popen[str]) -> None:
     """SIGKILL the run; its pipes are closed unread (a worker left alive holds them)."""
     proc.kill()
@@ -144,6 +165,53 @@ def _kill(proc: subprocess.Popen[str]) -> None:
     for stream in (proc.stdout, proc.stderr):
         if stream is not None:
             stream.close()
+
+
+def _stop_twice(proc: subprocess.Popen[str], processes, workers: list[int]) -> str:
+    """Ctrl+C, and again once the run says it is stopping; the run's stderr
+    once it has ended (it must: a hung shard stays frozen)."""
+    assert proc.stderr is not None
+    try:
+        proc.send_signal(signal.SIGINT)
+        line = _line_with(proc.stderr, "stopping")
+        if not line.startswith("searchapp: stopping"):
+            pytest.fail(f"{line}; where it was:\n{_stacks(proc)}")
+        proc.send_signal(signal.SIGINT)
+        try:
+            _, err = proc.communicate(timeout=120)  # a hang guard
+        except subprocess.TimeoutExpired:  # say what was left: the run, or a process with its pipes
+            left = [p for p in {*workers, *processes.children(proc.pid)} if processes.running(p)]
+            pytest.fail(f"no end: exit status {proc.poll()}, processes left {left}; "
+                        f"where it was:\n{_stacks(proc)}")
+    finally:
+        if proc.poll() is None:
+            _kill(proc)
+    assert proc.returncode == 130, err
+    assert "stopped at once" in err and "Traceback" not in err and "Fatal" not in err, err
+    return err
+
+
+def test_one_ctrl_c_ends_a_cluster_run_that_commits_what_it_read(cluster, write_articles,
+                                                                 processes, tmp_path: Path) -> None:
+    """The first Ctrl+C (acted on by a thread of the run's own for a cluster)
+    cancels the run: it commits, says what it kept, exits 130 and leaves no
+    analysing process; the next run does only the rest."""
+    proc = _paused_run(cluster.file, write_articles, tmp_path)
+    workers = processes.workers(proc.pid)
+    proc.send_signal(signal.SIGINT)
+    try:
+        out, err = proc.communicate(timeout=120)  # a hang guard
+    finally:
+        if proc.poll() is None:
+            _kill(proc)
+    assert proc.returncode == 130, err
+    assert "stopping" in err and "stopped at once" not in err and "Traceback" not in err, err
+    assert out.startswith("Stopped:"), out
+    assert not [p for p in workers if processes.running(p)]
+    kept = held(cluster)
+    assert KILL_AT <= kept < ARTICLES
+    rest = update_index(cluster.file)
+    assert (rest.added, rest.unchanged, rest.failed) == (ARTICLES - kept, kept, [])
 
 
 def test_a_second_ctrl_c_stops_at_once_while_a_shard_hangs(cluster, write_articles, processes,
@@ -154,24 +222,10 @@ def test_a_second_ctrl_c_stops_at_once_while_a_shard_hangs(cluster, write_articl
     articles sent are kept."""
     proc = _paused_run(cluster.file, write_articles, tmp_path)
     hung = cluster.config.shards[0]
-    try:
-        assert proc.stderr is not None
-        workers = processes.workers(proc.pid)
-        assert workers
-        cluster.servers.pause(hung)
-        proc.send_signal(signal.SIGINT)
-        assert "stopping" in _line_with(proc.stderr, "stopping")
-        proc.send_signal(signal.SIGINT)
-        try:
-            _, err = proc.communicate(timeout=120)  # a hang guard: the shard stays frozen
-        except subprocess.TimeoutExpired:  # say what was left: the run, or a process with its pipes
-            left = [p for p in {*workers, *processes.children(proc.pid)} if processes.running(p)]
-            pytest.fail(f"no end: exit status {proc.poll()}, processes left {left}")
-    finally:
-        if proc.poll() is None:
-            _kill(proc)
-    assert proc.returncode == 130, err
-    assert "stopped at once" in err and "Traceback" not in err and "Fatal" not in err
+    workers = processes.workers(proc.pid)
+    assert workers
+    cluster.servers.pause(hung)
+    _stop_twice(proc, processes, workers)
     assert not [p for p in workers if processes.running(p)]
     cluster.servers.resume(hung)
     # Each server commits what it had received when the connection dropped;
@@ -181,6 +235,44 @@ def test_a_second_ctrl_c_stops_at_once_while_a_shard_hangs(cluster, write_articl
     rest = update_index(cluster.file)
     assert (rest.added, rest.unchanged, rest.failed) == (ARTICLES - kept, kept, [])
     assert held(cluster) == ARTICLES
+
+
+# The CLI saying when it connects to a shard: the call waits for the server's
+# greeting, without end when the server hangs (a signal's Python handler only
+# runs once the call returns).
+CONNECTING = CLI.replace("from searchapp.cli import main", """import xapian
+connect = xapian.remote_open_writable
+def traced(host, port, *args):
+    print("connecting to", port, file=sys.stderr, flush=True)
+    return connect(host, port, *args)
+xapian.remote_open_writable = traced
+from searchapp.cli import main""")
+
+
+def test_a_second_ctrl_c_stops_a_run_stuck_in_a_call_to_a_hung_shard(
+        cluster, write_articles, processes, tmp_path: Path) -> None:
+    """Ctrl+C twice while the run's own thread waits inside Xapian for a shard
+    that hangs (here, for its greeting): no Python runs on that thread until
+    the call returns, so the run used to wait for ever; it stops at once, and
+    the shards are as they were."""
+    root = write_articles({f"a{i:03}.md": f"Текст номер {i}." for i in range(5)})
+    script = tmp_path / "cli.py"
+    script.write_text(CONNECTING)
+    hung = cluster.config.shards[0]
+    cluster.servers.pause(hung)
+    proc = subprocess.Popen(
+        [sys.executable, str(script), "index", str(root), "--index", str(cluster.file), "--quiet"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )
+    assert proc.stderr is not None
+    line = _line_with(proc.stderr, "connecting to")
+    if f"connecting to {hung.port}" not in line:
+        _kill(proc)
+        pytest.fail(f"the run did not connect to the hung shard first: {line!r}")
+    _stop_twice(proc, processes, [])
+    cluster.servers.resume(hung)
+    assert held(cluster) == 0
+    assert update_index(cluster.file, [root]).added == 5
 
 
 def test_analysers_end_when_their_run_is_killed(cluster, write_articles, processes,
