@@ -127,23 +127,36 @@ def _line_with(stream: IO[str], text: str) -> str:
     return f"no such line in {seen.decode('utf-8', 'replace')!r}"  # (nor a whole line with it)
 
 
+def _start(script: str, root: Path, cluster_file: Path, tmp_path: Path,
+           **env: str) -> subprocess.Popen[str]:
+    """``searchapp index ROOT --index CLUSTER`` run by ``script``, in a session
+    of its own (a Ctrl+C for it alone)."""
+    path = tmp_path / "cli.py"
+    path.write_text(script)
+    return subprocess.Popen(
+        [sys.executable, str(path), "index", str(root), "--index", str(cluster_file), "--quiet"],
+        env={**os.environ, **env},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )
+
+
+def _expect(proc: subprocess.Popen[str], text: str, line_has: str, otherwise: str) -> None:
+    """Read the run's stderr up to a line with ``text``; unless that line has
+    ``line_has``, kill the run and fail with ``otherwise``."""
+    assert proc.stderr is not None
+    line = _line_with(proc.stderr, text)
+    if line_has not in line:
+        _kill(proc)
+        pytest.fail(f"{otherwise}: {line!r}")
+
+
 def _paused_run(cluster_file: Path, write_articles, tmp_path: Path) -> subprocess.Popen[str]:
     """The CLI indexing ``ARTICLES`` files into the cluster, paused after
     ``KILL_AT`` of them (its stderr read up to there)."""
     root = write_articles({f"a{i:03}.md": f"Текст о миграции номер {i}. " * 5
                            for i in range(ARTICLES)})
-    script = tmp_path / "cli.py"
-    script.write_text(CLI)
-    proc = subprocess.Popen(
-        [sys.executable, str(script), "index", str(root), "--index", str(cluster_file), "--quiet"],
-        env={**os.environ, "SEARCHAPP_PAUSE_AFTER": str(KILL_AT)},
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
-    )
-    assert proc.stderr is not None
-    line = _line_with(proc.stderr, "paused after")
-    if f"paused after {KILL_AT} files" not in line:
-        _kill(proc)
-        pytest.fail(f"the run did not pause: {line!r}")
+    proc = _start(CLI, root, cluster_file, tmp_path, SEARCHAPP_PAUSE_AFTER=str(KILL_AT))
+    _expect(proc, "paused after", f"paused after {KILL_AT} files", "the run did not pause")
     return proc
 
 
@@ -256,19 +269,11 @@ def test_a_second_ctrl_c_stops_a_run_stuck_in_a_call_to_a_hung_shard(
     the call returns, so the run used to wait for ever; it stops at once, and
     the shards are as they were."""
     root = write_articles({f"a{i:03}.md": f"Текст номер {i}." for i in range(5)})
-    script = tmp_path / "cli.py"
-    script.write_text(CONNECTING)
     hung = cluster.config.shards[0]
     cluster.servers.pause(hung)
-    proc = subprocess.Popen(
-        [sys.executable, str(script), "index", str(root), "--index", str(cluster.file), "--quiet"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
-    )
-    assert proc.stderr is not None
-    line = _line_with(proc.stderr, "connecting to")
-    if f"connecting to {hung.port}" not in line:
-        _kill(proc)
-        pytest.fail(f"the run did not connect to the hung shard first: {line!r}")
+    proc = _start(CONNECTING, root, cluster.file, tmp_path)
+    _expect(proc, "connecting to", f"connecting to {hung.port}",
+            "the run did not connect to the hung shard first")
     _stop_twice(proc, processes, [])
     cluster.servers.resume(hung)
     assert held(cluster) == 0
