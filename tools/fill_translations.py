@@ -215,6 +215,28 @@ RU = {
     "the next run redoes them":
         "шард перестал отвечать (%1): в нём осталась последняя фиксация; %2 незафиксированных "
         "изменений потеряно, следующий запуск сделает их заново",
+    "%1: no such file or folder": "%1: нет такого файла или папки",
+    "The folder was not removed: %1": "Папка не убрана: %1",
+    "No index at %1 yet: add a folder of articles (File ▸ Add folder…).":
+        "В %1 ещё нет индекса: добавьте папку со статьями (Файл ▸ Добавить папку…).",
+    "%1 is a file, not an index folder": "%1 — это файл, а не папка индекса",
+    "cannot create the index folder %1: %2": "не удаётся создать папку индекса %1: %2",
+    "cannot write in the index folder %1: permission denied":
+        "нет права записи в папку индекса %1",
+    "No shard of the cluster %1 answered (%2): are their servers running?":
+        "Ни один шард кластера %1 не ответил (%2): запущены ли их серверы?",
+    "The shards of %1 keep failing: try again":
+        "Шарды %1 раз за разом не отвечают: попробуйте ещё раз",
+    "shard %1 did not answer: removing a folder needs every shard; try again when it is back":
+        "шард %1 не ответил: чтобы убрать папку, нужны все шарды; попробуйте снова, когда он "
+        "вернётся",
+    "a shard stopped answering (%1): the folder is still listed; remove it again when every "
+    "shard answers":
+        "шард перестал отвечать (%1): папка всё ещё в списке; уберите её снова, когда ответят "
+        "все шарды",
+    "an indexing process failed: %1": "процесс индексации завершился с ошибкой: %1",
+    "an indexing process ended unexpectedly (exit code %1)":
+        "процесс индексации неожиданно завершился (код выхода %1)",
 }
 HELP_RU = (
     "<h3>Поиск</h3><table cellpadding=3>"

@@ -36,6 +36,7 @@ from typing import Any
 from whoosh.writing import IndexingError, SegmentWriter
 
 from searchapp.core.orphans import end_with_parent
+from searchapp.core.reasons import Reason, ReasonKind
 from searchapp.core.segment_writer import WORKER_POSTINGS, BulkSegmentWriter
 
 JOB_DOCS = 25
@@ -144,7 +145,7 @@ class WorkerPool:
         for _ in self.processes:
             kind, payload = self._result()
             if kind == "error":
-                raise IndexingError(f"an indexing process failed: {payload}")
+                raise IndexingError(Reason(ReasonKind.WORKER_FAILED, payload))
             segments += payload
         self._waiting = True
         return segments
@@ -219,8 +220,8 @@ class WorkerPool:
         except queue.Empty:
             kind, payload = "", None
         if kind == "error":
-            raise IndexingError(f"an indexing process failed: {payload}")
-        raise IndexingError(f"an indexing process ended unexpectedly (exit code {ended[0]})")
+            raise IndexingError(Reason(ReasonKind.WORKER_FAILED, payload))
+        raise IndexingError(Reason(ReasonKind.WORKER_ENDED, ended[0]))
 
 
 class ParallelWriter(SegmentWriter):  # type: ignore[misc]  # Whoosh is checked as Any

@@ -99,7 +99,7 @@ def update_index(
     new_roots = [folders.normalise(Path(r)) for r in roots or ()]
     for root in new_roots:
         if not root.exists():
-            raise UsageError(f"{root}: no such file or folder")
+            raise UsageError(Reason(ReasonKind.NO_SUCH_PATH, root))
     store.prepare_dir(index_dir)
     lock = store.run_lock(index_dir)
     if not lock.acquire(blocking=False):
@@ -165,7 +165,7 @@ def forget_folder(index_dir: Path, folder: Path) -> int:
         return forget_cluster_folder(index_dir, folder)
     folder = folders.normalise(folder)
     if not index_dir.is_dir():
-        raise IndexMissingError(f"No index at {index_dir}")
+        raise IndexMissingError(Reason(ReasonKind.NO_INDEX, index_dir))
     lock = store.run_lock(index_dir)
     if not lock.acquire(blocking=False):
         raise store.busy_error(index_dir)

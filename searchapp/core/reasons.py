@@ -17,7 +17,9 @@ from typing import assert_never
 
 
 class ReasonKind(Enum):
-    """What went wrong with a file or folder; arguments in ``Reason.args``."""
+    """What went wrong with a file or folder, or why a run or a search could
+    not go on (an error raised with a :class:`Reason` as its message, which
+    :func:`reason_of` finds); arguments in ``Reason.args``."""
 
     # Reading a file: none indexed.
     TOO_LARGE = "too_large"  # (size in MB, the limit in MB, the variable that raises it)
@@ -55,6 +57,18 @@ class ReasonKind(Enum):
     # A cluster's shards.
     SHARD_DOWN = "shard_down"  # (why the connection failed,)
     SHARD_LOST = "shard_lost"  # (why, how many changes were not committed)
+    # Why a run or a search could not go on: the message of the error it raised.
+    NO_SUCH_PATH = "no_such_path"  # (the path,)
+    NO_INDEX = "no_index"  # (the index folder,)
+    INDEX_IS_FILE = "index_is_file"  # (the path,)
+    INDEX_NOT_CREATED = "index_not_created"  # (the index folder, the system's message)
+    INDEX_NOT_WRITABLE = "index_not_writable"  # (the index folder,)
+    CLUSTER_DOWN = "cluster_down"  # (the cluster file, the shards that did not answer)
+    CLUSTER_FAILING = "cluster_failing"  # (the cluster file,)
+    FORGET_SHARD_DOWN = "forget_shard_down"  # (the shard,)
+    FORGET_SHARD_LOST = "forget_shard_lost"  # (why,)
+    WORKER_FAILED = "worker_failed"  # (what the indexing process said,)
+    WORKER_ENDED = "worker_ended"  # (its exit code,)
 
 
 class Reason(str):
@@ -149,5 +163,35 @@ def english(kind: ReasonKind, a: tuple[str, ...] = ()) -> str:
         case ReasonKind.SHARD_LOST:
             return (f"shard stopped answering ({a[0]}): it keeps its last commit; "
                     f"{a[1]} uncommitted changes were lost, the next run redoes them")
+        case ReasonKind.NO_SUCH_PATH:
+            return f"{a[0]}: no such file or folder"
+        case ReasonKind.NO_INDEX:
+            return f"No index at {a[0]}: run 'searchapp index PATH' first"
+        case ReasonKind.INDEX_IS_FILE:
+            return f"{a[0]} is a file, not an index folder"
+        case ReasonKind.INDEX_NOT_CREATED:
+            return f"cannot create the index folder {a[0]}: {a[1]}"
+        case ReasonKind.INDEX_NOT_WRITABLE:
+            return f"cannot write in the index folder {a[0]}: permission denied"
+        case ReasonKind.CLUSTER_DOWN:
+            return f"No shard of the cluster {a[0]} answered ({a[1]}): are their servers running?"
+        case ReasonKind.CLUSTER_FAILING:
+            return f"The shards of {a[0]} keep failing: try again"
+        case ReasonKind.FORGET_SHARD_DOWN:
+            return (f"shard {a[0]} did not answer: forgetting a folder needs every shard; "
+                    "try again when it is back")
+        case ReasonKind.FORGET_SHARD_LOST:
+            return (f"a shard stopped answering ({a[0]}): the folder is still listed; "
+                    "run 'forget' again when every shard answers")
+        case ReasonKind.WORKER_FAILED:
+            return f"an indexing process failed: {a[0]}"
+        case ReasonKind.WORKER_ENDED:
+            return f"an indexing process ended unexpectedly (exit code {a[0]})"
         case _:
             assert_never(kind)
+
+
+def reason_of(exc: BaseException) -> Reason | None:
+    """The :class:`Reason` an error was raised with, if it was."""
+    first = exc.args[0] if len(exc.args) == 1 else None
+    return first if isinstance(first, Reason) else None

@@ -24,6 +24,7 @@ from searchapp.core.errors import (
     IndexMissingError,
 )
 from searchapp.core.fsutil import write_atomic
+from searchapp.core.reasons import Reason, ReasonKind
 from searchapp.core.schema import READER_VERSION, SCHEMA_VERSION, make_schema
 
 META_FILE = "searchapp.json"
@@ -39,7 +40,7 @@ def write_meta(index_dir: Path) -> None:
 def refuse_file(index_dir: Path) -> None:
     """Raise :class:`IndexLocationError` when ``index_dir`` is a file."""
     if index_dir.exists() and not index_dir.is_dir():
-        raise IndexLocationError(f"{index_dir} is a file, not an index folder")
+        raise IndexLocationError(Reason(ReasonKind.INDEX_IS_FILE, index_dir))
 
 
 def require_index(index_dir: Path) -> None:
@@ -47,7 +48,7 @@ def require_index(index_dir: Path) -> None:
     (no index there) unless ``index_dir`` holds an index."""
     refuse_file(index_dir)
     if not index_exists(index_dir):
-        raise IndexMissingError(f"No index at {index_dir}: run 'searchapp index PATH' first")
+        raise IndexMissingError(Reason(ReasonKind.NO_INDEX, index_dir))
 
 
 def prepare_dir(index_dir: Path) -> None:
@@ -60,10 +61,9 @@ def prepare_dir(index_dir: Path) -> None:
         index_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise IndexLocationError(
-            f"cannot create the index folder {index_dir}: {exc.strerror or exc}"
-        ) from None
+            Reason(ReasonKind.INDEX_NOT_CREATED, index_dir, exc.strerror or exc)) from None
     if not os.access(index_dir, os.W_OK | os.X_OK):
-        raise IndexLocationError(f"cannot write in the index folder {index_dir}: permission denied")
+        raise IndexLocationError(Reason(ReasonKind.INDEX_NOT_WRITABLE, index_dir))
 
 
 def read_reader_version(index_dir: Path) -> int:

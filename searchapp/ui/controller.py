@@ -32,6 +32,7 @@ from searchapp.core import (
     open_backend,
     update_index,
 )
+from searchapp.ui.reasons import error_text
 from searchapp.ui.workers import Operation
 
 DEBOUNCE_MS = 250
@@ -163,10 +164,10 @@ class SearchController(QObject):
         if isinstance(exc, IndexDamagedError):  # its details go to the rebuild dialog
             self.damaged.emit(str(exc))
             message = self.tr("The index is damaged: rebuild it (File ▸ Rebuild index).")
-        elif isinstance(exc, IndexMissingError):
-            message = str(exc)
+        elif isinstance(exc, IndexMissingError):  # a cluster's included: no shard answers
+            message = error_text(exc)
         else:
-            message = self.tr("Search failed: %1").replace("%1", str(exc))
+            message = self.tr("Search failed: %1").replace("%1", error_text(exc))
         self.searchFailed.emit(message)
 
     def fetch_page(self, offset: int) -> None:
@@ -267,7 +268,7 @@ class SearchController(QObject):
         self._submit(
             lambda: forget_folder(index_dir, folder),
             lambda removed: self._forgotten(folder, removed),
-            self._index_failed,
+            lambda exc: self._index_failed(exc, self.tr("The folder was not removed: %1")),
             self._index_pool,
         )
         return True
@@ -295,14 +296,17 @@ class SearchController(QObject):
         self.refresh_stats()
         self.search_now()
 
-    def _index_failed(self, exc: BaseException) -> None:
+    def _index_failed(self, exc: BaseException, words: str | None = None) -> None:
+        """A run (or the removal of a folder: ``words``, its message with %1 for
+        the error's) that raised ``exc``."""
         self._end_indexing()
         if isinstance(exc, IndexBusyError):  # the core's words name the command line's run
             self.indexingFailed.emit(self.tr(
                 "The index is busy: another indexing run (another window, or 'searchapp "
                 "index') is writing it. Try again when it has finished."))
         else:
-            self.indexingFailed.emit(self.tr("Indexing failed: %1").replace("%1", str(exc)))
+            words = words or self.tr("Indexing failed: %1")
+            self.indexingFailed.emit(words.replace("%1", error_text(exc)))
         if isinstance(exc, IndexDamagedError):
             self.damaged.emit(str(exc))
 

@@ -13,7 +13,7 @@ from typing import assert_never
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from searchapp.core import Reason, ReasonKind
+from searchapp.core import Reason, ReasonKind, reason_of
 from searchapp.ui.i18n import current_language, fill
 
 
@@ -122,5 +122,48 @@ def reason_text(reason: str) -> str:
             return fill(QCoreApplication.translate(
                 "Reasons", "shard stopped answering (%1): it keeps its last commit; %2 "
                 "uncommitted changes were lost, the next run redoes them"), *a)
+        case ReasonKind.NO_SUCH_PATH:
+            return fill(QCoreApplication.translate("Reasons", "%1: no such file or folder"), *a)
+        case ReasonKind.NO_INDEX:
+            return fill(QCoreApplication.translate(
+                "Reasons", "No index at %1 yet: add a folder of articles (File ▸ Add folder…)."),
+                *a)
+        case ReasonKind.INDEX_IS_FILE:
+            return fill(QCoreApplication.translate(
+                "Reasons", "%1 is a file, not an index folder"), *a)
+        case ReasonKind.INDEX_NOT_CREATED:
+            return fill(QCoreApplication.translate(
+                "Reasons", "cannot create the index folder %1: %2"), *a)
+        case ReasonKind.INDEX_NOT_WRITABLE:
+            return fill(QCoreApplication.translate(
+                "Reasons", "cannot write in the index folder %1: permission denied"), *a)
+        case ReasonKind.CLUSTER_DOWN:
+            return fill(QCoreApplication.translate(
+                "Reasons", "No shard of the cluster %1 answered (%2): are their servers "
+                "running?"), *a)
+        case ReasonKind.CLUSTER_FAILING:
+            return fill(QCoreApplication.translate(
+                "Reasons", "The shards of %1 keep failing: try again"), *a)
+        case ReasonKind.FORGET_SHARD_DOWN:
+            return fill(QCoreApplication.translate(
+                "Reasons", "shard %1 did not answer: removing a folder needs every shard; try "
+                "again when it is back"), *a)
+        case ReasonKind.FORGET_SHARD_LOST:
+            return fill(QCoreApplication.translate(
+                "Reasons", "a shard stopped answering (%1): the folder is still listed; remove "
+                "it again when every shard answers"), *a)
+        case ReasonKind.WORKER_FAILED:
+            return fill(QCoreApplication.translate(
+                "Reasons", "an indexing process failed: %1"), *a)
+        case ReasonKind.WORKER_ENDED:
+            return fill(QCoreApplication.translate(
+                "Reasons", "an indexing process ended unexpectedly (exit code %1)"), *a)
         case _:
             assert_never(kind)
+
+
+def error_text(exc: BaseException) -> str:
+    """An error's message in the installed language (as it is, unless the
+    core raised it with a :class:`~searchapp.core.reasons.Reason`)."""
+    reason = reason_of(exc)
+    return str(exc) if reason is None else reason_text(reason)

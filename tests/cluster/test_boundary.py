@@ -99,6 +99,60 @@ def test_window_searches_the_cluster(qtbot, cluster, tmp_path: Path) -> None:
     window.close()
 
 
+def test_a_russian_window_on_a_cluster_that_is_down_says_so_in_russian(
+        qtbot, cluster, tmp_path: Path) -> None:
+    from searchapp.ui import i18n
+    from searchapp.ui.app import build_window, make_settings
+
+    for shard in cluster.config.shards:
+        cluster.servers.stop(shard)
+    settings = make_settings(tmp_path / "settings.ini")
+    settings.setValue("language", "ru")
+    window = build_window(cluster.file, settings, "миграция")
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        with qtbot.waitSignal(window.controller.searchFailed, timeout=20_000) as failed:
+            window.start()
+        labels = ", ".join(s.label for s in cluster.config.shards)
+        assert failed.args == [f"Ни один шард кластера {cluster.file} не ответил ({labels}): "
+                               "запущены ли их серверы?"]
+    finally:
+        window.close()
+        i18n.install("en")
+        for shard in cluster.config.shards:
+            cluster.servers.start(shard)
+
+
+def test_a_russian_window_removing_a_folder_with_a_shard_down_says_why(
+        qtbot, cluster, tmp_path: Path) -> None:
+    from searchapp.ui import i18n
+    from searchapp.ui.app import build_window, make_settings
+
+    (tmp_path / "f").mkdir()
+    (tmp_path / "f" / "a.txt").write_text("T\n\nMigration.\n", encoding="utf-8")
+    assert cli.main(["index", str(tmp_path / "f"), "--index", str(cluster.file), "--quiet"]) == 0
+    settings = make_settings(tmp_path / "settings.ini")
+    settings.setValue("language", "ru")
+    window = build_window(cluster.file, settings, "")
+    qtbot.addWidget(window)
+    window.show()
+    down = cluster.config.shards[1]
+    try:
+        cluster.servers.stop(down)
+        with qtbot.waitSignal(window.controller.indexingFailed, timeout=20_000) as failed:
+            window.remove_folder(tmp_path / "f", confirm=False)
+        assert failed.args == [f"Папка не убрана: шард {down.label} не ответил: чтобы убрать "
+                               "папку, нужны все шарды; попробуйте снова, когда он вернётся"]
+    finally:
+        window.close()
+        i18n.install("en")
+        cluster.servers.start(down)
+    engine = open_backend(cluster.file)
+    assert engine.stats().articles == 1  # nothing was taken off
+    engine.close()
+
+
 @pytest.mark.parametrize("held_by", ["another run", "a writer on the shard's host"])
 def test_a_second_indexing_run_is_told_the_cluster_is_busy(cluster, capsys, held_by) -> None:
     import xapian

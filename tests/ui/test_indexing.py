@@ -244,6 +244,20 @@ def test_a_russian_window_says_why_in_russian(qtbot, make_window, tmp_path: Path
     dialog.close()
 
 
+def test_a_russian_window_says_in_russian_why_a_run_could_not_go_on(
+        qtbot, make_window, tmp_path: Path, write_articles) -> None:
+    """A folder gone between the dialog and its run: the run fails with the
+    core's reason, worded in Russian (it was the core's English after a
+    Russian beginning), in the status line."""
+    window = make_window(tmp_path / "ix", folders=[write_articles({"a.md": "текст"})],
+                         lang="ru")
+    gone = tmp_path / "gone"
+    with qtbot.waitSignal(window.controller.indexingFailed, timeout=WAIT_MS) as failed:
+        window.index_folder(gone)
+    assert failed.args == [f"Индексация не удалась: {gone}: нет такого файла или папки"]
+    assert window.report_label.text() == failed.args[0]
+
+
 def test_warnings_and_files_not_read_are_shown(qtbot, make_window, tmp_path: Path,
                                                 write_articles) -> None:
     root = write_articles({"ok.md": "---\ntitle: Ok\n---\nтекст",

@@ -1,4 +1,5 @@
-"""The window words every reason a file was skipped for in its language."""
+"""The window words in its language every reason a file was skipped for, and
+every reason a run or a search could not go on."""
 
 from __future__ import annotations
 
@@ -29,7 +30,21 @@ ARGS: dict[ReasonKind, tuple[str, ...]] = {
     ReasonKind.FRONT_MATTER_BAD_DAY: ("day is out of range for month",),
     ReasonKind.SHARD_DOWN: ("Connection refused",),
     ReasonKind.SHARD_LOST: ("Broken pipe", "120"),
+    ReasonKind.NO_SUCH_PATH: ("/data/news",),
+    ReasonKind.NO_INDEX: ("/data/index",),
+    ReasonKind.INDEX_IS_FILE: ("/data/index",),
+    ReasonKind.INDEX_NOT_CREATED: ("/data/index", "Read-only file system"),
+    ReasonKind.INDEX_NOT_WRITABLE: ("/data/index",),
+    ReasonKind.CLUSTER_DOWN: ("/data/cluster.toml", "s1 (10.0.0.5:33301), s2 (10.0.0.6:33301)"),
+    ReasonKind.CLUSTER_FAILING: ("/data/cluster.toml",),
+    ReasonKind.FORGET_SHARD_DOWN: ("s1 (10.0.0.5:33301)",),
+    ReasonKind.FORGET_SHARD_LOST: ("Broken pipe",),
+    ReasonKind.WORKER_FAILED: ("MemoryError",),
+    ReasonKind.WORKER_ENDED: ("-9",),
 }
+# What to do next, said in the window's terms instead of the command line's.
+WINDOW_ADVICE = {ReasonKind.NO_INDEX: "File ▸ Add folder", ReasonKind.FORGET_SHARD_DOWN: "removing",
+                 ReasonKind.FORGET_SHARD_LOST: "remove it again"}
 EVERY_KIND = {kind: Reason(kind, *ARGS.get(kind, ())) for kind in ReasonKind}
 
 
@@ -64,7 +79,24 @@ def test_a_reason_nobody_foresaw_is_shown_as_it_is() -> None:
     assert reason_text("the library's own words") == "the library's own words"
 
 
-@pytest.mark.parametrize("kind", list(ReasonKind))
+@pytest.mark.parametrize("kind", [k for k in ReasonKind if k not in WINDOW_ADVICE])
 def test_english_window_words_them_like_the_cli(qapp, kind: ReasonKind) -> None:
     i18n.install("en")
     assert reason_text(EVERY_KIND[kind]) == str(EVERY_KIND[kind])
+
+
+@pytest.mark.parametrize("kind", list(WINDOW_ADVICE))
+def test_the_window_gives_its_own_advice(qapp, kind: ReasonKind) -> None:
+    i18n.install("en")
+    text, cli = reason_text(EVERY_KIND[kind]), str(EVERY_KIND[kind])
+    assert WINDOW_ADVICE[kind] in text and WINDOW_ADVICE[kind] not in cli, text
+    assert "searchapp" not in text and "'forget'" not in text, text
+
+
+def test_an_error_raised_with_a_reason_is_worded_in_the_window_language(russian) -> None:
+    from searchapp.core.errors import UsageError
+    from searchapp.ui.reasons import error_text
+
+    assert error_text(UsageError(Reason(ReasonKind.NO_SUCH_PATH, "/data/news"))) == (
+        "/data/news: нет такого файла или папки")
+    assert error_text(UsageError("a message of its own")) == "a message of its own"

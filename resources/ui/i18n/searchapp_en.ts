@@ -720,26 +720,86 @@
         <source>shard stopped answering (%1): it keeps its last commit; %2 uncommitted changes were lost, the next run redoes them</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="126" />
+        <source>%1: no such file or folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="128" />
+        <source>No index at %1 yet: add a folder of articles (File ▸ Add folder…).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="132" />
+        <source>%1 is a file, not an index folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="135" />
+        <source>cannot create the index folder %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="138" />
+        <source>cannot write in the index folder %1: permission denied</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="141" />
+        <source>No shard of the cluster %1 answered (%2): are their servers running?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="145" />
+        <source>The shards of %1 keep failing: try again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="148" />
+        <source>shard %1 did not answer: removing a folder needs every shard; try again when it is back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="152" />
+        <source>a shard stopped answering (%1): the folder is still listed; remove it again when every shard answers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="156" />
+        <source>an indexing process failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="159" />
+        <source>an indexing process ended unexpectedly (exit code %1)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../../searchapp/ui/controller.py" line="165" />
+        <location filename="../../../searchapp/ui/controller.py" line="166" />
         <source>The index is damaged: rebuild it (File ▸ Rebuild index).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/controller.py" line="169" />
+        <location filename="../../../searchapp/ui/controller.py" line="170" />
         <source>Search failed: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../../searchapp/ui/controller.py" line="302" />
-        <source>The index is busy: another indexing run (another window, or 'searchapp index') is writing it. Try again when it has finished.</source>
+        <location filename="../../../searchapp/ui/controller.py" line="271" />
+        <source>The folder was not removed: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../../searchapp/ui/controller.py" line="305" />
+        <source>The index is busy: another indexing run (another window, or 'searchapp index') is writing it. Try again when it has finished.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/controller.py" line="308" />
         <source>Indexing failed: %1</source>
         <translation type="unfinished" />
     </message>

@@ -16,6 +16,7 @@ import xapian
 
 from searchapp.core.cluster.config import ClusterConfig, ClusterDownError, Shard
 from searchapp.core.notices import Notice, NoticeKind
+from searchapp.core.reasons import Reason, ReasonKind
 
 
 class ShardSet:
@@ -37,10 +38,8 @@ class ShardSet:
             if not self._refresh(shard):
                 missing.append(shard)
         if not self._open:
-            raise ClusterDownError(
-                f"No shard of the cluster {self.config.file} answered "
-                f"({', '.join(s.label for s in missing)}): are their servers running?"
-            )
+            raise ClusterDownError(Reason(ReasonKind.CLUSTER_DOWN, self.config.file,
+                                          ", ".join(s.label for s in missing)))
         combined = xapian.Database()
         for index in sorted(self._open):
             combined.add_database(self._open[index])

@@ -105,7 +105,7 @@ def update_cluster(
     new_roots = [folders.normalise(Path(r)) for r in roots or ()]
     for root in new_roots:
         if not root.exists():
-            raise UsageError(f"{root}: no such file or folder")
+            raise UsageError(Reason(ReasonKind.NO_SUCH_PATH, root))
     writers = _open_writers(config, report)
     try:
         every_folder = folders.merged(_saved_folders(writers, report), new_roots)
@@ -114,8 +114,7 @@ def update_cluster(
         if not reread:  # all they hold is this reader's: so is what comes, however it ends
             _ask(writers, report, lambda w: w.db.set_metadata(READER_KEY, str(READER_VERSION)))
         if not writers:
-            raise UsageError(f"no shard of the cluster {config.file} answered: start their "
-                             "servers")
+            raise _cluster_down(config, writers)
         _run(config, writers, every_folder, run_roots, rebuild, progress, report,
              reread=reread)
     except KeyboardInterrupt:
@@ -145,8 +144,7 @@ def forget_cluster_folder(cluster_file: Path, folder: Path) -> int:
         saved = _saved_folders(writers, report)
         if report.warnings:
             label, _ = report.warnings[0]
-            raise IndexStateError(f"shard {label} did not answer: forgetting a folder "
-                                  "needs every shard; try again when it is back")
+            raise IndexStateError(Reason(ReasonKind.FORGET_SHARD_DOWN, label))
         remaining = folders.without(saved, folder, "cluster")
         removed = 0
         for w in writers.values():  # the articles first: a failure keeps the folder listed
@@ -159,8 +157,7 @@ def forget_cluster_folder(cluster_file: Path, folder: Path) -> int:
             w.db.commit()
         return removed
     except xapian.NetworkError as exc:
-        raise IndexStateError(f"a shard stopped answering ({_reason(exc)}): the folder is still "
-                              "listed; run 'forget' again when every shard answers") from None
+        raise IndexStateError(Reason(ReasonKind.FORGET_SHARD_LOST, _reason(exc))) from None
     finally:
         for w in writers.values():
             _close(w)
@@ -201,8 +198,14 @@ def _open_writers(config: ClusterConfig, report: IndexReport) -> dict[int, Shard
             continue
         writers[shard.index] = ShardWriter(shard, db)
     if not writers:
-        raise UsageError(f"no shard of the cluster {config.file} answered: start their servers")
+        raise _cluster_down(config, writers)
     return writers
+
+
+def _cluster_down(config: ClusterConfig, writers: dict[int, ShardWriter]) -> UsageError:
+    """The error of a run that no shard answers (``writers``: those that did at first)."""
+    down = ", ".join(s.label for s in config.shards if s.index not in writers)
+    return UsageError(Reason(ReasonKind.CLUSTER_DOWN, config.file, down))
 
 
 def _ask(writers: dict[int, ShardWriter], report: IndexReport,

@@ -49,6 +49,7 @@ from searchapp.core.query import (
     highlight_terms,
     unknown_source_clauses,
 )
+from searchapp.core.reasons import Reason, ReasonKind
 from searchapp.core.results import (
     ArticleView,
     Facets,
@@ -86,10 +87,14 @@ class ClusterEngine:
     # -- lifecycle -------------------------------------------------------------
 
     def exists(self) -> bool:
+        """True unless the shards that answer hold nothing.  A cluster none of
+        whose shards answers may well hold an archive: it counts as existing,
+        so that a search says why it cannot answer instead of the window
+        offering to fill an "empty" index."""
         try:
             return self._run(lambda db: db.get_doccount() > 0)[0]
         except ClusterDownError:
-            return False
+            return True
 
     def close(self) -> None:
         with self._lock:
@@ -113,7 +118,7 @@ class ClusterEngine:
                     self._shards.close()  # reconnect: the lost shard will not answer
                     continue
                 return result, missing_notice(missing, len(self.config.shards))
-            raise ClusterDownError(f"The shards of {self.config.file} keep failing: try again")
+            raise ClusterDownError(Reason(ReasonKind.CLUSTER_FAILING, self.config.file))
 
     # -- queries ---------------------------------------------------------------
 
