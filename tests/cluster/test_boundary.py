@@ -99,6 +99,27 @@ def test_window_searches_the_cluster(qtbot, cluster, tmp_path: Path) -> None:
     window.close()
 
 
+def test_indexing_a_cluster_none_of_whose_shards_answers_is_one_line(
+        cluster, tmp_path: Path, capsys) -> None:
+    """The cluster's state, as for a search (exit 1), not a usage error (2,
+    'error:'), and the shards named."""
+    (tmp_path / "f").mkdir()
+    (tmp_path / "f" / "a.txt").write_text("T\n\nMigration.\n", encoding="utf-8")
+    for shard in cluster.config.shards:
+        cluster.servers.stop(shard)
+    try:
+        code = cli.main(["index", str(tmp_path / "f"), "--index", str(cluster.file)])
+        search = cli.main(["search", "migration", "--index", str(cluster.file)])
+    finally:
+        for shard in cluster.config.shards:
+            cluster.servers.start(shard)
+    assert (code, search) == (cli.EXIT_FAILED, cli.EXIT_FAILED)
+    labels = ", ".join(s.label for s in cluster.config.shards)
+    line = (f"searchapp: No shard of the cluster {cluster.file} answered ({labels}): "
+            "are their servers running?\n")
+    assert capsys.readouterr().err == line * 2
+
+
 def test_a_russian_window_on_a_cluster_that_is_down_says_so_in_russian(
         qtbot, cluster, tmp_path: Path) -> None:
     from searchapp.ui import i18n

@@ -32,7 +32,7 @@ import xapian
 
 from searchapp.core import folders, schema
 from searchapp.core.cluster.analysers import Done, analysed
-from searchapp.core.cluster.config import ClusterConfig, load_cluster
+from searchapp.core.cluster.config import ClusterConfig, ClusterDownError, load_cluster
 from searchapp.core.cluster.documents import (
     FINGERPRINT,
     KEY,
@@ -202,10 +202,11 @@ def _open_writers(config: ClusterConfig, report: IndexReport) -> dict[int, Shard
     return writers
 
 
-def _cluster_down(config: ClusterConfig, writers: dict[int, ShardWriter]) -> UsageError:
-    """The error of a run that no shard answers (``writers``: those that did at first)."""
+def _cluster_down(config: ClusterConfig, writers: dict[int, ShardWriter]) -> ClusterDownError:
+    """The error of a run that no shard answers (``writers``: those that did at
+    first): the cluster's state, as for a search, not a mistake in the command."""
     down = ", ".join(s.label for s in config.shards if s.index not in writers)
-    return UsageError(Reason(ReasonKind.CLUSTER_DOWN, config.file, down))
+    return ClusterDownError(Reason(ReasonKind.CLUSTER_DOWN, config.file, down))
 
 
 def _ask(writers: dict[int, ShardWriter], report: IndexReport,
