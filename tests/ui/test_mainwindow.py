@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QPoint, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QKeyEvent, QTextCursor, QTextDocument, QTextFormat
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from searchapp.core.errors import IndexDamagedError
@@ -288,6 +288,50 @@ def test_markup_in_an_article_is_shown_literally(qtbot, make_window, tmp_path,
     assert "<script>alert(1)</script>" in text
     assert "<img src=http://example.com/x.png>" in text
     assert window.reading_pane.browser.requested == []  # nothing was fetched
+
+
+def shown_title(pane) -> str:
+    """The reading pane's title as the user reads it (its label holds HTML)."""
+    document = QTextDocument()
+    document.setHtml(pane.title.text())
+    return document.toPlainText()
+
+
+def test_title_matches_are_marked_in_the_reading_pane(qtbot, make_window, tmp_path,
+                                                      write_articles) -> None:
+    root = write_articles({"title.txt": (
+        "Миграция <b>трудовая</b> в Казахстане\n\nВ тексте про мигрантов и работу.\n")})
+    window = make_window(tmp_path / "ix", folders=[root])
+    qtbot.waitUntil(lambda: window.last_response is not None
+                    and window.last_response.total == 1, timeout=WAIT_MS)
+    type_query(qtbot, window, "миграция")
+    pane = open_first_result(qtbot, window)
+    assert pane.article.title_spans == ((0, len("Миграция")),)
+    mark, text = mark_colors(pane.palette())
+    assert pane.title.text().startswith(
+        f"<span style='background-color:{mark};color:{text}'>Миграция</span> ")
+    # The title's own markup is shown as written, never rendered.
+    assert shown_title(pane) == "Миграция <b>трудовая</b> в Казахстане"
+
+
+def test_a_long_line_with_many_hits_is_laid_out_once(qtbot, make_window, tmp_path,
+                                                     write_articles) -> None:
+    """Marking 400 hits on one line used to redo the line's layout for each
+    (3,000 hits: a minute and a half of a frozen window)."""
+    hits = 400
+    root = write_articles({"long.txt": "Зебры\n\n" + "a line about zebra crossings " * hits})
+    window = make_window(tmp_path / "ix", folders=[root])
+    qtbot.waitUntil(lambda: window.last_response is not None
+                    and window.last_response.total == 1, timeout=WAIT_MS)
+    type_query(qtbot, window, "zebra")
+    pane = window.reading_pane
+    changes: list[int] = []
+    pane.browser.document().contentsChange.connect(lambda *_: changes.append(1))
+    pane = open_first_result(qtbot, window)
+    assert pane.hit_count == hits
+    assert marked_background(pane, pane.article.body_spans[-1][0]) is not None
+    # Setting the text is one change; marking every hit, one more.
+    assert len(changes) <= 3, f"{len(changes)} changes to the document"
 
 
 def test_results_model_is_a_valid_qt_model(qtbot, qtmodeltester, window) -> None:
