@@ -47,11 +47,13 @@ SCHEMA_VERSION = 5
 # part words, a file of one line is read, an encoded From gives its name; 5: a
 # message forwarded as an attachment is read with its letter, a PDF's first line
 # broken at the page's edge is no title, a PDF titled by its file's name takes
-# its heading, front matter without a date takes an opening dateline.  Bump
+# its heading, front matter without a date takes an opening dateline; 6: a text
+# file of one headline (or a Markdown file of its heading alone) has it as its
+# text too (its text was empty: no snippet, an empty reading pane).  Bump
 # whenever reading a file gives another article (title, body, date…) than
 # before: an index made with an older reader has its files read again by its
 # next run.
-READER_VERSION = 5
+READER_VERSION = 6
 
 PATH = "path"  # the article's key: its absolute file path
 TITLE = "title"

@@ -187,10 +187,12 @@ def clean_scraped(text: str, *, title: str = "") -> Cleaned:
             body_lines.append(line)
         previous = line or previous
     body = "\n".join(_paragraphs(body_lines)).strip()
-    if not title and not body:  # a file of one line that reads like a dateline
-        only = [line for line in lines if line]
-        if len(only) == 1 and not _is_chrome(only[0]):
+    if not body:  # a file of one line has it as its title and its text
+        only = [line for line in lines if line and not _is_chrome(line)]
+        if len(only) == 1:
             body = only[0]
+        elif not only:  # a Markdown file of its heading alone
+            body = title
     if not title:
         title = first_sentence(body)
     return Cleaned(title, body)

@@ -644,6 +644,21 @@ def test_a_pdf_of_one_line_is_indexed_with_it_as_title_and_body(tmp_path: Path) 
     assert (a.title, a.body) == (line, line)
 
 
+@pytest.mark.parametrize(("name", "text", "line"), [
+    ("a.txt", "Only a headline about Turkmen carpets and Ашхабад",
+     "Only a headline about Turkmen carpets and Ашхабад"),
+    ("b.txt", "\n  Ковры Ашхабада  \n\n", "Ковры Ашхабада"),
+    ("c.md", "# Ковры Ашхабада\n", "Ковры Ашхабада"),
+    ("d.txt", "Астана, 12 марта 2024\n", "Астана, 12 марта 2024"),
+], ids=["headline", "headline-among-blank-lines", "markdown-heading", "dateline"])
+def test_a_text_file_of_one_line_has_it_as_title_and_text(
+        tmp_path: Path, name: str, text: str, line: str) -> None:
+    """A headline alone became the title and left the text empty: the article was
+    found with no snippet and showed an empty reading pane."""
+    a = read_article(_write(tmp_path, name, text.encode()))
+    assert (a.title, a.body) == (line, line)
+
+
 @pytest.mark.parametrize(("sender", "source"), [
     ("=?utf-8?b?0JjQstCw0L0gPGl2YW5AbWFpbC5ydT4=?=", "Иван"),  # «Иван <ivan@mail.ru>» as one
     ("Иван <ivan@mail.ru>", "Иван"),
