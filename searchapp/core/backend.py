@@ -67,7 +67,8 @@ def cluster_available() -> bool:
 def open_backend(location: Path) -> SearchBackend:
     """The engine for ``location``: a Xapian cluster for a cluster file, the
     Whoosh index otherwise.  Raises :class:`UsageError` for a cluster file
-    that cannot be used (missing, malformed, no Xapian bindings)."""
+    that cannot be used (missing, malformed, no Xapian bindings), and
+    :class:`IndexLocationError` for a file where an index folder belongs."""
     location = Path(location)
     if is_cluster_file(location):
         from searchapp.core.cluster.config import load_cluster, require_xapian
@@ -76,6 +77,8 @@ def open_backend(location: Path) -> SearchBackend:
         from searchapp.core.cluster.xapian_search import ClusterEngine
 
         return ClusterEngine(load_cluster(location))
+    from searchapp.core import store
     from searchapp.core.engine import SearchEngine
 
+    store.refuse_file(location)  # else: "empty", and a run that fails when started
     return SearchEngine(location)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 from PySide6.QtGui import QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from searchapp.core import RESOURCES_DIR, default_index_dir  # noqa: E402
+from searchapp.core import RESOURCES_DIR, SearchappError, default_index_dir  # noqa: E402
 from searchapp.ui import i18n  # noqa: E402
 from searchapp.ui.mainwindow import MainWindow  # noqa: E402
 from searchapp.ui.stop_signals import close_on_stop_signals  # noqa: E402
@@ -49,8 +49,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName("searchapp")
     app.setDesktopFileName("searchapp")  # Wayland: the menu entry's name and icon
     app.setWindowIcon(QIcon(str(ICON)))
-    window = build_window(args.index or default_index_dir(), make_settings(args.settings),
-                          args.query)
+    try:
+        window = build_window(args.index or default_index_dir(),
+                              make_settings(args.settings), args.query)
+    except SearchappError as exc:  # a file where the index belongs, a bad cluster file
+        print(f"searchapp: {exc}", file=sys.stderr)
+        return 1
     if args.probe_startup:
         def first_results(_resp: object) -> None:
             print(f"first results after {time.perf_counter() - STARTED:.3f} s", flush=True)

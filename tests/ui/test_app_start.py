@@ -36,6 +36,22 @@ def test_the_app_opens_on_the_seeds_with_its_icon(seed_copy: Path, tmp_path: Pat
     assert "icon shown" in done.stdout
 
 
+def test_a_file_named_as_the_index_is_refused_in_one_line(tmp_path: Path) -> None:
+    """The window opened on a file said "This index is empty" and offered to add a
+    folder, whose run then failed."""
+    not_an_index = tmp_path / "notes.txt"
+    not_an_index.write_text("not an index", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, "--index", str(not_an_index),
+         "--settings", str(tmp_path / "settings.ini")],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 1
+    assert done.stderr == f"searchapp: {not_an_index} is a file, not an index folder\n"
+    assert not_an_index.read_text(encoding="utf-8") == "not an index"
+
+
 # The same, saying when the first results are shown (after opening the window's
 # dialog named in $OPEN_DIALOG, if any, once it is up) and how main() ended.
 STOPPABLE = """
