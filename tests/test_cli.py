@@ -249,3 +249,37 @@ def test_an_index_that_is_a_file_is_named_so(tmp_path: Path, command: list[str])
     done = run(*command, index=tmp_path / "afile")
     assert done.returncode == 1
     assert done.stderr == f"searchapp: {tmp_path / 'afile'} is a file, not an index folder\n"
+
+
+@pytest.mark.parametrize(("read_only", "why"), [
+    (True, "its file system is read-only"), (False, "permission denied")])
+@pytest.mark.parametrize("command", ["forget", "index"])
+def test_an_index_that_cannot_be_written_is_one_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        command: str, read_only: bool, why: str) -> None:
+    """``forget`` on an index on a read-only mount said "unexpected error: [Errno 30]"
+    and wrote a log; ``index`` called a read-only file system "permission denied"."""
+    from searchapp import cli
+    from searchapp.core import update_index
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Заголовок\n\nТекст про миграцию.\n", encoding="utf-8")
+    index = tmp_path / "index"
+    update_index(index, [folder])
+    before = sorted((p.name, p.stat().st_mtime_ns) for p in index.iterdir())
+    access, statvfs = os.access, os.statvfs
+
+    class Stat:
+        f_flag = os.ST_RDONLY if read_only else 0
+
+    def fake_access(path: os.PathLike[str] | str, mode: int, **kw: object) -> bool:
+        return False if Path(path) == index and mode & os.W_OK else access(path, mode, **kw)
+
+    monkeypatch.setattr(store.os, "access", fake_access)
+    monkeypatch.setattr(store.os, "statvfs",
+                        lambda path: Stat() if Path(path) == index else statvfs(path))
+    assert cli.main([command, str(folder), "--index", str(index)]) == 1
+    assert capsys.readouterr().err == (
+        f"searchapp: cannot write in the index folder {index}: {why}\n")
+    assert sorted((p.name, p.stat().st_mtime_ns) for p in index.iterdir()) == before

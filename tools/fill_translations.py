@@ -223,6 +223,8 @@ RU = {
     "cannot create the index folder %1: %2": "не удаётся создать папку индекса %1: %2",
     "cannot write in the index folder %1: permission denied":
         "нет права записи в папку индекса %1",
+    "cannot write in the index folder %1: its file system is read-only":
+        "нельзя записать в папку индекса %1: её файловая система только для чтения",
     "No shard of the cluster %1 answered (%2): are their servers running?":
         "Ни один шард кластера %1 не ответил (%2): запущены ли их серверы?",
     "The shards of %1 keep failing: try again":

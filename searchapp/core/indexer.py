@@ -166,6 +166,7 @@ def forget_folder(index_dir: Path, folder: Path) -> int:
     folder = folders.normalise(folder)
     if not index_dir.is_dir():
         raise IndexMissingError(Reason(ReasonKind.NO_INDEX, index_dir))
+    store.require_writable(index_dir)
     lock = store.run_lock(index_dir)
     if not lock.acquire(blocking=False):
         raise store.busy_error(index_dir)

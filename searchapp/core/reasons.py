@@ -63,6 +63,7 @@ class ReasonKind(Enum):
     INDEX_IS_FILE = "index_is_file"  # (the path,)
     INDEX_NOT_CREATED = "index_not_created"  # (the index folder, the system's message)
     INDEX_NOT_WRITABLE = "index_not_writable"  # (the index folder,)
+    INDEX_READ_ONLY = "index_read_only"  # (the index folder,)
     CLUSTER_DOWN = "cluster_down"  # (the cluster file, the shards that did not answer)
     CLUSTER_FAILING = "cluster_failing"  # (the cluster file,)
     FORGET_SHARD_DOWN = "forget_shard_down"  # (the shard,)
@@ -173,6 +174,8 @@ def english(kind: ReasonKind, a: tuple[str, ...] = ()) -> str:
             return f"cannot create the index folder {a[0]}: {a[1]}"
         case ReasonKind.INDEX_NOT_WRITABLE:
             return f"cannot write in the index folder {a[0]}: permission denied"
+        case ReasonKind.INDEX_READ_ONLY:
+            return f"cannot write in the index folder {a[0]}: its file system is read-only"
         case ReasonKind.CLUSTER_DOWN:
             return f"No shard of the cluster {a[0]} answered ({a[1]}): are their servers running?"
         case ReasonKind.CLUSTER_FAILING:

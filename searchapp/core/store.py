@@ -62,8 +62,20 @@ def prepare_dir(index_dir: Path) -> None:
     except OSError as exc:
         raise IndexLocationError(
             Reason(ReasonKind.INDEX_NOT_CREATED, index_dir, exc.strerror or exc)) from None
-    if not os.access(index_dir, os.W_OK | os.X_OK):
-        raise IndexLocationError(Reason(ReasonKind.INDEX_NOT_WRITABLE, index_dir))
+    require_writable(index_dir)
+
+
+def require_writable(index_dir: Path) -> None:
+    """Raise :class:`IndexLocationError` unless files can be written in the
+    folder ``index_dir``, saying whether its file system is read-only."""
+    if os.access(index_dir, os.W_OK | os.X_OK):
+        return
+    try:
+        read_only = bool(os.statvfs(index_dir).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # AttributeError: no statvfs (Windows)
+        read_only = False
+    kind = ReasonKind.INDEX_READ_ONLY if read_only else ReasonKind.INDEX_NOT_WRITABLE
+    raise IndexLocationError(Reason(kind, index_dir))
 
 
 def read_reader_version(index_dir: Path) -> int:

@@ -137,6 +137,10 @@ def reason_text(reason: str) -> str:
         case ReasonKind.INDEX_NOT_WRITABLE:
             return fill(QCoreApplication.translate(
                 "Reasons", "cannot write in the index folder %1: permission denied"), *a)
+        case ReasonKind.INDEX_READ_ONLY:
+            return fill(QCoreApplication.translate(
+                "Reasons", "cannot write in the index folder %1: its file system is "
+                "read-only"), *a)
         case ReasonKind.CLUSTER_DOWN:
             return fill(QCoreApplication.translate(
                 "Reasons", "No shard of the cluster %1 answered (%2): are their servers "

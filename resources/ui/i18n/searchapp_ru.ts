@@ -747,6 +747,11 @@
     </message>
     <message>
         <location filename="../../../searchapp/ui/reasons.py" line="141" />
+        <source>cannot write in the index folder %1: its file system is read-only</source>
+        <translation>нельзя записать в папку индекса %1: её файловая система только для чтения</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="141" />
         <source>No shard of the cluster %1 answered (%2): are their servers running?</source>
         <translation>Ни один шард кластера %1 не ответил (%2): запущены ли их серверы?</translation>
     </message>
