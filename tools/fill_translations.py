@@ -20,8 +20,12 @@ RU = {
     "%1 added, %2 updated, %3 removed, %4 skipped":
         "добавлено %1, обновлено %2, удалено %3, пропущено %4",
     "not read: %1": "не прочитаны: %1",
-    "without extension": "без расширения",
-    "saved-page folders (name_files)": "папки сохранённых страниц (имя_files)",
+    "%n saved-page folder(s) (name_files)": (
+        "%n папка сохранённой страницы (имя_files)",
+        "%n папки сохранённых страниц (имя_files)",
+        "%n папок сохранённых страниц (имя_files)",
+    ),
+    "%n without extension": ("%n без расширения", "%n без расширения", "%n без расширения"),
     "Russian": "Русский",
     "English": "Английский",
     "Unknown": "Не указан",
@@ -258,6 +262,9 @@ HELP_RU = (
 )
 EN_PLURALS = {
     "%n article(s)": ("%n article", "%n articles"),
+    "%n saved-page folder(s) (name_files)": (
+        "%n saved-page folder (name_files)", "%n saved-page folders (name_files)"),
+    "%n without extension": ("%n without extension", "%n without extension"),
     "%n article(s) exported to %1": ("%n article exported to %1", "%n articles exported to %1"),
     "The query was cut to its first %n character(s).": (
         "The query was cut to its first %n character.",

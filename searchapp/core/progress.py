@@ -16,6 +16,15 @@ SAVED_PAGE_FOLDERS = "saved-page folders (name_files)"
 """A kind of what a run did not read, beside file extensions: the folders a
 browser saves beside a page (``X_files``, see :mod:`searchapp.core.ingest.walker`)."""
 
+
+
+def _kind_count(kind: str, n: int) -> str:
+    """``"12 .jpg"``, ``"1 saved-page folder (name_files)"``, ``"2 without extension"``."""
+    if kind == SAVED_PAGE_FOLDERS:
+        return f"{n} saved-page folder{'' if n == 1 else 's'} (name_files)"
+    return f"{n} {kind}" if kind else f"{n} without extension"
+
+
 _RECHECK = 0.05  # seconds between looks at the cancel flag while a run gives way
 HELD_AT_MOST = 10.0
 """Seconds a run gives way to searches held without a break: then it goes on
@@ -155,6 +164,4 @@ class IndexReport:
         """``"not read: 12 .jpg, 2 .xlsx"``, most frequent first; "" if nothing was left."""
         if not self.not_read:
             return ""
-        return "not read: " + ", ".join(
-            f"{n} {ext}" if ext else f"{n} without extension" for ext, n in self.not_read_kinds()
-        )
+        return "not read: " + ", ".join(_kind_count(ext, n) for ext, n in self.not_read_kinds())

@@ -89,9 +89,7 @@ class IndexStatus(QObject):
                                len(report.failed)), 1):
             text = text.replace(f"%{i}", str(n))
         if report.not_read:
-            names = {"": self.tr("without extension"),
-                     SAVED_PAGE_FOLDERS: self.tr("saved-page folders (name_files)")}
-            kinds = ", ".join(f"{n} {names.get(kind, kind)}" for kind, n in report.not_read_kinds())
+            kinds = ", ".join(self._kind_count(kind, n) for kind, n in report.not_read_kinds())
             text += "; " + self.tr("not read: %1").replace("%1", kinds)
         if report.cancelled:
             text += " " + self.tr("(cancelled; what was indexed is kept)")
@@ -99,6 +97,14 @@ class IndexStatus(QObject):
             text += " " + self.tr("(all re-read by this version)")
         self.say(text)
         self.failed_button.setVisible(bool(self.notes))
+
+    def _kind_count(self, kind: str, n: int) -> str:
+        """How many of one kind a run did not read: "12 .jpg", "1 saved-page folder"."""
+        if kind == SAVED_PAGE_FOLDERS:
+            return self.tr("%n saved-page folder(s) (name_files)", "", n)
+        if not kind:
+            return self.tr("%n without extension", "", n)
+        return f"{n} {kind}"
 
     def failed(self, message: str) -> None:
         self._end()

@@ -267,7 +267,7 @@ def test_warnings_and_files_not_read_are_shown(qtbot, make_window, tmp_path: Pat
                            "page.html": "<p>A page.</p>", "page_files/ad.html": "<p>An ad.</p>"})
     window = make_window(tmp_path / "ix", folders=[root])
     assert "4 added" in window.report_label.text()  # page_files/ad.html is not one of them
-    assert ("not read: 2 .jpg, 1 .xlsx, 1 saved-page folders (name_files), 1 without extension"
+    assert ("not read: 2 .jpg, 1 .xlsx, 1 saved-page folder (name_files), 1 without extension"
             in window.report_label.text())
     window.failed_button.click()
     qtbot.waitUntil(lambda: any(w.windowTitle() == "Files skipped or read with a defect"
@@ -278,6 +278,20 @@ def test_warnings_and_files_not_read_are_shown(qtbot, make_window, tmp_path: Pat
     assert dialog.table.item(0, 0).text().endswith("broken.md")
     assert dialog.table.item(0, 1).text().startswith("indexed, but: ")
     dialog.close()
+
+
+@pytest.mark.parametrize(("saved_pages", "words"), [
+    (1, "1 папка сохранённой страницы"), (3, "3 папки сохранённых страниц"),
+    (5, "5 папок сохранённых страниц")])
+def test_folders_not_read_are_counted_in_the_language_s_plural(
+        qtbot, make_window, tmp_path: Path, write_articles, saved_pages: int,
+        words: str) -> None:
+    """The report said «1 папки сохранённых страниц» and "1 saved-page folders"."""
+    pages = {f"p{i}.html": "<p>Страница.</p>" for i in range(saved_pages)}
+    root = write_articles({**pages, **{f"p{i}_files/ad.html": "<p>Реклама.</p>"
+                                       for i in range(saved_pages)}})
+    window = make_window(tmp_path / "ix", folders=[root], lang="ru")
+    assert f"не прочитаны: {words} (имя_files)" in window.report_label.text()
 
 
 def titles(window) -> list[str]:

@@ -120,15 +120,15 @@
         <source>%1 added, %2 updated, %3 removed, %4 skipped</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="92" />
-        <source>without extension</source>
-        <translation type="unfinished" />
+    <message numerus="yes">
+        <location filename="../../../searchapp/ui/index_status.py" line="109" />
+        <source>%n saved-page folder(s) (name_files)</source>
+        <translation><numerusform>%n saved-page folder (name_files)</numerusform><numerusform>%n saved-page folders (name_files)</numerusform></translation>
     </message>
-    <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="93" />
-        <source>saved-page folders (name_files)</source>
-        <translation type="unfinished" />
+    <message numerus="yes">
+        <location filename="../../../searchapp/ui/index_status.py" line="111" />
+        <source>%n without extension</source>
+        <translation><numerusform>%n without extension</numerusform><numerusform>%n without extension</numerusform></translation>
     </message>
     <message>
         <location filename="../../../searchapp/ui/index_status.py" line="95" />

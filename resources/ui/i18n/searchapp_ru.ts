@@ -120,15 +120,15 @@
         <source>%1 added, %2 updated, %3 removed, %4 skipped</source>
         <translation>добавлено %1, обновлено %2, удалено %3, пропущено %4</translation>
     </message>
-    <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="92" />
-        <source>without extension</source>
-        <translation>без расширения</translation>
+    <message numerus="yes">
+        <location filename="../../../searchapp/ui/index_status.py" line="109" />
+        <source>%n saved-page folder(s) (name_files)</source>
+        <translation><numerusform>%n папка сохранённой страницы (имя_files)</numerusform><numerusform>%n папки сохранённых страниц (имя_files)</numerusform><numerusform>%n папок сохранённых страниц (имя_files)</numerusform></translation>
     </message>
-    <message>
-        <location filename="../../../searchapp/ui/index_status.py" line="93" />
-        <source>saved-page folders (name_files)</source>
-        <translation>папки сохранённых страниц (имя_files)</translation>
+    <message numerus="yes">
+        <location filename="../../../searchapp/ui/index_status.py" line="111" />
+        <source>%n without extension</source>
+        <translation><numerusform>%n без расширения</numerusform><numerusform>%n без расширения</numerusform><numerusform>%n без расширения</numerusform></translation>
     </message>
     <message>
         <location filename="../../../searchapp/ui/index_status.py" line="95" />

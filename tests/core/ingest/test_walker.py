@@ -75,6 +75,8 @@ def test_the_folder_a_browser_saves_beside_a_page_is_counted_not_read(tmp_path: 
     assert skipped == {SAVED_PAGE_FOLDERS: 2}
     assert IndexReport(not_read=skipped).not_read_line() == (
         "not read: 2 saved-page folders (name_files)")
+    assert IndexReport(not_read=Counter({SAVED_PAGE_FOLDERS: 1})).not_read_line() == (
+        "not read: 1 saved-page folder (name_files)")
 
 
 def test_an_index_kept_inside_its_folder_is_not_read(tmp_path: Path) -> None:
