@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QTo
 
 from searchapp.core import SAVED_PAGE_FOLDERS, IndexReport, IndexStats, Progress
 from searchapp.ui.dialogs import FailedFilesDialog
+from searchapp.ui.elided_label import ElidedLabel
 from searchapp.ui.reasons import reason_text
 
 PROGRESS_DELAY_MS = 500  # a run shorter than this shows no bar
@@ -22,7 +23,7 @@ class IndexStatus(QObject):
         super().__init__(parent_widget)
         self._parent = parent_widget
         self.stats_label = QLabel()
-        self.report_label = QLabel()
+        self.report_label = ElidedLabel()
         self.failed_button = QPushButton()
         self.failed_button.setFlat(True)
         self.failed_button.hide()

@@ -280,6 +280,27 @@ def test_warnings_and_files_not_read_are_shown(qtbot, make_window, tmp_path: Pat
     dialog.close()
 
 
+@pytest.mark.parametrize("width", [700, 1280])
+def test_a_long_report_is_cut_with_an_ellipsis_beside_its_button(
+        qtbot, make_window, tmp_path: Path, write_articles, width: int) -> None:
+    """The Russian report ran into the "skipped files" button and pushed the
+    index's size out of the status bar."""
+    root = write_articles({"ok.md": "# Статья\n\nТекст.", "empty.txt": "", "p.jpg": "x",
+                           "t.xlsx": "x", "README": "x", "page.html": "<p>Страница.</p>",
+                           "page_files/ad.html": "<p>Реклама.</p>"})
+    window = make_window(tmp_path / "ix", folders=[root], lang="ru")
+    window.resize(width, 600)
+    qtbot.waitUntil(lambda: window.width() == max(width, window.minimumSizeHint().width()))
+    report, button, stats = window.report_label, window.failed_button, window.status.stats_label
+    qtbot.waitUntil(lambda: button.isVisible() and report.width() < report.sizeHint().width(),
+                    timeout=WAIT_MS)
+    assert report.text().endswith("1 без расширения")  # the whole report is kept
+    assert report.toolTip() == report.text()  # the whole report on hover
+    assert report.shown_text().endswith("…")
+    assert report.geometry().right() < button.geometry().left()
+    assert stats.width() >= stats.sizeHint().width()  # «Статей: 2, источников: 1» whole
+
+
 @pytest.mark.parametrize(("saved_pages", "words"), [
     (1, "1 папка сохранённой страницы"), (3, "3 папки сохранённых страниц"),
     (5, "5 папок сохранённых страниц")])
