@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QLayout,
     QListView,
     QPushButton,
     QSizePolicy,
@@ -122,8 +123,12 @@ class CheckList(QListView):
     def set_counts(self, counts: dict[str, int]) -> None:
         self.facet_model.set_counts(counts)
         rows = self.facet_model.rowCount()
-        self.setFixedHeight(self.sizeHintForRow(0) * max(1, min(rows, 8))
-                            + 2 * self.frameWidth() + 2 if rows else 28)
+        # Eight rows at least (or all, if fewer), and every row if there is room.
+        def height(shown: int) -> int:
+            return self.sizeHintForRow(0) * shown + 2 * self.frameWidth() + 2 if rows else 28
+
+        self.setMinimumHeight(height(max(1, min(rows, 8))))
+        self.setMaximumHeight(height(max(1, rows)))
 
     def set_checked(self, value: str, on: bool, notify: bool = True) -> None:
         self.facet_model.set_checked(value, on, notify)
@@ -199,10 +204,22 @@ class DateHistogram(QWidget):
             bar = max(2.0, h * n / top)
             p.drawRect(QRectF(i * w + 1, h - bar, max(1.0, w - 2), bar))
         p.setPen(palette.color(QPalette.ColorRole.Text))
-        p.drawText(0, self.height() - 2, self._bars[0][0])
-        last = self._bars[-1][0]
+        labels = self.axis_labels()
+        if len(labels) == 1:  # one period: its name under its bar
+            p.drawText(QRectF(0, h, self.width(), self.height() - h),
+                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, labels[0])
+            return
+        first, last = labels
+        p.drawText(0, self.height() - 2, first)
         p.drawText(self.width() - p.fontMetrics().horizontalAdvance(last), self.height() - 2,
                    last)
+
+    def axis_labels(self) -> list[str]:
+        """The periods named under the bars: the first and the last, or the only one."""
+        if not self._bars:
+            return []
+        first, last = self._bars[0][0], self._bars[-1][0]
+        return [first] if first == last else [first, last]
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         i = self._bar_at(event.position().x())
@@ -249,7 +266,10 @@ class FacetPanel(QWidget):
         self.clear_button = QPushButton()
 
         self.source_box = QGroupBox()
-        QVBoxLayout(self.source_box).addWidget(self.sources)
+        source_layout = QVBoxLayout(self.source_box)
+        source_layout.addWidget(self.sources)
+        # The box is as tall as its list may be: the room left below goes to the stretch.
+        source_layout.setSizeConstraint(QLayout.SizeConstraint.SetMinAndMaxSize)
         self.date_box = QGroupBox()
         form = QFormLayout()
         self.from_label, self.to_label = QLabel(), QLabel()
@@ -264,7 +284,9 @@ class FacetPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        for w in (self.source_box, self.date_box, self.lang_box):
+        # Many sources: their list takes the free height (the stretch below, what is left).
+        layout.addWidget(self.source_box, 100)
+        for w in (self.date_box, self.lang_box):
             layout.addWidget(w)
         layout.addWidget(self.clear_button)
         layout.addStretch(1)

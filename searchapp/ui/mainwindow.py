@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(facet_scroll)
         self.splitter.addWidget(self.results)
         self.splitter.addWidget(self.reading_pane)
-        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(0, 1)  # a wide window widens the facets too
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 4)
         self.splitter.setSizes([230, 480, 570])

@@ -171,6 +171,44 @@ def test_the_histogram_is_a_time_axis_and_a_bar_keeps_its_month(qtbot, make_wind
     click_bar(qtbot, window, "2024-05")
     assert [Path(p).name for p in listed(window)] == ["may.md"]
     assert window.facets.date_range() == (dt.date(2024, 5, 1), dt.date(2024, 5, 31))
+    assert window.facets.histogram.axis_labels() == ["2024-01", "2024-05"]
+
+
+def test_a_large_window_gives_the_facets_room_for_every_source(
+        qtbot, make_window, tmp_path, write_articles) -> None:
+    """At 1920×1080 the facet column stayed 230 px wide with eight sources shown
+    and the rest of its height empty."""
+    root = write_articles({
+        f"a{i:02}.md": f"---\ntitle: T{i}\nsource: Source number {i:02}\n---\nПро газ.\n"
+        for i in range(20)})
+    window = make_window(tmp_path / "ix", folders=[root], query="")
+    qtbot.waitUntil(lambda: window.last_response is not None
+                    and window.last_response.total == 20, timeout=WAIT_MS)
+    sources = window.facets.sources
+    column = window.splitter.widget(0)
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.width() == 1280)
+    narrow = column.width()
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: window.width() == 1920 and column.width() > narrow * 1.2)
+    qtbot.waitUntil(lambda: sources.height() >= sources.maximumHeight())
+    assert not sources.verticalScrollBar().isVisible()  # all 20 shown
+    assert sources.visualRect(sources.model().index(19, 0)).bottom() <= sources.viewport().height()
+    window.resize(1280, 600)  # short: eight rows at least, and a scroll bar
+    qtbot.waitUntil(lambda: window.height() == 600 and sources.height() < sources.maximumHeight())
+    assert sources.height() >= sources.minimumHeight() > 8 * sources.sizeHintForRow(0)
+
+
+def test_a_histogram_of_one_month_names_it_once(qtbot, make_window, tmp_path,
+                                                write_articles) -> None:
+    """One bar was labelled «2024-03 … 2024-03»: the same month at both ends."""
+    root = write_articles({"a.md": "---\ntitle: A\ndate: 2024-03-10\n---\nПро газ.\n",
+                           "b.md": "---\ntitle: B\ndate: 2024-03-20\n---\nПро газ.\n"})
+    window = make_window(tmp_path / "ix", folders=[root], query="")
+    qtbot.waitUntil(lambda: window.last_response is not None
+                    and window.last_response.total == 2, timeout=WAIT_MS)
+    assert window.facets.histogram.bars() == [("2024-03", 2)]
+    assert window.facets.histogram.axis_labels() == ["2024-03"]
 
 
 def open_first_result(qtbot, window: MainWindow):
