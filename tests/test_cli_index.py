@@ -192,6 +192,29 @@ def test_a_bad_index_location_is_one_line_naming_it(tmp_path: Path, where: str) 
     assert "unexpected" not in done.stderr and "error.log" not in done.stderr
 
 
+@pytest.mark.parametrize("name", ["table.csv", "picture.svg", "script.js", "notes"])
+def test_a_file_in_no_article_format_named_is_refused_and_creates_nothing(
+        tmp_path: Path, name: str) -> None:
+    """In a folder such a file is counted as not read; named, it was read as text
+    (a .csv became an article titled «a,b») and kept in the index's folders."""
+    named = tmp_path / name
+    named.write_text("a,b\nнефть,газ\n", encoding="utf-8")
+    index = tmp_path / "ix"
+    done = run("index", str(named), "--index", str(index))
+    assert done.returncode == 2
+    kind = f"{Path(name).suffix} files" if Path(name).suffix else "files without an extension"
+    assert done.stderr == f"searchapp: error: {named}: {kind} are not read (not an article format)\n"
+    assert not index.exists()
+
+
+def test_a_file_in_an_article_format_named_is_read_even_hidden(tmp_path: Path) -> None:
+    named = tmp_path / ".draft.txt"
+    named.write_text("Черновик\n\nПро нефть и газ.\n", encoding="utf-8")
+    index = tmp_path / "ix"
+    assert run("index", str(named), "--index", str(index)).returncode == 0
+    assert total(index) == 1
+
+
 def test_report_words_agree_and_counts_are_singular_when_one(tmp_path: Path) -> None:
     folder = tmp_path / "f"
     folder.mkdir()

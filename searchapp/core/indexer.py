@@ -26,9 +26,9 @@ from whoosh.writing import CLEAR, IndexWriter
 from searchapp.core import folders, store
 from searchapp.core.backend import is_cluster_file
 from searchapp.core.cluster.config import require_xapian
-from searchapp.core.errors import IndexDamagedError, IndexMissingError, ReadError, UsageError
+from searchapp.core.errors import IndexDamagedError, IndexMissingError, ReadError
 from searchapp.core.index_workers import ParallelWriter, WorkerPool
-from searchapp.core.ingest import iter_article_files, read_article
+from searchapp.core.ingest import iter_article_files, read_article, walker
 from searchapp.core.paths import SEEDS_DIR, is_default_index
 from searchapp.core.progress import IndexReport, Progress
 from searchapp.core.reasons import Reason, ReasonKind
@@ -96,10 +96,7 @@ def update_index(
     progress = progress or Progress()
     report = IndexReport()
     started = time.perf_counter()
-    new_roots = [folders.normalise(Path(r)) for r in roots or ()]
-    for root in new_roots:
-        if not root.exists():
-            raise UsageError(Reason(ReasonKind.NO_SUCH_PATH, root))
+    new_roots = walker.new_roots(roots)
     store.prepare_dir(index_dir)
     lock = store.run_lock(index_dir)
     if not lock.acquire(blocking=False):

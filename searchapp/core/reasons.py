@@ -59,6 +59,7 @@ class ReasonKind(Enum):
     SHARD_LOST = "shard_lost"  # (why, how many changes were not committed)
     # Why a run or a search could not go on: the message of the error it raised.
     NO_SUCH_PATH = "no_such_path"  # (the path,)
+    NOT_AN_ARTICLE_FILE = "not_an_article_file"  # (the path, its extension)
     NO_INDEX = "no_index"  # (the index folder,)
     INDEX_IS_FILE = "index_is_file"  # (the path,)
     INDEX_NOT_CREATED = "index_not_created"  # (the index folder, the system's message)
@@ -166,6 +167,8 @@ def english(kind: ReasonKind, a: tuple[str, ...] = ()) -> str:
                     f"{a[1]} uncommitted changes were lost, the next run redoes them")
         case ReasonKind.NO_SUCH_PATH:
             return f"{a[0]}: no such file or folder"
+        case ReasonKind.NOT_AN_ARTICLE_FILE:
+            return f"{a[0]}: {english(ReasonKind.NOT_ARTICLE_FORMAT, a[1:])}"
         case ReasonKind.NO_INDEX:
             return f"No index at {a[0]}: run 'searchapp index PATH' first"
         case ReasonKind.INDEX_IS_FILE:

@@ -124,6 +124,8 @@ def reason_text(reason: str) -> str:
                 "uncommitted changes were lost, the next run redoes them"), *a)
         case ReasonKind.NO_SUCH_PATH:
             return fill(QCoreApplication.translate("Reasons", "%1: no such file or folder"), *a)
+        case ReasonKind.NOT_AN_ARTICLE_FILE:
+            return f"{a[0]}: {reason_text(Reason(ReasonKind.NOT_ARTICLE_FORMAT, a[1]))}"
         case ReasonKind.NO_INDEX:
             return fill(QCoreApplication.translate(
                 "Reasons", "No index at %1 yet: add a folder of articles (File ▸ Add folder…)."),

@@ -41,8 +41,8 @@ from searchapp.core.cluster.documents import (
     stored_record,
 )
 from searchapp.core.cluster.shard_writer import ShardWriter
-from searchapp.core.errors import IndexBusyError, IndexStateError, UsageError
-from searchapp.core.ingest import iter_article_files
+from searchapp.core.errors import IndexBusyError, IndexStateError
+from searchapp.core.ingest import iter_article_files, walker
 from searchapp.core.progress import IndexReport, Progress
 from searchapp.core.reasons import Reason, ReasonKind
 from searchapp.core.schema import READER_VERSION
@@ -102,10 +102,7 @@ def update_cluster(
     report = IndexReport()
     started = time.perf_counter()
     config = load_cluster(cluster_file)
-    new_roots = [folders.normalise(Path(r)) for r in roots or ()]
-    for root in new_roots:
-        if not root.exists():
-            raise UsageError(Reason(ReasonKind.NO_SUCH_PATH, root))
+    new_roots = walker.new_roots(roots)
     writers = _open_writers(config, report)
     try:
         every_folder = folders.merged(_saved_folders(writers, report), new_roots)

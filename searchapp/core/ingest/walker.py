@@ -7,6 +7,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from searchapp.core import folders
+from searchapp.core.errors import UsageError
 from searchapp.core.ingest.documents import DOCUMENT_SUFFIXES
 from searchapp.core.progress import SAVED_PAGE_FOLDERS
 from searchapp.core.reasons import Reason, ReasonKind
@@ -25,7 +27,25 @@ SAVED_PAGE_FOLDER_SUFFIXES = ("_files", "-Dateien", "_fichiers", "_archivos", "_
 
 
 def is_article_file(name: str) -> bool:
-    return not name.startswith(".") and os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES
+    return not name.startswith(".") and _in_article_format(name)
+
+
+def new_roots(roots: Iterable[Path] | None) -> list[Path]:
+    """``roots`` as the index keeps them.  Raises :class:`UsageError` (before
+    anything is written) for one that does not exist, and for a file in no
+    article format (a folder walk would pass it over: named, it was read as text)."""
+    checked = [folders.normalise(Path(r)) for r in roots or ()]
+    for root in checked:
+        if not root.exists():
+            raise UsageError(Reason(ReasonKind.NO_SUCH_PATH, root))
+        if root.is_file() and not _in_article_format(root.name):
+            raise UsageError(Reason(ReasonKind.NOT_AN_ARTICLE_FILE, root,
+                                    os.path.splitext(root.name)[1].lower()))
+    return checked
+
+
+def _in_article_format(name: str) -> bool:
+    return os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES
 
 
 Problems = list[tuple[str, str]]
@@ -46,8 +66,9 @@ def iter_article_files(
     index holds from it is not gone).  Other files found in the folders are
     counted in ``skipped`` by lower-case extension ("" for none), and the
     folder a browser saves beside a page (``X_files`` next to ``X.html``)
-    under :data:`SAVED_PAGE_FOLDERS`, unread; a file or folder given as a
-    root is always read.
+    under :data:`SAVED_PAGE_FOLDERS`, unread; a folder given as a root is
+    always read, and so is a file given as one if it is in an article format
+    (other files are counted in ``skipped``, as in a folder).
     """
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[str] = set()
@@ -55,7 +76,11 @@ def iter_article_files(
         root = Path(root)
         if root.is_file():
             key = os.path.abspath(root)
-            if key not in seen_files:
+            if not _in_article_format(root.name):  # kept by an older version: not read
+                if skipped is not None and key not in seen_files:
+                    skipped[os.path.splitext(root.name)[1].lower()] += 1
+                seen_files.add(key)
+            elif key not in seen_files:
                 seen_files.add(key)
                 yield root
             continue

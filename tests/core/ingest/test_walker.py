@@ -87,3 +87,14 @@ def test_an_index_kept_inside_its_folder_is_not_read(tmp_path: Path) -> None:
     assert report.added == 1 and not report.not_read
     again = update_index(tmp_path / "idx")
     assert again.unchanged == 1 and not again.not_read and not again.failed
+
+
+def test_a_file_root_in_no_article_format_is_counted_not_read(tmp_path: Path) -> None:
+    """An index's folder list from an older version may name such a file."""
+    (tmp_path / "t.csv").write_text("a,b\n")
+    (tmp_path / ".draft.txt").write_text("Черновик")
+    skipped: Counter[str] = Counter()
+    found = list(iter_article_files([tmp_path / "t.csv", tmp_path / ".draft.txt",
+                                     tmp_path / "t.csv"], skipped=skipped))
+    assert found == [tmp_path / ".draft.txt"]
+    assert skipped == {".csv": 1}
