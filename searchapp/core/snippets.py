@@ -195,7 +195,9 @@ def best_fragments(
     # matched terms first, then its number of matches.
     windows: list[tuple[float, int, int, int]] = []
     for i, ((s, _e), _t) in enumerate(matches[:_MAX_STARTS]):
-        begin, end = _window(text, max(0, s - _LEAD), size)
+        # Near the end of the text the window slides back to fill its size with
+        # what comes before: a short text is shown whole.
+        begin, end = _window(text, max(0, min(s - _LEAD, len(text) - size)), size)
         lo, hi = bisect.bisect_left(starts, begin), bisect.bisect_left(starts, end)
         inside = [m for m in matches[lo:hi] if m[0][1] <= end]
         distinct = len(frozenset().union(*(t for _, t in inside)))

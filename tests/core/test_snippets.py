@@ -142,6 +142,20 @@ def test_a_match_at_the_very_start_or_end_is_marked_and_not_cut() -> None:
     assert marked((last,)) == [["миграции"]] and not last.leading and not last.trailing
 
 
+def test_a_short_text_is_shown_whole_wherever_its_match_stands() -> None:
+    """A one-line article's snippet began mid-sentence («… headline line about…»)
+    though the whole line fitted: the window started a fixed lead before the match."""
+    text = "Короткая строка о положении на границе и о трудовой миграции в регионе"
+    (frag,) = best_fragments(text, MIGR)
+    assert marked((frag,)) == [["миграции"]]
+    assert frag.text == text and not frag.leading and not frag.trailing
+    # In a long text, a match near its end gets the words before it, up to the size.
+    long_text = FILLER + " Говорили о трудовой миграции"
+    (last,) = best_fragments(long_text, MIGR)
+    assert last.text.endswith("Говорили о трудовой миграции") and not last.trailing
+    assert len(last.text) > FRAGMENT_CHARS - 20
+
+
 def test_whitespace_in_a_fragment_is_collapsed_and_marks_stay_on_their_words() -> None:
     (frag,) = best_fragments("\n\n  Вопросы\n\n\tтрудовой   миграции\n", MIGR)
     assert frag.text == "Вопросы трудовой миграции"
