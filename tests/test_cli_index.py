@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -298,3 +299,111 @@ def test_a_stopped_rebuild_of_a_cluster_does_not_say_it_is_as_it_was(capsys) -> 
     assert "as it was" not in out.replace("the others as they were", "")
     cli._print_report(Path("index"), report, rebuild=True)
     assert "the index is as it was" in capsys.readouterr().out
+
+
+# A rebuild whose process ends at once after 100 articles (as a second Ctrl+C,
+# SIGKILL or a power cut would end it); it says which workers it had.  Its
+# workers close a segment every 500 postings, and it ends once one of them has
+# closed one (the index had as many stored-fields files as segments before).
+KILL_MID_REBUILD = """
+import functools, multiprocessing, os, sys, time
+from pathlib import Path
+import searchapp.core.indexer as ix
+from searchapp import cli
+ix.PARALLEL_MIN_DOCS = int(sys.argv[1])
+ix.WorkerPool = functools.partial(ix.WorkerPool, segment_postings=500)
+index = Path(sys.argv[sys.argv.index("--index") + 1])
+committed = len(list(index.glob("*._stored.col")))
+
+def end_at_once(progress):
+    if progress.done == 100:
+        workers = multiprocessing.active_children()
+        while workers and len(list(index.glob("*._stored.col"))) == committed:
+            time.sleep(0.01)  # a worker is writing its segment
+        print(*[p.pid for p in workers], flush=True)
+        os._exit(137)
+
+cli._pause_hook = lambda: end_at_once
+sys.exit(cli.main(sys.argv[2:]))
+"""
+
+
+def strays(index: Path) -> list[str]:
+    """What the index folder holds that is not part of the index: neither its
+    latest table of contents, a file of one of its segments, nor its own files."""
+    from whoosh.filedb.filestore import FileStorage
+    from whoosh.index import TOC
+
+    toc = TOC.read(FileStorage(str(index)), store.INDEX_NAME)
+    own = {TOC._filename(store.INDEX_NAME, toc.generation), store.META_FILE, "folders.json",
+           f"{store.INDEX_NAME}_RUN.lock", f"{store.INDEX_NAME}_WRITELOCK"}
+    segments = tuple(f"{s.segment_id()}." for s in toc.segments)
+    return sorted(p.name for p in index.iterdir()
+                  if p.name not in own and not (p.is_file() and p.name.startswith(segments)))
+
+
+def shape(index: Path) -> set[str]:
+    """The index's file names with segment ids and generations left out."""
+    return {re.sub(rf"^{store.INDEX_NAME}_[0-9a-z]+\.", "<segment>.",
+                   re.sub(r"_\d+\.toc$", "_<gen>.toc", p.name)) for p in index.iterdir()}
+
+
+@pytest.mark.parametrize("parallel", [True, False])
+def test_a_rebuild_ended_at_once_leaves_the_old_index_and_the_next_run_removes_its_files(
+    tmp_path: Path, corpus: Path, parallel: bool, processes
+) -> None:
+    """A rebuild ended at once left its segments and Whoosh's temporary files
+    in the index folder, and a next run that had nothing to commit kept them
+    for ever (only a commit removed them)."""
+    index, clean = tmp_path / "ix", tmp_path / "clean"
+    threshold = "10" if parallel else "100000"
+    for folder in (index, clean):
+        done = subprocess.run([sys.executable, "-c", CLI, threshold, "index", str(corpus),
+                               "--index", str(folder), "--quiet"],
+                              cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+    assert strays(index) == [] and strays(clean) == []
+    killed = subprocess.run(
+        [sys.executable, "-c", KILL_MID_REBUILD, threshold, "index", "--rebuild",
+         "--index", str(index), "--quiet"],
+        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert killed.returncode == 137, killed.stderr
+    workers = [int(pid) for pid in killed.stdout.split()]
+    assert bool(workers) == parallel
+    assert [w for w in workers if not processes.ends(w)] == []
+    left = strays(index)
+    assert f"{store.INDEX_NAME}.tmp" in left  # Whoosh's temporary files
+    assert any(name.endswith(".trm") for name in left)  # segments no generation lists
+    if parallel:  # the segments a worker had closed, with their articles
+        assert any(name.endswith("._stored.col") for name in left)
+    assert total(index, "мигрант") == 150  # the old index, as it was
+    again = run("index", "--index", str(index), "--quiet")
+    assert again.returncode == 0, again.stderr
+    assert "0 added, 0 updated, 0 removed, 150 unchanged" in again.stdout  # nothing committed
+    assert strays(index) == []
+    assert shape(index) == shape(clean)
+    assert total(index, "мигрант") == 150
+    assert total(index, "заметка") == 150
+
+
+def test_a_stopped_rebuild_leaves_no_file_of_its_own(tmp_path: Path, corpus: Path) -> None:
+    index = tmp_path / "ix"
+    assert run("index", str(corpus), "--index", str(index), "--quiet").returncode == 0
+    before = sorted(p.name for p in index.iterdir())
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CLI, "10", "index", "--rebuild", "--index", str(index)],
+        cwd=PROJECT_ROOT, env={**os.environ, "SEARCHAPP_PAUSE_AFTER": "90"},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    assert proc.stderr is not None
+    line = proc.stderr.readline()
+    while line and "paused after" not in line:
+        line = proc.stderr.readline()
+    assert "paused after 90 files" in line
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "the index is as it was" in out
+    assert sorted(p.name for p in index.iterdir()) == before
+    assert total(index, "мигрант") == 150

@@ -102,6 +102,7 @@ def update_index(
     if not lock.acquire(blocking=False):
         raise store.busy_error(index_dir)
     try:
+        store.clean_leftovers(index_dir)  # of runs killed or stopped before
         known_folders = index_folders(index_dir)
         every_folder = folders.merged(known_folders, new_roots)
         if every_folder != folders.stored(index_dir):
@@ -123,6 +124,8 @@ def update_index(
                 root.exists() for root in every_folder):  # a missing folder was not re-read
             store.write_meta(index_dir)  # every file was read by this reader
             report.reread = True
+        if report.cancelled:
+            store.clean_leftovers(index_dir)  # what the abandoned writer wrote
     finally:
         lock.release()
     progress.phase = "done"
@@ -168,6 +171,7 @@ def forget_folder(index_dir: Path, folder: Path) -> int:
     if not lock.acquire(blocking=False):
         raise store.busy_error(index_dir)
     try:
+        store.clean_leftovers(index_dir)
         remaining = folders.without(index_folders(index_dir), folder, "index")
         removed = 0
         if store.index_exists(index_dir):

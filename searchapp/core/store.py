@@ -7,14 +7,16 @@ an index written with another version is rebuilt, never misread.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pickle
+import shutil
 from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
-from whoosh.index import Index
+from whoosh.index import TOC, Index, clean_files
 from whoosh.util.filelock import FileLock
 
 from searchapp.core.errors import (
@@ -23,6 +25,7 @@ from searchapp.core.errors import (
     IndexLocationError,
     IndexMissingError,
 )
+from searchapp.core.folders import FOLDERS_FILE
 from searchapp.core.fsutil import write_atomic
 from searchapp.core.reasons import Reason, ReasonKind
 from searchapp.core.schema import READER_VERSION, SCHEMA_VERSION, make_schema
@@ -148,3 +151,43 @@ def busy_error(index_dir: Path) -> IndexBusyError:
         f"The index at {index_dir} is busy: another indexing run is writing it. "
         "Try again when it has finished."
     )
+
+
+def clean_leftovers(index_dir: Path) -> None:
+    """Remove the files of writers that ended without committing: a rebuild
+    stopped or killed, a run killed mid-batch.  Their segments are listed by no
+    generation, and only a commit removed them (Whoosh's ``clean_files``), so a
+    next run with nothing to write kept them for ever.
+
+    Whoosh's ``clean_files`` removes them here as it does at a commit: every
+    segment file and table of contents but the latest generation's.  It does
+    not know Whoosh's folder of temporary files (``searchapp.tmp``: a killed
+    writer's stored fields, 1 MB after 1,500 short articles) nor the temporary
+    files of :func:`~searchapp.core.fsutil.write_atomic`; they go too.
+
+    The caller holds :func:`run_lock`; nothing is removed while a Whoosh writer
+    holds the index (its write lock), nor when the latest generation cannot be
+    read (what belongs to the index is not known then).
+    """
+    if not index_exists(index_dir):
+        return
+    storage = FileStorage(str(index_dir))
+    try:
+        writelock = storage.lock(f"{INDEX_NAME}_WRITELOCK")
+        if not writelock.acquire(blocking=False):
+            return
+    except OSError:  # a read-only folder: nothing to remove from it either
+        return
+    try:
+        try:
+            toc = TOC.read(storage, INDEX_NAME)
+        except Exception:
+            return
+        clean_files(storage, INDEX_NAME, toc.generation, toc.segments)
+        shutil.rmtree(index_dir / f"{INDEX_NAME}.tmp", ignore_errors=True)
+        for name in (META_FILE, FOLDERS_FILE):
+            for tmp in index_dir.glob(f".{name}-*"):
+                with contextlib.suppress(OSError):
+                    tmp.unlink(missing_ok=True)
+    finally:
+        writelock.release()
