@@ -407,3 +407,49 @@ def test_a_stopped_rebuild_leaves_no_file_of_its_own(tmp_path: Path, corpus: Pat
     assert "the index is as it was" in out
     assert sorted(p.name for p in index.iterdir()) == before
     assert total(index, "мигрант") == 150
+
+
+# The real CLI in which the second Ctrl+C comes as a stopped rebuild ends its
+# first worker (right after it is killed).
+SECOND_CTRL_C_AS_WORKERS_END = CLI.replace("from searchapp.cli import main", """
+import multiprocessing.process, os, signal
+kill = multiprocessing.process.BaseProcess.kill
+
+def kill_then_ctrl_c(process):
+    kill(process)
+    multiprocessing.process.BaseProcess.kill = kill
+    os.kill(os.getpid(), signal.SIGINT)
+
+multiprocessing.process.BaseProcess.kill = kill_then_ctrl_c
+from searchapp.cli import main""")
+
+
+def test_a_second_ctrl_c_as_a_stopped_rebuild_ends_its_workers_stops_at_once(
+    tmp_path: Path, corpus: Path, processes
+) -> None:
+    """It said "unexpected error: an indexing process ended unexpectedly" and
+    exited 1: abandoning the writer asked the killed workers for their segments."""
+    index = tmp_path / "ix"
+    assert run("index", str(corpus), "--index", str(index), "--quiet").returncode == 0
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SECOND_CTRL_C_AS_WORKERS_END, "10", "index", "--rebuild",
+         "--index", str(index)],
+        cwd=PROJECT_ROOT, env={**os.environ, "SEARCHAPP_PAUSE_AFTER": "90"},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    assert proc.stderr is not None
+    line = proc.stderr.readline()
+    while line and "paused after" not in line:
+        line = proc.stderr.readline()
+    workers = processes.workers(proc.pid)
+    assert workers
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "stopped at once" in err
+    assert "unexpected" not in err and "Traceback" not in err
+    assert [w for w in workers if not processes.ends(w)] == []
+    assert total(index, "мигрант") == 150
+    again = run("index", "--index", str(index), "--quiet")
+    assert again.returncode == 0, again.stderr
+    assert strays(index) == [] and total(index) == 150

@@ -124,6 +124,7 @@ class WorkerPool:
         self._controls: list[Any] = []
         self.processes: list[Any] = []
         self._waiting = False  # every worker waits on its control queue after a finish
+        self._ending = False  # close() has begun: its workers are ended, not asked
 
     def submit(self, docs: list[dict[str, Any]]) -> None:
         """Send articles' fields to whichever worker is free."""
@@ -136,8 +137,10 @@ class WorkerPool:
         self._put(("docs", docs))
 
     def finish(self) -> list[Any]:
-        """The segments every worker wrote since the last finish (they keep running)."""
-        if not self.processes or self._waiting:
+        """The segments every worker wrote since the last finish (they keep running);
+        none once :meth:`close` has begun (a second Ctrl+C may have cut it short
+        after it killed a worker)."""
+        if not self.processes or self._waiting or self._ending:
             return []
         for _ in self.processes:
             self._put(("finish",))
@@ -153,6 +156,7 @@ class WorkerPool:
     def close(self, kill: bool = False) -> None:
         """End the workers: at once with ``kill`` (what they hold is dropped),
         as when one of them has ended already."""
+        self._ending = True
         kill = kill or any(p.exitcode is not None for p in self.processes)
         if not kill:
             try:
@@ -177,6 +181,7 @@ class WorkerPool:
 
     def _start(self) -> None:
         storage, indexname, writer_args, segment_postings = self._args
+        self._ending = False
         shield = threading.current_thread() is threading.main_thread()
         saved = {sig: signal.signal(sig, signal.SIG_IGN) for sig in _STOP_SIGNALS} if shield else {}
         try:
