@@ -55,6 +55,11 @@ RU = {
     "No article of the index has the source '%1'.": "Ни у одной статьи индекса нет источника «%1».",
     "Unknown field '%1:' was searched as a word (fields: title:, source:, lang:).":
         "Неизвестное поле «%1:» искали как слово (поля: title:, source:, lang:).",
+    "'%1' between words was read as %2: to search for it as a word, put it in quotes (\"%1\").":
+        "«%1» между словами прочитано как %2: чтобы искать это слово, "
+        "возьмите его в кавычки (\"%1\").",
+    "A word cannot begin with a wildcard: '%1' was searched as '%2'.":
+        "Слово не может начинаться с шаблона: вместо «%1» искали «%2».",
     "'%1' is too short for a prefix search: it was left out.":
         "«%1» — слишком короткое начало слова для поиска по префиксу: оно пропущено.",
     "The query was cut to its first %n character(s).": (

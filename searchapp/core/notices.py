@@ -13,6 +13,8 @@ TOO_MANY_WORDS         (words in the query,)
 UNKNOWN_FIELD          (the field as typed,)
 EMPTY_FIELD            (the field as typed,)
 PREFIX_TOO_SHORT       (the prefix as typed, with its ``*``,)
+WORD_AS_OPERATOR       (the word as typed, the operator it was read as)
+LEADING_WILDCARD       (the word as typed, the word searched)
 UNKNOWN_SOURCE         (the source asked for,)
 SHARDS_MISSING         (shard labels joined by ", ", shards missing,
                         shards that answered, shards in all)
@@ -41,6 +43,8 @@ class NoticeKind(Enum):
     WILDCARD_IN_PHRASE = "wildcard_in_phrase"
     UNKNOWN_LANG = "unknown_lang"
     PREFIX_TOO_SHORT = "prefix_too_short"
+    WORD_AS_OPERATOR = "word_as_operator"
+    LEADING_WILDCARD = "leading_wildcard"
     UNPARSABLE = "unparsable"
     TOO_MANY_WORDS = "too_many_words"
     NO_WORDS = "no_words"
@@ -85,6 +89,12 @@ def english(notice: Notice) -> str:
             return "Unknown language in lang: (the languages are lang:ru and lang:en)."
         case NoticeKind.PREFIX_TOO_SHORT:
             return f"'{a[0]}' is too short for a prefix search: it was left out."
+        case NoticeKind.WORD_AS_OPERATOR:
+            return (f"'{a[0]}' between words was read as {a[1]}: "
+                    f"to search for it as a word, put it in quotes (\"{a[0]}\").")
+        case NoticeKind.LEADING_WILDCARD:
+            return (f"A word cannot begin with a wildcard: '{a[0]}' was searched as "
+                    f"'{a[1]}'.")
         case NoticeKind.UNPARSABLE:
             return "The query could not be parsed: its words were searched."
         case NoticeKind.TOO_MANY_WORDS:

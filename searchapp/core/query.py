@@ -101,8 +101,24 @@ _NOT_A_WORD = frozenset({"", "AND", "OR", "NOT"})
 _QUOTED = re.compile(r'"([^"]*)"')
 # A minus with a space after it is a dash («Ашхабад - конференция»), not "without".
 _LONE_MINUS = re.compile(r"(?<!\S)-+(?!\S)")
-_LEADING_OP = re.compile(r"^(?:(?:AND|OR)\s+|(?:AND|OR|NOT)$)")
-_TRAILING_OP = re.compile(r"\s+(?:AND|OR|NOT)$")
+# An operator that joins nothing: AND/OR with no word before it (the start, an
+# opening bracket, another operator), any operator with none after it (the
+# end, a closing bracket); and brackets that hold nothing.
+_DANGLING = (
+    (re.compile(r"\(\s*\)"), " "),
+    (re.compile(r"(^|\()\s*(?:AND|OR)(?=\s|\)|$)"), r"\1 "),
+    (re.compile(r"(?<!\S)((?:AND|OR|NOT)\s+)(?:AND|OR)(?=\s|\)|$)"), r"\1"),
+    (re.compile(r"(^|\s|\()(?:AND|OR|NOT)\s*(?=\)|$)"), r"\1"),
+)
+# Lower-case (or any-case) words between words that mean an operator: «нефть
+# or газ», «нефть или газ» is either word, «oil and gas» all of them.  «not»,
+# «не» stay words: «not guilty», «не виновен» are what is searched.
+CONNECTORS = {"or": "OR", "или": "OR", "and": "AND", "и": "AND"}
+_OPERATOR = re.compile(r"(?<![^\s(])(?:AND|OR|NOT)(?=\s|\)|$)")
+_TOKEN = re.compile(r'"[^"]*"|[^\s"]+')
+_MASK = "\ue001"  # stands for a quoted text while operators are read
+# A «*» starting a word: no index lists words by their ends; the rest is searched.
+_LEADING_STAR = re.compile(r"(?<![\w*?])\*+([^\W_][^\s()\"]*)")
 LANGS = frozenset({"ru", "en"})
 # Wildcards a user plainly means: ``?`` between letters (``wom?n``), ``*``
 # after letters (``мигра*``, ``a*b``).  Any other ``?`` or ``*`` is punctuation:
@@ -176,23 +192,28 @@ def cut_query(text: str) -> str:
     return cut
 
 
-def _repair(text: str, notices: list[Notice]) -> str:
-    """Fix what the parser would misread, saying what was changed."""
+def _repair(text: str, notices: list[Notice], *, connectors: bool = True) -> str:
+    """Fix what the parser would misread, saying what was changed;
+    ``connectors``: read «or», «и»… between words as operators."""
     if len(text) > MAX_QUERY_CHARS:
         text = cut_query(text)
         notices.append(Notice(NoticeKind.QUERY_CUT, (MAX_QUERY_CHARS,)))
-    text = _drop_punctuation_wildcards(text.translate(_QUOTES))
+    text = _drop_leading_wildcards(text.translate(_QUOTES), notices)
+    text = _drop_punctuation_wildcards(text)
     if text.count('"') % 2:
         i = text.rfind('"')
         text = text[:i] + " " + text[i + 1 :]
         notices.append(Notice(NoticeKind.QUOTE_NOT_CLOSED))
     text = _QUOTED.sub(lambda m: _unquote_wildcards(m, notices), text)
     text = _FIELD_THEN.sub(lambda m: _join_field(m, notices), _LONE_MINUS.sub(" ", text))
+    if connectors:
+        text = _read_connectors(text, notices)
     text = _drop_dangling_operators(text, notices)
     balanced = _balance_brackets(text)
     if balanced != text:
         notices.append(Notice(NoticeKind.UNBALANCED_BRACKETS))
-        text = balanced
+        # what was left open may hold nothing or end on an operator: «oil AND (»
+        text = _drop_dangling_operators(balanced, notices)
     for name in {m.group(1) for m in _FIELD_PREFIX.finditer(text)}:
         if name.lower() not in KNOWN_FIELDS:
             notices.append(Notice(NoticeKind.UNKNOWN_FIELD, (name,)))
@@ -229,15 +250,66 @@ def _join_field(m: re.Match[str], notices: list[Notice]) -> str:
     return f"-{field}:" if minus else f"{field}:"
 
 
+def _masked(text: str) -> tuple[str, list[str]]:
+    """``text`` with each quoted text replaced by a mark, and the quoted texts."""
+    quoted: list[str] = []
+
+    def mask(m: re.Match[str]) -> str:
+        quoted.append(m.group())
+        return _MASK
+    return _QUOTED.sub(mask, text), quoted
+
+
+def _unmasked(text: str, quoted: list[str]) -> str:
+    parts = text.split(_MASK)
+    return "".join(itertools.chain.from_iterable(zip(parts, [*quoted, ""], strict=True)))
+
+
 def _drop_dangling_operators(text: str, notices: list[Notice]) -> str:
-    """``газ AND`` → ``газ``: an operator at either end joins nothing."""
-    text = text.strip()
+    """``газ AND`` → ``газ``, ``газ AND ()`` → ``газ``: an operator that joins
+    nothing is left out, which is said; so are brackets that hold nothing.
+    Quoted text is left as it is."""
+    masked, quoted = _masked(text.strip())
+    operators = len(_OPERATOR.findall(masked))
     while True:
-        cut = _TRAILING_OP.sub("", _LEADING_OP.sub("", text)).strip()
-        if cut == text:
-            return text
+        cut = masked
+        for pattern, by in _DANGLING:
+            cut = " ".join(pattern.sub(by, cut).split())
+        if cut == masked:
+            break
+        masked = cut
+    if len(_OPERATOR.findall(masked)) < operators:
         notices.append(Notice(NoticeKind.DANGLING_OPERATOR))
-        text = cut
+    return _unmasked(masked, quoted)
+
+
+def _read_connectors(text: str, notices: list[Notice]) -> str:
+    """``нефть or газ`` → ``нефть OR газ``: a word of :data:`CONNECTORS` in any
+    case (not the operator already) in a query of other words too is read as
+    its operator, which is said; at either end it joins nothing and is then
+    left out as any operator is.  A word in quotes stays a word."""
+    tokens = list(_TOKEN.finditer(text))
+    if len(tokens) < 2:
+        return text
+    out, pos = [], 0
+    for m in tokens:
+        word = m.group()
+        operator = CONNECTORS.get(word.lower())
+        if operator is None or word == operator:
+            continue
+        notices.append(Notice(NoticeKind.WORD_AS_OPERATOR, (word, operator)))
+        out.append(text[pos : m.start()] + operator)
+        pos = m.end()
+    return "".join(out) + text[pos:]
+
+
+def _drop_leading_wildcards(text: str, notices: list[Notice]) -> str:
+    """``*ефть`` → ``ефть``: the word without the wildcards it begins with, which is said."""
+
+    def drop(m: re.Match[str]) -> str:
+        notices.append(Notice(NoticeKind.LEADING_WILDCARD, (m.group(), m.group(1))))
+        return m.group(1)
+    return _LEADING_STAR.sub(drop, text)
 
 
 def _drop_punctuation_wildcards(text: str) -> str:
@@ -280,9 +352,11 @@ def compile_query(
     text = (text or "").strip()
     if not text.strip("*"):  # «*» alone browses, like an empty query
         return CompiledQuery(None)
-    text = _repair(text, notices)
-    if not text.strip() and notices and all(n.kind is NoticeKind.EMPTY_FIELD for n in notices):
-        return CompiledQuery(None, tuple(notices))  # «title:» typed, its word not yet: browse
+    # A question's «and», «или» are its grammar: it is ranked on any of its words.
+    text = _repair(text, notices, connectors=not question)
+    if not text.strip() and notices and all(n.kind in _SYNTAX_ALONE for n in notices):
+        # «title:» or «OR» typed, its word not yet: everything, as for an empty query
+        return CompiledQuery(None, tuple(dict.fromkeys(notices)))
     any_word = any_word or question
     if question and DROP_QUESTION_WORD:
         text = _drop_question_word(text)
@@ -319,6 +393,12 @@ def compile_query(
     return CompiledQuery(q, tuple(notices), rewriter.positive)
 
 
+# What a query of syntax alone (a field, an operator, a bracket, a quote) says
+# when it is repaired to nothing: it browses, as an empty query does.
+_SYNTAX_ALONE = frozenset({
+    NoticeKind.EMPTY_FIELD, NoticeKind.DANGLING_OPERATOR, NoticeKind.UNBALANCED_BRACKETS,
+    NoticeKind.QUOTE_NOT_CLOSED,
+})
 _ONLY_NEGATED = re.compile(r"-[^\s-].*", re.DOTALL)
 _MINUS = re.compile(r"(^|\s)-(?=[^\s-])")
 _PLAIN_TOKEN = re.compile(r"[^\W_]+(?:['’\u2010][^\W_]+)*[.,;:!…]*")

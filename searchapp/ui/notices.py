@@ -51,6 +51,15 @@ def notice_text(notice: Notice) -> str:
         case NoticeKind.PREFIX_TOO_SHORT:
             return fill(QCoreApplication.translate(
                 "Notices", "'%1' is too short for a prefix search: it was left out."), *a)
+        case NoticeKind.WORD_AS_OPERATOR:  # (word, operator)
+            return fill(QCoreApplication.translate(
+                "Notices",
+                "'%1' between words was read as %2: "
+                "to search for it as a word, put it in quotes (\"%1\")."), *a)
+        case NoticeKind.LEADING_WILDCARD:  # (typed, searched)
+            return fill(QCoreApplication.translate(
+                "Notices", "A word cannot begin with a wildcard: '%1' was searched as '%2'."),
+                *a)
         case NoticeKind.UNPARSABLE:
             return QCoreApplication.translate(
                 "Notices", "The query could not be parsed: its words were searched.")

@@ -216,12 +216,81 @@ def test_query_of_punctuation_only_says_so() -> None:
     assert compiled.empty and compiled.notices
 
 
-@pytest.mark.parametrize(
-    "text", ["AND", "OR", "NOT", "AND OR NOT", "-", "+", ":", "^", "~", "\\"]
-)
-def test_lone_operators_are_no_words_with_a_notice(text: str) -> None:
+@pytest.mark.parametrize("text", ["-", "+", ":", "^", "~", "\\"])
+def test_lone_signs_are_no_words_with_a_notice(text: str) -> None:
     compiled = compile_query(text)
     assert compiled.empty and compiled.notices, compiled
+
+
+@pytest.mark.parametrize("text", ["AND", "OR", "NOT", "AND OR NOT", "(OR)"])
+def test_an_operator_alone_browses_with_a_notice_as_a_field_alone_does(text: str) -> None:
+    compiled = compile_query(text)
+    assert compiled.browse, compiled
+    assert compiled.notices == (Notice(NoticeKind.DANGLING_OPERATOR),)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant", "word"),
+    [("нефть or газ", "нефть OR газ", "or"), ("нефть или газ", "нефть OR газ", "или"),
+     ("нефть ИЛИ газ", "нефть OR газ", "ИЛИ"), ("oil and gas", "oil AND gas", "and"),
+     ("нефть и газ", "нефть AND газ", "и"), ("(a or b) c", "(a OR b) c", "or"),
+     ('"red cross" Or "red crescent"', '"red cross" OR "red crescent"', "Or")],
+)
+def test_a_connector_between_words_is_read_as_its_operator(
+    typed: str, meant: str, word: str
+) -> None:
+    compiled = compile_query(typed)
+    assert compiled.query == compile_query(meant).query
+    operator = "OR" if word.lower() in ("or", "или") else "AND"
+    assert compiled.notices == (Notice(NoticeKind.WORD_AS_OPERATOR, (word, operator)),)
+
+
+@pytest.mark.parametrize("typed", ['"to be or not"', "or", "oil not gas", "не виновен",
+                                   '"or" gas', "title:or"])
+def test_a_connector_in_quotes_alone_or_not_is_a_word(typed: str) -> None:
+    compiled = compile_query(typed)
+    assert compiled.notices == ()
+    words = {t for _, t in compiled.query.iter_all_terms()}
+    assert ("or" in words) == ("or" in typed) and ("not" in words) == ("not" in typed)
+
+
+def test_a_question_keeps_its_connectors_as_words() -> None:
+    compiled = compile_query("Did Russia and China sign or not?", question=True)
+    assert compiled.notices == ()
+
+
+def test_a_connector_at_an_end_is_left_out_as_an_operator() -> None:
+    compiled = compile_query("нефть or")
+    assert compiled.query == compile_query("нефть").query
+    assert compiled.notices == (Notice(NoticeKind.WORD_AS_OPERATOR, ("or", "OR")),
+                                Notice(NoticeKind.DANGLING_OPERATOR))
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant", "notices"),
+    [("oil AND (", "oil", (NoticeKind.UNBALANCED_BRACKETS, NoticeKind.DANGLING_OPERATOR)),
+     ("(oil AND) gas", "oil gas", (NoticeKind.DANGLING_OPERATOR,)),
+     ("oil (OR gas)", "oil gas", (NoticeKind.DANGLING_OPERATOR,)),
+     ("oil AND OR gas", "oil AND gas", (NoticeKind.DANGLING_OPERATOR,)),
+     ("oil () gas", "oil gas", ()),
+     ('"x AND" OR', '"x AND"', (NoticeKind.DANGLING_OPERATOR,))],
+)
+def test_an_operator_by_a_bracket_is_left_out_with_a_notice(
+    typed: str, meant: str, notices: tuple[NoticeKind, ...]
+) -> None:
+    compiled = compile_query(typed)
+    assert compiled.query == compile_query(meant).query
+    assert tuple(n.kind for n in compiled.notices) == notices
+
+
+@pytest.mark.parametrize(("typed", "searched"), [("*ефть", "ефть"), ("title:**oil", "title:oil"),
+                                                 ("*мигра*", "мигра*")])
+def test_a_leading_wildcard_is_left_out_with_a_notice(typed: str, searched: str) -> None:
+    compiled = compile_query(typed)
+    assert compiled.query == compile_query(searched).query
+    (notice,) = compiled.notices
+    assert notice.kind is NoticeKind.LEADING_WILDCARD
+    assert notice.args == (typed.removeprefix("title:"), searched.removeprefix("title:"))
 
 
 @pytest.mark.parametrize("text", ["газ AND", "газ OR", "газ NOT", "AND газ", "OR газ"])

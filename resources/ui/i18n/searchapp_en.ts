@@ -403,6 +403,16 @@
     </message>
     <message>
         <location filename="../../../searchapp/ui/notices.py" line="55" />
+        <source>'%1' between words was read as %2: to search for it as a word, put it in quotes ("%1").</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/notices.py" line="60" />
+        <source>A word cannot begin with a wildcard: '%1' was searched as '%2'.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/notices.py" line="55" />
         <source>The query could not be parsed: its words were searched.</source>
         <translation type="unfinished" />
     </message>

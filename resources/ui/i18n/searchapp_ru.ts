@@ -403,6 +403,16 @@
     </message>
     <message>
         <location filename="../../../searchapp/ui/notices.py" line="55" />
+        <source>'%1' between words was read as %2: to search for it as a word, put it in quotes ("%1").</source>
+        <translation>«%1» между словами прочитано как %2: чтобы искать это слово, возьмите его в кавычки ("%1").</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/notices.py" line="60" />
+        <source>A word cannot begin with a wildcard: '%1' was searched as '%2'.</source>
+        <translation>Слово не может начинаться с шаблона: вместо «%1» искали «%2».</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/notices.py" line="55" />
         <source>The query could not be parsed: its words were searched.</source>
         <translation>Запрос не разобран: искали его слова.</translation>
     </message>
