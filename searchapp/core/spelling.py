@@ -160,10 +160,13 @@ def offer(
     index: Searcher | Vocabulary, query: str, found: int, count: Callable[[str], int]
 ) -> str | None:
     """The correction of ``query`` as searched (cut to its first
-    MAX_QUERY_CHARS characters), offered only when it finds more articles with
-    all its words (``count``) than the ``found`` of the query as typed."""
+    MAX_QUERY_CHARS characters), offered only when the query as typed finds
+    no article with all its words (``found``, and ``count`` of it: a question
+    is found with any of its words) and the correction finds some.  A word
+    found as typed, or in another of its forms, is no typo to the user («carpets»
+    of one article is not «capital» of many)."""
     text = cut_query(query.strip())
     suggestion = suggest_query(index, text) if text else None
-    if suggestion is None:
+    if suggestion is None or found > 0 or count(text) > 0:
         return None
-    return suggestion if count(suggestion) > found else None
+    return suggestion if count(suggestion) > 0 else None

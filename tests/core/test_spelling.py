@@ -71,3 +71,20 @@ def test_corrections_follow_the_index_as_it_changes(tmp_path: Path, write_articl
         assert suggestion(eng, "migartion") == "migration"
     finally:
         eng.close()
+
+
+def test_a_word_found_as_typed_gets_no_suggestion(tmp_path: Path, write_articles) -> None:
+    # «carpets» of one article was offered as «capital» of three: a word the
+    # index has (in any of its forms) is what the user meant.
+    files = {f"capital-{i}.txt": f"City {i}\n\nThe capital grew.\n" for i in range(3)}
+    files |= {"carpet.txt": "Market\n\nHand-made carpets were sold.\n"}
+    update_index(tmp_path / "ix", [write_articles(files)])
+    eng = SearchEngine(tmp_path / "ix")
+    try:
+        for typed in ("carpets", "carpet", "Carpets"):
+            resp = eng.search(SearchRequest(query=typed, limit=0))
+            assert (resp.total, resp.suggestion) == (1, None), typed
+        assert suggestion(eng, "Who sold the carpets?") is None  # a question of them too
+        assert suggestion(eng, "carpetts") == "carpets"  # a typo is still corrected
+    finally:
+        eng.close()
