@@ -1,7 +1,8 @@
 """"Did you mean": corrections from the index's own vocabulary.
 
 A word of the query whose term is rare or missing in the index is replaced by
-the closest more frequent term within edit distance 1 (2 from five letters on);
+the closest more frequent term within edit distance 1 (2 from five letters on,
+for a word no article has);
 a swap of two letters counts as one edit (optimal string alignment, by
 rapidfuzz), and among the closest the most frequent wins, so «migartion» is
 «migration», not the commoner «might».  Terms are lemmas and stems, so the
@@ -118,7 +119,9 @@ def _correct(vocabulary: Vocabulary, word: str) -> str | None:
     sources = {w for w in sources if len(w) >= MIN_WORD}
     candidates: dict[str, tuple[int, int]] = {}
     for source in sources:
-        allowed = 1 if len(source) < 5 else 2
+        # A word some article has is only taken for a slip of one letter:
+        # «cottn» → «cotton», not «carpets» → «capital».
+        allowed = 1 if len(source) < 5 or own else 2
         # Candidates up to two edits long: judged by OSA (a swap is one edit).
         for c in vocabulary.terms_near(source, 2, PREFIX):
             if c in sources or morphology.is_key_term(c):

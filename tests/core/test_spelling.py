@@ -85,6 +85,8 @@ def test_a_word_found_as_typed_gets_no_suggestion(tmp_path: Path, write_articles
             resp = eng.search(SearchRequest(query=typed, limit=0))
             assert (resp.total, resp.suggestion) == (1, None), typed
         assert suggestion(eng, "Who sold the carpets?") is None  # a question of them too
+        # No article has both words: «carpets» is still a word of the index.
+        assert suggestion(eng, "carpets grew") is None
         assert suggestion(eng, "carpetts") == "carpets"  # a typo is still corrected
     finally:
         eng.close()
