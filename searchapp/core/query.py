@@ -397,7 +397,7 @@ def compile_query(
 # when it is repaired to nothing: it browses, as an empty query does.
 _SYNTAX_ALONE = frozenset({
     NoticeKind.EMPTY_FIELD, NoticeKind.DANGLING_OPERATOR, NoticeKind.UNBALANCED_BRACKETS,
-    NoticeKind.QUOTE_NOT_CLOSED,
+    NoticeKind.QUOTE_NOT_CLOSED, NoticeKind.WORD_AS_OPERATOR,
 })
 _ONLY_NEGATED = re.compile(r"-[^\s-].*", re.DOTALL)
 _MINUS = re.compile(r"(^|\s)-(?=[^\s-])")

@@ -254,6 +254,14 @@ def test_a_connector_in_quotes_alone_or_not_is_a_word(typed: str) -> None:
     assert ("or" in words) == ("or" in typed) and ("not" in words) == ("not" in typed)
 
 
+def test_connectors_alone_browse_with_their_notices() -> None:
+    compiled = compile_query("or и")
+    assert compiled.browse
+    assert compiled.notices == (Notice(NoticeKind.WORD_AS_OPERATOR, ("or", "OR")),
+                                Notice(NoticeKind.WORD_AS_OPERATOR, ("и", "AND")),
+                                Notice(NoticeKind.DANGLING_OPERATOR))
+
+
 def test_a_question_keeps_its_connectors_as_words() -> None:
     compiled = compile_query("Did Russia and China sign or not?", question=True)
     assert compiled.notices == ()
