@@ -286,7 +286,8 @@ def _drop_dangling_operators(text: str, notices: list[Notice]) -> str:
 def _read_connectors(text: str, notices: list[Notice]) -> str:
     """``нефть or газ`` → ``нефть OR газ``: a word of :data:`CONNECTORS` in any
     case (not the operator already) in a query of other words too is read as
-    its operator, which is said; at either end it joins nothing and is then
+    its operator (an OR is said: it widens the search; an AND is what the
+    words are without it); at either end it joins nothing and is then
     left out as any operator is.  A word in quotes stays a word."""
     tokens = list(_TOKEN.finditer(text))
     if len(tokens) < 2:
@@ -297,7 +298,8 @@ def _read_connectors(text: str, notices: list[Notice]) -> str:
         operator = CONNECTORS.get(word.lower())
         if operator is None or word == operator:
             continue
-        notices.append(Notice(NoticeKind.WORD_AS_OPERATOR, (word, operator)))
+        if operator == "OR":  # «и», «and»: all the words, as without them; no news
+            notices.append(Notice(NoticeKind.WORD_AS_OPERATOR, (word, operator)))
         out.append(text[pos : m.start()] + operator)
         pos = m.end()
     return "".join(out) + text[pos:]
