@@ -204,7 +204,8 @@ def test_a_file_in_no_article_format_named_is_refused_and_creates_nothing(
     done = run("index", str(named), "--index", str(index))
     assert done.returncode == 2
     kind = f"{Path(name).suffix} files" if Path(name).suffix else "files without an extension"
-    assert done.stderr == f"searchapp: error: {named}: {kind} are not read (not an article format)\n"
+    assert done.stderr == (
+        f"searchapp: error: {named}: {kind} are not read (not an article format)\n")
     assert not index.exists()
 
 
