@@ -44,7 +44,7 @@ def syntax_help() -> str:
         "<tr><td><b>миграция</b></td><td>every form of the word (миграции, миграцией…)</td></tr>"
         "<tr><td><b>Ашхабад конференция</b></td><td>articles with all the words first</td></tr>"
         "<tr><td><b>\"Красный Полумесяц\"</b></td><td>the phrase, in any word form</td></tr>"
-        "<tr><td><b>мигрант OR беженец</b></td><td>either word</td></tr>"
+        "<tr><td><b>мигрант OR беженец</b></td><td>either word (or, или between words too)</td></tr>"
         "<tr><td><b>Ашхабад -Болгария</b>, <b>NOT</b></td><td>without the word</td></tr>"
         "<tr><td><b>Tokayev</b>, <b>Ашхабад</b></td><td>a name in either script and its usual "
         "spellings: Токаев, Токаева, Tokaev; Ashkhabad, Ашхабаде (Search menu)</td></tr>"
