@@ -26,8 +26,9 @@ def extract_html(markup: str) -> Extracted:
     title = (getattr(doc, "title", None) or "").strip() if doc else ""
     if not body:
         title, body = title or _fallback_title(markup), page_text(markup)
-    if title and body.startswith(title):
-        body = body[len(title) :].lstrip()
+    first, _, rest = body.partition("\n")
+    if title and first.strip() == title:  # the heading repeated as the text's first line,
+        body = rest.lstrip()  # never a sentence or a word that begins like the title
     return Extracted(
         title=title,
         body=body,

@@ -644,6 +644,20 @@ def test_a_pdf_of_one_line_is_indexed_with_it_as_title_and_body(tmp_path: Path) 
     assert (a.title, a.body) == (line, line)
 
 
+@pytest.mark.parametrize(("title", "text"), [
+    ("Oil prices", "Oil prices fell sharply on Monday after OPEC announced higher output."),
+    ("Рост", "Ростов-на-Дону принял гостей из многих городов страны в эти выходные."),
+])
+def test_a_page_s_text_that_begins_like_its_title_keeps_its_words(
+        tmp_path: Path, title: str, text: str) -> None:
+    """The title was cut off the text's start: «Ростов-на-Дону» became «ов-на-Дону»,
+    and «Oil prices fell» was not found."""
+    page = (f"<html><head><title>{title}</title></head><body><article><p>{text}</p>"
+            "<p>Analysts were surprised by the news of the day.</p></article></body></html>")
+    a = read_article(_write(tmp_path, "a.html", page.encode()))
+    assert a.title == title and a.body.startswith(text)
+
+
 @pytest.mark.parametrize(("name", "text", "line"), [
     ("a.txt", "Only a headline about Turkmen carpets and Ашхабад",
      "Only a headline about Turkmen carpets and Ашхабад"),
