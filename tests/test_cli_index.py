@@ -388,12 +388,11 @@ def test_a_rebuild_ended_at_once_leaves_the_old_index_and_the_next_run_removes_i
     assert total(index, "заметка") == 150
 
 
-def test_a_stopped_rebuild_leaves_no_file_of_its_own(tmp_path: Path, corpus: Path) -> None:
-    index = tmp_path / "ix"
-    assert run("index", str(corpus), "--index", str(index), "--quiet").returncode == 0
-    before = sorted(p.name for p in index.iterdir())
+def _rebuild_paused_after_90(script: str, index: Path) -> tuple[subprocess.Popen[str], str]:
+    """``--rebuild`` of ``index`` by ``script`` (10 articles a batch), once it has
+    paused after 90 files; and its line saying so ("" if it ended before)."""
     proc = subprocess.Popen(
-        [sys.executable, "-c", CLI, "10", "index", "--rebuild", "--index", str(index)],
+        [sys.executable, "-c", script, "10", "index", "--rebuild", "--index", str(index)],
         cwd=PROJECT_ROOT, env={**os.environ, "SEARCHAPP_PAUSE_AFTER": "90"},
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
@@ -401,6 +400,14 @@ def test_a_stopped_rebuild_leaves_no_file_of_its_own(tmp_path: Path, corpus: Pat
     line = proc.stderr.readline()
     while line and "paused after" not in line:
         line = proc.stderr.readline()
+    return proc, line
+
+
+def test_a_stopped_rebuild_leaves_no_file_of_its_own(tmp_path: Path, corpus: Path) -> None:
+    index = tmp_path / "ix"
+    assert run("index", str(corpus), "--index", str(index), "--quiet").returncode == 0
+    before = sorted(p.name for p in index.iterdir())
+    proc, line = _rebuild_paused_after_90(CLI, index)
     assert "paused after 90 files" in line
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=120)
@@ -432,16 +439,7 @@ def test_a_second_ctrl_c_as_a_stopped_rebuild_ends_its_workers_stops_at_once(
     exited 1: abandoning the writer asked the killed workers for their segments."""
     index = tmp_path / "ix"
     assert run("index", str(corpus), "--index", str(index), "--quiet").returncode == 0
-    proc = subprocess.Popen(
-        [sys.executable, "-c", SECOND_CTRL_C_AS_WORKERS_END, "10", "index", "--rebuild",
-         "--index", str(index)],
-        cwd=PROJECT_ROOT, env={**os.environ, "SEARCHAPP_PAUSE_AFTER": "90"},
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
-    assert proc.stderr is not None
-    line = proc.stderr.readline()
-    while line and "paused after" not in line:
-        line = proc.stderr.readline()
+    proc, _ = _rebuild_paused_after_90(SECOND_CTRL_C_AS_WORKERS_END, index)
     workers = processes.workers(proc.pid)
     assert workers
     proc.send_signal(signal.SIGINT)
