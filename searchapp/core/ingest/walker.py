@@ -76,13 +76,13 @@ def iter_article_files(
         root = Path(root)
         if root.is_file():
             key = os.path.abspath(root)
-            if not _in_article_format(root.name):  # kept by an older version: not read
-                if skipped is not None and key not in seen_files:
-                    skipped[os.path.splitext(root.name)[1].lower()] += 1
-                seen_files.add(key)
-            elif key not in seen_files:
-                seen_files.add(key)
+            if key in seen_files:
+                continue
+            seen_files.add(key)
+            if _in_article_format(root.name):
                 yield root
+            elif skipped is not None:  # a root an older version kept: counted, not read
+                skipped[os.path.splitext(root.name)[1].lower()] += 1
             continue
         yield from _walk(root, seen_dirs, seen_files, skipped, problems, blind)
 
