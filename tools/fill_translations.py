@@ -116,6 +116,7 @@ RU = {
     "&About searchapp": "&О программе",
     "Cancel": "Отмена",
     "Indexing the articles for the first time…": "Первая индексация статей…",
+    "Articles show up here as they are indexed.": "Статьи появляются здесь по мере индексации.",
     "%n article(s)": ("%n статья", "%n статьи", "%n статей"),
     "Remove this filter": "Убрать этот фильтр",
     "Add a folder of articles": "Добавить папку со статьями",

@@ -89,6 +89,8 @@ class Progress:
         self.total = 0
         self.done = 0
         self.current = ""
+        self.commits = 0
+        """Batches committed so far: what they hold can be searched."""
         self.on_article = on_article
         self.gate = gate
         self._cancel = threading.Event()

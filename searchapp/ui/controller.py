@@ -50,7 +50,8 @@ class SearchController(QObject):
     * ``stats(IndexStats)`` — articles and sources in the index;
     * ``exported(int, str)``, ``exportFailed(str)`` — an export's outcome;
     * ``indexingStarted()``, ``indexingProgress(Progress)``,
-      ``indexingFinished(IndexReport)``, ``indexingFailed(str)``;
+      ``indexingFinished(IndexReport)``, ``indexingFailed(str)``; each batch a
+      run commits is searched again (``results``, ``stats``) as it lands;
     * ``damaged(str)`` — a search or a run met an unreadable index
       (:class:`IndexDamagedError`), with the core's message;
     * ``folderForgotten(str, int)`` — a folder taken off the index, and how
@@ -87,6 +88,7 @@ class SearchController(QObject):
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self._run_search)
         self._progress: Progress | None = None
+        self._commits_shown = 0  # the run's batches whose articles have been searched
         self.searches_first = SearchesFirst()
         """Held from a search's start until its answer is shown: a run waits meanwhile."""
         self._poll = QTimer(self, interval=POLL_MS)
@@ -247,6 +249,7 @@ class SearchController(QObject):
         if self._progress is not None or self._closed:
             return False
         progress = self._progress = Progress(gate=self.searches_first)
+        self._commits_shown = 0
         index_dir = self.index_dir
         todo = None if roots is None else list(roots)
         self._submit(
@@ -283,8 +286,14 @@ class SearchController(QObject):
             self._progress.cancel()
 
     def _emit_progress(self) -> None:
-        if self._progress is not None:
-            self.indexingProgress.emit(self._progress)
+        progress = self._progress
+        if progress is None:
+            return
+        self.indexingProgress.emit(progress)
+        if progress.commits != self._commits_shown and progress.phase == "indexing":
+            self._commits_shown = progress.commits  # a batch can be searched: show it
+            self.refresh_stats()
+            self.search_now()
 
     def _end_indexing(self) -> None:
         self._poll.stop()

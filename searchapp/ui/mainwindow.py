@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
         self.runs = FolderRuns(self.controller, self)
         self.watcher = self.runs.watcher
         self.last_response: SearchResponse | None = None
+        self._no_articles = False  # the index is known to hold no article
         self._build()
         self._connect()
         self.retranslate()
@@ -158,7 +159,7 @@ class MainWindow(QMainWindow):
         c.similar.connect(self.reading_pane.show_similar)
         self.reading_pane.similarOpened.connect(c.open_article)
         c.stats.connect(self.show_stats)
-        c.indexingStarted.connect(self.status.started)
+        c.indexingStarted.connect(self._indexing_started)
         c.indexingProgress.connect(self.status.progress)
         c.indexingFinished.connect(self.status.finished)
         c.indexingFailed.connect(self._indexing_failed)
@@ -166,8 +167,7 @@ class MainWindow(QMainWindow):
         self.bar.addFolder.connect(self.add_folder)
         r = self.runs
         r.empty.connect(self._show_empty_index)
-        r.firstRun.connect(lambda: self.count_label.setText(
-            self.tr("Indexing the articles for the first time…")))
+        r.firstRun.connect(self._show_first_run)
         r.queued.connect(lambda folder: self.status.say(
             self.tr("%1 will be added when the current run ends.").replace("%1", folder)))
         r.busy.connect(lambda: self.status.say(self.tr("Indexing is already running.")))
@@ -252,11 +252,23 @@ class MainWindow(QMainWindow):
 
     def _show_empty_index(self) -> None:
         """A new index with no folders: say so and offer to add one."""
+        self._no_articles = True
         self.count_label.setText(self.tr("This index is empty."))
         self.results.set_empty_text(
             self.tr("This index has no articles yet: add a folder of articles to search.")
         )
         self.add_folder_button.show()
+
+    def _show_first_run(self) -> None:
+        """A run fills an index with no articles: its batches show up as they land."""
+        self.count_label.setText(self.tr("Indexing the articles for the first time…"))
+        self.results.set_empty_text(self.tr("Articles show up here as they are indexed."))
+        self.add_folder_button.hide()
+
+    def _indexing_started(self) -> None:
+        self.status.started()
+        if self._no_articles:
+            self._show_first_run()
 
     def save_state(self) -> None:
         s = self.settings
@@ -316,6 +328,8 @@ class MainWindow(QMainWindow):
         req = resp.request
         filtered = bool(req.sources or req.langs or req.since or req.until)
         if not req.query.strip() and not filtered:
+            if self.controller.indexing:
+                return self.tr("Articles show up here as they are indexed.")
             return self.tr("The index has no articles yet: add a folder (File ▸ Add folder…).")
         lines = [self.tr("No article matches this search.")]
         if filtered:
@@ -453,7 +467,8 @@ class MainWindow(QMainWindow):
         box.buttonClicked.connect(lambda b: self.rebuild() if b is rebuild else None)
 
     def show_stats(self, stats: IndexStats) -> None:
-        self.add_folder_button.setVisible(stats.articles == 0)
+        self._no_articles = stats.articles == 0
+        self.add_folder_button.setVisible(self._no_articles and not self.controller.indexing)
         self.status.show_stats(stats)
 
     # -- help and language -------------------------------------------------------

@@ -514,6 +514,31 @@ def test_cancel_keeps_every_article_handed_to_the_writer(
 
 
 @pytest.mark.parametrize("parallel", [False, True], ids=["one process", "worker processes"])
+def test_a_first_run_into_an_empty_index_commits_its_first_batch_early(
+    tmp_path: Path, write_articles, monkeypatch: pytest.MonkeyPatch, parallel: bool
+) -> None:
+    """Worker processes commit every 25,000 articles, but the first batch
+    into an empty index lands as soon as one process would commit it; after
+    that, batches are as large as ever."""
+    monkeypatch.setattr(indexer, "PARALLEL_MIN_DOCS", 10 if parallel else 10_000)
+    monkeypatch.setattr(indexer, "BATCH_DOCS", 20)
+    monkeypatch.setattr(indexer, "BATCH_SECONDS", float("inf"))  # no clock: counts decide
+    monkeypatch.setattr(indexer, "PARALLEL_BATCH_SECONDS", float("inf"))
+    root = write_articles({f"a{i:03}.md": article(f"T{i}", "мигранты") for i in range(60)})
+    index_dir = tmp_path / "ix"
+    seen: dict[int, tuple[int, int]] = {}
+
+    def look(p: Progress) -> None:
+        if p.done in (25, 45):  # what a search sees while the run goes on
+            seen[p.done] = (p.commits, total(index_dir, "мигрант"))
+
+    report = update_index(index_dir, [root], progress=Progress(on_article=look))
+    assert report.added == 60
+    assert seen[25] == (1, 20)
+    assert seen[45] == ((1, 20) if parallel else (2, 40))
+
+
+@pytest.mark.parametrize("parallel", [False, True], ids=["one process", "worker processes"])
 def test_a_cancelled_rebuild_leaves_the_index_as_it_was(
     tmp_path: Path, write_articles, monkeypatch: pytest.MonkeyPatch, parallel: bool
 ) -> None:

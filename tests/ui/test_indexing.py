@@ -169,6 +169,40 @@ def test_progress_and_cancel_keep_what_was_done(qtbot, make_window, tmp_path: Pa
 
 @pytest.mark.usefixtures("held_runs")
 @pytest.mark.parametrize("parallel", [False, True], ids=["one process", "worker processes"])
+def test_a_first_folder_shows_its_articles_batch_by_batch_while_it_is_indexed(
+    qtbot, make_window, tmp_path: Path, write_articles, monkeypatch: pytest.MonkeyPatch,
+    parallel: bool,
+) -> None:
+    """A new index of one's own gets its first folder: the window says it is
+    indexing (not "empty"), then shows each committed batch while the run goes on."""
+    monkeypatch.setattr(indexer, "PARALLEL_MIN_DOCS", 10 if parallel else 10_000)
+    monkeypatch.setattr(indexer, "BATCH_DOCS", 20)
+    monkeypatch.setattr(indexer, "BATCH_SECONDS", float("inf"))  # no clock: counts decide
+    monkeypatch.setattr(indexer, "PARALLEL_BATCH_SECONDS", float("inf"))
+    window = make_window(tmp_path / "mine", start=False)
+    window.start()
+    assert window.add_folder_button.isVisible()
+    window.index_folder(many(write_articles))
+    assert "first time" in window.count_label.text()
+    assert "as they are indexed" in window.results.empty_text
+    assert not window.add_folder_button.isVisible()
+    # Held at its 50th file: one process has committed 40, workers their first 20.
+    shown = 20 if parallel else 40
+    qtbot.waitUntil(lambda: window.last_response is not None
+                    and window.last_response.total == shown, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.stats_label.text().startswith(f"Articles: {shown},"),
+                    timeout=WAIT_MS)
+    assert window.controller.indexing
+    assert window.count_label.text().startswith(f"{shown} articles")
+    assert not window.add_folder_button.isVisible()
+    window.cancel_button.click()
+    qtbot.waitUntil(lambda: not window.controller.indexing, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.last_response.total == HeldProgress.HOLD_AT,
+                    timeout=WAIT_MS)
+
+
+@pytest.mark.usefixtures("held_runs")
+@pytest.mark.parametrize("parallel", [False, True], ids=["one process", "worker processes"])
 def test_quitting_during_indexing_keeps_the_work_and_ends_the_workers(
     qtbot, make_window, tmp_path: Path, write_articles, monkeypatch: pytest.MonkeyPatch,
     parallel: bool,

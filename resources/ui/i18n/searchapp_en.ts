@@ -234,6 +234,11 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="262" />
+        <source>Articles show up here as they are indexed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../../searchapp/ui/mainwindow.py" line="410" />
         <source>(no folders)</source>
         <translation type="unfinished" />

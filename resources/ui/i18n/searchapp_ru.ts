@@ -234,6 +234,11 @@
         <translation>Первая индексация статей…</translation>
     </message>
     <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="262" />
+        <source>Articles show up here as they are indexed.</source>
+        <translation>Статьи появляются здесь по мере индексации.</translation>
+    </message>
+    <message>
         <location filename="../../../searchapp/ui/mainwindow.py" line="410" />
         <source>(no folders)</source>
         <translation>(папок нет)</translation>
