@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # the real names, so type checkers keep their types
         first_start_folders,
         forget_folder,
         index_folders,
+        index_state,
         update_index,
     )
     from searchapp.core.notices import Notice, NoticeKind
@@ -69,7 +70,8 @@ _MODULE_OF = {
     ),
     **dict.fromkeys(("citation", "export_results"), "export"),
     **dict.fromkeys(
-        ("first_start_folders", "forget_folder", "index_folders", "update_index"), "indexer"
+        ("first_start_folders", "forget_folder", "index_folders", "index_state", "update_index"),
+        "indexer",
     ),
     **dict.fromkeys(("Notice", "NoticeKind"), "notices"),
     **dict.fromkeys(("RESOURCES_DIR", "SEEDS_DIR", "default_index_dir"), "paths"),
@@ -89,7 +91,7 @@ __all__ = [  # noqa: RUF022 (grouped by module, as above)
     "IndexBusyError", "IndexDamagedError", "IndexLocationError", "IndexMissingError",
     "IndexStateError", "ReadError", "SearchappError", "UsageError",
     "citation", "export_results",
-    "first_start_folders", "forget_folder", "index_folders", "update_index",
+    "first_start_folders", "forget_folder", "index_folders", "index_state", "update_index",
     "Notice", "NoticeKind",
     "RESOURCES_DIR", "SEEDS_DIR", "default_index_dir",
     "IndexReport", "Progress", "SAVED_PAGE_FOLDERS", "SearchesFirst",

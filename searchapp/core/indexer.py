@@ -148,6 +148,13 @@ def index_folders(index_dir: Path) -> list[Path]:
     return folders.learn(_stored_paths(index_dir))
 
 
+def index_state(index_dir: Path) -> object:
+    """A value that changes when a run (in any process) commits to the index
+    at ``index_dir`` or its folders change; a cluster's is always the same
+    (its shards live on other machines)."""
+    return None if is_cluster_file(index_dir) else store.state(index_dir)
+
+
 def first_start_folders(index_dir: Path) -> list[Path]:
     """The bundled seeds for the default index on its first start; nothing
     for any other index (it gets exactly what its user adds)."""

@@ -11,6 +11,7 @@ import contextlib
 import json
 import os
 import pickle
+import re
 import shutil
 from pathlib import Path
 
@@ -138,6 +139,30 @@ def open_index(index_dir: Path) -> Index:
         raise IndexDamagedError(
             f"The index at {index_dir} cannot be read ({exc}): rebuild it"
         ) from exc
+
+
+def state(index_dir: Path) -> tuple[int, int]:
+    """What changes when a run commits or the folders change: the latest
+    generation (-1 for none) and the folders file's modification time (0 for
+    none).  Only names and one stat: cheap enough to ask after every change
+    in the folder."""
+    generation = -1
+    try:
+        with os.scandir(index_dir) as entries:
+            for entry in entries:
+                match = _TOC_NAME.fullmatch(entry.name)
+                if match:
+                    generation = max(generation, int(match[1]))
+    except OSError:
+        return (-1, 0)
+    try:
+        folders_mtime = (index_dir / FOLDERS_FILE).stat().st_mtime_ns
+    except OSError:
+        folders_mtime = 0
+    return (generation, folders_mtime)
+
+
+_TOC_NAME = re.compile(rf"_{INDEX_NAME}_(\d+)\.toc")
 
 
 def run_lock(index_dir: Path) -> FileLock:

@@ -32,6 +32,7 @@ from searchapp.core import (
     open_backend,
     update_index,
 )
+from searchapp.ui.index_watcher import IndexWatcher
 from searchapp.ui.reasons import error_text
 from searchapp.ui.workers import Operation
 
@@ -55,7 +56,9 @@ class SearchController(QObject):
     * ``damaged(str)`` — a search or a run met an unreadable index
       (:class:`IndexDamagedError`), with the core's message;
     * ``folderForgotten(str, int)`` — a folder taken off the index, and how
-      many articles left with it.
+      many articles left with it;
+    * ``indexChanged()`` — another process wrote the index or its folders
+      (the newest search and the stats follow).
     """
 
     results = Signal(object)
@@ -72,6 +75,7 @@ class SearchController(QObject):
     exported = Signal(int, str)
     exportFailed = Signal(str)
     folderForgotten = Signal(str, int)
+    indexChanged = Signal()
 
     def __init__(self, index_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -93,6 +97,8 @@ class SearchController(QObject):
         """Held from a search's start until its answer is shown: a run waits meanwhile."""
         self._poll = QTimer(self, interval=POLL_MS)
         self._poll.timeout.connect(self._emit_progress)
+        self.index_watcher = IndexWatcher(index_dir, self)
+        self.index_watcher.changed.connect(self._written_elsewhere)
 
     # -- searching -----------------------------------------------------------
 
@@ -277,6 +283,7 @@ class SearchController(QObject):
         return True
 
     def _forgotten(self, folder: Path, removed: int) -> None:
+        self.index_watcher.accept()
         self.folderForgotten.emit(str(folder), removed)
         self.refresh_stats()
         self.search_now()
@@ -299,7 +306,17 @@ class SearchController(QObject):
         self._poll.stop()
         self._progress = None
 
+    def _written_elsewhere(self) -> None:
+        """Another process (``searchapp index``, a second window) committed to
+        the index or changed its folders: show the index as it is now."""
+        if self.indexing:
+            return  # this window's run shows its batches, and everything at its end
+        self.indexChanged.emit()
+        self.refresh_stats()
+        self.search_now()
+
     def _indexed(self, report: IndexReport) -> None:
+        self.index_watcher.accept()
         self._end_indexing()
         self.indexingFinished.emit(report)
         self.refresh_stats()
@@ -322,6 +339,7 @@ class SearchController(QObject):
     def shutdown(self) -> None:
         """Stop indexing (keeping what was committed) and wait for the workers."""
         self._closed = True
+        self.index_watcher.stop()
         self.cancel_indexing()
         self._debounce.stop()
         self._index_pool.waitForDone(30_000)

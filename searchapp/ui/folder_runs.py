@@ -37,6 +37,7 @@ class FolderRuns(QObject):
         self._changes_pending = False
         controller.indexingFinished.connect(self._run_ended)
         controller.folderForgotten.connect(lambda _f, _n: self.watch(self.folders()))
+        controller.indexChanged.connect(self._folders_may_have_changed)
 
     def folders(self) -> list[Path]:
         """The folders of the index (kept in the index, shared with the CLI)."""
@@ -46,6 +47,12 @@ class FolderRuns(QObject):
         self.watcher.watch(folders)
         if self.watcher.problems:
             self.watchProblems.emit(list(self.watcher.problems))
+
+    def _folders_may_have_changed(self) -> None:
+        """Another process wrote the index: watch a folder it added, drop one it removed."""
+        folders = self.folders()
+        if [str(f) for f in folders] != self.watcher.watched:
+            self.watch(folders)
 
     def start(self) -> None:
         """Bring the index up to date, or make it: the first search, if the
