@@ -15,6 +15,7 @@ EMPTY_FIELD            (the field as typed,)
 PREFIX_TOO_SHORT       (the prefix as typed, with its ``*``,)
 WORD_AS_OPERATOR       (the word as typed, the operator it was read as)
 LEADING_WILDCARD       (the word as typed, the word searched)
+MARK_LEFT_OUT          (the weight or distance as typed: ``^2``, ``~3``,)
 UNKNOWN_SOURCE         (the source asked for,)
 SHARDS_MISSING         (shard labels joined by ", ", shards missing,
                         shards that answered, shards in all)
@@ -45,6 +46,7 @@ class NoticeKind(Enum):
     PREFIX_TOO_SHORT = "prefix_too_short"
     WORD_AS_OPERATOR = "word_as_operator"
     LEADING_WILDCARD = "leading_wildcard"
+    MARK_LEFT_OUT = "mark_left_out"
     UNPARSABLE = "unparsable"
     TOO_MANY_WORDS = "too_many_words"
     NO_WORDS = "no_words"
@@ -95,6 +97,8 @@ def english(notice: Notice) -> str:
         case NoticeKind.LEADING_WILDCARD:
             return (f"A word cannot begin with a wildcard: '{a[0]}' was searched as "
                     f"'{a[1]}'.")
+        case NoticeKind.MARK_LEFT_OUT:
+            return f"'{a[0]}' after a word or phrase is not supported: it was left out."
         case NoticeKind.UNPARSABLE:
             return "The query could not be parsed: its words were searched."
         case NoticeKind.TOO_MANY_WORDS:

@@ -60,6 +60,10 @@ def notice_text(notice: Notice) -> str:
             return fill(QCoreApplication.translate(
                 "Notices", "A word cannot begin with a wildcard: '%1' was searched as '%2'."),
                 *a)
+        case NoticeKind.MARK_LEFT_OUT:  # (mark,)
+            return fill(QCoreApplication.translate(
+                "Notices", "'%1' after a word or phrase is not supported: it was left out."),
+                *a)
         case NoticeKind.UNPARSABLE:
             return QCoreApplication.translate(
                 "Notices", "The query could not be parsed: its words were searched.")

@@ -301,6 +301,47 @@ def test_a_leading_wildcard_is_left_out_with_a_notice(typed: str, searched: str)
     assert notice.args == (typed.removeprefix("title:"), searched.removeprefix("title:"))
 
 
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("нефть +газ", "нефть газ"), ("+газ", "газ"), ("нефть + газ", "нефть газ"),
+     ("(+нефть OR газ)", "нефть OR газ"), ("+-газ", "-газ"), ("2+2", '"2 2"'),
+     ("source:N+1", 'source:"N 1"'), ("C++", "C"), ("title:+нефть", "title:нефть")],
+)
+def test_a_plus_is_no_operator(typed: str, meant: str) -> None:
+    """Inside a word «+» parts it as the index does; starting one it is left out."""
+    compiled = compile_query(typed)
+    assert compiled.query == compile_query(meant).query
+    assert compiled.notices == ()
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("[а TO я]", "а TO я"), ("{a TO z}", "a TO z"),
+                                              ("title:[а TO я]", "title:а TO я")])
+def test_brackets_are_no_range(typed: str, meant: str) -> None:
+    compiled = compile_query(typed)
+    assert compiled.query == compile_query(meant).query and compiled.notices == ()
+    assert not any(isinstance(q, wq.TermRange) for q in compiled.query.leaves())
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant", "mark"),
+    [("нефть^2", "нефть", "^2"), ("нефть^2.5 газ", "нефть газ", "^2.5"),
+     ("нефть~2", "нефть", "~2"), ('"нефть газ"^3', '"нефть газ"', "^3"),
+     ('"нефть газ"~3', '"нефть газ"', "~3"), ("(нефть OR газ)^2", "нефть OR газ", "^2")],
+)
+def test_a_weight_or_distance_is_left_out_with_a_notice(typed: str, meant: str,
+                                                         mark: str) -> None:
+    compiled = compile_query(typed)
+    assert compiled.query == compile_query(meant).query
+    assert compiled.notices == (Notice(NoticeKind.MARK_LEFT_OUT, (mark,)),)
+
+
+@pytest.mark.parametrize(("typed", "meant"), [('"нефть^2 газ"', '"нефть 2 газ"'),
+                                              ("a^b", '"a b"'), ("нефть^", "нефть")])
+def test_a_caret_elsewhere_parts_words_as_the_index_does(typed: str, meant: str) -> None:
+    compiled = compile_query(typed)
+    assert compiled.query == compile_query(meant).query and compiled.notices == ()
+
+
 @pytest.mark.parametrize("text", ["газ AND", "газ OR", "газ NOT", "AND газ", "OR газ"])
 def test_dangling_operator_is_dropped_with_a_notice(text: str) -> None:
     compiled = compile_query(text)

@@ -83,7 +83,7 @@
     <name>Help</name>
     <message>
         <location filename="../../../searchapp/ui/dialogs.py" line="41" />
-        <source>&lt;h3&gt;Searching&lt;/h3&gt;&lt;table cellpadding=3&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;миграция&lt;/b&gt;&lt;/td&gt;&lt;td&gt;every form of the word (миграции, миграцией…)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ашхабад конференция&lt;/b&gt;&lt;/td&gt;&lt;td&gt;articles with all the words first&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;"Красный Полумесяц"&lt;/b&gt;&lt;/td&gt;&lt;td&gt;the phrase, in any word form&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;мигрант OR беженец&lt;/b&gt;&lt;/td&gt;&lt;td&gt;either word (or, или between words too)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ашхабад -Болгария&lt;/b&gt;, &lt;b&gt;NOT&lt;/b&gt;&lt;/td&gt;&lt;td&gt;without the word&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Tokayev&lt;/b&gt;, &lt;b&gt;Ашхабад&lt;/b&gt;&lt;/td&gt;&lt;td&gt;a name in either script and its usual spellings: Токаев, Токаева, Tokaev; Ashkhabad, Ашхабаде (Search menu)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;"Tokayev"&lt;/b&gt;&lt;/td&gt;&lt;td&gt;a quoted name: this spelling only&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;мигра*&lt;/b&gt;&lt;/td&gt;&lt;td&gt;words that begin with мигра&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;title:&lt;/b&gt;миграция&lt;/td&gt;&lt;td&gt;in the title only&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;source:&lt;/b&gt;Trend, &lt;b&gt;lang:&lt;/b&gt;ru&lt;/td&gt;&lt;td&gt;by source or language&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Filters by source, date and language are on the left; an empty query shows every article, newest first.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Searching&lt;/h3&gt;&lt;table cellpadding=3&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;миграция&lt;/b&gt;&lt;/td&gt;&lt;td&gt;every form of the word (миграции, миграцией…)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ашхабад конференция&lt;/b&gt;&lt;/td&gt;&lt;td&gt;articles with all the words first&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;"Красный Полумесяц"&lt;/b&gt;&lt;/td&gt;&lt;td&gt;the phrase, in any word form&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;мигрант OR беженец&lt;/b&gt;&lt;/td&gt;&lt;td&gt;either word (or, или between words too)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ашхабад -Болгария&lt;/b&gt;, &lt;b&gt;NOT&lt;/b&gt;&lt;/td&gt;&lt;td&gt;without the word&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Tokayev&lt;/b&gt;, &lt;b&gt;Ашхабад&lt;/b&gt;&lt;/td&gt;&lt;td&gt;a name in either script and its usual spellings: Токаев, Токаева, Tokaev; Ashkhabad, Ашхабаде (Search menu)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;"Tokayev"&lt;/b&gt;&lt;/td&gt;&lt;td&gt;a quoted name: this spelling only&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;мигра*&lt;/b&gt;&lt;/td&gt;&lt;td&gt;words that begin with мигра&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;N+1&lt;/b&gt;, &lt;b&gt;+газ&lt;/b&gt;&lt;/td&gt;&lt;td&gt;+ is no operator: N+1 is N and 1 side by side, +газ is газ; [ ] are no syntax either; a weight (нефть^2) is left out, with a notice&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;title:&lt;/b&gt;миграция&lt;/td&gt;&lt;td&gt;in the title only&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;source:&lt;/b&gt;Trend, &lt;b&gt;lang:&lt;/b&gt;ru&lt;/td&gt;&lt;td&gt;by source or language&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;Filters by source, date and language are on the left; an empty query shows every article, newest first.&lt;/p&gt;</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -414,6 +414,11 @@
     <message>
         <location filename="../../../searchapp/ui/notices.py" line="60" />
         <source>A word cannot begin with a wildcard: '%1' was searched as '%2'.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/notices.py" line="64" />
+        <source>'%1' after a word or phrase is not supported: it was left out.</source>
         <translation type="unfinished" />
     </message>
     <message>
