@@ -24,6 +24,11 @@ Decisions (their cost is measured in ``bench/morph_eval.py``):
   «Meredow»).  Only capitalised words get keys in the index; a query word
   asks for its keys from both scripts when :mod:`query` takes it for a name.
 * **Folding.** Case is folded, «ё» becomes «е» (also in lemmas: ещё → еще).
+  A word of one script with a few look-alike letters of the other, as
+  scraped or typed text has them («Mосква» with a Latin M, «нeфть» with a
+  Latin e, «сovid» with a Cyrillic с), is written in its main script; a word
+  of one script («Moskva») and a word whose other letters look like nothing
+  of its script («brentзавяли») stay as they are.
 * **English.** Snowball (PyStemmer, C) rather than Whoosh's Porter, which
   mangles news words (news → new).  Possessive «'s» is dropped.
 
@@ -66,6 +71,12 @@ _SURNAME = re.compile(
 )
 _FEMININE = ("а", "у", "ой", "ою")  # Набиуллиной also meets «Nabiullina»
 _QUERY_SHARE = 0.25
+# Lower-case letters that look alike (or whose capitals do: B/В, H/Н, T/Т) in
+# the two scripts.
+_LOOK_ALIKE_LATIN = "abcehkmoptxy"
+_LOOK_ALIKE_CYRILLIC = "авсенкмортху"
+_TO_CYRILLIC = str.maketrans(_LOOK_ALIKE_LATIN, _LOOK_ALIKE_CYRILLIC)
+_TO_LATIN = str.maketrans(_LOOK_ALIKE_CYRILLIC, _LOOK_ALIKE_LATIN)
 
 
 @cache
@@ -79,8 +90,27 @@ def _english() -> Stemmer.Stemmer:
 
 
 def fold(word: str) -> str:
-    """Lower-case and replace «ё» with «е»."""
-    return word.lower().replace("ё", "е")
+    """Lower-case, replace «ё» with «е», and write look-alike letters of the
+    other script in the word's main one (:func:`one_script`)."""
+    folded = word.lower().replace("ё", "е")
+    if folded.isascii() or not _LATIN.search(folded):  # one script: most words
+        return folded
+    return one_script(folded)
+
+
+def one_script(word: str) -> str:
+    """The lower-case ``word`` with the letters of its lesser script in its
+    main one, when they all look like letters of it: «mосква» → «москва»,
+    «сovid» → «covid»; a word with as many letters of each script, or with a
+    letter of the lesser one that looks like none of the main one, as it is."""
+    cyrillic, latin = _CYRILLIC.findall(word), _LATIN.findall(word)
+    if not cyrillic or not latin or len(cyrillic) == len(latin):
+        return word
+    if len(cyrillic) > len(latin):
+        fits, table = all(c in _LOOK_ALIKE_LATIN for c in latin), _TO_CYRILLIC
+    else:
+        fits, table = all(c in _LOOK_ALIKE_CYRILLIC for c in cyrillic), _TO_LATIN
+    return word.translate(table) if fits else word
 
 
 class CyrillicWord(NamedTuple):

@@ -246,6 +246,19 @@ def test_a_weight_is_left_out_with_a_notice(signs: SearchEngine) -> None:
     assert resp.notices == (Notice(NoticeKind.MARK_LEFT_OUT, ("^2",)),)
 
 
+@pytest.mark.parametrize(("query", "stems"), [
+    ("нефть", ["oilgas", "scraped"]), ("нeфть", ["oilgas", "scraped"]),
+    ("Mосква", ["moscow", "scraped"]), ("Москва", ["moscow", "scraped"]),
+    ("Moskva", ["moscow", "scraped"]),
+])
+def test_look_alike_letters_of_the_other_script_are_folded(
+    signs: SearchEngine, query: str, stems: list[str]
+) -> None:
+    """«нeфть» with a Latin e is «нефть», in the text and in the query; a
+    Latin «Moskva» stays Latin and finds «Москва» as a name across scripts."""
+    assert sorted(own_found(signs, query)) == stems
+
+
 def test_results_are_ordered_by_relevance(own: SearchEngine) -> None:
     resp = own.search(SearchRequest(query="cotton"))
     assert Path(resp.hits[0].path).stem == "cotton_all"

@@ -72,3 +72,19 @@ def test_porter_mistakes_are_avoided() -> None:
 def test_numbers_are_kept() -> None:
     assert index_terms("2024", False) == ("2024",)
     assert finds("2024", "2024")
+
+
+@pytest.mark.parametrize(
+    ("word", "folded"),
+    [("Mосква", "москва"), ("нeфть", "нефть"), ("Tокаев", "токаев"), ("Bсе", "все"),
+     ("сovid", "covid"), ("astrazeneсa", "astrazeneca"),
+     # one script, as many letters of each, a letter like none of the main script
+     ("Moskva", "moskva"), ("Москва", "москва"), ("Bо", "bо"), ("brentзавяли", "brentзавяли"),
+     ("iPhoneы", "iphoneы")],
+)
+def test_look_alike_letters_are_written_in_the_words_script(word: str, folded: str) -> None:
+    assert fold(word) == folded
+
+
+def test_a_mixed_word_finds_and_is_found_as_its_script() -> None:
+    assert finds("нефть", "нeфть") and finds("нeфть", "нефти") and finds("Mосква", "Москве")
