@@ -3,7 +3,9 @@
 Syntax: plain words (all must match; ranked by relevance), ``"phrases"``
 (also «guillemets»), ``OR``, ``NOT``/``-word``, ``prefix*``, fields
 ``title:``, ``source:``, ``lang:``, and brackets.  Words are in Russian,
-English or both.
+English or both.  Whoosh's other syntax is none here: ``+`` parts words as
+any punctuation (``N+1``; ``+word`` is the word), ``[a TO b]`` is words, and
+a weight or distance (``word^2``, ``"…"~3``) is left out with a notice.
 
 Parsing happens in two steps.  Whoosh's query parser reads the structure
 against a *raw* schema whose text fields only split on whitespace; then every
