@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import xapian
 
-from searchapp.core.cluster.xapian_index import READER_KEY
+from searchapp.core.cluster.xapian_index import CONTENT_VERSION, READER_KEY
 from searchapp.core.indexer import update_index
 from searchapp.core.progress import Progress
 from searchapp.core.schema import READER_VERSION
@@ -41,7 +41,7 @@ def test_a_cluster_of_an_older_reader_is_read_again_once(cluster, write_articles
     two = write_articles({"b.md": article(7)}, "two")
     first = update_index(cluster.file, [one])
     assert (first.added, first.reread) == (6, False)
-    assert versions(cluster) == [str(READER_VERSION).encode()] * 3  # read by this reader
+    assert versions(cluster) == [CONTENT_VERSION.encode()] * 3  # read by this reader
     assert update_index(cluster.file).unchanged == 6
 
     forget_versions(cluster)
@@ -50,18 +50,20 @@ def test_a_cluster_of_an_older_reader_is_read_again_once(cluster, write_articles
     assert versions(cluster) == [b""] * 3
     whole = update_index(cluster.file)
     assert (whole.added, whole.updated, whole.unchanged, whole.reread) == (0, 7, 0, True)
-    assert versions(cluster) == [str(READER_VERSION).encode()] * 3
+    assert versions(cluster) == [CONTENT_VERSION.encode()] * 3
     again = update_index(cluster.file)
     assert (again.updated, again.unchanged, again.reread) == (0, 7, False)
 
 
-def test_an_older_reader_on_one_shard_is_enough(cluster, write_articles) -> None:
+def test_an_older_reader_or_analysis_on_one_shard_is_enough(cluster, write_articles) -> None:
+    """A shard that records this reader but not this analysis (as shards did
+    before the analysis was recorded) has its articles read again too."""
     root = write_articles({f"a{i}.md": article(i) for i in range(6)})
     update_index(cluster.file, [root])
     for shard in cluster.config.shards:  # the first shard that holds articles
         db = xapian.remote_open_writable(shard.host, shard.port, 2000, 2000)
         if db.get_doccount():
-            db.set_metadata(READER_KEY, str(READER_VERSION - 1))
+            db.set_metadata(READER_KEY, str(READER_VERSION))  # the analysis before
             db.commit()
             db.close()
             break

@@ -45,7 +45,7 @@ from searchapp.core.errors import IndexBusyError, IndexStateError
 from searchapp.core.ingest import iter_article_files, walker
 from searchapp.core.progress import IndexReport, Progress
 from searchapp.core.reasons import Reason, ReasonKind
-from searchapp.core.schema import READER_VERSION
+from searchapp.core.schema import READER_VERSION, SCHEMA_VERSION
 
 BATCH_DOCS = 20_000
 BATCH_SECONDS = 60.0
@@ -66,6 +66,10 @@ what all four taken as lost at once would leave (the run's warnings were not
 kept).  A shard that is down is known at once (the connection is refused)."""
 FOLDERS_KEY = "searchapp.folders"
 READER_KEY = "searchapp.reader"  # the reader whose articles a shard holds (none: 1)
+CONTENT_VERSION = f"{READER_VERSION}.{SCHEMA_VERSION}"
+"""What :data:`READER_KEY` records: the reader and the analysis (a Whoosh index's
+schema version) that made a shard's documents; a shard that records another
+(an older reader's plain ``"7"``) has every file read again."""
 
 Fingerprint = tuple[int, int]
 T = TypeVar("T")
@@ -109,7 +113,7 @@ def update_cluster(
         run_roots = every_folder if roots is None or rebuild else new_roots
         reread = _older_reader(writers, report)
         if not reread:  # all they hold is this reader's: so is what comes, however it ends
-            _ask(writers, report, lambda w: w.db.set_metadata(READER_KEY, str(READER_VERSION)))
+            _ask(writers, report, lambda w: w.db.set_metadata(READER_KEY, CONTENT_VERSION))
         if not writers:
             raise _cluster_down(config, writers)
         _run(config, writers, every_folder, run_roots, rebuild, progress, report,
@@ -220,9 +224,9 @@ def _ask(writers: dict[int, ShardWriter], report: IndexReport,
 
 
 def _older_reader(writers: dict[int, ShardWriter], report: IndexReport) -> bool:
-    """True when a shard holds articles read by an older reader than this one
-    (:data:`~searchapp.core.schema.READER_VERSION`)."""
-    version = str(READER_VERSION).encode()
+    """True when a shard holds articles read or analysed otherwise than this
+    version does (:data:`CONTENT_VERSION`)."""
+    version = CONTENT_VERSION.encode()
     return any(_ask(writers, report, lambda w: bool(w.db.get_doccount()) and (
         w.db.get_metadata(READER_KEY) or b"1") != version))
 
@@ -319,7 +323,7 @@ def _run(
     report.reread = (reread and not report.cancelled and roots == every_folder
                      and all(root.exists() for root in every_folder))
     # Every file of every folder was read by this reader: the shards say so.
-    last = {READER_KEY: str(READER_VERSION)} if report.reread else {}
+    last = {READER_KEY: CONTENT_VERSION} if report.reread else {}
     for w in writers.values():
         w.commit(last)
     for w in writers.values():
