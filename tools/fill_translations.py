@@ -119,6 +119,8 @@ RU = {
     "Cancel": "Отмена",
     "Indexing the articles for the first time…": "Первая индексация статей…",
     "Articles show up here as they are indexed.": "Статьи появляются здесь по мере индексации.",
+    "This index was made by another version of searchapp: it is being read anew from its folders…":
+        "Индекс создан другой версией searchapp: он заново читается из своих папок…",
     "%n article(s)": ("%n статья", "%n статьи", "%n статей"),
     "Remove this filter": "Убрать этот фильтр",
     "Add a folder of articles": "Добавить папку со статьями",

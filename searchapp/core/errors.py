@@ -8,6 +8,7 @@ Hierarchy::
     │   ├── IndexMissingError   no index at the given location yet
     │   ├── IndexLocationError  the index folder cannot be made or written
     │   └── IndexDamagedError   the index exists but cannot be read
+    │       └── IndexOutdatedError  made by another version: a run makes it anew
     ├── UsageError              asked for something that cannot be (a missing folder)
     └── ReadError               one article file could not be read or decoded
 """
@@ -42,6 +43,12 @@ class UsageError(SearchappError):
 
 class IndexDamagedError(IndexStateError):
     """The index exists but a part of it cannot be read; rebuild it."""
+
+
+class IndexOutdatedError(IndexDamagedError):
+    """The index was made by another version of searchapp (another schema):
+    nothing is wrong with it, but it cannot be searched until the next run
+    reads its folders into a new one."""
 
 
 class ReadError(SearchappError):

@@ -155,6 +155,14 @@ def index_state(index_dir: Path) -> object:
     return None if is_cluster_file(index_dir) else store.state(index_dir)
 
 
+def index_outdated(index_dir: Path) -> bool:
+    """True when the index at ``index_dir`` was made by another version of
+    searchapp: it cannot be searched, and the next run over its folders makes
+    it anew (a cluster is never: its shards record the reader and analysis
+    that made them and have their files read again)."""
+    return not is_cluster_file(index_dir) and store.is_outdated(index_dir)
+
+
 def first_start_folders(index_dir: Path) -> list[Path]:
     """The bundled seeds for the default index on its first start; nothing
     for any other index (it gets exactly what its user adds)."""

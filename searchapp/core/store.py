@@ -25,6 +25,7 @@ from searchapp.core.errors import (
     IndexDamagedError,
     IndexLocationError,
     IndexMissingError,
+    IndexOutdatedError,
 )
 from searchapp.core.folders import FOLDERS_FILE
 from searchapp.core.fsutil import write_atomic
@@ -109,6 +110,11 @@ def is_current(index_dir: Path) -> bool:
     return index_exists(index_dir) and read_schema_version(index_dir) == SCHEMA_VERSION
 
 
+def is_outdated(index_dir: Path) -> bool:
+    """True when an index exists but was written with another schema version."""
+    return index_exists(index_dir) and read_schema_version(index_dir) != SCHEMA_VERSION
+
+
 def create(index_dir: Path) -> Index:
     """Create an empty index (replacing any old one) and return it."""
     index_dir.mkdir(parents=True, exist_ok=True)
@@ -124,8 +130,9 @@ def open_index(index_dir: Path) -> Index:
     """
     require_index(index_dir)
     if read_schema_version(index_dir) != SCHEMA_VERSION:
-        raise IndexDamagedError(
-            f"The index at {index_dir} was made by another version of searchapp: rebuild it"
+        raise IndexOutdatedError(
+            f"The index at {index_dir} was made by another version of searchapp: "
+            "'searchapp index' reads its folders into a new one"
         )
     try:
         return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)

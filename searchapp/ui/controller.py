@@ -29,6 +29,7 @@ from searchapp.core import (
     first_start_folders,
     forget_folder,
     index_folders,
+    index_outdated,
     open_backend,
     update_index,
 )
@@ -242,6 +243,10 @@ class SearchController(QObject):
     def folders(self) -> list[Path]:
         """The folders of the index (a small file in it; read on the GUI thread)."""
         return index_folders(self.index_dir)
+
+    def searchable(self) -> bool:
+        """True when there is an index this version of searchapp can search."""
+        return self.engine.exists() and not index_outdated(self.index_dir)
 
     def first_start_folders(self) -> list[Path]:
         """The bundled seeds for the default index's first start, else nothing."""

@@ -18,6 +18,7 @@ class FolderRuns(QObject):
 
     * ``empty()`` — a new index with no folders: offer to add one;
     * ``firstRun()`` — the first run of a new index has started;
+    * ``outdated()`` — the index was made by another version: a run makes it anew;
     * ``queued(str)`` — a folder will be added when the current run ends;
     * ``busy()`` — asked for a run (or a removal) while one is going;
     * ``watchProblems(list)`` — folders that cannot be watched, and why.
@@ -25,6 +26,7 @@ class FolderRuns(QObject):
 
     empty = Signal()
     firstRun = Signal()
+    outdated = Signal()
     queued = Signal(str)
     busy = Signal()
     watchProblems = Signal(list)
@@ -57,12 +59,16 @@ class FolderRuns(QObject):
     def start(self) -> None:
         """Bring the index up to date, or make it: the first search, if the
         index exists, comes first (both are Python threads and would share the
-        interpreter); a new default index gets the seeds; a new index of one's
-        own stays empty."""
+        interpreter); an index of another version is made anew from its
+        folders; a new default index gets the seeds; a new index of one's own
+        stays empty."""
         c = self.controller
         self.watch(self.folders())
-        if c.engine.exists():
+        if c.searchable():
             c.results.connect(self._update_after_first_results)
+        elif c.engine.exists():  # made by another version: read its folders anew
+            c.start_indexing()
+            self.outdated.emit()
         elif (seeds := c.first_start_folders()) or self.folders():
             if seeds:
                 self.watch(seeds)

@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         r = self.runs
         r.empty.connect(self._show_empty_index)
         r.firstRun.connect(self._show_first_run)
+        r.outdated.connect(self._show_outdated)
         r.queued.connect(lambda folder: self.status.say(
             self.tr("%1 will be added when the current run ends.").replace("%1", folder)))
         r.busy.connect(lambda: self.status.say(self.tr("Indexing is already running.")))
@@ -243,7 +244,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """The first search, and the index brought up to date in the background;
         then kept up to date while the window is open."""
-        if self.controller.engine.exists():
+        if self.controller.searchable():
             self.search_now()
             self.controller.refresh_stats()
         else:
@@ -264,6 +265,13 @@ class MainWindow(QMainWindow):
         self.count_label.setText(self.tr("Indexing the articles for the first time…"))
         self.results.set_empty_text(self.tr("Articles show up here as they are indexed."))
         self.add_folder_button.hide()
+
+    def _show_outdated(self) -> None:
+        """The index was made by another version: a run reads its folders anew."""
+        self._show_first_run()
+        self.count_label.setText(
+            self.tr("This index was made by another version of searchapp: it is being "
+                    "read anew from its folders…"))
 
     def _indexing_started(self) -> None:
         self.status.started()

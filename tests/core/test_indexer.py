@@ -23,6 +23,7 @@ from searchapp.core.errors import (
     IndexBusyError,
     IndexLocationError,
     IndexMissingError,
+    IndexOutdatedError,
     UsageError,
 )
 from searchapp.core.indexer import (
@@ -395,9 +396,13 @@ def test_schema_change_leads_to_rebuild(tmp_path: Path, write_articles) -> None:
     index_dir = tmp_path / "ix"
     update_index(index_dir, [root])
     (index_dir / store.META_FILE).write_text(json.dumps({"schema": schema.SCHEMA_VERSION - 1}))
+    assert indexer.index_outdated(index_dir)
+    with pytest.raises(IndexOutdatedError, match="'searchapp index' reads its folders"):
+        total(index_dir)  # not "damaged": the next run makes it anew
     report = update_index(index_dir, [root])
     assert report.rebuilt and report.added == 1
     assert total(index_dir) == 1
+    assert not indexer.index_outdated(index_dir)
 
 
 def older_reader(index_dir: Path) -> None:

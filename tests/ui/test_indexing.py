@@ -92,6 +92,28 @@ def test_an_index_of_an_older_reader_is_read_again_on_start(
     assert "(all re-read by this version)" in window.report_label.text()
 
 
+def test_an_index_of_another_version_is_made_anew_on_start_without_a_damage_alarm(
+    qtbot, make_window, tmp_path: Path, write_articles,
+) -> None:
+    """After an update that changed the schema: no "the index is damaged"
+    dialog, the window says why it is indexing and shows the articles again."""
+    root = write_articles({f"a{i}.md": f"---\ntitle: Статья {i}\n---\nПро миграцию."
+                           for i in range(3)})
+    index = tmp_path / "old"
+    update_index(index, [root])
+    (index / store.META_FILE).write_text(json.dumps({"schema": schema.SCHEMA_VERSION - 1}))
+    damaged: list[str] = []
+    window = make_window(index, query="миграция", start=False)
+    window.controller.damaged.connect(damaged.append)
+    window.start()
+    assert window.controller.indexing
+    assert "another version" in window.count_label.text()
+    qtbot.waitUntil(lambda: window.last_response is not None
+                    and window.last_response.total == 3, timeout=WAIT_MS)
+    assert damaged == []
+    assert not window.notice.isVisible()  # no "search failed" either
+
+
 def test_removing_a_folder_takes_its_articles_out(qtbot, make_window, tmp_path: Path,
                                                   write_articles, monkeypatch) -> None:
     a = write_articles({f"a{i}.md": f"---\ntitle: А{i}\n---\nПро миграцию." for i in range(3)},

@@ -239,6 +239,11 @@
         <translation>Статьи появляются здесь по мере индексации.</translation>
     </message>
     <message>
+        <location filename="../../../searchapp/ui/mainwindow.py" line="268" />
+        <source>This index was made by another version of searchapp: it is being read anew from its folders…</source>
+        <translation>Индекс создан другой версией searchapp: он заново читается из своих папок…</translation>
+    </message>
+    <message>
         <location filename="../../../searchapp/ui/mainwindow.py" line="410" />
         <source>(no folders)</source>
         <translation>(папок нет)</translation>
