@@ -3,7 +3,8 @@
 Exit codes: 0 success (also with no hits), 1 the index is missing, busy,
 damaged or cannot be written, 2 a usage error (a path that does not exist),
 130 / 143 an indexing run stopped by SIGINT / SIGTERM (what it did is kept).
-Errors are one line on stderr.
+Errors are one line on stderr: ``searchapp: error: …`` for a usage error
+(argparse's too, whatever the command), ``searchapp: …`` for the others.
 """
 
 from __future__ import annotations
@@ -27,16 +28,19 @@ from searchapp.core.results import SearchRequest, SearchResponse, Sort
 from searchapp.interrupts import STOPPED_AT_ONCE, Interrupts
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+USAGE_ERROR = "searchapp: error: "  # what a usage error (exit 2) begins with, whatever the command
 _BOLD, _RESET = "\033[1;33m", "\033[0m"
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        if (self.prog.endswith(" search") and "query" in message) or "arguments: -" in message:
+        if (self.prog.endswith(" search") and "QUERY" in message) or "arguments: -" in message:
             # «searchapp search -миграция»: argparse took a word of the query for an option
             message += (" (a query is one argument, quoted if it has several words; one that "
                         "starts with '-' goes after '--': searchapp search -- '-word')")
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+        # One prefix for every usage error, argparse's and the app's own (see main):
+        # not argparse's "searchapp search: error:".
+        self.exit(EXIT_USAGE, f"{USAGE_ERROR}{message}\n")
 
 
 def _date_arg(text: str) -> dt.date:
@@ -56,6 +60,11 @@ def _positive(text: str) -> int:
     return value
 
 
+_INDEX_HELP = ("index folder, or a cluster file (*.toml) (default: $SEARCHAPP_INDEX, else the "
+               "app's own index: index/ in a source checkout, the user data folder when "
+               "installed)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="searchapp",
@@ -63,50 +72,69 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"searchapp {__version__}")
-    parser.add_argument(
-        "--index", type=Path,
-        help="index folder (default: $SEARCHAPP_INDEX, else the app's own index: index/ in a "
-        "source checkout, the user data folder when installed)",
-    )
+    parser.add_argument("--index", type=Path, metavar="DIR", help=_INDEX_HELP)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    p_index = sub.add_parser(
-        "index", help="add folders to the index, or bring all its folders up to date"
+    def command(name: str, summary: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=summary, description=summary[0].upper() + summary[1:] + ".")
+        p.add_argument("--index", type=Path, metavar="DIR", default=argparse.SUPPRESS,
+                       help=_INDEX_HELP)
+        return p
+
+    p_index = command("index", "add folders to the index, or bring all its folders up to date")
+    p_index.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH",
+        help="a folder, or a file in an article format, to add to the index and read "
+        "(default: none; every folder of the index is brought up to date)",
     )
     p_index.add_argument(
-        "paths", nargs="*", type=Path,
-        help="folders or files to add (default: every folder of the index)",
+        "--rebuild", action="store_true",
+        help="re-read every folder of the index into a new index that replaces the old one "
+        "when it is complete (default: read only new and changed files, drop deleted ones)",
     )
-    p_index.add_argument("--index", type=Path, default=argparse.SUPPRESS, help="index folder")
     p_index.add_argument(
-        "--rebuild", action="store_true", help="re-read every folder of the index from scratch"
+        "--quiet", action="store_true",
+        help="show no progress bar (default: a bar on stderr when it is a terminal)",
     )
-    p_index.add_argument("--quiet", action="store_true", help="no progress bar")
 
-    p_folders = sub.add_parser("folders", help="list the folders of the index")
-    p_folders.add_argument("--index", type=Path, default=argparse.SUPPRESS, help="index folder")
+    command("folders", "list the folders of the index")
 
-    p_forget = sub.add_parser(
-        "forget", help="take a folder off the index (its articles leave the index)"
-    )
-    p_forget.add_argument("folder", type=Path, help="a folder listed by 'searchapp folders'")
-    p_forget.add_argument("--index", type=Path, default=argparse.SUPPRESS, help="index folder")
+    p_forget = command("forget", "take a folder off the index (its articles leave the index)")
+    p_forget.add_argument("folder", type=Path, metavar="FOLDER",
+                          help="a folder listed by 'searchapp folders' (its files stay)")
 
-    p_search = sub.add_parser("search", help="search the index")
-    p_search.add_argument("query", help='query, e.g. миграция, "Красный Полумесяц", migra*')
-    p_search.add_argument("--index", type=Path, default=argparse.SUPPRESS, help="index folder")
+    p_search = command("search", "search the index")
     p_search.add_argument(
-        "--source", action="append", default=[], help="only this source (repeatable)"
+        "query", metavar="QUERY",
+        help='words to find, e.g. миграция, "Красный Полумесяц", migra*; quoted if it has '
+        "several words, after '--' if it starts with '-'",
     )
-    p_search.add_argument("--since", type=_date_arg, help="from this date, YYYY-MM-DD")
-    p_search.add_argument("--until", type=_date_arg, help="up to this date, YYYY-MM-DD")
-    p_search.add_argument("--lang", choices=["ru", "en"], action="append", default=[])
-    p_search.add_argument("--sort", choices=[s.value for s in Sort], default=Sort.RELEVANCE.value)
-    p_search.add_argument("--limit", type=_positive, default=10)
-    p_search.add_argument("--offset", type=_positive, default=0)
-    p_search.add_argument("--json", action="store_true", help="print one JSON object")
-    p_search.add_argument("--no-names", dest="names", action="store_false",
-                          help="do not match names across scripts (Tokayev ↔ Токаев)")
+    p_search.add_argument(
+        "--source", action="append", default=[], metavar="NAME",
+        help="only articles of this source; repeat it for several (default: every source)",
+    )
+    p_search.add_argument("--since", type=_date_arg, metavar="YYYY-MM-DD",
+                          help="only articles dated this day or later (default: any date)")
+    p_search.add_argument("--until", type=_date_arg, metavar="YYYY-MM-DD",
+                          help="only articles dated this day or earlier (default: any date)")
+    p_search.add_argument(
+        "--lang", choices=["ru", "en"], action="append", default=[],
+        help="only articles in this language; repeat it for both (default: every language)",
+    )
+    p_search.add_argument(
+        "--sort", choices=[s.value for s in Sort], default=Sort.RELEVANCE.value,
+        help="order of the hits: best match first, newest or oldest first (default: %(default)s)",
+    )
+    p_search.add_argument("--limit", type=_positive, default=10, metavar="N",
+                          help="show at most N hits (default: %(default)s)")
+    p_search.add_argument("--offset", type=_positive, default=0, metavar="N",
+                          help="skip the first N hits, to page through them (default: %(default)s)")
+    p_search.add_argument("--json", action="store_true",
+                          help="print one JSON object (default: text for a reader)")
+    p_search.add_argument(
+        "--no-names", dest="names", action="store_false",
+        help="do not match names across scripts, Tokayev with Токаев (default: matched)",
+    )
     return parser
 
 
@@ -128,7 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _search(index_dir, args)
         return _window(index_dir)
     except UsageError as exc:
-        print(f"searchapp: error: {exc}", file=sys.stderr)
+        print(f"{USAGE_ERROR}{exc}", file=sys.stderr)
         return EXIT_USAGE
     except SearchappError as exc:
         print(f"searchapp: {exc}", file=sys.stderr)
@@ -291,8 +319,7 @@ def _search(index_dir: Path, args: argparse.Namespace) -> int:
     from searchapp.core.backend import open_backend
 
     if args.since and args.until and args.since > args.until:
-        print("searchapp: error: --since is after --until", file=sys.stderr)
-        return EXIT_USAGE
+        raise UsageError("--since is after --until")
     req = SearchRequest(
         query=args.query,
         sources=frozenset(args.source),

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -202,12 +204,53 @@ def test_output_cut_short_by_a_pipe_is_not_an_error(cli_index: Path) -> None:
 @pytest.mark.parametrize(
     "args",
     [["search"], ["search", "x", "--since", "2024-13-01"], ["search", "x", "--limit", "-1"],
-     ["search", "x", "--sort", "random"], ["frobnicate"]],
+     ["search", "x", "--sort", "random"], ["frobnicate"],
+     ["search", "x", "--since", "2024-02-01", "--until", "2024-01-01"],
+     ["index", "/no/such/folder"], ["forget", "/no/such/folder"]],
 )
 def test_usage_errors_exit_2_with_one_line(cli_index: Path, args: list[str]) -> None:
+    """Each begins as the others do: argparse's said "searchapp search: error:",
+    the app's own "searchapp: error:"."""
     done = run(*args, index=cli_index)
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("searchapp: error: ")
+
+
+def _commands() -> dict[str, argparse.ArgumentParser]:
+    from searchapp.cli import build_parser
+
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(sub.choices)
+
+
+@pytest.mark.parametrize("command", sorted(_commands()))
+def test_every_option_says_what_it_does_and_its_default(command: str) -> None:
+    """``search --help`` listed --lang, --sort, --limit and --offset bare."""
+    for action in _commands()[command]._actions:
+        if isinstance(action, argparse._HelpAction) or action.required:
+            continue
+        assert action.help and "(default: " in action.help, (command, action.dest)
+
+
+def test_the_readme_lists_every_option_of_every_command() -> None:
+    """Its CLI section had no ``index --quiet``."""
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Command line\n\n```sh\n", 1)[1].split("```", 1)[0]
+    usage: dict[str, str] = {}
+    for line in block.splitlines():
+        if line.startswith("searchapp "):
+            name = line.split()[1]
+            usage[name] = line.split("#")[0]
+        else:  # a continued line
+            usage[name] += line.split("#")[0]
+    commands = _commands()
+    for command, parser in commands.items():
+        given = {s for a in parser._actions for s in a.option_strings if s.startswith("--")}
+        given |= {a.metavar for a in parser._actions if not a.option_strings}
+        given -= {"--help"}
+        in_readme = set(re.findall(r"--[a-z-]+|\b[A-Z]+\b", usage[command]))
+        assert in_readme - {"DIR", "NAME", "N", "YYYY", "MM", "DD"} == given, command
 
 
 @pytest.mark.parametrize("args", [["search", "-миграция"], ["search", "миграция", "-беженцы"]])
