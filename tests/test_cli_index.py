@@ -182,6 +182,20 @@ def test_a_wrong_path_is_a_usage_error_and_creates_nothing(
     assert not index.exists()
 
 
+def test_the_index_folder_is_refused_as_a_folder_of_its_own(tmp_path: Path) -> None:
+    """``searchapp index --index ix ix`` added the index folder to its folders (and
+    a folder that holds the index folder is read without it)."""
+    index = tmp_path / "ix"
+    (tmp_path / "a.md").write_text("# A\n\nТекст про газ.\n", encoding="utf-8")
+    assert run("index", str(tmp_path), "--index", str(index), "--quiet").returncode == 0
+    done = run("index", str(index), "--index", str(index))
+    assert (done.returncode, done.stderr) == (2, (
+        f"searchapp: error: {index}: the index folder {index} holds the index, not articles\n"))
+    assert run("folders", "--index", str(index)).stdout == f"{tmp_path}\n"
+    again = run("index", "--index", str(index), "--quiet")
+    assert "1 unchanged, 0 skipped" in again.stdout and "not read" not in again.stdout
+
+
 @pytest.mark.parametrize("where", ["file", "inside a file", "/proc"])
 def test_a_bad_index_location_is_one_line_naming_it(tmp_path: Path, where: str) -> None:
     (tmp_path / "some.txt").write_text("x")

@@ -83,9 +83,10 @@ def update_index(
     its next run over all its folders, and records this reader's version once
     that run is complete.
 
-    Raises :class:`UsageError` for a root that does not exist (before anything
-    is created), :class:`IndexLocationError` for an index folder that cannot
-    be written, :class:`IndexBusyError` when another run holds the index, and
+    Raises :class:`UsageError` for a root that does not exist, or is the
+    index folder or inside it (before anything is created),
+    :class:`IndexLocationError` for an index folder that cannot be written,
+    :class:`IndexBusyError` when another run holds the index, and
     :class:`IndexDamagedError` when the index cannot be read (unless
     ``rebuild`` is set, which replaces it).
     """
@@ -97,7 +98,7 @@ def update_index(
     progress = progress or Progress()
     report = IndexReport()
     started = time.perf_counter()
-    new_roots = walker.new_roots(roots)
+    new_roots = walker.new_roots(roots, index_dir)
     store.prepare_dir(index_dir)
     lock = store.run_lock(index_dir)
     if not lock.acquire(blocking=False):

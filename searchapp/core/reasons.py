@@ -60,6 +60,7 @@ class ReasonKind(Enum):
     # Why a run or a search could not go on: the message of the error it raised.
     NO_SUCH_PATH = "no_such_path"  # (the path,)
     NOT_AN_ARTICLE_FILE = "not_an_article_file"  # (the path, its extension)
+    IN_INDEX_FOLDER = "in_index_folder"  # (the path, the index folder)
     NO_INDEX = "no_index"  # (the index folder,)
     INDEX_IS_FILE = "index_is_file"  # (the path,)
     INDEX_NOT_CREATED = "index_not_created"  # (the index folder, the system's message)
@@ -169,6 +170,8 @@ def english(kind: ReasonKind, a: tuple[str, ...] = ()) -> str:
             return f"{a[0]}: no such file or folder"
         case ReasonKind.NOT_AN_ARTICLE_FILE:
             return f"{a[0]}: {english(ReasonKind.NOT_ARTICLE_FORMAT, a[1:])}"
+        case ReasonKind.IN_INDEX_FOLDER:
+            return f"{a[0]}: the index folder {a[1]} holds the index, not articles"
         case ReasonKind.NO_INDEX:
             return f"No index at {a[0]}: run 'searchapp index PATH' first"
         case ReasonKind.INDEX_IS_FILE:

@@ -126,6 +126,9 @@ def reason_text(reason: str) -> str:
             return fill(QCoreApplication.translate("Reasons", "%1: no such file or folder"), *a)
         case ReasonKind.NOT_AN_ARTICLE_FILE:
             return f"{a[0]}: {reason_text(Reason(ReasonKind.NOT_ARTICLE_FORMAT, a[1]))}"
+        case ReasonKind.IN_INDEX_FOLDER:
+            return fill(QCoreApplication.translate(
+                "Reasons", "%1: the index folder %2 holds the index, not articles"), *a)
         case ReasonKind.NO_INDEX:
             return fill(QCoreApplication.translate(
                 "Reasons", "No index at %1 yet: add a folder of articles (File ▸ Add folder…)."),

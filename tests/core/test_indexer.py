@@ -227,6 +227,22 @@ def test_a_path_that_does_not_exist_is_refused_before_anything_is_made(tmp_path:
     assert not (tmp_path / "ix").exists()
 
 
+@pytest.mark.parametrize("root", ["ix", "ix/sub", "link-to-ix"])
+def test_the_index_folder_or_a_folder_in_it_is_refused_and_not_stored(
+        tmp_path: Path, write_articles, root: str) -> None:
+    """``searchapp index --index ix ix`` added the index folder to its own folders."""
+    index = tmp_path / "ix"
+    update_index(index, [write_articles({"a.md": "текст"})])
+    (index / "sub").mkdir()
+    (tmp_path / "link-to-ix").symlink_to(index)
+    before = index_folders(index)
+    with pytest.raises(UsageError) as refused:
+        update_index(index, [tmp_path / root])
+    assert str(refused.value) == (
+        f"{tmp_path / root}: the index folder {index} holds the index, not articles")
+    assert index_folders(index) == before
+
+
 def test_a_folder_of_the_index_that_went_missing_keeps_its_articles(
     tmp_path: Path, write_articles
 ) -> None:

@@ -314,6 +314,18 @@ def test_a_russian_window_says_in_russian_why_a_run_could_not_go_on(
     assert window.report_label.text() == failed.args[0]
 
 
+def test_the_index_folder_is_not_added_to_its_own_folders(
+        qtbot, make_window, tmp_path: Path, write_articles) -> None:
+    """"Add folder" with the index folder itself added it to the list."""
+    window = make_window(tmp_path / "ix", folders=[root := write_articles({"a.md": "текст"})],
+                         lang="ru")
+    with qtbot.waitSignal(window.controller.indexingFailed, timeout=WAIT_MS) as failed:
+        window.index_folder(tmp_path / "ix")
+    assert failed.args == [f"Индексация не удалась: {tmp_path / 'ix'}: в папке индекса "
+                           f"{tmp_path / 'ix'} лежит индекс, а не статьи"]
+    assert window.folders() == [root]
+
+
 def test_warnings_and_files_not_read_are_shown(qtbot, make_window, tmp_path: Path,
                                                 write_articles) -> None:
     root = write_articles({"ok.md": "---\ntitle: Ok\n---\nтекст",

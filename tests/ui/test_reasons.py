@@ -37,6 +37,7 @@ ARGS: dict[ReasonKind, tuple[str, ...]] = {
     ReasonKind.INDEX_NOT_WRITABLE: ("/data/index",),
     ReasonKind.INDEX_READ_ONLY: ("/data/index",),
     ReasonKind.NOT_AN_ARTICLE_FILE: ("/data/pic.svg", ".svg"),
+    ReasonKind.IN_INDEX_FOLDER: ("/data/index/new", "/data/index"),
     ReasonKind.CLUSTER_DOWN: ("/data/cluster.toml", "s1 (10.0.0.5:33301), s2 (10.0.0.6:33301)"),
     ReasonKind.CLUSTER_FAILING: ("/data/cluster.toml",),
     ReasonKind.FORGET_SHARD_DOWN: ("s1 (10.0.0.5:33301)",),

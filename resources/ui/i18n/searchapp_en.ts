@@ -805,6 +805,11 @@
         <source>an indexing process ended unexpectedly (exit code %1)</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="130" />
+        <source>%1: the index folder %2 holds the index, not articles</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>SearchController</name>

@@ -805,6 +805,11 @@
         <source>an indexing process ended unexpectedly (exit code %1)</source>
         <translation>процесс индексации неожиданно завершился (код выхода %1)</translation>
     </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="130" />
+        <source>%1: the index folder %2 holds the index, not articles</source>
+        <translation>%1: в папке индекса %2 лежит индекс, а не статьи</translation>
+    </message>
 </context>
 <context>
     <name>SearchController</name>

@@ -30,14 +30,19 @@ def is_article_file(name: str) -> bool:
     return not name.startswith(".") and _in_article_format(name)
 
 
-def new_roots(roots: Iterable[Path] | None) -> list[Path]:
+def new_roots(roots: Iterable[Path] | None, index_dir: Path | None = None) -> list[Path]:
     """``roots`` as the index keeps them.  Raises :class:`UsageError` (before
-    anything is written) for one that does not exist, and for a file in no
-    article format (a folder walk would pass it over: named, it was read as text)."""
+    anything is written) for one that does not exist, for a file in no
+    article format (a folder walk would pass it over: named, it was read as
+    text), and for the index folder ``index_dir`` or a path inside it (its files
+    are the index's; a folder that holds the index folder is walked without it)."""
     checked = [folders.normalise(Path(r)) for r in roots or ()]
+    own = folders.normalise(index_dir) if index_dir is not None else None
     for root in checked:
         if not root.exists():
             raise UsageError(Reason(ReasonKind.NO_SUCH_PATH, root))
+        if own and folders.covers(Path(os.path.realpath(own)), os.path.realpath(root)):
+            raise UsageError(Reason(ReasonKind.IN_INDEX_FOLDER, root, own))
         if root.is_file() and not _in_article_format(root.name):
             raise UsageError(Reason(ReasonKind.NOT_AN_ARTICLE_FILE, root,
                                     os.path.splitext(root.name)[1].lower()))
