@@ -59,6 +59,16 @@ def covers(folder: Path, path: str) -> bool:
     return path == root or path.startswith(os.path.join(root, ""))
 
 
+def unread_files(new: Sequence[Path], known: Sequence[Path],
+                 failed: Iterable[tuple[str, str]]) -> list[Path]:
+    """The files named in ``new`` (a run's roots) that were no roots before
+    (``known``) and that the run could not read (``failed``): they are not
+    kept in the list (one kept before stays, as an article that cannot be
+    read again keeps its last version)."""
+    unread = {path for path, _ in failed}
+    return [r for r in new if r not in known and str(r) in unread and not r.is_dir()]
+
+
 MISSING_KEPT = Reason(ReasonKind.FOLDER_MISSING_KEPT)
 MISSING_FRESH = Reason(ReasonKind.FOLDER_MISSING_FRESH)
 

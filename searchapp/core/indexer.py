@@ -126,6 +126,8 @@ def update_index(
                 root.exists() for root in every_folder):  # a missing folder was not re-read
             store.write_meta(index_dir)  # every file was read by this reader
             report.reread = True
+        if unread := folders.unread_files(new_roots, known_folders, report.failed):
+            folders.save(index_dir, [f for f in every_folder if f not in unread])
         if report.cancelled:
             store.clean_leftovers(index_dir)  # what the abandoned writer wrote
     finally:

@@ -338,6 +338,25 @@ def test_a_file_that_can_no_longer_be_read_keeps_its_last_version_and_is_listed(
     assert update_index(index_dir).removed == 1 and total(index_dir) == 0
 
 
+def test_a_file_named_that_cannot_be_read_is_not_kept_among_the_folders(
+    tmp_path: Path, write_articles
+) -> None:
+    """``searchapp index photo.txt`` (binary) said it was skipped, and listed it
+    among the index's folders for good, skipped again at every run."""
+    root = write_articles({"a.md": article("Паводок", "Вода поднялась ночью."),
+                           "b.md": article("Засуха", "Воды нет.")})
+    (tmp_path / "photo.txt").write_bytes(bytes(range(256)) * 4)
+    index_dir = tmp_path / "ix"
+    update_index(index_dir, [root / "a.md"])
+    report = update_index(index_dir, [tmp_path / "photo.txt", root / "b.md"])
+    assert [Path(p).name for p, _ in report.failed] == ["photo.txt"]
+    assert index_folders(index_dir) == [root / "a.md", root / "b.md"]
+    assert not update_index(index_dir).failed
+    (root / "a.md").write_bytes(bytes(range(256)))  # one it had: kept, as its article is
+    update_index(index_dir, [root / "a.md"])
+    assert index_folders(index_dir) == [root / "a.md", root / "b.md"]
+
+
 def test_forgetting_a_folder_takes_its_articles_out(tmp_path: Path, write_articles) -> None:
     a = write_articles({f"a{i}.md": article(f"A{i}", "мигранты") for i in range(3)}, folder="a")
     b = write_articles({"b.md": article("B", "мигранты")}, folder="b")
