@@ -186,6 +186,8 @@ RU = {
     "is a folder, not a file": "это папка, а не файл",
     "could not be read (%1)": "не удалось прочитать (%1)",
     "file is empty": "файл пуст",
+    "file holds only spaces and line breaks, no text":
+        "в файле только пробелы и переводы строк, текста нет",
     "no text in the file": "в файле нет текста",
     "no text found in the page": "на странице не найден текст",
     "files without an extension are not read (not an article format)":

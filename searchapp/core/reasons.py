@@ -27,7 +27,8 @@ class ReasonKind(Enum):
     PERMISSION_DENIED = "permission_denied"
     IS_FOLDER = "is_folder"
     OS_ERROR = "os_error"  # (the system's message,)
-    EMPTY_FILE = "empty_file"
+    EMPTY_FILE = "empty_file"  # no byte
+    BLANK_FILE = "blank_file"  # spaces, tabs and line breaks
     NO_TEXT = "no_text"
     NO_PAGE_TEXT = "no_page_text"
     NOT_ARTICLE_FORMAT = "not_article_format"  # (".ext", or "" for no extension,)
@@ -109,6 +110,8 @@ def english(kind: ReasonKind, a: tuple[str, ...] = ()) -> str:
             return f"could not be read ({a[0]})"
         case ReasonKind.EMPTY_FILE:
             return "file is empty"
+        case ReasonKind.BLANK_FILE:
+            return "file holds only spaces and line breaks, no text"
         case ReasonKind.NO_TEXT:
             return "no text in the file"
         case ReasonKind.NO_PAGE_TEXT:

@@ -46,6 +46,9 @@ def reason_text(reason: str) -> str:
             return fill(QCoreApplication.translate("Reasons", "could not be read (%1)"), *a)
         case ReasonKind.EMPTY_FILE:
             return QCoreApplication.translate("Reasons", "file is empty")
+        case ReasonKind.BLANK_FILE:
+            return QCoreApplication.translate(
+                "Reasons", "file holds only spaces and line breaks, no text")
         case ReasonKind.NO_TEXT:
             return QCoreApplication.translate("Reasons", "no text in the file")
         case ReasonKind.NO_PAGE_TEXT:

@@ -285,9 +285,10 @@ def test_failed_files_can_be_seen(qtbot, make_window, tmp_path: Path, write_arti
 def test_a_russian_window_says_why_in_russian(qtbot, make_window, tmp_path: Path,
                                               write_articles) -> None:
     root = write_articles({"ok.md": "---\ntitle: Ok\n---\nтекст", "empty.txt": "",
+                           "blank.txt": " \n\n",
                            "broken.md": "---\ntitle: Выборы: итоги\ntags: [a\n---\nТекст."})
     window = make_window(tmp_path / "ix", folders=[root], lang="ru")
-    assert "пропущено 1" in window.report_label.text()
+    assert "пропущено 2" in window.report_label.text()
     window.failed_button.click()
     qtbot.waitUntil(lambda: any(isinstance(w, FailedFilesDialog) and w.isVisible()
                                 for w in QApplication.topLevelWidgets()), timeout=WAIT_MS)
@@ -295,6 +296,7 @@ def test_a_russian_window_says_why_in_russian(qtbot, make_window, tmp_path: Path
     rows = {Path(dialog.table.item(r, 0).text()).name: dialog.table.item(r, 1).text()
             for r in range(dialog.table.rowCount())}
     assert rows["empty.txt"] == "файл пуст"
+    assert rows["blank.txt"] == "в файле только пробелы и переводы строк, текста нет"
     assert rows["broken.md"].startswith("проиндексирован, но: шапка файла — неверный YAML")
     assert rows["broken.md"].endswith("; прочитана построчно")
     dialog.close()

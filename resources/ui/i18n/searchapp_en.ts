@@ -810,6 +810,11 @@
         <source>%1: the index folder %2 holds the index, not articles</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="51" />
+        <source>file holds only spaces and line breaks, no text</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>SearchController</name>

@@ -810,6 +810,11 @@
         <source>%1: the index folder %2 holds the index, not articles</source>
         <translation>%1: в папке индекса %2 лежит индекс, а не статьи</translation>
     </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="51" />
+        <source>file holds only spaces and line breaks, no text</source>
+        <translation>в файле только пробелы и переводы строк, текста нет</translation>
+    </message>
 </context>
 <context>
     <name>SearchController</name>

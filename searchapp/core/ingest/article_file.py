@@ -74,8 +74,10 @@ def read_article(path: Path) -> Article:
     """Read, decode, clean and describe one article; :class:`ReadError` if impossible."""
     key = str(path)
     data = _read_bytes(path)
-    if not data.strip():
+    if not data:
         raise ReadError(key, Reason(ReasonKind.EMPTY_FILE))
+    if not data.strip():  # "file is empty" made its user look for what was wrong with it
+        raise ReadError(key, Reason(ReasonKind.BLANK_FILE))
     suffix = path.suffix.lower()
     if suffix in READERS:
         try:

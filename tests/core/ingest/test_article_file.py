@@ -153,7 +153,9 @@ def test_broken_html_is_read_best_effort(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "reason"),
-    [(b"", "empty"), (b"   \n\n", "empty"), (b"\x00\x01\x02\x03" * 64, "binary")],
+    [(b"", "file is empty"),
+     (b"   \n\t\r\n", "file holds only spaces and line breaks, no text"),  # was "file is empty"
+     (b"\x00\x01\x02\x03" * 64, "binary")],
 )
 def test_bad_files_raise_read_error_with_a_reason(
     tmp_path: Path, content: bytes, reason: str
