@@ -179,8 +179,13 @@ RU = {
     "The index is damaged: rebuild it (File ▸ Rebuild index).":
         "Индекс повреждён: перестройте его (Файл ▸ Перестроить индекс).",
     # Reasons (searchapp.ui.reasons)
-    "too large for an article (%1 MB; the limit is %2 MB, raise it with %3)":
-        "слишком большой для статьи (%1 МБ; предел — %2 МБ, его поднимает %3)",
+    "too large for an article (%1; the limit is %2, raise it with %3)":
+        "слишком большой для статьи (%1; предел — %2, его поднимает %3)",
+    "%n byte(s)": ("%n байт", "%n байта", "%n байт"),
+    "%1 KB": "%1 КБ",
+    "%1 MB": "%1 МБ",
+    "%1 GB": "%1 ГБ",
+    "%1 TB": "%1 ТБ",
     "file vanished before it could be read": "файл исчез, прежде чем его успели прочитать",
     "permission denied": "нет прав на чтение",
     "is a folder, not a file": "это папка, а не файл",
@@ -278,6 +283,7 @@ HELP_RU = (
     "все статьи, сначала новые.</p>"
 )
 EN_PLURALS = {
+    "%n byte(s)": ("%n byte", "%n bytes"),
     "%n article(s)": ("%n article", "%n articles"),
     "%n saved-page folder(s) (name_files)": (
         "%n saved-page folder (name_files)", "%n saved-page folders (name_files)"),

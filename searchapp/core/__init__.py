@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # the real names, so type checkers keep their types
     from searchapp.core.notices import Notice, NoticeKind
     from searchapp.core.paths import RESOURCES_DIR, SEEDS_DIR, default_index_dir
     from searchapp.core.progress import SAVED_PAGE_FOLDERS, IndexReport, Progress, SearchesFirst
-    from searchapp.core.reasons import Reason, ReasonKind, reason_of
+    from searchapp.core.reasons import Reason, ReasonKind, reason_of, sizes
     from searchapp.core.results import (
         PAGE_SIZE,
         ArticleView,
@@ -80,7 +80,7 @@ _MODULE_OF = {
     **dict.fromkeys(("RESOURCES_DIR", "SEEDS_DIR", "default_index_dir"), "paths"),
     **dict.fromkeys(("IndexReport", "Progress", "SAVED_PAGE_FOLDERS", "SearchesFirst"),
                     "progress"),
-    **dict.fromkeys(("Reason", "ReasonKind", "reason_of"), "reasons"),
+    **dict.fromkeys(("Reason", "ReasonKind", "reason_of", "sizes"), "reasons"),
     **dict.fromkeys(
         ("ArticleView", "Facets", "Fragment", "Hit", "IndexStats", "PAGE_SIZE",
          "SearchRequest", "SearchResponse", "Sort", "Span", "mark_html"),
@@ -99,7 +99,7 @@ __all__ = [  # noqa: RUF022 (grouped by module, as above)
     "Notice", "NoticeKind",
     "RESOURCES_DIR", "SEEDS_DIR", "default_index_dir",
     "IndexReport", "Progress", "SAVED_PAGE_FOLDERS", "SearchesFirst",
-    "Reason", "ReasonKind", "reason_of",
+    "Reason", "ReasonKind", "reason_of", "sizes",
     "ArticleView", "Facets", "Fragment", "Hit", "IndexStats", "PAGE_SIZE", "SearchRequest",
     "SearchResponse", "Sort", "Span", "mark_html",
 ]

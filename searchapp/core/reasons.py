@@ -22,7 +22,7 @@ class ReasonKind(Enum):
     :func:`reason_of` finds); arguments in ``Reason.args``."""
 
     # Reading a file: none indexed.
-    TOO_LARGE = "too_large"  # (size in MB, the limit in MB, the variable that raises it)
+    TOO_LARGE = "too_large"  # (size in bytes, the limit in bytes, the variable that raises it)
     VANISHED = "vanished"
     PERMISSION_DENIED = "permission_denied"
     IS_FOLDER = "is_folder"
@@ -98,8 +98,8 @@ def english(kind: ReasonKind, a: tuple[str, ...] = ()) -> str:
     """The reason as English words (the CLI's)."""
     match kind:
         case ReasonKind.TOO_LARGE:
-            return (f"too large for an article ({a[0]} MB; the limit is {a[1]} MB, "
-                    f"raise it with {a[2]})")
+            size, limit = (_english_size(n, unit) for n, unit in sizes(int(a[0]), int(a[1])))
+            return f"too large for an article ({size}; the limit is {limit}, raise it with {a[2]})"
         case ReasonKind.VANISHED:
             return "file vanished before it could be read"
         case ReasonKind.PERMISSION_DENIED:
@@ -201,6 +201,38 @@ def english(kind: ReasonKind, a: tuple[str, ...] = ()) -> str:
             return f"an indexing process ended unexpectedly (exit code {a[0]})"
         case _:
             assert_never(kind)
+
+
+SIZE_UNITS = ("bytes", "KB", "MB", "GB", "TB")
+
+
+def sizes(*counts: int) -> list[tuple[str, str]]:
+    """Sizes in bytes as people read them: a number (``"104"``, ``"9.77"``,
+    ``"17.5"``; three significant digits, more where two sizes would read
+    alike) and its unit of :data:`SIZE_UNITS` (1 KB = 1024 bytes).  The front
+    ends word the units (``SEARCHAPP_MAX_FILE_MB=0.0001`` gave "9.92e-05 MB")."""
+    scaled = []
+    for count in counts:
+        value, unit = float(count), 0
+        while float(_digits(value, 0)) >= 1024 and unit < len(SIZE_UNITS) - 1:  # not "1024 KB"
+            value, unit = value / 1024, unit + 1
+        scaled.append((value, SIZE_UNITS[unit]))
+    for more in range(7):
+        texts = [(_digits(value, more), unit) for value, unit in scaled]
+        if len(set(texts)) == len(set(counts)):
+            break
+    return texts
+
+
+def _digits(value: float, more: int) -> str:
+    """``value`` with three significant digits (all of its whole part) and
+    ``more``, without trailing zeros: never "1e+03"."""
+    text = f"{value:.{max(0, 3 - len(str(int(value)))) + more}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _english_size(number: str, unit: str) -> str:
+    return "1 byte" if (number, unit) == ("1", "bytes") else f"{number} {unit}"
 
 
 def reason_of(exc: BaseException) -> Reason | None:

@@ -13,17 +13,20 @@ from typing import assert_never
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from searchapp.core import Reason, ReasonKind, reason_of
+from searchapp.core import Reason, ReasonKind, reason_of, sizes
 from searchapp.ui.i18n import current_language, fill
 
 
-def _number(text: str) -> str:
-    """A number the core wrote (``4.58``) as the window's language writes it."""
-    try:
-        value = float(text)
-    except ValueError:
-        return text
-    return QLocale(current_language()).toString(value, "g", 3)
+def _size(number: str, unit: str) -> str:
+    """A size the core wrote (``4.58``, ``MB``) as the window's language writes it."""
+    if unit == "bytes":
+        return QCoreApplication.translate("Reasons", "%n byte(s)", "", int(number))
+    decimals = len(number.partition(".")[2])
+    words = {"KB": QCoreApplication.translate("Reasons", "%1 KB"),
+             "MB": QCoreApplication.translate("Reasons", "%1 MB"),
+             "GB": QCoreApplication.translate("Reasons", "%1 GB"),
+             "TB": QCoreApplication.translate("Reasons", "%1 TB")}
+    return fill(words[unit], QLocale(current_language()).toString(float(number), "f", decimals))
 
 
 def reason_text(reason: str) -> str:
@@ -32,10 +35,11 @@ def reason_text(reason: str) -> str:
         return reason
     kind, a = reason.kind, reason.args
     match kind:
-        case ReasonKind.TOO_LARGE:  # sizes as the language writes numbers (4,58 in Russian)
+        case ReasonKind.TOO_LARGE:  # sizes as the language writes them (4,58 МБ in Russian)
+            size, limit = (_size(*s) for s in sizes(int(a[0]), int(a[1])))
             return fill(QCoreApplication.translate(
-                "Reasons", "too large for an article (%1 MB; the limit is %2 MB, raise it "
-                "with %3)"), _number(a[0]), _number(a[1]), a[2])
+                "Reasons", "too large for an article (%1; the limit is %2, raise it with %3)"),
+                size, limit, a[2])
         case ReasonKind.VANISHED:
             return QCoreApplication.translate("Reasons", "file vanished before it could be read")
         case ReasonKind.PERMISSION_DENIED:

@@ -5,16 +5,34 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
+import pytest
+
 from searchapp.core.indexer import update_index
 from searchapp.core.reasons import Reason, ReasonKind
 
 
 def test_a_reason_is_its_english_words() -> None:
-    reason = Reason(ReasonKind.TOO_LARGE, "17.5", 16, "SEARCHAPP_MAX_FILE_MB")
+    reason = Reason(ReasonKind.TOO_LARGE, 18_350_080, 16 * 2**20, "SEARCHAPP_MAX_FILE_MB")
     assert reason == ("too large for an article (17.5 MB; the limit is 16 MB, "
                       "raise it with SEARCHAPP_MAX_FILE_MB)")
     assert (reason.kind, reason.args) == (ReasonKind.TOO_LARGE,
-                                          ("17.5", "16", "SEARCHAPP_MAX_FILE_MB"))
+                                          ("18350080", "16777216", "SEARCHAPP_MAX_FILE_MB"))
+
+
+@pytest.mark.parametrize(("counts", "texts"), [
+    ((300, 104), ["300 bytes", "104 bytes"]),  # SEARCHAPP_MAX_FILE_MB=0.0001 said "9.92e-05 MB"
+    ((1, 0), ["1 byte", "0 bytes"]),
+    ((1023, 1024), ["1023 bytes", "1 KB"]),
+    ((20_000, 10_485), ["19.5 KB", "10.2 KB"]),
+    ((2**20 - 1, 1000), ["1 MB", "1000 bytes"]),  # not "1024 KB"
+    ((round(4.58 * 2**20), 2**20), ["4.58 MB", "1 MB"]),
+    ((16 * 2**20 + 5000, 16 * 2**20), ["16.005 MB", "16 MB"]),  # not "16 MB" twice
+    ((3 * 2**30, 2**40 * 2000), ["3 GB", "2000 TB"]),
+])
+def test_sizes_read_as_people_write_them(counts: tuple[int, int], texts: list[str]) -> None:
+    reason = Reason(ReasonKind.TOO_LARGE, *counts, "SEARCHAPP_MAX_FILE_MB")
+    assert reason == (f"too large for an article ({texts[0]}; the limit is {texts[1]}, "
+                      "raise it with SEARCHAPP_MAX_FILE_MB)")
 
 
 def test_a_reason_crosses_to_another_process_whole() -> None:

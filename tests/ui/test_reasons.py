@@ -15,7 +15,7 @@ pytestmark = pytest.mark.gui
 CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 LATIN_WORD = re.compile(r"\b[a-z]{4,}\b")
 ARGS: dict[ReasonKind, tuple[str, ...]] = {
-    ReasonKind.TOO_LARGE: ("17", "16", "SEARCHAPP_MAX_FILE_MB"),  # 17.5: "17,5" in Russian
+    ReasonKind.TOO_LARGE: ("17", "16", "SEARCHAPP_MAX_FILE_MB"),  # bytes: "17 байт"
     ReasonKind.OS_ERROR: ("Input/output error",),
     ReasonKind.NOT_ARTICLE_FORMAT: (".xlsx",),
     ReasonKind.BROKEN_TEXT: ("utf-16",),
@@ -66,9 +66,22 @@ def test_every_kind_has_russian_words(kind: ReasonKind) -> None:
 
 
 @pytest.mark.usefixtures("russian")
-def test_sizes_are_written_as_russian_writes_numbers() -> None:
-    assert reason_text(Reason(ReasonKind.TOO_LARGE, "4.58", "1", "SEARCHAPP_MAX_FILE_MB")) == (
-        "слишком большой для статьи (4,58 МБ; предел — 1 МБ, его поднимает SEARCHAPP_MAX_FILE_MB)")
+@pytest.mark.parametrize(("size", "limit", "words"), [
+    (round(4.58 * 2**20), 2**20, "4,58 МБ; предел — 1 МБ"),
+    (300, 104, "300 байт; предел — 104 байта"),  # it was "0,000286 МБ; предел — 9,92e-05 МБ"
+    (20_000, 10_485, "19,5 КБ; предел — 10,2 КБ"),
+    (16 * 2**20 + 5000, 16 * 2**20, "16,005 МБ; предел — 16 МБ"),
+])
+def test_sizes_are_written_as_russian_writes_them(size: int, limit: int, words: str) -> None:
+    reason = Reason(ReasonKind.TOO_LARGE, size, limit, "SEARCHAPP_MAX_FILE_MB")
+    assert reason_text(reason) == (
+        f"слишком большой для статьи ({words}, его поднимает SEARCHAPP_MAX_FILE_MB)")
+
+
+def test_sizes_in_an_english_window_are_the_command_lines() -> None:
+    for size, limit in [(300, 104), (1, 0), (20_000, 10_485), (3 * 2**30, 2**30)]:
+        reason = Reason(ReasonKind.TOO_LARGE, size, limit, "SEARCHAPP_MAX_FILE_MB")
+        assert reason_text(reason) == reason
 
 
 @pytest.mark.usefixtures("russian")

@@ -581,11 +581,6 @@
 <context>
     <name>Reasons</name>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="36" />
-        <source>too large for an article (%1 MB; the limit is %2 MB, raise it with %3)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../../searchapp/ui/reasons.py" line="40" />
         <source>file vanished before it could be read</source>
         <translation type="unfinished" />
@@ -813,6 +808,36 @@
     <message>
         <location filename="../../../searchapp/ui/reasons.py" line="51" />
         <source>file holds only spaces and line breaks, no text</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../../searchapp/ui/reasons.py" line="23" />
+        <source>%n byte(s)</source>
+        <translation><numerusform>%n byte</numerusform><numerusform>%n bytes</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="25" />
+        <source>%1 KB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="26" />
+        <source>%1 MB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="27" />
+        <source>%1 GB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="28" />
+        <source>%1 TB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="41" />
+        <source>too large for an article (%1; the limit is %2, raise it with %3)</source>
         <translation type="unfinished" />
     </message>
 </context>

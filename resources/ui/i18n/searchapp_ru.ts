@@ -581,11 +581,6 @@
 <context>
     <name>Reasons</name>
     <message>
-        <location filename="../../../searchapp/ui/reasons.py" line="36" />
-        <source>too large for an article (%1 MB; the limit is %2 MB, raise it with %3)</source>
-        <translation>слишком большой для статьи (%1 МБ; предел — %2 МБ, его поднимает %3)</translation>
-    </message>
-    <message>
         <location filename="../../../searchapp/ui/reasons.py" line="40" />
         <source>file vanished before it could be read</source>
         <translation>файл исчез, прежде чем его успели прочитать</translation>
@@ -814,6 +809,36 @@
         <location filename="../../../searchapp/ui/reasons.py" line="51" />
         <source>file holds only spaces and line breaks, no text</source>
         <translation>в файле только пробелы и переводы строк, текста нет</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../searchapp/ui/reasons.py" line="23" />
+        <source>%n byte(s)</source>
+        <translation><numerusform>%n байт</numerusform><numerusform>%n байта</numerusform><numerusform>%n байт</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="25" />
+        <source>%1 KB</source>
+        <translation>%1 КБ</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="26" />
+        <source>%1 MB</source>
+        <translation>%1 МБ</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="27" />
+        <source>%1 GB</source>
+        <translation>%1 ГБ</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="28" />
+        <source>%1 TB</source>
+        <translation>%1 ТБ</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="41" />
+        <source>too large for an article (%1; the limit is %2, raise it with %3)</source>
+        <translation>слишком большой для статьи (%1; предел — %2, его поднимает %3)</translation>
     </message>
 </context>
 <context>

@@ -40,8 +40,7 @@ def _read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > limit:
-            raise ReadError(key, Reason(ReasonKind.TOO_LARGE, f"{size / 2**20:.3g}",
-                                        f"{limit / 2**20:.3g}", MAX_FILE_MB_ENV))
+            raise ReadError(key, Reason(ReasonKind.TOO_LARGE, size, limit, MAX_FILE_MB_ENV))
         with path.open("rb") as f:  # in pieces: no buffer of the limit's size, and a file
             return _read_up_to(f, limit + 1)  # whose size says 0 (some mounts) is read whole
     except FileNotFoundError:

@@ -260,6 +260,17 @@ def test_size_limit_can_be_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert "миграции" in read_article(path).body
 
 
+def test_a_small_size_limit_is_said_in_bytes(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """It said "0.000286 MB; the limit is 9.92e-05 MB"."""
+    (tmp_path / "a.txt").write_text("Выборы\n\n" + "Явка была высокой. " * 15, encoding="utf-8")
+    monkeypatch.setenv("SEARCHAPP_MAX_FILE_MB", "0.0001")
+    with pytest.raises(ReadError) as err:
+        read_article(tmp_path / "a.txt")
+    assert err.value.reason == ("too large for an article (524 bytes; the limit is 104 bytes, "
+                                "raise it with SEARCHAPP_MAX_FILE_MB)")
+
+
 @pytest.mark.parametrize("limit", ["1e9", "inf", "nan", "-1"])
 def test_a_huge_or_odd_size_limit_still_reads_small_files(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: str) -> None:
