@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from searchapp.core.backend import open_backend
-from searchapp.core.indexer import update_index
+from searchapp.core.indexer import index_folders, update_index
 
 pytestmark = pytest.mark.cluster
 
@@ -53,3 +53,17 @@ def test_changed_new_and_deleted_articles(cluster, tmp_path: Path) -> None:
     rebuilt = update_index(cluster.file, rebuild=True)
     assert (rebuilt.added, rebuilt.updated) == (0, 6)
     assert _state(cluster.file)[0] == 6
+
+
+def test_a_file_named_that_cannot_be_read_is_not_kept_among_the_folders(
+        cluster, tmp_path: Path) -> None:
+    """As for an index folder: it was listed among the cluster's folders for good."""
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    _note(folder, "0.txt", "Миграция растёт.", 10**18)
+    update_index(cluster.file, [folder])
+    (tmp_path / "photo.txt").write_bytes(bytes(range(256)) * 4)
+    report = update_index(cluster.file, [tmp_path / "photo.txt"])
+    assert [Path(p).name for p, _ in report.failed] == ["photo.txt"]
+    assert index_folders(cluster.file) == [folder]
+    assert not update_index(cluster.file).failed

@@ -109,7 +109,8 @@ def update_cluster(
     new_roots = walker.new_roots(roots)
     writers = _open_writers(config, report)
     try:
-        every_folder = folders.merged(_saved_folders(writers, report), new_roots)
+        saved = _saved_folders(writers, report)
+        every_folder = folders.merged(saved, new_roots)
         run_roots = every_folder if roots is None or rebuild else new_roots
         reread = _older_reader(writers, report)
         if not reread:  # all they hold is this reader's: so is what comes, however it ends
@@ -117,7 +118,7 @@ def update_cluster(
         if not writers:
             raise _cluster_down(config, writers)
         _run(config, writers, every_folder, run_roots, rebuild, progress, report,
-             reread=reread)
+             reread=reread, saved=saved)
     except KeyboardInterrupt:
         # A second Ctrl+C: stop at once, not waiting on a shard that hangs.  The
         # connections end with the process, and each server commits what it had
@@ -284,10 +285,12 @@ def _run(
     report: IndexReport,
     *,
     reread: bool = False,
+    saved: Sequence[Path] = (),
 ) -> None:
     """Index what changed in ``roots`` (with ``reread``, every file: a shard
     holds articles of an older reader, whose version is recorded on every
-    shard once a run over every folder is complete)."""
+    shard once a run over every folder is complete; ``saved``: the folders
+    before the run, see :func:`~searchapp.core.folders.unread_files`)."""
     progress.phase = "scanning"
     known = _known(writers, report)
     blind: list[Path] = []  # folders that could not be listed: their articles stay
@@ -324,6 +327,8 @@ def _run(
                      and all(root.exists() for root in every_folder))
     # Every file of every folder was read by this reader: the shards say so.
     last = {READER_KEY: CONTENT_VERSION} if report.reread else {}
+    if unread := folders.unread_files(roots, saved, report.failed):
+        last[FOLDERS_KEY] = _listing([f for f in every_folder if f not in unread])
     for w in writers.values():
         w.commit(last)
     for w in writers.values():
