@@ -123,7 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p_search.add_argument(
         "--sort", choices=[s.value for s in Sort], default=Sort.RELEVANCE.value,
-        help="order of the hits: best match first, newest or oldest first (default: %(default)s)",
+        help="order of the hits: best match first (newest first for a query of no words), "
+        "newest or oldest first (default: %(default)s)",
     )
     p_search.add_argument("--limit", type=_positive, default=10, metavar="N",
                           help="show at most N hits (default: %(default)s)")
