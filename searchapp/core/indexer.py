@@ -406,8 +406,10 @@ def _batch_limits(pool: WorkerPool | None, *, first_in_empty: bool) -> tuple[int
     """Articles and seconds between commits.  The first batch into an empty
     index is committed as soon as a run in this process would commit it, so
     that a first run over a large folder can be searched within seconds."""
-    if pool is None or first_in_empty:
+    if pool is None:
         return BATCH_DOCS, BATCH_SECONDS
+    if first_in_empty:
+        return min(BATCH_DOCS, PARALLEL_BATCH_DOCS), min(BATCH_SECONDS, PARALLEL_BATCH_SECONDS)
     return PARALLEL_BATCH_DOCS, PARALLEL_BATCH_SECONDS
 
 
