@@ -52,11 +52,12 @@ SCHEMA_VERSION = 6
 # its heading, front matter without a date takes an opening dateline; 6: a text
 # file of one headline (or a Markdown file of its heading alone) has it as its
 # text too (its text was empty: no snippet, an empty reading pane); 7: a saved
-# page's text keeps its opening words when they begin like its title.  Bump
+# page's text keeps its opening words when they begin like its title; 8: a
+# photo's caption («Дэвид Рокфеллер 24 октября 1953 года») is no dateline.  Bump
 # whenever reading a file gives another article (title, body, date…) than
 # before: an index made with an older reader has its files read again by its
 # next run.
-READER_VERSION = 7
+READER_VERSION = 8
 
 PATH = "path"  # the article's key: its absolute file path
 TITLE = "title"

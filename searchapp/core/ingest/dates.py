@@ -9,6 +9,15 @@ A scraped page mentions many dates; its own is the *dateline*: a date marked
 `` date``, followed by a time, standing on a line of its own near the top,
 or in a signature such as ``///nCa, 11 December 2024``.  Those win over
 dates mentioned in the text, which are only a fallback.
+
+A short line with a word right before its date is no dateline but a photo's
+caption («Дэвид Рокфеллер 24 октября 1953 года», at the top of Wikinews
+articles) or a note ("Year to December 31, 1986", Reuters): over the four
+corpora (41,000 articles) the rule takes no date a dateline gave rightly and
+drops 28 that differed from the article's front-matter date (Reuters' fiscal
+years, Telegram's coming events) and the 5 captions of undated Wikinews
+articles.  A dateline's words (``Обновлено``, ``Published on``, a weekday)
+or a comma, bar or dash before the date keep it one.
 """
 
 from __future__ import annotations
@@ -84,6 +93,19 @@ _OPENING_AFTER = re.compile(r"(?:[ \t\u00a0]*(?:года|год|г\.|г\b))?"
 OPENING_LINES = 3  # a heading, a subtitle, then the first paragraph
 _LOWER_WORD = re.compile(r"\b[a-zа-яё]{3,}\b")
 _DATE_WORDS = frozenset({"года", "год", "the", "of"})
+# A word right before a date, nothing but spaces between: «Дэвид Рокфеллер 24 октября
+# 1953 года» (a photo's caption), "Year to December 31, 1986", «Премьера 13 июня 2025
+# года».  A dateline has a mark, a comma, a bar or a dash there («Москва, 11 декабря
+# 2024», "Politics | 15 June 2024") or one of these words.
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+\Z")
+_DATELINE_WORDS = frozenset({
+    "обновлено", "обновлена", "обновлён", "обновлен", "опубликовано", "опубликована",
+    "опубликован", "дата", "публикация", "от", "updated", "published", "posted", "modified",
+    "created", "date", "понедельник", "вторник", "среда", "четверг", "пятница",
+    "суббота", "воскресенье", "пн", "вт", "ср", "чт", "пт", "сб", "вс", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu",
+    "fri", "sat", "sun",
+})
 
 
 def _build(year: int, month: int, day: int) -> dt.date | None:
@@ -151,18 +173,37 @@ def _is_sentence(line: str, rest: str) -> bool:
     return any(w not in _DATE_WORDS for w in _LOWER_WORD.findall(rest))
 
 
+def _on_a_short_line(text: str, start: int, end: int) -> bool:
+    """The date stands on a short line of its own, not in running text."""
+    line = _line_of(text, start, end)
+    rest = line.replace(text[start:end], " ")
+    return len(re.findall(r"[^\W\d_]", rest)) <= 25 and not _is_sentence(line, rest)
+
+
+def _word_before(text: str, start: int) -> bool:
+    """A word other than a dateline's own stands right before the date on its line."""
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    word = _WORD_BEFORE.search(before)
+    if word and word.group(1).lower() == "on":  # "Published on 15 June 2024", not "due on"
+        word = _WORD_BEFORE.search(before, 0, word.start())
+    return word is not None and word.group(1).lower() not in _DATELINE_WORDS
+
+
+def _is_caption(text: str, start: int, end: int) -> bool:
+    """A short line of a name and a date: a photo's caption («Дэвид Рокфеллер 24 октября
+    1953 года») or a note ("Year to December 31, 1986"), not the page's date."""
+    return _word_before(text, start) and _on_a_short_line(text, start, end)
+
+
 def _is_dateline(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - _MARK_SPAN) : start]
     if _DATE_MARK_BEFORE.search(before) or _SIGNATURE_BEFORE.search(before):
         return True
     if start < HEAD_CHARS and _TIME_AFTER.match(text[end : end + 12]):
         return True
-    if start < HEAD_CHARS:
-        line = _line_of(text, start, end)
-        rest = line.replace(text[start:end], " ")
-        # A short line of its own, e.g. "Politics Materials 15 June 2024".
-        return len(re.findall(r"[^\W\d_]", rest)) <= 25 and not _is_sentence(line, rest)
-    return False
+    # A short line of its own, e.g. «Москва, 11 декабря 2024», «Обновлено: 19.01.2021».
+    return start < HEAD_CHARS and not _word_before(text, start) and _on_a_short_line(
+        text, start, end)
 
 
 def find_dateline(text: str, *, fallback: bool = True) -> dt.date | None:
@@ -184,8 +225,8 @@ def find_dateline(text: str, *, fallback: bool = True) -> dt.date | None:
                 return date
     if not fallback:
         return None
-    if head:
-        return head[0][2]
+    if head:  # a date the text mentions, rather than one a caption gives a photo
+        return next((d for s, e, d in head if not _is_caption(text, s, e)), head[0][2])
     rest = find_dates(text)
     return rest[0][2] if rest else None
 

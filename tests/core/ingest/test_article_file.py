@@ -112,6 +112,22 @@ def test_undated_front_matter_is_not_dated_by_a_sentence(tmp_path: Path) -> None
     assert read_article(path).date is None
 
 
+@pytest.mark.parametrize(("head", "expected"), [
+    ("---\ntitle: Умер Дэвид Рокфеллер\n---\n", None),  # front matter: only a dateline
+    ("Умер Дэвид Рокфеллер\n\n", dt.date(2017, 3, 20)),  # scraped: the date it mentions
+])
+def test_a_photo_caption_does_not_date_the_article(
+    tmp_path: Path, head: str, expected: dt.date | None
+) -> None:
+    """A Wikinews article opening with its photo's caption was dated 1953."""
+    path = tmp_path / "a.txt"
+    path.write_text(f"{head}Дэвид Рокфеллер 24 октября 1953 года\n"
+                    "В США в возрасте 101 года скончался миллиардер Дэвид Рокфеллер.\n\n"
+                    "Дэвид Рокфеллер умер в понедельник, 20 марта 2017 года, во сне.\n",
+                    encoding="utf-8")
+    assert read_article(path).date == expected
+
+
 @pytest.mark.parametrize("name", ["a.md", "a.txt"])
 def test_front_matter_without_a_date_takes_the_opening_dateline(tmp_path: Path,
                                                                 name: str) -> None:

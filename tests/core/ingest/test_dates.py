@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from searchapp.core.ingest.dates import (
     _PATTERNS,
     HEAD_CHARS,
+    _is_caption,
     _is_dateline,
     _to_date,
     find_dateline,
@@ -105,6 +106,40 @@ def test_metadata_values(value: object, expected: dt.date | None) -> None:
     assert parse_value(value) == expected
 
 
+@pytest.mark.parametrize("caption", [
+    "Дэвид Рокфеллер 24 октября 1953 года", "Выступление Мадонны 16 февраля 2020 года",
+    "Митинг 12 марта 2011 года в Москве", "Аделина Сотникова 12 декабря 2010 г.",
+    "Year to December 31, 1986", "The issue is due on April 9, 1997",
+])
+def test_a_caption_is_no_dateline(caption: str) -> None:
+    """A short line with a word right before its date is a photo's caption or a note
+    (Wikinews, Reuters), not the page's date: it stretched the histogram to 1953."""
+    text = (f"Умер Дэвид Рокфеллер\n{caption}\nВ США скончался миллиардер.\n\n"
+            "Он умер в понедельник, 20 марта 2017 года, во сне.")
+    assert find_dateline(text, fallback=False) is None
+    assert find_dateline(text) == dt.date(2017, 3, 20)  # mentioned, and no caption's
+
+
+def test_a_caption_is_the_fallback_when_no_other_date_is_mentioned() -> None:
+    assert find_dateline("Заголовок\nБилл Гейтс 8 ноября 2019 года\nТекст.") == (
+        dt.date(2019, 11, 8))
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Обновлено 19.01.2021", dt.date(2021, 1, 19)),
+    ("Обновлено: 19.01.2021", dt.date(2021, 1, 19)),
+    ("Published on 15 June 2024", dt.date(2024, 6, 15)),
+    ("Суббота 16 ноября 2024", dt.date(2024, 11, 16)),
+    ("Politics | 15 June 2024", dt.date(2024, 6, 15)),
+    ("ДНД – 27 января 2021", dt.date(2021, 1, 27)),
+    ("Евгения Чудновец, 26 марта 2017 года", dt.date(2017, 3, 26)),  # a place's comma
+    ("Politics Materials 15 June 2024 12:24", dt.date(2024, 6, 15)),  # a time
+])
+def test_a_dateline_after_its_own_words_is_still_one(line: str, expected: dt.date) -> None:
+    text = f"Заголовок\n{line}\nТекст статьи 1 мая 2009 года, сообщили."
+    assert find_dateline(text, fallback=False) == expected
+
+
 def test_a_date_only_mentioned_in_the_text_is_the_fallback() -> None:
     text = ("Итоги переговоров\n\nСоглашение подписали 2 мая 2009 года, напомнили участники. "
             "Следующая встреча намечена на 15 июня 2025 года.")
@@ -154,7 +189,10 @@ def _every_date_read(text: str, fallback: bool) -> dt.date | None:
     for start, end, date in found:
         if _is_dateline(text, start, end):
             return date
-    return found[0][2] if found and fallback else None
+    head = [(start, end, date) for start, end, date in found if start < HEAD_CHARS] or found
+    if not head or not fallback:
+        return None
+    return next((d for s, e, d in head if not _is_caption(text, s, e)), head[0][2])
 
 
 _PIECES = st.sampled_from([
@@ -162,6 +200,7 @@ _PIECES = st.sampled_from([
     "///nCa, ", "update ", "11 December 2024", "2 мая 2009 года", "03.03.2021 20:32",
     "2024-01-05", "December 11, 2024", "26-FEB-1987", " | 21:50", "1.1.1899", "Итоги",
     "23 сентября, 2024", "Sept. 3,  2021", "12345", "1.12.20241", "2024", " ", "-",
+    "Дэвид Рокфеллер ", "Updated ", "Published on ", "due on ",
 ])
 
 
