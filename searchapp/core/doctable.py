@@ -19,7 +19,7 @@ from numpy.typing import NDArray
 from whoosh.searching import Searcher
 
 from searchapp.core.results import Facets, SearchRequest
-from searchapp.core.schema import DATE, LANG, SOURCE, source_key
+from searchapp.core.schema import DATE, LANG, SOURCE, source_key, source_names
 
 
 def _date(ordinal: int) -> dt.date | None:
@@ -37,6 +37,13 @@ class Coded(NamedTuple):
         names = sorted(set(values))
         index = {name: i for i, name in enumerate(names)}
         return cls(names, np.fromiter(map(index.__getitem__, values), np.int32, len(values)))
+
+    def merged(self, names: dict[str, str]) -> Coded:
+        """The column with each value as ``names`` gives it (several values as one)."""
+        shown = sorted(set(names.values()))
+        index = {name: i for i, name in enumerate(shown)}
+        remap = np.array([index[names[name]] for name in self.names], np.int32)
+        return Coded(shown, remap[self.codes])
 
     def codes_of(self, wanted: Set[str]) -> NDArray[np.int32]:
         return np.array([i for i, name in enumerate(self.names) if name in wanted], np.int32)
@@ -61,8 +68,14 @@ class DocTable:
         else:
             self.source, self.lang, self.date = [], [], []
         month = [f"{d.year:04d}-{d.month:02d}" if (d := _date(o)) else "" for o in self.date]
-        self._source, self._lang, self._month = Coded.of(self.source), Coded.of(self.lang), \
-            Coded.of(month)
+        written = Coded.of(self.source)
+        live = np.fromiter(self.live, np.int64, len(self.live))
+        counts = np.bincount(written.codes[live], minlength=len(written.names))
+        # One value per source however its articles write it (its facet counts what
+        # its filter finds): «Lenta.ru» and «lenta.ru» were two values of one count each.
+        self.source_names = source_names(dict(zip(written.names, counts.tolist(), strict=True)))
+        self._source = written.merged(self.source_names)
+        self._lang, self._month = Coded.of(self.lang), Coded.of(month)
         self._dates = np.array(self.date, dtype=np.int64)
 
     # -- date order ----------------------------------------------------------
@@ -119,7 +132,8 @@ class DocTable:
 
         if req.sources and skip != "source":
             # Like the query field ``source:``: case and spacing do not matter.
-            wanted = self._source.codes_of(self.sources_like(req.sources))
+            names = self.source_names
+            wanted = self._source.codes_of({names[n] for n in self.sources_like(req.sources)})
             also(np.isin(self._source.codes[docs], wanted))
         if req.langs and skip != "lang":
             also(np.isin(self._lang.codes[docs], self._lang.codes_of(req.langs)))

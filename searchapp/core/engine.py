@@ -143,7 +143,8 @@ class SearchEngine:
     def stats(self) -> IndexStats:
         with self._lock:
             table = self._current().table
-            return IndexStats(len(table.live), len({table.source[d] for d in table.live}))
+            return IndexStats(len(table.live),
+                              len({table.source_names[table.source[d]] for d in table.live}))
 
     def search(self, req: SearchRequest) -> SearchResponse:
         """Run ``req``.  Never raises for a bad query: see ``notices``.

@@ -119,6 +119,32 @@ def source_key(name: str) -> str:
     return " ".join(name.lower().replace("ё", "е").split())
 
 
+def source_names(counts: Mapping[str, int]) -> dict[str, str]:
+    """Each source as written (with its number of articles) → the one name its
+    facet shows for all the ways it is written (:func:`source_key`): the way most
+    articles write it; on a tie one in mixed case («Lenta.ru» over «lenta.ru» and
+    «LENTA.RU»), then the first in sort order.  Chosen over the whole index, so a
+    source keeps its name whatever a search finds."""
+    best: dict[str, tuple[int, bool, str]] = {}
+    for name, n in counts.items():
+        rank = (-n, name.islower() or name.isupper(), name)
+        key = source_key(name)
+        if key not in best or rank < best[key]:
+            best[key] = rank
+    return {name: best[source_key(name)][2] for name in counts}
+
+
+def merge_sources(counts: Mapping[str, int], names: Mapping[str, str]) -> dict[str, int]:
+    """``counts`` per source as written → per shown name (``names``, from
+    :func:`source_names`), most first: one facet value per source, counting
+    what a filter on it finds."""
+    merged: dict[str, int] = {}
+    for name, n in counts.items():
+        shown = names.get(name, name)
+        merged[shown] = merged.get(shown, 0) + n
+    return dict(sorted(merged.items(), key=lambda item: (-item[1], item[0])))
+
+
 def date_ordinal(date: dt.date | None) -> int:
     return date.toordinal() if date else 0
 

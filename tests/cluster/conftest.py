@@ -82,14 +82,16 @@ EN_SENTENCES = (
 
 
 def write_corpus(root: Path, count: int = 90, seed: int = 15) -> Path:
-    """``count`` articles, half Russian half English, four sources, distinct
-    dates over 2023–2024 (every tenth undated)."""
+    """``count`` articles, half Russian half English, four sources (some written
+    in upper or lower case), distinct dates over 2023–2024 (every tenth undated)."""
     rnd = random.Random(seed)
     start = dt.date(2023, 1, 1)
     for i in range(count):
         ru = i % 2 == 0
         sentences = RU_SENTENCES if ru else EN_SENTENCES
         source = rnd.choice(RU_SOURCES if ru else EN_SOURCES)
+        if i % 9 == 4:  # some write it in other letters: one source all the same
+            source = source.upper() if i % 2 else source.lower()
         body = " ".join(rnd.choice(sentences) for _ in range(rnd.randint(3, 9)))
         title = rnd.choice(sentences).rstrip(".")
         date = "" if i % 10 == 9 else f"date: {start + dt.timedelta(days=7 * i + 1)}\n"

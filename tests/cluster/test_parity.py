@@ -52,6 +52,18 @@ def test_the_cluster_holds_every_article_once(engines) -> None:
     assert xapian.stats().articles == 95
 
 
+def test_a_source_written_in_other_letters_is_one_facet_value(engines) -> None:
+    """«ТАСС» and «тасс» are one source: one facet value, counting what its filter
+    finds, named alike by both engines."""
+    for engine in engines:
+        facets = engine.search(SearchRequest(query="")).facets.source
+        assert {"ТАСС", "Интерфакс", "Reuters", "BBC News"} <= set(facets)
+        assert len({name.lower() for name in facets}) == len(facets)
+        for name, count in facets.items():
+            assert engine.search(SearchRequest(sources=frozenset({name.lower()}))).total == count
+        assert engine.stats().sources == len(facets)
+
+
 @pytest.mark.parametrize("query", QUERIES)
 def test_totals_facets_and_matches_equal(engines, query: str) -> None:
     whoosh, xapian = engines

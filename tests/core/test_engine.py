@@ -721,6 +721,28 @@ def test_source_filter_ignores_yo(dated: SearchEngine) -> None:
     assert dated.search(SearchRequest(query="", sources=frozenset({"вести"}))).notice is None
 
 
+def test_a_source_written_in_two_cases_is_one_facet_value(tmp_path: Path,
+                                                          write_articles) -> None:
+    """«Lenta.ru» and «lenta.ru» were two facet values of one article each, and a
+    filter on either found both: one value now, counting what its filter finds."""
+    root = write_articles({
+        "a.md": "---\ntitle: Нефть\nsource: Lenta.ru\n---\nНефть подорожала.\n",
+        "b.md": "---\ntitle: Нефть\nsource: lenta.ru\n---\nНефть подешевела.\n",
+    })
+    update_index(tmp_path / "ix", [root])
+    eng = SearchEngine(tmp_path / "ix")
+    try:
+        facets = eng.search(SearchRequest(query="нефть")).facets
+        assert facets.source == {"Lenta.ru": 2}
+        for name in ("Lenta.ru", "lenta.ru"):
+            assert eng.search(SearchRequest(query="нефть", sources=frozenset({name}))).total == 2
+        # The name is the index's, whichever of them a search finds.
+        assert eng.search(SearchRequest(query="подешевела")).facets.source == {"Lenta.ru": 1}
+        assert eng.stats().sources == 1
+    finally:
+        eng.close()
+
+
 @pytest.mark.parametrize(("question", "ranked_on_words"),
                          [("Мередов Шуша Ашхабад?", True), ("Мередов Шуша?", False),
                           ("Мередов Шуша Ашхабад", False)])

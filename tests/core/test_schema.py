@@ -52,3 +52,15 @@ def test_every_field_a_user_may_type_searches_its_index_field() -> None:
         assert not compiled.notices, typed
         assert compiled.query is not None
         assert {f for f, _ in compiled.query.iter_all_terms()} == {searched}, typed
+
+
+def test_a_source_is_shown_as_most_of_its_articles_write_it() -> None:
+    """One name for every way a source is written (case, ё, spacing): the commonest,
+    then one in mixed case; the counts of its ways are added up under it."""
+    counts = {"lenta.ru": 3, "Lenta.ru": 1, "LENTA.RU": 1, "Вёсти": 1, "вести": 1, "ТАСС": 2}
+    names = schema.source_names(counts)
+    assert names == {"lenta.ru": "lenta.ru", "Lenta.ru": "lenta.ru", "LENTA.RU": "lenta.ru",
+                     "Вёсти": "Вёсти", "вести": "Вёсти", "ТАСС": "ТАСС"}
+    assert schema.merge_sources(counts, names) == {"lenta.ru": 5, "Вёсти": 2, "ТАСС": 2}
+    tie = {"lenta.ru": 1, "LENTA.RU": 1, "Lenta.ru": 1}
+    assert set(schema.source_names(tie).values()) == {"Lenta.ru"}

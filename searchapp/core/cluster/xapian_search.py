@@ -124,7 +124,7 @@ class ClusterEngine:
 
     def stats(self) -> IndexStats:
         def count(db: xapian.Database) -> IndexStats:
-            return IndexStats(db.get_doccount(), sum(1 for _ in db.allterms(SOURCE)))
+            return IndexStats(db.get_doccount(), len(set(_source_names(db).values())))
 
         return self._run(count)[0]
 
@@ -177,7 +177,7 @@ class ClusterEngine:
                 if facet not in counts:
                     counts[facet] = _facet_count(
                         db, _filtered(query, _filters(req_as_written, facet)), slot)
-        facets = _facets(counts) if req.with_facets else Facets()
+        facets = _facets(counts, _source_names(db)) if req.with_facets else Facets()
         terms = highlight_terms(compiled.query, reader) if compiled.query else {}
         sorted_by_date = req.sort is not Sort.RELEVANCE or compiled.browse
         hits = tuple(
@@ -380,13 +380,21 @@ def _facet_count(db: xapian.Database, query: Q, slot: int) -> Counter[str]:
     return _values(spy)
 
 
-def _facets(counts: dict[str, Counter[str]]) -> Facets:
+def _source_names(db: xapian.Database) -> dict[str, str]:
+    """Each source as the shards write it → the name its facet shows
+    (:func:`~searchapp.core.schema.source_names`, as the Whoosh index names it)."""
+    return schema.source_names({
+        item.term.decode("utf-8", "replace")[len(SOURCE):]: item.termfreq
+        for item in db.allterms(SOURCE)})
+
+
+def _facets(counts: dict[str, Counter[str]], sources: dict[str, str]) -> Facets:
     months = counts["date"]
     years: Counter[str] = Counter()
     for month, n in months.items():
         years[month[:4]] += n
     return Facets(
-        source=dict(counts["source"].most_common()),
+        source=schema.merge_sources(counts["source"], sources),
         year=dict(sorted(years.items())),
         month=dict(sorted(months.items())),
         lang=dict(counts["lang"].most_common()),
