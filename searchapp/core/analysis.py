@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from whoosh.analysis import Filter, RegexTokenizer, Token, Tokenizer
 
 from searchapp.core import morphology
+from searchapp.core.translit import FROM_CYRILLIC, FROM_LATIN, is_key
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 SOURCE_WORD_RE = re.compile(r"[^\W_]+")
@@ -141,6 +142,39 @@ def word_terms(text: str, shaped: ShapedTerms | None = None) -> list[tuple[str, 
             append(initials.get(word) or terms_of(word, True))
         start = shout_end
     return words
+
+
+def name_groups(text: str) -> dict[str, str]:
+    """The terms of each name of ``text`` as one group: every term of a word
+    with sound keys (its lemmas, surname key and keys: «Казахстана» is
+    ``казахстан`` and ``~kazahstan``), and a key in either script
+    (``~kazahstan``, ``^kazahstan``) → one label that stands for the name, so a
+    caller can count a name once however many of its terms it picked."""
+    parent: dict[str, str] = {}
+
+    def root(node: str) -> str:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    def node(term: str) -> str:  # a key is one node for both scripts
+        return term[1:] + "\0" if is_key(term) else term
+
+    for terms in word_terms(text):
+        keys = [t for t in terms if is_key(t)]
+        if keys:
+            top = root(node(keys[0]))
+            for term in terms:
+                parent[root(node(term))] = top
+    groups: dict[str, str] = {}
+    for n in list(parent):
+        if n.endswith("\0"):
+            groups[FROM_CYRILLIC + n[:-1]] = groups[FROM_LATIN + n[:-1]] = root(n)
+        else:
+            groups[n] = root(n)
+    return groups
 
 
 def term_positions(text: str) -> tuple[dict[str, list[int]], int]:

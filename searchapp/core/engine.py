@@ -30,6 +30,7 @@ from whoosh.reading import CorruptIndexError
 from whoosh.searching import Searcher
 
 from searchapp.core import postings, scoring, store, toppage
+from searchapp.core.analysis import name_groups
 from searchapp.core.docsets import query_docs
 from searchapp.core.doctable import DocTable
 from searchapp.core.errors import IndexDamagedError
@@ -62,7 +63,7 @@ from searchapp.core.schema import (
 )
 from searchapp.core.snippets import Positions, where_phrases_stand
 from searchapp.core.spelling import offer
-from searchapp.core.translit import counterparts
+from searchapp.core.translit import counterparts, is_key
 
 # What reading a truncated or missing segment file raises inside Whoosh.
 _DAMAGE = (
@@ -82,6 +83,20 @@ def is_question(text: str) -> bool:
     """A query typed as a question: several words and a «?» at the end."""
     text = text.strip()
     return text.endswith("?") and len(text.split()) >= QUESTION_WORDS
+
+
+def similar_query(terms: list[tuple[str, float]], groups: dict[str, str]) -> wq.Query:
+    """Any of an article's key ``terms`` (term, weight), a name's terms as one:
+    the terms ``groups`` puts together (the lemma, surname key and sound keys of
+    one name, :func:`~searchapp.core.analysis.name_groups`) and their
+    counterparts in the other script score as the best of them, so «Казахстан»
+    counts once, not four times, in an article that is like a short post about it."""
+    grouped: dict[str, list[wq.Query]] = {}
+    for term, weight in terms:
+        alts = grouped.setdefault(groups.get(term, term), [])
+        alts.extend(wq.Term(BODY, t, boost=weight) for t in counterparts(term))
+    return wq.Or([alts[0] if len(alts) == 1 else wq.DisjunctionMax(alts)
+                  for alts in grouped.values()])
 
 
 @dataclass
@@ -224,10 +239,9 @@ class SearchEngine:
             f = s.stored_fields(docnum)
             text = f.get(TITLE, "") + "\n" + f.get(BODY, "")
             terms = s.key_terms_from_text(BODY, text, numterms=SIMILAR_TERMS)
-            q = wq.Or([
-                wq.Term(BODY, t, boost=w) for term, w in terms for t in counterparts(term)
-            ])
-            results = s.search(q, limit=limit, mask={docnum})
+            # A name counts once (its terms are grouped only when a key is among them).
+            groups = name_groups(text) if any(is_key(t) for t, _ in terms) else {}
+            results = s.search(similar_query(terms, groups), limit=limit, mask={docnum})
             return tuple(self._hit(snap, r.docnum, r.score, {}) for r in results)
 
     def matching_paths(self, req: SearchRequest | str) -> list[str]:

@@ -5,7 +5,13 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from searchapp.core.analysis import index_tokens, make_analyzer, query_positions, term_positions
+from searchapp.core.analysis import (
+    index_tokens,
+    make_analyzer,
+    name_groups,
+    query_positions,
+    term_positions,
+)
 
 
 def test_offsets_point_at_surface_forms() -> None:
@@ -95,3 +101,12 @@ def test_term_positions_are_what_the_tokenizer_indexes(text: str) -> None:
         expected.setdefault(token.text, []).append(token.pos)
         count += 1
     assert term_positions(text) == (expected, count)
+
+
+def test_the_terms_of_a_name_are_one_group() -> None:
+    """Lemma, surname key and sound key of one name go together; other words, and a
+    word spelt like the name in lower case, stand alone."""
+    groups = name_groups("Президент Токаев посетил Казахстан. В Казахстане и Tokayev.")
+    assert groups["токай"] == groups["_токаев"] == groups["~tokaev"] == groups["^tokaev"]
+    assert groups["казахстан"] == groups["~kazahstan"] != groups["~tokaev"]
+    assert "посетить" not in groups and "президент" not in groups

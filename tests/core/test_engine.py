@@ -825,6 +825,24 @@ def test_similar_articles_come_from_the_title_and_the_body(tmp_path: Path,
         eng.close()
 
 
+def test_a_place_name_counts_once_in_similar_articles(tmp_path: Path,
+                                                      write_articles) -> None:
+    """«Казахстан» is the lemma ``казахстан``, the key ``~kazahstan`` and its Latin
+    twin ``^kazahstan``: counted for each, the place alone (a festival) outranked
+    the same news about another country (2.48 against 1.85)."""
+    files = {"source.txt": "Казахстан\n\nКазахстан повысил пошлины на экспорт пшеницы.",
+             "place.txt": "Новости\n\nВ Казахстане прошёл фестиваль.",
+             "topic.txt": "Новости\n\nРоссия отменила пошлины на пшеницу."}
+    files.update({f"other{i}.txt": f"Спорт {i}\n\nНаша команда выиграла кубок." for i in range(4)})
+    update_index(tmp_path / "ix", [write_articles(files)])
+    eng = SearchEngine(tmp_path / "ix")
+    try:
+        path = next(p for p in eng.matching_paths("") if p.endswith("source.txt"))
+        assert [Path(h.path).stem for h in eng.similar(path)] == ["topic", "place"]
+    finally:
+        eng.close()
+
+
 def test_hits_have_the_fields_of_their_articles(dated: SearchEngine) -> None:
     hits = dated.search(SearchRequest(query="cotton", sort=Sort.OLDEST)).hits
     assert [(h.title, h.source, h.lang, h.date) for h in hits] == [
