@@ -16,17 +16,13 @@ is scored over posting arrays (:mod:`searchapp.core.toppage`).
 
 from __future__ import annotations
 
-import pickle
-import struct
 import threading
 import time
-import zlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from whoosh import query as wq
 from whoosh.index import Index
-from whoosh.reading import CorruptIndexError
 from whoosh.searching import Searcher
 
 from searchapp.core import postings, scoring, store, toppage
@@ -64,12 +60,6 @@ from searchapp.core.schema import (
 from searchapp.core.snippets import Positions, where_phrases_stand
 from searchapp.core.spelling import offer
 from searchapp.core.translit import counterparts, is_key
-
-# What reading a truncated or missing segment file raises inside Whoosh.
-_DAMAGE = (
-    CorruptIndexError, OSError, EOFError, struct.error, pickle.UnpicklingError, zlib.error,
-    IndexError,
-)
 
 MATCH_CACHE = 16  # queries whose matching documents a searcher remembers
 QUESTION_WORDS = 3  # a question of fewer words is searched like keywords
@@ -142,15 +132,18 @@ class SearchEngine:
                     pass
                 self.close()
             self._ix = store.open_index(self.index_dir)
+            searcher: Searcher | None = None
             try:
                 searcher = self._ix.searcher(weighting=scoring.weighting())
+                store.check_searcher(searcher, self.index_dir)  # as an indexing run does
                 self._snapshot = _Snapshot(searcher, DocTable(searcher))
             except Exception as exc:
+                if searcher is not None:
+                    searcher.close()
                 self.close()
-                raise IndexDamagedError(
-                    f"The index at {self.index_dir} is damaged ({exc}): rebuild it "
-                    "('searchapp index --rebuild')"
-                ) from exc
+                if isinstance(exc, IndexDamagedError):
+                    raise
+                raise store.damaged_error(self.index_dir, str(exc)) from exc
             return self._snapshot
 
     # -- queries -------------------------------------------------------------
@@ -168,12 +161,9 @@ class SearchEngine:
         """
         try:
             return self._search(req)
-        except _DAMAGE as exc:
+        except store.DAMAGE as exc:
             self.close()
-            raise IndexDamagedError(
-                f"The index at {self.index_dir} is damaged ({type(exc).__name__}: {exc}): "
-                "rebuild it ('searchapp index --rebuild')"
-            ) from exc
+            raise store.damaged_error(self.index_dir, f"{type(exc).__name__}: {exc}") from exc
 
     def _search(self, req: SearchRequest) -> SearchResponse:
         started = time.perf_counter()

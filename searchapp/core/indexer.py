@@ -119,6 +119,8 @@ def update_index(
         reread = store.read_reader_version(index_dir) != READER_VERSION
         ix = store.open_index(index_dir)
         try:
+            if not fresh:  # a run that finds nothing to do still says so of a damaged index
+                store.check_readable(ix, index_dir)
             _run(ix, index_dir, run_roots, rebuild, progress, report, reread=reread, fresh=fresh)
         finally:
             ix.close()
@@ -241,7 +243,11 @@ def _stored_paths(index_dir: Path) -> list[str]:
 
 def _damaged(index_dir: Path) -> bool:
     try:
-        store.open_index(index_dir).close()
+        ix = store.open_index(index_dir)
+        try:
+            store.check_readable(ix, index_dir)
+        finally:
+            ix.close()
     except IndexDamagedError:
         return True
     return False
@@ -265,10 +271,7 @@ def _run(
     try:
         known = {} if rebuild else indexed_fingerprints(ix, progress)
     except Exception as exc:
-        raise IndexDamagedError(
-            f"The index at {index_dir} is damaged ({exc}): "
-            "rebuild it with 'searchapp index --rebuild'"
-        ) from exc
+        raise store.damaged_error(index_dir, str(exc)) from exc
     on_disk: dict[str, Fingerprint] = {}
     live_roots = [r for r in roots if r.exists()]
     # A rebuild carries over the articles of a folder that is not there (an

@@ -13,11 +13,18 @@ import os
 import pickle
 import re
 import shutil
+import struct
+import zlib
 from pathlib import Path
+from typing import Any
 
 from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import W3Codec, W3TermInfo
+from whoosh.filedb import filetables
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC, Index, clean_files
+from whoosh.reading import CorruptIndexError
+from whoosh.searching import Searcher
 from whoosh.util.filelock import FileLock
 
 from searchapp.core.errors import (
@@ -138,10 +145,7 @@ def open_index(index_dir: Path) -> Index:
         return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
     except (OSError, EOFError, pickle.UnpicklingError, ValueError, AttributeError,
             ImportError, KeyError, IndexError) as exc:
-        raise IndexDamagedError(
-            f"The index at {index_dir} is damaged ({type(exc).__name__}): rebuild it "
-            "('searchapp index --rebuild')"
-        ) from exc
+        raise damaged_error(index_dir, type(exc).__name__) from exc
     except Exception as exc:
         raise IndexDamagedError(
             f"The index at {index_dir} cannot be read ({exc}): rebuild it"
@@ -170,6 +174,77 @@ def state(index_dir: Path) -> tuple[int, int]:
 
 
 _TOC_NAME = re.compile(rf"_{INDEX_NAME}_(\d+)\.toc")
+
+
+def damaged_error(index_dir: Path, detail: str) -> IndexDamagedError:
+    """The one-line error for an index a part of which cannot be read."""
+    return IndexDamagedError(f"The index at {index_dir} is damaged ({detail}): rebuild it "
+                             "with 'searchapp index --rebuild'")
+
+
+# What reading a truncated or missing segment file raises inside Whoosh.
+DAMAGE = (
+    CorruptIndexError, OSError, EOFError, struct.error, pickle.UnpicklingError, zlib.error,
+    IndexError,
+)
+_LAST_TERMS = 256  # the postings of a segment's last terms end at its postings file's end
+
+
+def check_readable(ix: Index, index_dir: Path) -> None:
+    """:func:`check_searcher` on a searcher of ``ix`` (what an indexing run does
+    first: a run with nothing to do said "unchanged" of a damaged index)."""
+    try:
+        searcher = ix.searcher()
+    except Exception as exc:
+        raise damaged_error(index_dir, f"{type(exc).__name__}: {exc}") from exc
+    with searcher:
+        check_searcher(searcher, index_dir)
+
+
+def check_searcher(searcher: Searcher, index_dir: Path) -> None:
+    """Read each segment's ends: its columns' and stored fields' last document,
+    and how far its last terms' postings reach (a truncated postings file was
+    only noticed by the search that read those postings).  A few reads per
+    segment, whatever the index's size.  Raises :class:`IndexDamagedError`."""
+    try:
+        for reader, _offset in searcher.reader().leaf_readers():
+            last = reader.doc_count_all() - 1
+            if last < 0:  # an empty index's reader has no columns
+                continue
+            for name in reader.schema.names():
+                if reader.has_column(name):
+                    reader.column_reader(name)[last]  # read for its errors
+            reader.stored_fields(last)
+            short = _postings_cut_short(reader)
+            if short:
+                raise damaged_error(index_dir, short)
+    except IndexDamagedError:
+        raise
+    except Exception as exc:  # any failure to read is damage; the caller says to rebuild
+        raise damaged_error(index_dir, f"{type(exc).__name__}: {exc}") from exc
+
+
+def _postings_cut_short(reader: Any) -> str | None:
+    """``file is cut short (…)`` when the postings of the segment's last terms (in
+    key order, the order they were written) end past its postings file's end."""
+    terms = getattr(reader, "_terms", None)
+    table = getattr(terms, "_tindex", None)
+    if not isinstance(table, filetables.OrderedHashReader):  # another codec: not checked
+        return None
+    end = 0
+    for i in range(table.indexlen - 1, max(-1, table.indexlen - 1 - _LAST_TERMS), -1):
+        found = table.key_and_range_at(table._get_pos(table.indexbase + i * table.indexsize))
+        if found is None:
+            continue
+        _key, datapos, datalen = found
+        info = W3TermInfo.from_bytes(table.dbfile.get(datapos, datalen))
+        if not info.is_inlined():
+            offset, length = info.extent()
+            # Whoosh 3 reads the length back as a 1-tuple.
+            end = max(end, offset + (length[0] if isinstance(length, tuple) else length))
+    name = reader._segment.make_filename(W3Codec.POSTS_EXT)
+    size = reader._storage.file_length(name)
+    return f"{name} is cut short: {size:,} of {end:,} bytes" if size < end else None
 
 
 def run_lock(index_dir: Path) -> FileLock:

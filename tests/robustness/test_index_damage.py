@@ -24,28 +24,30 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 # Whoosh leaves the file object of a segment it failed to read for the GC to close.
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
-@pytest.mark.parametrize("damage", ["truncate", "delete"])
+@pytest.mark.parametrize("damage", ["truncate", "delete", "stored", "postings end"])
 def test_damaged_segment(tmp_path: Path, damage: str) -> None:
     index = tmp_path / "ix"
     assert cli("index", "seeds", "--quiet", "--index", str(index)).returncode == 0
-    if damage == "truncate":  # the postings of a segment, cut short
-        postings = next(index.glob("*.pst"))
-        with postings.open("r+b") as f:
-            f.truncate(postings.stat().st_size // 3)
-    else:  # a segment's term dictionary, gone
+    if damage == "delete":  # a segment's term dictionary, gone
         next(index.glob("*.trm")).unlink()
+    else:  # the postings of a segment, or its stored fields, cut short
+        cut = next(index.glob("*._stored.col" if damage == "stored" else "*.pst"))
+        with cut.open("r+b") as f:
+            f.truncate(cut.stat().st_size - 16 if damage == "postings end"
+                       else cut.stat().st_size // 3)
 
     engine = SearchEngine(index)
     with pytest.raises(IndexDamagedError, match="damaged"):
         engine.search(SearchRequest(query="миграция"))
     engine.close()
 
-    # A plain re-index reads only the columns: it notices a missing file, not cut postings.
-    commands = [["search", "миграция"]] + ([["index", "--quiet"]] if damage == "delete" else [])
-    for args in commands:
+    # A run with nothing to do checks the index too: it said "5 unchanged" and exited 0
+    # over cut postings or stored fields, which the search then refused.
+    for args in (["search", "миграция"], ["index", "--quiet"], ["index", "seeds", "--quiet"]):
         done = cli(*args, "--index", str(index))
-        assert done.returncode == 1 and "Traceback" not in done.stderr
-        assert "damaged" in done.stderr and "--rebuild" in done.stderr
+        assert done.returncode == 1 and "Traceback" not in done.stderr, args
+        assert "damaged" in done.stderr and "--rebuild" in done.stderr, args
+        assert len(done.stderr.strip().splitlines()) == 1, args
 
     rebuilt = cli("index", "--rebuild", "--quiet", "--index", str(index))
     assert rebuilt.returncode == 0, rebuilt.stderr
