@@ -815,12 +815,17 @@ def test_similar_articles_come_from_the_title_and_the_body(tmp_path: Path,
              "body_twin.txt": "Weather\n\nRain and hail hit the valley farms again.",
              "title_twin.txt": "News\n\nCotton harvest began early."}
     files.update({f"other{i}.txt": f"Sports {i}\n\nOur team won a big cup." for i in range(4)})
-    update_index(tmp_path / "ix", [write_articles(files)])
+    assert sorted(similar_to_source(tmp_path, write_articles(files))) == ["body_twin",
+                                                                          "title_twin"]
+
+
+def similar_to_source(tmp_path: Path, root: Path) -> list[str]:
+    """The names of the articles most like ``source.txt`` in ``root``, best first."""
+    update_index(tmp_path / "ix", [root])
     eng = SearchEngine(tmp_path / "ix")
     try:
         path = next(p for p in eng.matching_paths("") if p.endswith("source.txt"))
-        assert sorted(Path(h.path).stem for h in eng.similar(path)) == ["body_twin",
-                                                                        "title_twin"]
+        return [Path(h.path).stem for h in eng.similar(path)]
     finally:
         eng.close()
 
@@ -834,13 +839,7 @@ def test_a_place_name_counts_once_in_similar_articles(tmp_path: Path,
              "place.txt": "Новости\n\nВ Казахстане прошёл фестиваль.",
              "topic.txt": "Новости\n\nРоссия отменила пошлины на пшеницу."}
     files.update({f"other{i}.txt": f"Спорт {i}\n\nНаша команда выиграла кубок." for i in range(4)})
-    update_index(tmp_path / "ix", [write_articles(files)])
-    eng = SearchEngine(tmp_path / "ix")
-    try:
-        path = next(p for p in eng.matching_paths("") if p.endswith("source.txt"))
-        assert [Path(h.path).stem for h in eng.similar(path)] == ["topic", "place"]
-    finally:
-        eng.close()
+    assert similar_to_source(tmp_path, write_articles(files)) == ["topic", "place"]
 
 
 def test_hits_have_the_fields_of_their_articles(dated: SearchEngine) -> None:
