@@ -63,7 +63,8 @@ def source_label(source: str) -> str:
 
 
 class _CountDelegate(QStyledItemDelegate):
-    """Shortens a long name, never its count: «Telegram: РИА Нов…  (6)»."""
+    """Shortens a long name in its middle, never its count: «Telegram: Мо…торг  (6)»
+    (cut at the end, names sharing a beginning looked the same)."""
 
     def initStyleOption(self, option: QStyleOptionViewItem,
                         index: QModelIndex | QPersistentModelIndex) -> None:
@@ -77,7 +78,7 @@ class _CountDelegate(QStyledItemDelegate):
         room = style.subElementRect(
             QStyle.SubElement.SE_ItemViewItemText, option, option.widget
         ).width() - option.fontMetrics.horizontalAdvance(suffix) - 8
-        option.text = option.fontMetrics.elidedText(name, Qt.TextElideMode.ElideRight,
+        option.text = option.fontMetrics.elidedText(name, Qt.TextElideMode.ElideMiddle,
                                                     max(room, 0)) + suffix
 
 

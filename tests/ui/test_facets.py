@@ -32,12 +32,31 @@ def test_a_long_source_name_gives_way_to_its_count(qtbot) -> None:
     box_list.show()
     qtbot.waitExposed(box_list)
     first = shown_text(box_list, 0)
-    assert first.startswith("Telegram: ") and "…" in first and first.endswith("(6)")
+    assert first.startswith("Tele") and "…" in first and first.endswith("мира  (6)")
     tooltip = box_list.model().index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert tooltip == f"{long_name}  (6)"  # the whole name on hover
     assert shown_text(box_list, 1) == "Trend  (1)"
     box_list.resize(900, box_list.height())  # room enough: nothing is cut
     qtbot.waitUntil(lambda: shown_text(box_list, 0) == f"{long_name}  (6)")
+
+
+@pytest.mark.parametrize("width", [150, 180, 240])
+def test_long_names_that_begin_alike_stay_apart(qtbot, width: int) -> None:
+    """Cut at their ends, several channels of one city all read «Telegram: Моск…»."""
+    box_list = CheckList()
+    qtbot.addWidget(box_list)
+    names = [f"Telegram: Москва сегодня — {topic}"
+             for topic in ("главное", "происшествия", "транспорт", "погода")]
+    box_list.set_counts(dict.fromkeys(names, 3))  # one count: only the names tell them apart
+    box_list.resize(width, box_list.height())
+    box_list.show()
+    qtbot.waitExposed(box_list)
+    shown = [shown_text(box_list, row) for row in range(len(names))]
+    assert all("…" in text for text in shown), shown  # narrow enough to cut them all
+    assert len(set(shown)) == len(names), shown
+    tips = [box_list.model().index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+            for row in range(len(names))]
+    assert sorted(tips) == sorted(f"{name}  (3)" for name in names)  # whole on hover
 
 
 def test_the_model_passes_qt_checks_and_keeps_a_ticked_value_at_zero(qtmodeltester) -> None:
