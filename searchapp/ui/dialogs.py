@@ -2,39 +2,103 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+REASON_SHARE = 0.4
+"""The most of the table's width the Reason column takes by itself: the rest is the files'."""
+
+
+class _PathDelegate(QStyledItemDelegate):
+    """A long path is cut in its folders: where it is starts it, and its file's
+    name ends it whole while the name fits («/home/user/Арх…март/заметка.md»)."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem,
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
+        widget = option.widget
+        style = widget.style() if widget else QApplication.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        room = style.subElementRect(
+            QStyle.SubElement.SE_ItemViewItemText, option, widget).width() - 2 * margin
+        metrics = option.fontMetrics
+        path = option.text
+        cut = max(path.rfind("/"), path.rfind("\\")) + 1  # the name's start
+        folder, name = path[:cut], path[cut:]
+        if metrics.horizontalAdvance(path) <= room or not folder:
+            return
+        left = room - metrics.horizontalAdvance(name)
+        if left >= metrics.horizontalAdvance("/…/"):
+            option.text = metrics.elidedText(folder, Qt.TextElideMode.ElideMiddle, left) + name
+
 
 class FailedFilesDialog(QDialog):
-    """The files the last indexing run skipped or read with a defect, and why."""
+    """The files the last indexing run skipped or read with a defect, and why.
+
+    Each text is on one line, cut with "…" where it does not fit (a path in its
+    folders) and whole in its tooltip; the Reason column takes what its reasons
+    need up to :data:`REASON_SHARE` of the width until it is dragged."""
 
     def __init__(self, failed: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Files skipped or read with a defect"))
         self.table = QTableWidget(len(failed), 2)
         self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Reason")])
+        self.table.setWordWrap(False)
+        self.table.setItemDelegateForColumn(0, _PathDelegate(self.table))
         for row, (path, reason) in enumerate(failed):
-            self.table.setItem(row, 0, QTableWidgetItem(path))
-            self.table.setItem(row, 1, QTableWidgetItem(reason))
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.ResizeToContents
-        )
+            for column, text in enumerate((path, reason)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, column, item)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        self._reason_fitted = True  # until the user drags the column's edge
+        self._fitting = False
+        header.sectionResized.connect(self._reason_resized)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
         self.resize(800, 400)
+
+    def _fit_reasons(self) -> None:
+        if not self._reason_fitted:
+            return
+        room = self.table.viewport().width()
+        wanted = self.table.sizeHintForColumn(1) if self.table.rowCount() else 0
+        self._fitting = True
+        self.table.setColumnWidth(1, max(min(wanted, int(room * REASON_SHARE)), 80))
+        self._fitting = False
+
+    def _reason_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == 1 and not self._fitting:
+            self._reason_fitted = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_reasons()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_reasons()
 
 
 def syntax_help() -> str:
