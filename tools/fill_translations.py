@@ -145,6 +145,10 @@ RU = {
     "no date": "без даты",
     "hit %1 of %2": "совпадение %1 из %2",
     "no hits": "нет совпадений",
+    "Only the first %n hit(s) are marked": (
+        "Отмечено только первое %n совпадение", "Отмечены только первые %n совпадения",
+        "Отмечены только первые %n совпадений",
+    ),
     "&Export results…": "&Экспорт результатов…",
     "Export results": "Экспорт результатов",
     "CSV (*.csv);;JSON (*.json)": "CSV (*.csv);;JSON (*.json)",
@@ -301,6 +305,8 @@ EN_PLURALS = {
         "Shard %1 did not answer: results are from the other %2 of %3 shards.",
         "Shards %1 did not answer: results are from the other %2 of %3 shards.",
     ),
+    "Only the first %n hit(s) are marked": (
+        "Only the first %n hit is marked", "Only the first %n hits are marked"),
 }
 
 

@@ -156,6 +156,9 @@ class ArticleView:
     body: str
     body_spans: tuple[Span, ...] = ()
     title_spans: tuple[Span, ...] = ()
+    more_body_hits: bool = False
+    """The body has more matches than ``body_spans`` holds (it stops at the first
+    :data:`~searchapp.core.snippets.MAX_SPANS`)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,7 @@ from whoosh.fields import COLUMN, ID, STORED, TEXT, Schema
 from searchapp.core.analysis import make_analyzer, make_source_analyzer
 from searchapp.core.article import Article
 from searchapp.core.results import ArticleView, Hit
-from searchapp.core.snippets import Positions, best_fragments, spans_only
+from searchapp.core.snippets import MAX_SPANS, Positions, best_fragments, spans_only
 
 # 3: sound keys of names (~meredov); 4: no keys for a capital that only
 # starts a sentence or a line in capitals; 5: a source's words split at dots
@@ -216,6 +216,8 @@ def to_article_view(
     title, body = _text(fields, TITLE), _text(fields, BODY)
     matched = _matched(terms)
     at = at or {}
+    # One more than is kept: whether there are more is known without counting them all.
+    body_spans = spans_only(body, matched, limit=MAX_SPANS + 1, at=at.get(BODY))
     return ArticleView(
         path=str(fields[PATH]),
         title=title,
@@ -224,6 +226,7 @@ def to_article_view(
         lang=_text(fields, LANG),
         url=_text(fields, URL),
         body=body,
-        body_spans=spans_only(body, matched, at=at.get(BODY)),
+        body_spans=body_spans[:MAX_SPANS],
         title_spans=spans_only(title, matched, at=at.get(TITLE)),
+        more_body_hits=len(body_spans) > MAX_SPANS,
     )

@@ -114,6 +114,7 @@ class ReadingPane(QWidget):
         layout.addWidget(self.similar_label)
         layout.addWidget(self.similar_list)
         self._hits: list[tuple[int, int]] = []
+        self._more_hits = False  # the text has more hits than are marked
         self._current = -1
         self.retranslate()
 
@@ -166,7 +167,7 @@ class ReadingPane(QWidget):
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(fmt)
         cursor.endEditBlock()
-        self._set_hits(list(article.body_spans))
+        self._set_hits(list(article.body_spans), article.more_body_hits)
         if self._hits:
             self.go_to_hit(0)
         else:
@@ -180,9 +181,10 @@ class ReadingPane(QWidget):
         return marked.replace("<mark>", f"<span style='background-color:{bg};color:{fg}'>") \
             .replace("</mark>", "</span>")
 
-    def _set_hits(self, spans: list[tuple[int, int]]) -> None:
+    def _set_hits(self, spans: list[tuple[int, int]], more: bool = False) -> None:
         # The document holds the body verbatim, so its offsets are the spans'.
         self._hits = spans
+        self._more_hits = more
         self._current = -1
         self.prev_button.setEnabled(bool(spans))
         self.next_button.setEnabled(bool(spans))
@@ -194,10 +196,14 @@ class ReadingPane(QWidget):
             self.counter.clear()
             self.hitChanged.emit(0, 0)
             return
+        # Past the marked hits the count is a lower bound: "hit 1 of 10000+".
+        shown = f"{total}+" if self._more_hits else str(total)
         self.counter.setText(
             self.tr("hit %1 of %2").replace("%1", str(self._current + 1)).replace(
-                "%2", str(total)) if total else self.tr("no hits")
+                "%2", shown) if total else self.tr("no hits")
         )
+        self.counter.setToolTip(self.tr("Only the first %n hit(s) are marked", "", total)
+                                if self._more_hits else "")
         self.hitChanged.emit(self._current + 1, total)
 
     def go_to_hit(self, i: int) -> None:

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from searchapp.core import schema
 from searchapp.core.article import Article
 from searchapp.core.query import compile_query
+from searchapp.core.results import ArticleView
 
 # What SCHEMA_VERSION 6 writes: changing a field (or its analysis) means bumping the version.
 VERSION_6_FIELDS = {
@@ -42,6 +45,20 @@ def test_a_record_maps_back_to_the_article() -> None:
     assert view.body_spans == ((8, 16),) and view.title_spans == ((0, 8),)
     undated = schema.record(Article(path="/b.md", title="", body=""))
     assert schema.to_hit(undated, 0, {}).date is None
+
+
+def test_an_article_view_says_when_its_text_has_more_hits_than_it_marks(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(schema, "MAX_SPANS", 3)
+    terms = {"body": frozenset({"миграция"})}
+
+    def view(times: int) -> ArticleView:
+        body = " ".join(["миграция"] * times)
+        return schema.to_article_view(schema.record(Article(path="/a.md", title="", body=body)),
+                                      terms)
+
+    assert (len(view(3).body_spans), view(3).more_body_hits) == (3, False)  # all of them
+    assert (len(view(4).body_spans), view(4).more_body_hits) == (3, True)
 
 
 def test_every_field_a_user_may_type_searches_its_index_field() -> None:

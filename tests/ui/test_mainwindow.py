@@ -17,6 +17,7 @@ from searchapp.core.errors import IndexDamagedError
 from searchapp.core.notices import Notice, NoticeKind
 from searchapp.core.query import MAX_WORDS
 from searchapp.core.results import SearchRequest
+from searchapp.core.snippets import MAX_SPANS
 from searchapp.ui import controller, mainwindow
 from searchapp.ui.facet_model import ValueRole
 from searchapp.ui.mainwindow import MainWindow
@@ -370,6 +371,30 @@ def test_a_long_line_with_many_hits_is_laid_out_once(qtbot, make_window, tmp_pat
     assert marked_background(pane, pane.article.body_spans[-1][0]) is not None
     # Setting the text is one change; marking every hit, one more.
     assert len(changes) <= 3, f"{len(changes)} changes to the document"
+
+
+@pytest.mark.parametrize(("lang", "counter", "tooltip"), [
+    ("en", "hit 1 of 10000+", "Only the first 10000 hits are marked"),
+    ("ru", "совпадение 1 из 10000+", "Отмечены только первые 10000 совпадений")])
+def test_the_hit_counter_says_when_it_stops_counting(qtbot, make_window, tmp_path,
+                                                     write_articles, lang, counter,
+                                                     tooltip) -> None:
+    """Past the 10,000 hits it marks, the counter said "of 10000" as if that were all."""
+    root = write_articles({"many.txt": "Зебры\n\n" + "zebra crossing " * (MAX_SPANS + 50),
+                           "few.txt": "Зебры\n\n" + "zebra crossing " * 3})
+    window = make_window(tmp_path / "ix", folders=[root], lang=lang)
+    qtbot.waitUntil(lambda: window.last_response is not None
+                    and window.last_response.total == 2, timeout=WAIT_MS)
+    type_query(qtbot, window, "zebra")
+    pane = open_first_result(qtbot, window)
+    assert pane.article.path.endswith("many.txt") and pane.hit_count == MAX_SPANS
+    assert pane.counter.text() == counter
+    assert pane.counter.toolTip() == tooltip
+    window.results.setCurrentIndex(window.model.index(1, 0))  # all its hits are marked
+    window.open_current()
+    qtbot.waitUntil(lambda: pane.article.path.endswith("few.txt"), timeout=WAIT_MS)
+    assert pane.counter.text() == counter.replace("10000+", "3")
+    assert pane.counter.toolTip() == ""
 
 
 def test_results_model_is_a_valid_qt_model(qtbot, qtmodeltester, window) -> None:

@@ -572,6 +572,11 @@
         <source>hit %1 of %2</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <location filename="../../../searchapp/ui/reading_pane.py" line="205" />
+        <source>Only the first %n hit(s) are marked</source>
+        <translation><numerusform>Only the first %n hit is marked</numerusform><numerusform>Only the first %n hits are marked</numerusform></translation>
+    </message>
     <message>
         <location filename="../../../searchapp/ui/reading_pane.py" line="185" />
         <source>no hits</source>

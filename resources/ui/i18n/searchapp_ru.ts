@@ -572,6 +572,11 @@
         <source>hit %1 of %2</source>
         <translation>совпадение %1 из %2</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../../searchapp/ui/reading_pane.py" line="205" />
+        <source>Only the first %n hit(s) are marked</source>
+        <translation><numerusform>Отмечено только первое %n совпадение</numerusform><numerusform>Отмечены только первые %n совпадения</numerusform><numerusform>Отмечены только первые %n совпадений</numerusform></translation>
+    </message>
     <message>
         <location filename="../../../searchapp/ui/reading_pane.py" line="185" />
         <source>no hits</source>
