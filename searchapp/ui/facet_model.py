@@ -18,6 +18,8 @@ from PySide6.QtCore import (
 
 ValueRole = Qt.ItemDataRole.UserRole + 1
 CountRole = Qt.ItemDataRole.UserRole + 2
+NamesRole = Qt.ItemDataRole.UserRole + 3
+"""Every row's name as shown (labels applied): the names a row's is told apart from."""
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -33,10 +35,12 @@ class FacetModel(QAbstractListModel):
         self._labels = labels or {}
         self._rows: list[tuple[str, int]] = []
         self._checked: set[str] = set()
+        self._shown_names: tuple[str, ...] | None = None  # NamesRole's, until rows or labels change
 
     def set_labels(self, labels: dict[str, str]) -> None:
         """Show ``labels`` for their values (the window's language changed)."""
         self._labels = dict(labels)
+        self._shown_names = None
         if self._rows:
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
@@ -55,6 +59,8 @@ class FacetModel(QAbstractListModel):
             return value
         if role == CountRole:
             return count
+        if role == NamesRole:
+            return self._names()
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -70,6 +76,11 @@ class FacetModel(QAbstractListModel):
         on = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value)
         return self.set_checked(self._rows[index.row()][0], on)
 
+    def _names(self) -> tuple[str, ...]:
+        if self._shown_names is None:
+            self._shown_names = tuple(self._labels.get(v, v) for v, _ in self._rows)
+        return self._shown_names
+
     # -- the facet's own API -------------------------------------------------------
 
     def checked(self) -> frozenset[str]:
@@ -82,6 +93,7 @@ class FacetModel(QAbstractListModel):
             values.setdefault(value, 0)
         self.beginResetModel()
         self._rows = sorted(values.items(), key=lambda kv: (-kv[1], kv[0]))
+        self._shown_names = None
         self.endResetModel()
 
     def set_checked(self, value: str, on: bool, notify: bool = True) -> bool:

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from searchapp.core import UNKNOWN_SOURCE, Facets
-from searchapp.ui.facet_model import CountRole, FacetModel
+from searchapp.ui.facet_model import CountRole, FacetModel, NamesRole
 from searchapp.ui.theme import check_box_window
 
 NO_DATE = QDate(1900, 1, 1)
@@ -63,8 +63,10 @@ def source_label(source: str) -> str:
 
 
 class _CountDelegate(QStyledItemDelegate):
-    """Shortens a long name in its middle, never its count: «Telegram: Мо…торг  (6)»
-    (cut at the end, names sharing a beginning looked the same)."""
+    """Shortens a long name, never its count: «Викиновости (ru.w…  (828)».  A name
+    cut so that another name of the list begins the same is cut in its middle
+    instead: «Telegr…лавное  (3)», «Telegr…погода  (3)» (cut at their ends, a
+    city's channels all read «Telegram: Мо…»)."""
 
     def initStyleOption(self, option: QStyleOptionViewItem,
                         index: QModelIndex | QPersistentModelIndex) -> None:
@@ -75,11 +77,15 @@ class _CountDelegate(QStyledItemDelegate):
         suffix = f"  ({count})"
         name = option.text.removesuffix(suffix)
         style = option.widget.style() if option.widget else QApplication.style()
-        room = style.subElementRect(
+        room = max(style.subElementRect(
             QStyle.SubElement.SE_ItemViewItemText, option, option.widget
-        ).width() - option.fontMetrics.horizontalAdvance(suffix) - 8
-        option.text = option.fontMetrics.elidedText(name, Qt.TextElideMode.ElideMiddle,
-                                                    max(room, 0)) + suffix
+        ).width() - option.fontMetrics.horizontalAdvance(suffix) - 8, 0)
+        shown = option.fontMetrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
+        kept = shown.removesuffix("…")
+        if kept != shown and any(other != name and other.startswith(kept)
+                                 for other in index.data(NamesRole) or ()):
+            shown = option.fontMetrics.elidedText(name, Qt.TextElideMode.ElideMiddle, room)
+        option.text = shown + suffix
 
 
 class CheckList(QListView):

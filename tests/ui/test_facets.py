@@ -32,7 +32,7 @@ def test_a_long_source_name_gives_way_to_its_count(qtbot) -> None:
     box_list.show()
     qtbot.waitExposed(box_list)
     first = shown_text(box_list, 0)
-    assert first.startswith("Tele") and "…" in first and first.endswith("мира  (6)")
+    assert first.startswith("Telegram: ") and "…" in first and first.endswith("(6)")
     tooltip = box_list.model().index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert tooltip == f"{long_name}  (6)"  # the whole name on hover
     assert shown_text(box_list, 1) == "Trend  (1)"
