@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
     QGuiApplication,
+    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
 )
@@ -33,6 +34,7 @@ from searchapp.ui.facets import source_label
 from searchapp.ui.theme import current_mark_colors, mark_colors
 
 EARLY_KEPT = 8  # similar lists kept for articles still on their way
+TITLE_LINES = 3  # a longer title is cut with "…" (whole in its tooltip)
 
 
 class SafeBrowser(QTextBrowser):
@@ -50,6 +52,90 @@ class SafeBrowser(QTextBrowser):
         return None
 
 
+class TitleLabel(QLabel):
+    """An article's title in large bold type, its matches marked, on at most
+    :data:`TITLE_LINES` lines: a longer one is cut with "…" and is whole in the
+    tooltip.  It keeps the height of the lines it shows (a small window sliced
+    a long title through a line)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        # An article's own text: "<b>" in it is no markup (the title is escaped
+        # by mark_html, which marks its matches).
+        self.setTextFormat(Qt.TextFormat.RichText)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.setFont(font)
+        self._probe = QLabel()  # lays out candidate texts at this label's width
+        self._probe.setWordWrap(True)
+        self._probe.setTextFormat(Qt.TextFormat.RichText)
+        self._probe.setFont(font)
+        self._title = ""
+        self._spans: tuple[tuple[int, int], ...] = ()
+        self._fitted_at = -1
+
+    def set_placeholder(self, text: str) -> None:
+        self._title, self._spans = text, ()
+        self._fit()
+
+    def set_title(self, title: str, spans: Sequence[tuple[int, int]]) -> None:
+        self._title, self._spans = title, tuple(spans)
+        self._fit()
+
+    def title(self) -> str:
+        """The whole title (or placeholder), as plain text."""
+        return self._title
+
+    def _html(self, cut: int | None = None) -> str:
+        """The title's first ``cut`` characters (all: None) as HTML, its matches marked."""
+        text = self._title if cut is None else self._title[:cut].rstrip()
+        spans = [(a, min(b, len(text))) for a, b in self._spans if a < len(text)]
+        bg, fg = mark_colors(self.palette())
+        marked = mark_html(text, spans)
+        # Escaped text holds no "<mark>": these are the marks mark_html added.
+        marked = marked.replace("<mark>", f"<span style='background-color:{bg};color:{fg}'>") \
+            .replace("</mark>", "</span>")
+        return marked if cut is None else marked + "…"
+
+    def _height(self, html: str, width: int) -> int:
+        self._probe.setText(html)
+        return self._probe.heightForWidth(width)
+
+    def _fit(self) -> None:
+        """Show as much of the title as :data:`TITLE_LINES` lines hold at this width."""
+        width = self.width()
+        self._fitted_at = width
+        full = self._html()
+        room = self._height("<br>".join(["X"] * TITLE_LINES), width)
+        shown, cut = full, False
+        if self._height(full, width) > room:
+            lo, hi = 0, len(self._title)  # the longest start that fits, with its "…"
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                if self._height(self._html(mid), width) <= room:
+                    lo = mid
+                else:
+                    hi = mid - 1
+            # Cut between words when one ends near: "…" after a whole word.
+            space = self._title.rfind(" ", 0, lo + 1)
+            shown, cut = self._html(space if space > lo * 3 // 4 else lo), True
+        super().setText(shown)
+        self.setToolTip(self._title if cut else "")
+        self.setMinimumHeight(self._height(shown, width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != self._fitted_at:
+            self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._fit()  # the marks' colours follow the scheme
+
+
 class ReadingPane(QWidget):
     """Signals: ``hitChanged(int, int)`` (current 1-based, total)."""
 
@@ -59,16 +145,8 @@ class ReadingPane(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.article: ArticleView | None = None  # the article shown
-        self.title = QLabel()
-        self.title.setWordWrap(True)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = TitleLabel()
         self.meta = QLabel()
-        # An article's own text: "<b>" in it is no markup (the title is escaped
-        # by mark_html, which marks its matches).
-        self.title.setTextFormat(Qt.TextFormat.RichText)
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
         # A long source name wraps instead of widening the window (a wrapped
         # label would still ask for room of its own: the row gives it the pane's).
@@ -131,7 +209,7 @@ class ReadingPane(QWidget):
 
     def show_placeholder(self) -> None:
         self.article = None
-        self.title.setText(self.tr("No article open"))
+        self.title.set_placeholder(self.tr("No article open"))
         self.meta.setText(self.tr("Pick a result to read it here."))
         self.link.clear()
         self.browser.clear()
@@ -146,7 +224,7 @@ class ReadingPane(QWidget):
             self._show_similar(article.path if early is not None else None, early or ())
         self.cite_button.setEnabled(True)
         date = article.date.isoformat() if article.date else self.tr("no date")
-        self.title.setText(self._title_html(article))
+        self.title.set_title(article.title, article.title_spans)
         self.meta.setText(f"{source_label(article.source)} · {date} · {article.lang}")
         url = QUrl.fromLocalFile(article.path).toString()
         name = mark_html(Path(article.path).name, ())
@@ -172,14 +250,6 @@ class ReadingPane(QWidget):
             self.go_to_hit(0)
         else:
             self.browser.moveCursor(QTextCursor.MoveOperation.Start)
-
-    def _title_html(self, article: ArticleView) -> str:
-        """The title, escaped, with its matches marked as in the text below it."""
-        bg, fg = mark_colors(self.palette())
-        marked = mark_html(article.title, article.title_spans)
-        # Escaped text holds no "<mark>": these are the marks mark_html added.
-        return marked.replace("<mark>", f"<span style='background-color:{bg};color:{fg}'>") \
-            .replace("</mark>", "</span>")
 
     def _set_hits(self, spans: list[tuple[int, int]], more: bool = False) -> None:
         # The document holds the body verbatim, so its offsets are the spans'.

@@ -353,6 +353,34 @@ def test_title_matches_are_marked_in_the_reading_pane(qtbot, make_window, tmp_pa
     assert shown_title(pane) == "Миграция <b>трудовая</b> в Казахстане"
 
 
+LONG_TITLE = ("Москва: очень длинный заголовок статьи о том, как правительство Москвы приняло "
+              "решение о строительстве новой линии метро с двадцатью станциями и тремя "
+              "пересадками к 2030 году, и что об этом думают жители")
+
+
+@pytest.mark.parametrize("size", [(700, 450), (1280, 800), (700, 300)])
+def test_a_long_title_is_cut_with_an_ellipsis_not_sliced(qtbot, make_window, tmp_path,
+                                                         write_articles, size) -> None:
+    """At 700x450 the pane's title was squeezed to four and a half lines: the
+    fifth was cut through the middle of its letters."""
+    root = write_articles({"long.md": f'---\ntitle: "{LONG_TITLE}"\n---\n\nМосква строит метро.'})
+    window = make_window(tmp_path / "ix", folders=[root], lang="ru")
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.width() == max(size[0], window.minimumSizeHint().width()))
+    type_query(qtbot, window, "Москва")
+    pane = open_first_result(qtbot, window)
+    title = pane.title
+    qtbot.waitUntil(lambda: title.toolTip() == LONG_TITLE)  # whole on hover
+    shown = shown_title(pane)
+    assert shown.endswith("…") and LONG_TITLE.startswith(shown.removesuffix("…"))
+    assert shown.startswith("Москва: очень длинный")
+    lines = title.heightForWidth(title.width()) / title.fontMetrics().lineSpacing()
+    assert 1 < lines < 4  # three lines at most
+    assert title.height() >= title.heightForWidth(title.width())  # none of them sliced
+    pane.show_placeholder()
+    assert shown_title(pane) == "Статья не открыта" and title.toolTip() == ""
+
+
 def test_a_long_line_with_many_hits_is_laid_out_once(qtbot, make_window, tmp_path,
                                                      write_articles) -> None:
     """Marking 400 hits on one line used to redo the line's layout for each
