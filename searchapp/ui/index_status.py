@@ -4,7 +4,15 @@ Cancel, and what the last run did (with the files it skipped and why)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStatusBar,
+    QToolButton,
+    QWidget,
+)
 
 from searchapp.core import SAVED_PAGE_FOLDERS, IndexReport, IndexStats, Progress
 from searchapp.ui.dialogs import FailedFilesDialog
@@ -23,19 +31,31 @@ class IndexStatus(QObject):
         super().__init__(parent_widget)
         self._parent = parent_widget
         self.stats_label = QLabel()
+        # The index's size and the last run's report are two things: a line between.
+        self.separator = QFrame()
+        self.separator.setFrameShape(QFrame.Shape.VLine)
+        self.separator.setFrameShadow(QFrame.Shadow.Sunken)
+        self.separator.hide()  # until there is a size to set apart
         self.report_label = ElidedLabel()
         self.failed_button = QPushButton()
         self.failed_button.setFlat(True)
         self.failed_button.hide()
         self.failed_button.clicked.connect(self.show_failed)
+        # The count stands beside the bar: drawn in it, the bar's fill covered
+        # its first digits ("8055" on blue, "/ 19043" on white).
+        self.progress_label = QLabel()
+        self.progress_label.hide()
         self.progress_bar = QProgressBar()
+        self.progress_bar.setTextVisible(False)
         self.progress_bar.setMaximumWidth(220)
         self.progress_bar.hide()
         self.cancel_button = QToolButton()
         self.cancel_button.hide()
         bar.addWidget(self.stats_label)
+        bar.addWidget(self.separator)
         bar.addWidget(self.report_label, 1)
         bar.addPermanentWidget(self.failed_button)
+        bar.addPermanentWidget(self.progress_label)
         bar.addPermanentWidget(self.progress_bar)
         bar.addPermanentWidget(self.cancel_button)
         self._delay = QTimer(self, singleShot=True, interval=PROGRESS_DELAY_MS)
@@ -59,18 +79,20 @@ class IndexStatus(QObject):
 
     def _show_progress(self) -> None:
         if self._running:
+            self.progress_label.show()
             self.progress_bar.show()
             self.cancel_button.show()
 
     def progress(self, progress: Progress) -> None:
         self.progress_bar.setMaximum(max(progress.total, 1))
         self.progress_bar.setValue(progress.done)
-        self.progress_bar.setFormat("%v / %m")
+        self.progress_label.setText(f"{progress.done} / {progress.total}")
         self.say(self.tr("Indexing…"))
 
     def _end(self) -> None:
         self._running = False
         self._delay.stop()
+        self.progress_label.hide()
         self.progress_bar.hide()
         self.cancel_button.hide()
 
@@ -116,6 +138,7 @@ class IndexStatus(QObject):
             self.tr("Articles: %1, sources: %2").replace("%1", str(stats.articles))
             .replace("%2", str(stats.sources))
         )
+        self.separator.show()
 
     def show_failed(self) -> None:
         if self.notes:

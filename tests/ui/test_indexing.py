@@ -181,11 +181,17 @@ def test_progress_and_cancel_keep_what_was_done(qtbot, make_window, tmp_path: Pa
     qtbot.waitUntil(lambda: window.progress_bar.value() == HeldProgress.HOLD_AT,
                     timeout=WAIT_MS)
     assert window.cancel_button.isVisible()
+    # The count beside the bar, not drawn in it: the bar's fill covered its
+    # first digits ("8055" on blue, "/ 19043" on white).
+    count_label = window.status.progress_label
+    assert count_label.text() == f"{HeldProgress.HOLD_AT} / 200" and count_label.isVisible()
+    assert not window.progress_bar.isTextVisible()
+    assert count_label.geometry().right() < window.progress_bar.geometry().left()
     window.cancel_button.click()
     qtbot.waitUntil(lambda: not window.controller.indexing, timeout=WAIT_MS)
     assert "cancelled" in window.report_label.text()
     assert "50 added" in window.report_label.text()
-    assert not window.progress_bar.isVisible()
+    assert not window.progress_bar.isVisible() and not count_label.isVisible()
     assert count(tmp_path / "ix", "миграция") == HeldProgress.HOLD_AT
 
 
@@ -369,6 +375,12 @@ def test_a_long_report_is_cut_with_an_ellipsis_beside_its_button(
     assert report.shown_text().endswith("…")
     assert report.geometry().right() < button.geometry().left()
     assert stats.width() >= stats.sizeHint().width()  # «Статей: 2, источников: 1» whole
+    # A line between the index's size and the report («…источников: 1 | добавлено 1…»):
+    # they ran together as one sentence.
+    line = window.status.separator
+    assert line.isVisible() and line.frameShape() == line.Shape.VLine
+    assert stats.geometry().right() < line.geometry().left()
+    assert line.geometry().right() < report.geometry().left()
 
 
 @pytest.mark.parametrize(("saved_pages", "words"), [
