@@ -100,7 +100,7 @@ RU = {
     "Relevance": "По релевантности",
     "Newest first": "Сначала новые",
     "Oldest first": "Сначала старые",
-    "Sort order": "Порядок",
+    "Sort order": "Порядок сортировки",
     "&File": "&Файл",
     "&Add folder…": "&Добавить папку…",
     "&Rebuild index": "&Перестроить индекс",
@@ -156,7 +156,7 @@ RU = {
         "%n статья экспортирована в %1", "%n статьи экспортированы в %1",
         "%n статей экспортировано в %1",
     ),
-    "Copy citation": "Копировать ссылку",
+    "Copy citation": "Цитировать",
     "Did you mean: %1?": "Может быть, вы искали: %1?",
     "Similar articles": "Похожие статьи",
     "Changes will show up only at the next start: %1":
@@ -171,7 +171,8 @@ RU = {
         "Попробуйте меньше слов, другую форму или префикс: мигра*.",
     "Similar articles: looking…": "Похожие статьи: ищем…",
     "Similar articles: none found": "Похожие статьи: не найдены",
-    "Copy title, source, date and path": "Скопировать заголовок, источник, дату и путь",
+    "Copy title, source, date and path":
+        "Скопировать для цитирования: заголовок, источник, дату и путь",
     "'%1:' has no word after it: it was left out.": "После «%1:» нет слова: поле пропущено.",
     "A phrase cannot hold a wildcard: its words were searched apart.":
         "Во фразе не может быть шаблона (* или ?): её слова искались по отдельности.",

@@ -435,6 +435,10 @@ def test_russian_interface(qtbot, make_window, seed_copy) -> None:
     assert window.file_menu.title() == "&Файл"
     type_query(qtbot, window, "миграция")
     assert re.fullmatch(r"1 статья · \d+ мс", window.count_label.text())
+    # "Copy citation" was «Копировать ссылку», "copy link".
+    assert window.reading_pane.cite_button.text() == "Цитировать"
+    assert window.reading_pane.cite_button.toolTip().startswith("Скопировать для цитирования")
+    assert window.sort.toolTip() == "Порядок сортировки"
     window.set_language("en")  # switched live from the View menu
     qtbot.waitUntil(lambda: window.file_menu.title() == "&File", timeout=WAIT_MS)
     assert re.fullmatch(r"1 article · \d+ ms", window.count_label.text())

@@ -487,7 +487,7 @@
     <message>
         <location filename="../../../searchapp/ui/query_bar.py" line="111" />
         <source>Sort order</source>
-        <translation>Порядок</translation>
+        <translation>Порядок сортировки</translation>
     </message>
     <message>
         <location filename="../../../searchapp/ui/query_bar.py" line="112" />
@@ -530,12 +530,12 @@
     <message>
         <location filename="../../../searchapp/ui/reading_pane.py" line="121" />
         <source>Copy citation</source>
-        <translation>Копировать ссылку</translation>
+        <translation>Цитировать</translation>
     </message>
     <message>
         <location filename="../../../searchapp/ui/reading_pane.py" line="122" />
         <source>Copy title, source, date and path</source>
-        <translation>Скопировать заголовок, источник, дату и путь</translation>
+        <translation>Скопировать для цитирования: заголовок, источник, дату и путь</translation>
     </message>
     <message>
         <location filename="../../../searchapp/ui/reading_pane.py" line="261" />
