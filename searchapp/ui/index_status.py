@@ -4,6 +4,7 @@ Cancel, and what the last run did (with the files it skipped and why)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -34,7 +35,8 @@ class IndexStatus(QObject):
         # The index's size and the last run's report are two things: a line between.
         self.separator = QFrame()
         self.separator.setFrameShape(QFrame.Shape.VLine)
-        self.separator.setFrameShadow(QFrame.Shadow.Sunken)
+        self.separator.setFrameShadow(QFrame.Shadow.Plain)
+        self.separator.setForegroundRole(QPalette.ColorRole.Mid)  # a quiet line in either scheme
         self.separator.hide()  # until there is a size to set apart
         self.report_label = ElidedLabel()
         self.failed_button = QPushButton()
