@@ -71,6 +71,7 @@ class FailedFilesDialog(QDialog):
         header.setStretchLastSection(False)
         self._reason_fitted = True  # until the user drags the column's edge
         self._fitting = False
+        self._reasons_width: int | None = None  # what the reasons ask for
         header.sectionResized.connect(self._reason_resized)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -82,10 +83,11 @@ class FailedFilesDialog(QDialog):
     def _fit_reasons(self) -> None:
         if not self._reason_fitted:
             return
+        if self._reasons_width is None:  # measured once: the rows do not change
+            self._reasons_width = self.table.sizeHintForColumn(1) if self.table.rowCount() else 0
         room = self.table.viewport().width()
-        wanted = self.table.sizeHintForColumn(1) if self.table.rowCount() else 0
         self._fitting = True
-        self.table.setColumnWidth(1, max(min(wanted, int(room * REASON_SHARE)), 80))
+        self.table.setColumnWidth(1, max(min(self._reasons_width, int(room * REASON_SHARE)), 80))
         self._fitting = False
 
     def _reason_resized(self, column: int, _old: int, _new: int) -> None:
