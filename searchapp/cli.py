@@ -139,14 +139,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _instead_of_cluster(cluster_file: Path, command: str | None) -> Path:
+    """The Whoosh index to read when the Xapian bindings are missing (said on
+    stderr).  The cluster file is checked all the same; ``index`` and
+    ``forget`` are refused: they would change another index than the one named."""
+    from searchapp.core.cluster.config import XAPIAN_MISSING, load_cluster
+
+    load_cluster(cluster_file)
+    if command in ("index", "forget"):
+        raise UsageError(f"{cluster_file} is a cluster, and {XAPIAN_MISSING}; nothing was written")
+    index_dir = default_index_dir()
+    print(f"searchapp: no Xapian bindings (pip install 'searchapp[cluster]'): "
+          f"using the Whoosh index at {index_dir}", file=sys.stderr)
+    return index_dir
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     index_dir: Path = args.index or default_index_dir()
-    if is_cluster_file(index_dir) and not cluster_available():
-        index_dir = default_index_dir()
-        print(f"searchapp: no Xapian bindings (pip install 'searchapp[cluster]'): "
-              f"using the Whoosh index at {index_dir}", file=sys.stderr)
     try:
+        if is_cluster_file(index_dir) and not cluster_available():
+            index_dir = _instead_of_cluster(index_dir, args.command)
         if args.command == "index":
             return _index(index_dir, args.paths, args.rebuild, args.quiet)
         if args.command == "folders":

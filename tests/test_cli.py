@@ -326,3 +326,43 @@ def test_an_index_that_cannot_be_written_is_one_line(
     assert capsys.readouterr().err == (
         f"searchapp: cannot write in the index folder {index}: {why}\n")
     assert sorted((p.name, p.stat().st_mtime_ns) for p in index.iterdir()) == before
+
+
+CLUSTER = '[[shard]]\nhost = "127.0.0.1"\nport = {port}\npath = "/tmp/shard{i}"\n'
+
+
+@pytest.mark.parametrize("command", [["index", "PATH"], ["forget", "PATH"]])
+def test_without_xapian_a_cluster_is_not_written_and_no_other_index_instead(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, command: list[str]
+) -> None:
+    """`searchapp index FOLDER --index c.toml` without the bindings added FOLDER
+    to the default index (saying it used it) and exited 0."""
+    from searchapp import cli
+
+    monkeypatch.setattr(cli, "cluster_available", lambda: False)
+    default = tmp_path / "default"
+    monkeypatch.setenv("SEARCHAPP_INDEX", str(default))
+    cluster = tmp_path / "c.toml"
+    cluster.write_text(CLUSTER.format(port=9001, i=1) + CLUSTER.format(port=9002, i=2))
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Заголовок\n\nТекст.", encoding="utf-8")
+    argv = [str(folder) if a == "PATH" else a for a in command]
+    assert cli.main([*argv, "--index", str(cluster)]) == cli.EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "is a cluster" in err and "searchapp[cluster]" in err and "nothing was written" in err
+    assert not default.exists()
+
+
+def test_without_xapian_a_wrong_cluster_file_is_still_said_to_be_wrong(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    from searchapp import cli
+
+    monkeypatch.setattr(cli, "cluster_available", lambda: False)
+    cluster = tmp_path / "c.toml"
+    cluster.write_text(CLUSTER.format(port=9001, i=1) + CLUSTER.format(port=9001, i=2))
+    assert cli.main(["search", "x", "--index", str(cluster)]) == cli.EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "9001" in err
