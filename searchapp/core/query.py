@@ -30,7 +30,7 @@ from typing import Any
 
 from whoosh import qparser
 from whoosh import query as wq
-from whoosh.analysis import RegexTokenizer
+from whoosh.analysis import STOP_WORDS, RegexTokenizer
 from whoosh.fields import TEXT, Schema
 from whoosh.qparser import syntax
 
@@ -394,8 +394,9 @@ def compile_query(
     words = [w for _, _, w in iter_words(text)]
     first = words[0] if len(words) >= SENTENCE_WORDS else ""
     rewriter = _Rewriter(notices, names, doc_frequency, first)
+    searched = _without_function_words(text) if any_word else text
     try:
-        q = rewriter.rewrite(_parser(any_word).parse(text))
+        q = rewriter.rewrite(_parser(any_word).parse(searched))
     except Exception:
         notices.append(Notice(NoticeKind.UNPARSABLE))
         rewriter = _Rewriter(notices, names, doc_frequency, first)
@@ -443,6 +444,23 @@ def _bare_words(text: str) -> list[str] | None:
     return [w for _, _, w in iter_words(text)]
 
 
+# Words that any article has: a query of any of its words (a question, the
+# closest matches) is not matched on them alone («Who wrote the Liber
+# servitoris?» found every article with «the» and marked each «the»).
+_RUSSIAN_FUNCTION_WORDS = """и в во не на с со к ко по о об обо от до из за для у же ли бы а но
+или да то это как так при про над под без через между"""
+FUNCTION_WORDS = STOP_WORDS | frozenset(_RUSSIAN_FUNCTION_WORDS.split())
+
+
+def _without_function_words(text: str) -> str:
+    """A query of plain words without its function words, when others remain."""
+    words = _bare_words(text)
+    if not words:
+        return text
+    kept = [w for w in words if w.lower() not in FUNCTION_WORDS]
+    return " ".join(kept) if kept and len(kept) < len(words) else text
+
+
 def _drop_question_word(text: str) -> str:
     words = _bare_words(text)
     if not words or len(words) < 3 or words[0].lower() not in QUESTION_OPENERS:
@@ -462,6 +480,8 @@ def _with_pair_bonus(q: wq.Query, text: str) -> wq.Query:
     pairs = dict.fromkeys(
         _sequence(BODY, query_positions(a) + query_positions(b))
         for a, b in itertools.pairwise(words)
+        # «of the» would add the articles the words' Or left out
+        if a.lower() not in FUNCTION_WORDS or b.lower() not in FUNCTION_WORDS
     )
     phrases = [p.with_boost(PAIR_BONUS) for p in pairs if p is not None][:MAX_PAIRS]
     if not phrases:

@@ -635,6 +635,25 @@ def test_question_word_alone_matches_nothing(tmp_path: Path, write_articles) -> 
         eng.close()
 
 
+@pytest.mark.parametrize("query", ["Who wrote the Liber servitoris?", "the Liber servitoris",
+                                   "Кто написал в Liber servitoris?",
+                                   "Who wrote of the Liber servitoris?"])  # «of the» side by side
+def test_a_query_of_any_words_is_not_matched_on_its_function_words_alone(
+    tmp_path: Path, write_articles, query: str
+) -> None:
+    """A question or the closest matches of words no article has: every
+    article with «the» or «в» was listed, each «the» marked."""
+    eng = _small_engine(tmp_path, write_articles, {
+        "ru.txt": "Новости\n\nВ городе прошёл дождь.",
+        "council.txt": "Council\n\nThe council of the city met.",
+    })
+    try:
+        assert found(eng, query) == []
+        assert found(eng, "Who wrote to the council?") == ["cou"]  # a word of it is found
+    finally:
+        eng.close()
+
+
 def test_closest_matches_put_the_rarest_word_first(tmp_path: Path, write_articles) -> None:
     from searchapp.core.indexer import update_index
 
