@@ -25,7 +25,7 @@ from searchapp.core.errors import SearchappError, UsageError
 from searchapp.core.paths import default_index_dir
 from searchapp.core.progress import IndexReport, Progress
 from searchapp.core.results import SearchRequest, SearchResponse, Sort
-from searchapp.interrupts import STOPPED_AT_ONCE, Interrupts
+from searchapp.interrupts import STOPPED_AT_ONCE, STOPPING, STOPPING_REBUILD, Interrupts
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 USAGE_ERROR = "searchapp: error: "  # what a usage error (exit 2) begins with, whatever the command
@@ -37,7 +37,8 @@ class _Parser(argparse.ArgumentParser):
         if (self.prog.endswith(" search") and "QUERY" in message) or "arguments: -" in message:
             # «searchapp search -миграция»: argparse took a word of the query for an option
             message += (" (a query is one argument, quoted if it has several words; one that "
-                        "starts with '-' goes after '--': searchapp search -- '-word')")
+                        "starts with '-' goes after '--', every option before it: "
+                        "searchapp search --limit 5 -- '-word')")
         # One prefix for every usage error, argparse's and the app's own (see main):
         # not argparse's "searchapp search: error:".
         self.exit(EXIT_USAGE, f"{USAGE_ERROR}{message}\n")
@@ -211,7 +212,10 @@ def _index(index_dir: Path, paths: list[Path], rebuild: bool, quiet: bool) -> in
     progress = Progress(on_article=_pause_hook())
     # A cluster run may wait on a shard that hangs: a second signal ends it
     # from a thread of its own (see searchapp.interrupts).
-    with Interrupts(progress, exit_at_once=is_cluster_file(index_dir)) as interrupts, \
+    cluster = is_cluster_file(index_dir)
+    # A stopped rebuild of an index folder keeps nothing of it (a cluster's keeps what it read).
+    stopping = STOPPING_REBUILD if rebuild and not cluster else STOPPING
+    with Interrupts(progress, exit_at_once=cluster, stopping=stopping) as interrupts, \
             _ProgressBar(progress, quiet):
         try:
             report = update_index(index_dir, roots, rebuild=rebuild, progress=progress)

@@ -26,6 +26,8 @@ from searchapp.core.progress import Progress
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 STOPPING = "searchapp: stopping, keeping what was indexed… (again to stop at once)"
+STOPPING_REBUILD = ("searchapp: stopping: the rebuild is abandoned, the index stays as it was… "
+                    "(again to stop at once)")
 STOPPED_AT_ONCE = "searchapp: stopped at once; the index keeps what was committed before"
 
 
@@ -33,11 +35,15 @@ class Interrupts:
     """Context manager for a run: handles :data:`STOP_SIGNALS` while it lasts.
 
     ``exit_at_once``: a second signal ends the process (status 128 + the first
-    signal's number) instead of raising :class:`KeyboardInterrupt`."""
+    signal's number) instead of raising :class:`KeyboardInterrupt`; ``stopping``
+    is said at the first."""
 
-    def __init__(self, progress: Progress, *, exit_at_once: bool = False) -> None:
+    def __init__(self, progress: Progress, *, exit_at_once: bool = False,
+                 stopping: str = STOPPING) -> None:
         self.progress = progress
         self.exit_at_once = exit_at_once
+        self.stopping = stopping
+        """What the first signal is answered with."""
         self.signum: int | None = None
         """The first signal received, if any."""
         self._saved: dict[int, object] = {}
@@ -79,7 +85,7 @@ class Interrupts:
             return  # the watcher acts on it, even while this thread is held in a call
         if self.signum is None:
             self.signum = signum
-            print(f"\n{STOPPING}", file=sys.stderr, flush=True)
+            print(f"\n{self.stopping}", file=sys.stderr, flush=True)
             self.progress.cancel()
         else:
             raise KeyboardInterrupt
@@ -93,7 +99,7 @@ class Interrupts:
                     continue
                 if self.signum is None:
                     self.signum = signum
-                    _write_stderr(f"\n{STOPPING}\n")
+                    _write_stderr(f"\n{self.stopping}\n")
                     self.progress.cancel()
                 else:
                     _write_stderr(f"{STOPPED_AT_ONCE}\n")

@@ -253,11 +253,15 @@ def test_the_readme_lists_every_option_of_every_command() -> None:
         assert in_readme - {"DIR", "NAME", "N", "YYYY", "MM", "DD"} == given, command
 
 
-@pytest.mark.parametrize("args", [["search", "-миграция"], ["search", "миграция", "-беженцы"]])
+@pytest.mark.parametrize("args", [["search", "-миграция"], ["search", "миграция", "-беженцы"],
+                                  ["search", "--", "-миграция", "--limit", "5"]])
 def test_a_query_taken_for_an_option_says_how_to_give_it(cli_index: Path, args: list[str]) -> None:
+    """The third: an option after '--' is a word of the query; the advice said
+    only to put the query after '--', where it already was."""
     done = run(*args, index=cli_index)
     assert done.returncode == 2
-    assert "goes after '--': searchapp search -- '-word'" in done.stderr
+    assert ("goes after '--', every option before it: searchapp search --limit 5 -- '-word'"
+            in done.stderr)
     assert run("search", "--", "-миграция", index=cli_index).returncode == 0
 
 

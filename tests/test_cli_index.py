@@ -96,6 +96,7 @@ def test_a_stopped_run_keeps_its_work_exits_and_leaves_no_worker(
     assert proc.returncode == code, err
     assert "Traceback" not in err and "Error" not in err
     assert "Stopped: 90 articles kept" in out
+    assert "stopping, keeping what was indexed" in err
     assert not [p for p in workers if processes.running(p)]
     assert total(index, "мигрант") == 90
     again = run("index", "--index", str(index), "--quiet")
@@ -427,6 +428,9 @@ def test_a_stopped_rebuild_leaves_no_file_of_its_own(tmp_path: Path, corpus: Pat
     out, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
     assert "the index is as it was" in out
+    # said at the Ctrl+C too (it said "keeping what was indexed", then "abandoned")
+    assert "the rebuild is abandoned, the index stays as it was" in err
+    assert "keeping what was indexed" not in err
     assert sorted(p.name for p in index.iterdir()) == before
     assert total(index, "мигрант") == 150
 
