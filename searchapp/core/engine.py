@@ -65,6 +65,9 @@ MATCH_CACHE = 16  # queries whose matching documents a searcher remembers
 QUESTION_WORDS = 3  # a question of fewer words is searched like keywords
 SUGGEST_BELOW = 3  # offer "did you mean" when a query finds fewer articles
 SIMILAR_TERMS = 25
+# The start of an article its key terms are taken from: a news article whole,
+# a book-sized file its first pages (5 MB of one word took 1.5 s to analyse).
+SIMILAR_TEXT_CHARS = 50_000
 
 CLOSEST_NOTICE = Notice(NoticeKind.CLOSEST_MATCHES)
 
@@ -227,7 +230,7 @@ class SearchEngine:
             if docnum is None:
                 return ()
             f = s.stored_fields(docnum)
-            text = f.get(TITLE, "") + "\n" + f.get(BODY, "")
+            text = (f.get(TITLE, "") + "\n" + f.get(BODY, ""))[:SIMILAR_TEXT_CHARS]
             terms = s.key_terms_from_text(BODY, text, numterms=SIMILAR_TERMS)
             # A name counts once (its terms are grouped only when a key is among them).
             groups = name_groups(text) if any(is_key(t) for t, _ in terms) else {}

@@ -15,6 +15,7 @@ Document numbers are the searcher's global numbers; deleted documents are
 from __future__ import annotations
 
 import bisect
+import itertools
 import threading
 import weakref
 import zlib
@@ -28,6 +29,8 @@ import numpy as np
 from numpy.typing import NDArray
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
+
+from searchapp.core.snippets import MAX_SPANS
 
 try:  # the block layout of Whoosh 3's codec; other codecs take the slow path
     from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
@@ -342,13 +345,20 @@ def of(searcher: Searcher) -> PostingArrays:
         return got
 
 
+# Positions kept per term and article: one more than the reading pane marks
+# (snippets look at fewer).  A text of one word said 850,000 times took 2.4 s
+# to map them all at every search that listed it, and froze the pane.
+MAX_POSITIONS = MAX_SPANS + 1
+
+
 def word_positions(
     searcher: Searcher, fieldname: str, terms: Iterable[str], docnums: Iterable[int]
 ) -> dict[int, dict[int, frozenset[str]]]:
     """``docnum → word position → the terms indexed there``, for ``terms`` in
     ``fieldname`` of a few documents (a page of hits): where the words that
     made an article match stand, read from the index instead of analysing
-    its text again.  Empty when the field keeps no positions."""
+    its text again; a term's first :data:`MAX_POSITIONS` in an article.
+    Empty when the field keeps no positions."""
     schema = searcher.schema
     wanted = sorted(set(docnums))
     if fieldname not in schema or not wanted:
@@ -365,7 +375,7 @@ def word_positions(
             values = _values_by_matchers(searcher, fieldname, term, wanted)
         for d, value in values.items():
             at = found[d]
-            for pos in decode(value):
+            for pos in itertools.islice(decode(value), MAX_POSITIONS):
                 at.setdefault(pos, set()).add(term)
     return {d: {p: frozenset(ts) for p, ts in at.items()} for d, at in found.items()}
 

@@ -910,3 +910,22 @@ def test_no_suggestion_that_finds_only_as_many(tmp_path: Path, write_articles) -
         assert eng.search(SearchRequest(query="cottn prices")).suggestion == "cotton prices"
     finally:
         eng.close()
+
+
+def test_similar_articles_of_a_huge_file_read_its_start(
+    tmp_path: Path, write_articles, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """5 MB of one word took 1.5 s to analyse for its key terms."""
+    from whoosh.searching import Searcher
+
+    from searchapp.core import engine as engine_module
+
+    read: list[int] = []
+    key_terms = Searcher.key_terms_from_text
+    monkeypatch.setattr(Searcher, "key_terms_from_text",
+                        lambda self, field, text, **kw: read.append(len(text))
+                        or key_terms(self, field, text, **kw))
+    files = {"source.txt": "Oil\n\n" + "oil prices " * 20_000,
+             "other.txt": "Oil\n\nOil prices rose."}
+    assert similar_to_source(tmp_path, write_articles(files)) == ["other"]
+    assert read == [engine_module.SIMILAR_TEXT_CHARS]
