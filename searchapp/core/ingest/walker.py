@@ -61,11 +61,13 @@ def iter_article_files(
     roots: Iterable[Path], *, skipped: Counter[str] | None = None,
     problems: Problems | None = None, blind: list[Path] | None = None,
 ) -> Iterator[Path]:
-    """Article files under ``roots``, recursively, sorted, each once.
+    """Article files under ``roots``, recursively, sorted (linked folders
+    last), each once.
 
     Hidden files and folders are skipped, and so is a searchapp index (one
-    kept inside the folder it indexes); symlinked folders are followed once
-    (a loop is not followed again).  A folder that cannot be listed and a
+    kept inside the folder it indexes); symlinked folders are followed once,
+    after every real folder (a folder also reached through a link is read under
+    its own path; a loop is not followed again).  A folder that cannot be listed and a
     link that leads nowhere (a dangling link, a link to itself) go to
     ``problems`` with the reason, such a folder to ``blind`` too (what the
     index holds from it is not gone).  Other files found in the folders are
@@ -77,6 +79,7 @@ def iter_article_files(
     """
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[str] = set()
+    links: list[Path] = []  # linked folders: walked after every real one
     for root in roots:
         root = Path(root)
         if root.is_file():
@@ -89,7 +92,9 @@ def iter_article_files(
             elif skipped is not None:  # a root an older version kept: counted, not read
                 skipped[os.path.splitext(root.name)[1].lower()] += 1
             continue
-        yield from _walk(root, seen_dirs, seen_files, skipped, problems, blind)
+        yield from _walk(root, seen_dirs, seen_files, skipped, problems, blind, links)
+    while links:  # a folder also reached by a link keeps its own path
+        yield from _walk(links.pop(0), seen_dirs, seen_files, skipped, problems, blind, links)
 
 
 def _walk(
@@ -99,6 +104,7 @@ def _walk(
     skipped: Counter[str] | None,
     problems: Problems | None,
     blind: list[Path] | None,
+    links: list[Path],
 ) -> Iterator[Path]:
     try:
         st = folder.stat()
@@ -135,8 +141,11 @@ def _walk(
         if is_dir and _is_saved_page_folder(entry.name, pages):
             if skipped is not None:
                 skipped[SAVED_PAGE_FOLDERS] += 1
+        elif is_dir and entry.is_symlink():
+            links.append(Path(entry.path))
         elif is_dir:
-            yield from _walk(Path(entry.path), seen_dirs, seen_files, skipped, problems, blind)
+            yield from _walk(Path(entry.path), seen_dirs, seen_files, skipped, problems, blind,
+                             links)
         elif is_file and is_article_file(entry.name):
             key = os.path.abspath(entry.path)
             if key not in seen_files:

@@ -98,3 +98,18 @@ def test_a_file_root_in_no_article_format_is_counted_not_read(tmp_path: Path) ->
                                      tmp_path / "t.csv"], skipped=skipped))
     assert found == [tmp_path / ".draft.txt"]
     assert skipped == {".csv": 1}
+
+
+def test_a_folder_also_reached_through_a_link_is_read_under_its_own_path(tmp_path: Path) -> None:
+    """«a_link → nested» sorts first: its files were stored under the link, and
+    removing the link removed and added them all again."""
+    root = tmp_path / "root"
+    (root / "nested").mkdir(parents=True)
+    (root / "nested" / "x.md").write_text("x")
+    (root / "a_link").symlink_to(root / "nested")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "y.md").write_text("y")
+    (root / "b_link").symlink_to(outside)  # reached only through its link: read there
+    assert [p.relative_to(root).as_posix() for p in iter_article_files([root])] == [
+        "nested/x.md", "b_link/y.md"]
