@@ -3,6 +3,8 @@ Cancel, and what the last run did (with the files it skipped and why)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -64,18 +66,31 @@ class IndexStatus(QObject):
         self._delay.timeout.connect(self._show_progress)
         self._running = False
         self.last_report: IndexReport | None = None
+        self._stats: IndexStats | None = None
+        # The report's words, worded anew when the language changes.
+        self._words: Callable[[], str] | None = None
         self.notes: list[tuple[str, str]] = []  # skipped files and warnings, with why
 
     def retranslate(self) -> None:
         self.cancel_button.setText(self.tr("Cancel"))
         self.failed_button.setText(self.tr("Show skipped files and warnings…"))
+        if self._stats is not None:
+            self.show_stats(self._stats)
+        if self.last_report is not None:
+            self.notes = self._notes(self.last_report)
+        if self._words is not None:
+            self.report_label.setText(self._words())
 
-    def say(self, text: str) -> None:
-        self.report_label.setText(text)
+    def say(self, words: str | Callable[[], str]) -> None:
+        """Show ``words`` in the report's place: a callable that words it in
+        the window's language is called again when the language changes (a
+        string, the core's or an error's, stays as it is)."""
+        self._words = words if callable(words) else (lambda: words)
+        self.report_label.setText(self._words())
 
     def started(self) -> None:
         self._running = True
-        self.say(self.tr("Indexing…"))
+        self.say(lambda: self.tr("Indexing…"))
         self.failed_button.hide()
         self._delay.start()
 
@@ -89,7 +104,8 @@ class IndexStatus(QObject):
         self.progress_bar.setMaximum(max(progress.total, 1))
         self.progress_bar.setValue(progress.done)
         self.progress_label.setText(f"{progress.done} / {progress.total}")
-        self.say(self.tr("Indexing…"))
+        if self.report_label.text() != self.tr("Indexing…"):
+            self.say(lambda: self.tr("Indexing…"))
 
     def _end(self) -> None:
         self._running = False
@@ -101,14 +117,20 @@ class IndexStatus(QObject):
     def finished(self, report: IndexReport) -> None:
         self._end()
         self.last_report = report
-        self.notes = [(path, reason_text(why)) for path, why in report.failed] + [
+        self.notes = self._notes(report)
+        self.say(lambda: self._report_text(report))
+        self.failed_button.setVisible(bool(self.notes))
+
+    def _notes(self, report: IndexReport) -> list[tuple[str, str]]:
+        return [(path, reason_text(why)) for path, why in report.failed] + [
             (path, self.tr("indexed, but: %1").replace("%1", reason_text(why)))
             for path, why in report.warnings]
-        if not report.changed and not self.notes and not report.cancelled \
-                and not report.not_read:
-            self.say(self.tr("The index is up to date."))
-            self.failed_button.hide()
-            return
+
+    def _report_text(self, report: IndexReport) -> str:
+        """What the run did, in the window's language."""
+        if not report.changed and not report.failed and not report.warnings \
+                and not report.cancelled and not report.not_read:
+            return self.tr("The index is up to date.")
         text = self.tr("%1 added, %2 updated, %3 removed, %4 skipped")
         for i, n in enumerate((report.added, report.updated, report.removed,
                                len(report.failed)), 1):
@@ -120,8 +142,7 @@ class IndexStatus(QObject):
             text += " " + self.tr("(cancelled; what was indexed is kept)")
         elif report.reread:
             text += " " + self.tr("(all re-read by this version)")
-        self.say(text)
-        self.failed_button.setVisible(bool(self.notes))
+        return text
 
     def _kind_count(self, kind: str, n: int) -> str:
         """How many of one kind a run did not read: "12 .jpg", "1 saved-page folder"."""
@@ -131,11 +152,12 @@ class IndexStatus(QObject):
             return self.tr("%n without extension", "", n)
         return f"{n} {kind}"
 
-    def failed(self, message: str) -> None:
+    def failed(self, message: str | Callable[[], str]) -> None:
         self._end()
         self.say(message)
 
     def show_stats(self, stats: IndexStats) -> None:
+        self._stats = stats
         self.stats_label.setText(
             self.tr("Articles: %1, sources: %2").replace("%1", str(stats.articles))
             .replace("%2", str(stats.sources))

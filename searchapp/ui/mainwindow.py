@@ -170,14 +170,14 @@ class MainWindow(QMainWindow):
         r.firstRun.connect(self._show_first_run)
         r.outdated.connect(self._show_outdated)
         r.queued.connect(lambda folder: self.status.say(
-            self.tr("%1 will be added when the current run ends.").replace("%1", folder)))
-        r.busy.connect(lambda: self.status.say(self.tr("Indexing is already running.")))
+            lambda: self.tr("%1 will be added when the current run ends.").replace("%1", folder)))
+        r.busy.connect(lambda: self.status.say(lambda: self.tr("Indexing is already running.")))
         r.watchProblems.connect(lambda problems: self.statusBar().showMessage(
             self.tr("Changes will show up only at the next start: %1")
             .replace("%1", "; ".join(problems)), 30_000))
         c.damaged.connect(self._offer_rebuild)
         c.exported.connect(self._exported)
-        c.exportFailed.connect(lambda msg: self.report_label.setText(msg))
+        c.exportFailed.connect(self.status.say)
         c.folderForgotten.connect(self._folder_forgotten)
         self.cancel_button.clicked.connect(c.cancel_indexing)
         self.lang_group.triggered.connect(lambda a: self.set_language(a.data()))
@@ -407,9 +407,8 @@ class MainWindow(QMainWindow):
             self.controller.export(Path(path))
 
     def _exported(self, count: int, path: str) -> None:
-        self.report_label.setText(
-            self.tr("%n article(s) exported to %1", "", count).replace("%1", path)
-        )
+        self.status.say(
+            lambda: self.tr("%n article(s) exported to %1", "", count).replace("%1", path))
 
     # -- indexing --------------------------------------------------------------
 
@@ -449,9 +448,8 @@ class MainWindow(QMainWindow):
 
     def _folder_forgotten(self, folder: str, removed: int) -> None:
         self.status.say(
-            self.tr("%1 removed: %2 left the index.").replace("%1", folder)
-            .replace("%2", self.tr("%n article(s)", "", removed))
-        )
+            lambda: self.tr("%1 removed: %2 left the index.").replace("%1", folder)
+            .replace("%2", self.tr("%n article(s)", "", removed)))
 
     def rebuild(self) -> None:
         """Re-read every folder of the index from scratch."""

@@ -3,6 +3,7 @@ and its full text with every match highlighted; next/previous hit."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from PySide6.QtGui import (
     QColor,
     QDesktopServices,
     QGuiApplication,
+    QPalette,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
@@ -203,8 +205,9 @@ class ReadingPane(QWidget):
         self.cite_button.setToolTip(self.tr("Copy title, source, date and path"))
         if self.article is None:
             self.show_placeholder()
-        else:
-            self.show_article(self.article)
+        else:  # the words only: the marks and the hit the pane is on stay
+            self._show_meta(self.article)
+            self._update_counter()
         self._label_similar()
 
     def show_placeholder(self) -> None:
@@ -223,15 +226,38 @@ class ReadingPane(QWidget):
             early = self._similar_early.pop(article.path, None)
             self._show_similar(article.path if early is not None else None, early or ())
         self.cite_button.setEnabled(True)
-        date = article.date.isoformat() if article.date else self.tr("no date")
         self.title.set_title(article.title, article.title_spans)
-        self.meta.setText(f"{source_label(article.source)} · {date} · {article.lang}")
-        url = QUrl.fromLocalFile(article.path).toString()
-        name = mark_html(Path(article.path).name, ())
-        self.link.setText(f"<a href='{url}'>{name}</a>")
-        self.link.setToolTip(article.path)
+        self._show_meta(article)
+        self._show_link(article)
         # Plain text: markup inside an article is shown as written, never rendered.
         self.browser.setPlainText(article.body)
+        self._mark_body(article)
+        self._set_hits(list(article.body_spans), article.more_body_hits)
+        if self._hits:
+            self.go_to_hit(0)
+        else:
+            self.browser.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _show_meta(self, article: ArticleView) -> None:
+        date = article.date.isoformat() if article.date else self.tr("no date")
+        self.meta.setText(f"{source_label(article.source)} · {date} · {article.lang}")
+
+    def _show_link(self, article: ArticleView) -> None:
+        """A link to the article's file, in the scheme's link colour.  The target
+        is the file's URL encoded ("#", "%", "'" and all) in a quoted attribute:
+        a single-quoted raw URL ended at a name's apostrophe."""
+        url = QUrl.fromLocalFile(article.path).toString(QUrl.ComponentFormattingOption.FullyEncoded)
+        name = mark_html(Path(article.path).name, ())
+        color = self.palette().color(QPalette.ColorRole.Link).name()
+        style = f"color:{color}; white-space:pre"  # two spaces of a name stay two
+        self.link.setText(f'<a href="{html.escape(url, quote=True)}" style="{style}">{name}</a>')
+        self.link.setToolTip(article.path)
+
+    def _mark_body(self, article: ArticleView) -> None:
+        """Mark every match of the body in the scheme's colours (and nothing else:
+        the text took the format of the cursor's place in the text it replaced,
+        a match's, so a new language made the whole article yellow)."""
+        plain = QTextCharFormat()
         fmt = QTextCharFormat()
         bg, fg = mark_colors(self.palette())
         fmt.setBackground(QColor(bg))
@@ -240,16 +266,13 @@ class ReadingPane(QWidget):
         # One edit: the document lays its text out once, not once per match
         # (3,000 matches on one long line took a minute and a half).
         cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.setCharFormat(plain)
         for start, end in article.body_spans:
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(fmt)
         cursor.endEditBlock()
-        self._set_hits(list(article.body_spans), article.more_body_hits)
-        if self._hits:
-            self.go_to_hit(0)
-        else:
-            self.browser.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _set_hits(self, spans: list[tuple[int, int]], more: bool = False) -> None:
         # The document holds the body verbatim, so its offsets are the spans'.
@@ -280,6 +303,13 @@ class ReadingPane(QWidget):
         if not self._hits:
             return
         self._current = i % len(self._hits)
+        cursor = self._select_current()
+        self.browser.setTextCursor(cursor)
+        self._bring_into_view(cursor)
+        self._update_counter()
+
+    def _select_current(self) -> QTextCursor:
+        """Give the hit the pane is on its own mark; its cursor."""
         start, end = self._hits[self._current]
         cursor = QTextCursor(self.browser.document())
         cursor.setPosition(start)
@@ -292,9 +322,7 @@ class ReadingPane(QWidget):
         fmt.setForeground(QColor(fg))
         selection.format = fmt
         self.browser.setExtraSelections([selection])
-        self.browser.setTextCursor(cursor)
-        self._bring_into_view(cursor)
-        self._update_counter()
+        return cursor
 
     def _bring_into_view(self, hit: QTextCursor) -> None:
         """Scroll so that the hit's line stands a third of the way down the pane,
@@ -357,6 +385,16 @@ class ReadingPane(QWidget):
 
     def _open_similar(self, item: QListWidgetItem) -> None:
         self.similarOpened.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.article is not None:
+            # The link and the marks follow the scheme (they kept the light
+            # one's colours: a dark blue link on a dark pane).
+            self._show_link(self.article)
+            self._mark_body(self.article)
+            if self._current >= 0:
+                self._select_current()
 
     def copy_citation(self) -> None:
         if self.article is not None:

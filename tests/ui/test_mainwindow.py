@@ -9,8 +9,15 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QPoint, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QPoint, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QPalette,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from searchapp.core.errors import IndexDamagedError
@@ -18,12 +25,12 @@ from searchapp.core.notices import Notice, NoticeKind
 from searchapp.core.query import MAX_WORDS
 from searchapp.core.results import SearchRequest
 from searchapp.core.snippets import MAX_SPANS
-from searchapp.ui import controller, mainwindow
+from searchapp.ui import controller, mainwindow, reading_pane, screenshot
 from searchapp.ui.facet_model import ValueRole
 from searchapp.ui.mainwindow import MainWindow
 from searchapp.ui.notices import notices_text
 from searchapp.ui.results_model import PathRole, SnippetHtmlRole
-from searchapp.ui.theme import current_mark_colors, mark_colors
+from searchapp.ui.theme import current_mark_colors, is_dark, mark_colors
 
 pytestmark = pytest.mark.gui
 SEED_002 = "002_13e197d8ebd46593.txt"
@@ -811,3 +818,92 @@ def test_a_long_file_name_or_source_does_not_widen_the_window(qtbot, make_window
                         timeout=WAIT_MS)
         widths[listed(window)[row]] = window.reading_pane.minimumSizeHint().width()
     assert widths[name] == widths["short.md"]
+
+
+def test_a_new_language_keeps_the_marks_and_the_hit_and_words_every_text(
+        qtbot, make_window, seed_copy, tmp_path) -> None:
+    """View ▸ Language with an article open made the whole article yellow (its
+    text took a match's format), sent the pane back to its first hit, and left
+    the status bar and an export's message in the old language."""
+    window = make_window(seed_copy, lang="ru")
+    assert window.report_label.text() == "Индекс актуален."
+    qtbot.waitUntil(lambda: window.stats_label.text().startswith("Статей: 5,"), timeout=WAIT_MS)
+    type_query(qtbot, window, "миграция")
+    pane = open_first_result(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_F3)
+    qtbot.keyClick(window, Qt.Key.Key_F3)
+    assert pane.counter.text() == "совпадение 3 из 4"
+    window.lang_actions["en"].trigger()
+    qtbot.waitUntil(lambda: window.file_menu.title() == "&File", timeout=WAIT_MS)
+    assert pane.counter.text() == "hit 3 of 4"
+    mark, _ = mark_colors(pane.palette())
+    spans = list(pane.article.body_spans)
+    marked = {i for start, end in spans for i in range(start, end)}
+    assert all(marked_background(pane, i) == (QColor(mark).name() if i in marked else None)
+               for i in range(len(pane.article.body)))
+    assert pane.browser.extraSelections()[0].cursor.selectionStart() == spans[2][0]
+    assert window.stats_label.text().startswith("Articles: 5,")
+    assert window.report_label.text() == "The index is up to date."
+    window.controller.exported.emit(2, str(tmp_path / "r.csv"))  # as an export ends
+    window.lang_actions["ru"].trigger()
+    qtbot.waitUntil(lambda: window.file_menu.title() == "&Файл", timeout=WAIT_MS)
+    assert window.report_label.text() == f"2 статьи экспортированы в {tmp_path / 'r.csv'}"
+    assert pane.counter.text() == "совпадение 3 из 4"
+
+
+def link_colours(label) -> set[tuple[int, int, int]]:
+    """The colours of the pixels ``label`` draws."""
+    image = label.grab().toImage()
+    return {QColor(image.pixel(x, y)).getRgb()[:3]
+            for x in range(image.width()) for y in range(image.height())}
+
+
+def near(colours: set[tuple[int, int, int]], colour: QColor) -> bool:
+    """Some of ``colours`` is ``colour`` (give or take anti-aliasing)."""
+    r, g, b = colour.getRgb()[:3]
+    return any(abs(r - x) + abs(g - y) + abs(b - z) < 30 for x, y, z in colours)
+
+
+def test_the_file_link_and_the_marks_follow_a_new_scheme(qtbot, window) -> None:
+    """Switched to a dark scheme, the pane kept the light one's dark blue link."""
+    type_query(qtbot, window, "миграция")
+    pane = open_first_result(qtbot, window)
+    app = QApplication.instance()
+    light = app.palette()
+    dark = screenshot.dark_palette()
+    try:
+        app.setPalette(dark)
+        qtbot.waitUntil(lambda: is_dark(pane.palette()), timeout=WAIT_MS)
+        # The link is drawn in the dark scheme's link colour, not the light one's.
+        drawn = link_colours(pane.link)
+        assert near(drawn, dark.color(QPalette.ColorRole.Link))
+        assert not near(drawn, light.color(QPalette.ColorRole.Link))
+        mark, _ = mark_colors(dark)
+        start, _end = pane.article.body_spans[1]
+        assert marked_background(pane, start) == QColor(mark).name()
+        assert current_mark(pane)[1] == QColor(current_mark_colors(dark)[0]).name()
+    finally:
+        app.setPalette(light)
+
+
+@pytest.mark.parametrize("name", ["Putin's speech.md", 'a "quoted" name.md', "#1 100% & more.md",
+                                  "<b>not bold<b> >.md", "two  spaces.md"])
+def test_the_file_link_opens_the_exact_file(qtbot, make_window, tmp_path, write_articles,
+                                            monkeypatch, name: str) -> None:
+    """`<a href='…/Putin's speech.txt'>` was read by Qt as `…/Putin`."""
+    root = write_articles({name: "---\ntitle: Речь\n---\nПро газ.\n"})
+    window = make_window(tmp_path / "ix", folders=[root], query="газ")
+    qtbot.waitUntil(lambda: window.last_response is not None
+                    and window.last_response.total == 1, timeout=WAIT_MS)
+    pane = open_first_result(qtbot, window)
+    path = str(root / name)
+    doc = QTextDocument()
+    doc.setHtml(pane.link.text())
+    assert doc.toPlainText() == name
+    fragment = doc.begin().begin().fragment()
+    href = fragment.charFormat().anchorHref()
+    assert QUrl(href).toLocalFile() == path
+    opened: list[QUrl] = []
+    monkeypatch.setattr(reading_pane.QDesktopServices, "openUrl", opened.append)
+    pane.link.linkActivated.emit(href)  # a click on the link
+    assert [url.toLocalFile() for url in opened] == [path]
