@@ -143,6 +143,7 @@ RU = {
     "No article open": "Статья не открыта",
     "Pick a result to read it here.": "Выберите результат, чтобы прочитать его здесь.",
     "no date": "без даты",
+    "n.d.": "б. д.",
     "hit %1 of %2": "совпадение %1 из %2",
     "no hits": "нет совпадений",
     "Only the first %n hit(s) are marked": (

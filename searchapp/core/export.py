@@ -111,7 +111,14 @@ def export_results(engine: SearchBackend, req: SearchRequest, path: Path) -> int
     return len(rows)
 
 
-def citation(article: Hit | ArticleView) -> str:
-    """«Title». Source, YYYY-MM-DD. path"""
-    date = article.date.isoformat() if article.date else "n.d."
-    return f"«{article.title}». {article.source}, {date}. {article.path}"
+def citation(article: Hit | ArticleView, *, source: str | None = None,
+             no_date: str = "n.d.") -> str:
+    """«Title». Source, YYYY-MM-DD. path
+
+    A front end words the source (``source``: the window's «Не указан» for the
+    unknown one; default, as stored) and a missing date (``no_date``) in its
+    language.  A date word that ends with a full stop ends the sentence: "n.d."
+    was followed by another (``Unknown, n.d.. /path``)."""
+    date = article.date.isoformat() if article.date else no_date
+    stop = "" if date.endswith(".") else "."
+    return f"«{article.title}». {source or article.source}, {date}{stop} {article.path}"

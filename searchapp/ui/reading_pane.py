@@ -398,7 +398,9 @@ class ReadingPane(QWidget):
 
     def copy_citation(self) -> None:
         if self.article is not None:
-            QGuiApplication.clipboard().setText(citation(self.article))
+            article = self.article
+            QGuiApplication.clipboard().setText(citation(
+                article, source=source_label(article.source), no_date=self.tr("n.d.")))
 
     def _open_file(self, url: str) -> None:
         QDesktopServices.openUrl(QUrl(url))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -96,3 +97,18 @@ def test_an_export_of_several_pages_writes_every_result_once_in_order(
     data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert data["total"] == count
     assert [a["path"] for a in data["articles"]] == [r["path"] for r in rows]
+
+
+def test_a_citation_without_a_date_has_one_full_stop_and_the_front_ends_words(
+        seed_index: Path) -> None:
+    """It was «…». Unknown, n.d.. /path; the window words the source and the date."""
+    engine = SearchEngine(seed_index)
+    try:
+        view = engine.article(engine.matching_paths("миграция")[0])
+    finally:
+        engine.close()
+    undated = dataclasses.replace(view, date=None)
+    assert citation(undated) == f"«{view.title}». {view.source}, n.d. {view.path}"
+    assert citation(undated, source="Не указан", no_date="б. д.") == (
+        f"«{view.title}». Не указан, б. д. {view.path}")
+    assert citation(view, no_date="б. д.").endswith(f", 2021-03-03. {view.path}")

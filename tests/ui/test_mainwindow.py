@@ -907,3 +907,17 @@ def test_the_file_link_opens_the_exact_file(qtbot, make_window, tmp_path, write_
     monkeypatch.setattr(reading_pane.QDesktopServices, "openUrl", opened.append)
     pane.link.linkActivated.emit(href)  # a click on the link
     assert [url.toLocalFile() for url in opened] == [path]
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "Unknown, n.d."), ("ru", "Не указан, б. д.")])
+def test_an_undated_articles_citation_in_the_windows_language(
+        qtbot, make_window, tmp_path, write_articles, lang: str, words: str) -> None:
+    """It was «…». Unknown, n.d.. /path — English words in a Russian window too."""
+    root = write_articles({"a.md": "---\ntitle: Без даты\n---\nПро газ.\n"})
+    window = make_window(tmp_path / "ix", folders=[root], query="газ", lang=lang)
+    qtbot.waitUntil(lambda: window.last_response is not None
+                    and window.last_response.total == 1, timeout=WAIT_MS)
+    pane = open_first_result(qtbot, window)
+    assert pane.article.date is None
+    pane.cite_button.click()
+    assert QApplication.clipboard().text() == f"«Без даты». {words} {root / 'a.md'}"

@@ -518,6 +518,11 @@
 <context>
     <name>ReadingPane</name>
     <message>
+        <location filename="../../../searchapp/ui/reading_pane.py" line="398" />
+        <source>n.d.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../../searchapp/ui/reading_pane.py" line="119" />
         <source>Previous hit (Shift+F3)</source>
         <translation type="unfinished" />
