@@ -300,8 +300,8 @@ class FacetPanel(QWidget):
 
         self.sources.changed.connect(self.changed)
         self.langs.changed.connect(self.changed)
-        self.since.dateChanged.connect(self.changed)
-        self.until.dateChanged.connect(self.changed)
+        self.since.dateChanged.connect(lambda _d: self._date_picked(self.since, self.until))
+        self.until.dateChanged.connect(lambda _d: self._date_picked(self.until, self.since))
         self.histogram.picked.connect(self.set_dates)
         self.clear_button.clicked.connect(self.clear)
 
@@ -324,6 +324,16 @@ class FacetPanel(QWidget):
             return None if d == NO_DATE else dt.date(d.year(), d.month(), d.day())
 
         return value(self.since), value(self.until)
+
+    def _date_picked(self, picked: QDateEdit, other: QDateEdit) -> None:
+        """A From after To moves To to it (and a To before From moves From), as
+        a trip's dates do: the reversed range found nothing and said nothing."""
+        since, until = self.since.date(), self.until.date()
+        if NO_DATE not in (since, until) and since > until:
+            other.blockSignals(True)
+            other.setDate(picked.date())
+            other.blockSignals(False)
+        self.changed.emit()
 
     def set_dates(self, since: dt.date | None, until: dt.date | None) -> None:
         for edit, value in ((self.since, since), (self.until, until)):

@@ -921,3 +921,24 @@ def test_an_undated_articles_citation_in_the_windows_language(
     assert pane.article.date is None
     pane.cite_button.click()
     assert QApplication.clipboard().text() == f"«Без даты». {words} {root / 'a.md'}"
+
+
+def test_a_from_date_after_the_to_date_moves_it(qtbot, window) -> None:
+    """From 2022-12-01 and To 2014-01-01 found nothing and said nothing."""
+    type_query(qtbot, window, "")
+    with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
+        window.facets.since.setDate(QDate(2022, 12, 1))
+    with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
+        window.facets.until.setDate(QDate(2014, 1, 1))  # before From: From moves to it
+    assert window.facets.date_range() == (dt.date(2014, 1, 1), dt.date(2014, 1, 1))
+    with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
+        window.facets.until.setDate(QDate(2024, 12, 31))
+    with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
+        window.facets.since.setDate(QDate(2025, 1, 1))  # after To: To moves to it
+    assert window.facets.date_range() == (dt.date(2025, 1, 1), dt.date(2025, 1, 1))
+    assert window.last_response.request.since == window.last_response.request.until
+    with qtbot.waitSignal(window.controller.results, timeout=WAIT_MS):
+        window.facets.since.setDate(QDate(2024, 12, 1))  # before To: To stays
+    assert window.facets.date_range() == (dt.date(2024, 12, 1), dt.date(2025, 1, 1))
+    assert sorted(listed(window)) == ["000_c7124042683675e3.txt", "001_091d53cfd8a73ce3.txt"]
+
