@@ -178,9 +178,9 @@ RU = {
     "A phrase cannot hold a wildcard: its words were searched apart.":
         "Во фразе не может быть шаблона (* или ?): её слова искались по отдельности.",
     "The index is busy: another indexing run (another window, or 'searchapp index') is "
-    "writing it. Try again when it has finished.":
+    "writing it. This one starts when it has finished.":
         "Индекс занят: его пишет другой запуск индексации (другое окно или «searchapp index»). "
-        "Попробуйте снова, когда он закончит.",
+        "Этот начнётся, когда он закончит.",
     "%1 ms": "%1 мс",
     "The index is damaged: rebuild it (File ▸ Rebuild index).":
         "Индекс повреждён: перестройте его (Файл ▸ Перестроить индекс).",

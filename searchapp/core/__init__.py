@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # the real names, so type checkers keep their types
         index_folders,
         index_outdated,
         index_state,
+        run_going,
         update_index,
     )
     from searchapp.core.notices import Notice, NoticeKind
@@ -73,7 +74,7 @@ _MODULE_OF = {
     **dict.fromkeys(("citation", "export_results"), "export"),
     **dict.fromkeys(
         ("first_start_folders", "forget_folder", "index_folders", "index_outdated", "index_state",
-         "update_index"),
+         "run_going", "update_index"),
         "indexer",
     ),
     **dict.fromkeys(("Notice", "NoticeKind"), "notices"),
@@ -95,7 +96,7 @@ __all__ = [  # noqa: RUF022 (grouped by module, as above)
     "IndexOutdatedError", "IndexStateError", "ReadError", "SearchappError", "UsageError",
     "citation", "export_results",
     "first_start_folders", "forget_folder", "index_folders", "index_outdated", "index_state",
-    "update_index",
+    "run_going", "update_index",
     "Notice", "NoticeKind",
     "RESOURCES_DIR", "SEEDS_DIR", "default_index_dir",
     "IndexReport", "Progress", "SAVED_PAGE_FOLDERS", "SearchesFirst",

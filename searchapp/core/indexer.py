@@ -160,6 +160,23 @@ def index_state(index_dir: Path) -> object:
     return None if is_cluster_file(index_dir) else store.state(index_dir)
 
 
+def run_going(index_dir: Path) -> bool:
+    """True while an indexing run (of any process) holds the index at
+    ``index_dir``: a window whose run was refused as busy waits for this to
+    turn False.  A look takes the run lock for an instant (a run that starts in
+    that instant is refused as busy); a cluster's is never said to be held."""
+    if is_cluster_file(index_dir) or not index_dir.is_dir():
+        return False
+    lock = store.run_lock(index_dir)
+    try:
+        if not lock.acquire(blocking=False):
+            return True
+    except OSError:  # a lock file that cannot be opened: no run of ours holds it
+        return False
+    lock.release()
+    return False
+
+
 def index_outdated(index_dir: Path) -> bool:
     """True when the index at ``index_dir`` was made by another version of
     searchapp: it cannot be searched, and the next run over its folders makes

@@ -59,7 +59,9 @@ class SearchController(QObject):
     * ``folderForgotten(str, int)`` — a folder taken off the index, and how
       many articles left with it;
     * ``indexChanged()`` — another process wrote the index or its folders
-      (the newest search and the stats follow).
+      (the newest search and the stats follow);
+    * ``indexBusy(retry)`` — a run or a removal was refused: another process's
+      run holds the index; ``retry()`` asks for it again (False: not now).
     """
 
     results = Signal(object)
@@ -77,6 +79,7 @@ class SearchController(QObject):
     exportFailed = Signal(str)
     folderForgotten = Signal(str, int)
     indexChanged = Signal()
+    indexBusy = Signal(object)
 
     def __init__(self, index_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -266,7 +269,8 @@ class SearchController(QObject):
         self._submit(
             lambda: update_index(index_dir, todo, rebuild=rebuild, progress=progress),
             self._indexed,
-            self._index_failed,
+            lambda exc: self._index_failed(
+                exc, retry=lambda: self.start_indexing(todo, rebuild=rebuild)),
             self._index_pool,
         )
         self._poll.start()
@@ -282,7 +286,8 @@ class SearchController(QObject):
         self._submit(
             lambda: forget_folder(index_dir, folder),
             lambda removed: self._forgotten(folder, removed),
-            lambda exc: self._index_failed(exc, self.tr("The folder was not removed: %1")),
+            lambda exc: self._index_failed(exc, self.tr("The folder was not removed: %1"),
+                                           retry=lambda: self.forget_folder(folder)),
             self._index_pool,
         )
         return True
@@ -327,14 +332,13 @@ class SearchController(QObject):
         self.refresh_stats()
         self.search_now()
 
-    def _index_failed(self, exc: BaseException, words: str | None = None) -> None:
+    def _index_failed(self, exc: BaseException, words: str | None = None,
+                      retry: Callable[[], bool] | None = None) -> None:
         """A run (or the removal of a folder: ``words``, its message with %1 for
-        the error's) that raised ``exc``."""
+        the error's) that raised ``exc``; ``retry`` asks for it again."""
         self._end_indexing()
-        if isinstance(exc, IndexBusyError):  # the core's words name the command line's run
-            self.indexingFailed.emit(self.tr(
-                "The index is busy: another indexing run (another window, or 'searchapp "
-                "index') is writing it. Try again when it has finished."))
+        if isinstance(exc, IndexBusyError):  # the window words it, and asks again later
+            self.indexBusy.emit(retry or (lambda: False))
         else:
             words = words or self.tr("Indexing failed: %1")
             self.indexingFailed.emit(words.replace("%1", error_text(exc)))

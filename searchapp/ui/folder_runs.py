@@ -1,16 +1,21 @@
 """Which indexing runs the window starts, and when: the index's folders, the
 first start, a folder added while a run is going, live changes, rebuilds and
-removals.  Owns the folder watcher; the window only shows what it reports."""
+removals, and a run refused because another process's run held the index
+(asked for again once that run has ended).  Owns the folder watcher; the
+window only shows what it reports."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from searchapp.core import IndexReport
+from searchapp.core import IndexReport, run_going
 from searchapp.ui.controller import SearchController
 from searchapp.ui.folder_watcher import FolderWatcher
+
+BUSY_POLL_MS = 1000  # how often a run refused as busy looks whether the other has ended
 
 
 class FolderRuns(QObject):
@@ -40,6 +45,13 @@ class FolderRuns(QObject):
         controller.indexingFinished.connect(self._run_ended)
         controller.folderForgotten.connect(lambda _f, _n: self.watch(self.folders()))
         controller.indexChanged.connect(self._folders_may_have_changed)
+        # Runs refused because another process's run held the index: asked
+        # for again when it has ended (its commit lands, or its lock is free).
+        self._refused: list[Callable[[], bool]] = []
+        self._busy_poll = QTimer(self, interval=BUSY_POLL_MS)
+        self._busy_poll.timeout.connect(self._retry_refused)
+        controller.indexBusy.connect(self._refused_as_busy)
+        controller.indexChanged.connect(self._retry_refused)
 
     def folders(self) -> list[Path]:
         """The folders of the index (kept in the index, shared with the CLI)."""
@@ -104,7 +116,24 @@ class FolderRuns(QObject):
         if not self.controller.start_indexing():
             self._changes_pending = True
 
+    def _refused_as_busy(self, retry: Callable[[], bool]) -> None:
+        self._refused.append(retry)
+        self._busy_poll.start()
+
+    def _retry_refused(self) -> None:
+        """Ask again for a run refused as busy, once no run holds the index."""
+        if not self._refused or self.controller.indexing:
+            return
+        if run_going(self.controller.index_dir):
+            return
+        if self._refused[0]():  # False: the window is closing
+            self._refused.pop(0)
+        if not self._refused:
+            self._busy_poll.stop()
+
     def _run_ended(self, _report: IndexReport) -> None:
+        if self._refused:
+            QTimer.singleShot(0, self._retry_refused)
         if self._pending_roots:
             roots, self._pending_roots = self._pending_roots, []
             QTimer.singleShot(0, lambda: self._add_pending(roots))
@@ -117,4 +146,5 @@ class FolderRuns(QObject):
             self._pending_roots.extend(roots)
 
     def stop(self) -> None:
+        self._busy_poll.stop()
         self.watcher.stop()

@@ -156,6 +156,13 @@ class IndexStatus(QObject):
         self._end()
         self.say(message)
 
+    def busy(self) -> None:
+        """A run was refused: another one holds the index (it is tried again
+        when that one has ended)."""
+        self.failed(lambda: self.tr(
+            "The index is busy: another indexing run (another window, or 'searchapp "
+            "index') is writing it. This one starts when it has finished."))
+
     def show_stats(self, stats: IndexStats) -> None:
         self._stats = stats
         self.stats_label.setText(

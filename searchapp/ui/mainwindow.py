@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         r.queued.connect(lambda folder: self.status.say(
             lambda: self.tr("%1 will be added when the current run ends.").replace("%1", folder)))
         r.busy.connect(lambda: self.status.say(lambda: self.tr("Indexing is already running.")))
+        c.indexBusy.connect(lambda _retry: self.status.busy())
         r.watchProblems.connect(lambda problems: self.statusBar().showMessage(
             self.tr("Changes will show up only at the next start: %1")
             .replace("%1", "; ".join(problems)), 30_000))

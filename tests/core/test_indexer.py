@@ -527,10 +527,15 @@ def test_second_writer_gets_busy(tmp_path: Path, write_articles) -> None:
     lock = store.run_lock(index_dir)
     assert lock.acquire(blocking=False)
     try:
+        assert indexer.run_going(index_dir)
         with pytest.raises(IndexBusyError, match="busy"):
             update_index(index_dir, [root])
+        assert indexer.run_going(index_dir)  # the look left the other run its lock
     finally:
         lock.release()
+    assert not indexer.run_going(index_dir)
+    assert not indexer.run_going(tmp_path / "none")
+    update_index(index_dir, [root])  # the look left no lock behind
 
 
 def cancel_after(n: int) -> Progress:

@@ -27,18 +27,28 @@ def test_two_windows_share_an_index(qtbot, make_window, seed_copy: Path,
     qtbot.waitUntil(lambda: second.last_response.total == 6, timeout=WAIT_MS)
 
 
-def test_a_run_on_a_busy_index_says_so_in_the_windows_language(
+def test_a_run_on_a_busy_index_says_so_and_runs_when_the_other_has_ended(
     qtbot, make_window, seed_copy: Path, write_articles
 ) -> None:
+    """The busy message stayed long after the other run had ended, and the
+    folder was never added."""
     window = make_window(seed_copy, query="", lang="ru")
+    assert window.last_response.total == 5
     lock = store.run_lock(seed_copy)  # another run (a window, the command line) writes it
     assert lock.acquire(blocking=False)
     try:
-        window.index_folder(write_articles({"new.md": "---\ntitle: Новая\n---\nТекст."}))
-        qtbot.waitUntil(lambda: not window.controller.indexing, timeout=WAIT_MS)
+        folder = write_articles({"new.md": "---\ntitle: Новая\n---\nТекст."})
+        window.index_folder(folder)
+        qtbot.waitUntil(lambda: window.report_label.text().startswith("Индекс занят"),
+                        timeout=WAIT_MS)
+        assert window.report_label.text().startswith("Индекс занят: его пишет другой запуск")
+        assert not window.controller.indexing
     finally:
-        lock.release()
-    assert window.report_label.text().startswith("Индекс занят: его пишет другой запуск")
+        lock.release()  # the other run has ended
+    qtbot.waitUntil(lambda: window.last_response.total == 6, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.report_label.text().startswith("добавлено 1,"),
+                    timeout=WAIT_MS)
+    assert window.folders()[-1] == folder
 
 
 def test_a_window_shows_what_the_command_line_indexed_and_watches_its_folder(

@@ -90,6 +90,11 @@
 <context>
     <name>IndexStatus</name>
     <message>
+        <location filename="../../../searchapp/ui/index_status.py" line="166" />
+        <source>The index is busy: another indexing run (another window, or 'searchapp index') is writing it. This one starts when it has finished.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../../searchapp/ui/index_status.py" line="47" />
         <source>Cancel</source>
         <translation type="unfinished" />
@@ -866,11 +871,6 @@
     <message>
         <location filename="../../../searchapp/ui/controller.py" line="271" />
         <source>The folder was not removed: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/controller.py" line="305" />
-        <source>The index is busy: another indexing run (another window, or 'searchapp index') is writing it. Try again when it has finished.</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -90,6 +90,11 @@
 <context>
     <name>IndexStatus</name>
     <message>
+        <location filename="../../../searchapp/ui/index_status.py" line="166" />
+        <source>The index is busy: another indexing run (another window, or 'searchapp index') is writing it. This one starts when it has finished.</source>
+        <translation>Индекс занят: его пишет другой запуск индексации (другое окно или «searchapp index»). Этот начнётся, когда он закончит.</translation>
+    </message>
+    <message>
         <location filename="../../../searchapp/ui/index_status.py" line="47" />
         <source>Cancel</source>
         <translation>Отмена</translation>
@@ -867,11 +872,6 @@
         <location filename="../../../searchapp/ui/controller.py" line="271" />
         <source>The folder was not removed: %1</source>
         <translation>Папка не убрана: %1</translation>
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/controller.py" line="305" />
-        <source>The index is busy: another indexing run (another window, or 'searchapp index') is writing it. Try again when it has finished.</source>
-        <translation>Индекс занят: его пишет другой запуск индексации (другое окно или «searchapp index»). Попробуйте снова, когда он закончит.</translation>
     </message>
     <message>
         <location filename="../../../searchapp/ui/controller.py" line="308" />
