@@ -261,7 +261,9 @@ class SearchEngine:
         def doc_frequency(term: str) -> int:
             return arrays.doc_frequency(BODY, term) + arrays.doc_frequency(TITLE, term)
 
-        return compile_query(text, doc_frequency=doc_frequency, **options)
+        return compile_query(
+            text, doc_frequency=doc_frequency, doc_count=snap.searcher.doc_count(), **options
+        )
 
     def _matches(self, snap: _Snapshot, compiled: CompiledQuery) -> frozenset[int]:
         """Every document the query matches; cached per searcher, because the

@@ -22,6 +22,7 @@ as plain words.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -48,6 +49,7 @@ from searchapp.core.schema import (
     has_positions,
 )
 from searchapp.core.scoring import OneWord, TitleOrBody
+from searchapp.core.translit import FROM_CYRILLIC, FROM_LATIN
 
 MAX_QUERY_CHARS = 1000
 MAX_WORDS = 32  # typed words searched; more are left out, with a notice
@@ -75,6 +77,14 @@ TITLE_WEIGHT = 0.25
 # get none: their order is not the article's.
 PAIR_BONUS = 1.0
 MAX_PAIRS = 16
+# A name's forms in the other script than the one typed (its sound key from
+# that script, its names.toml forms written in it) are a weaker signal than
+# the typed word: each such term weighs this share of the typed word's idf at
+# most (its boost is the share × min(1, idf of the typed word's commonest
+# own-script term / its own idf)).  Else a name rare in the other script
+# («Путин» in English articles, «London» in Russian ones) outranked its
+# articles in the typed script.
+CROSS_SCRIPT_WEIGHT = 0.8
 # The coordination bonus of a query of any words (a question, the closest
 # matches): Whoosh's OrGroup scale, more words found scoring higher.
 ANY_WORD_SCALE = 0.9
@@ -369,6 +379,7 @@ def compile_query(
     question: bool = False,
     names: bool = True,
     doc_frequency: DocFrequency | None = None,
+    doc_count: int = 0,
 ) -> CompiledQuery:
     """Compile user input; ``any_word`` asks for articles with any of the words,
     ``question`` (a question typed as is; implies ``any_word``) also leaves
@@ -377,7 +388,9 @@ def compile_query(
     ``names`` lets a name find its forms in the other script, its other
     spellings and its group of ``resources/names.toml``.  ``doc_frequency``
     (an index's) tells names from common words; without it every word that
-    could be a name is taken for one."""
+    could be a name is taken for one.  With it and ``doc_count`` (the
+    index's articles), a name's terms in the other script weigh no more than
+    :data:`CROSS_SCRIPT_WEIGHT` of the typed word (without them, that share)."""
     notices: list[Notice] = []
     text = (text or "").strip()
     if not text.strip("*"):  # «*» alone browses, like an empty query
@@ -393,13 +406,13 @@ def compile_query(
     # The capital of the first word of a sentence-like query says nothing.
     words = [w for _, _, w in iter_words(text)]
     first = words[0] if len(words) >= SENTENCE_WORDS else ""
-    rewriter = _Rewriter(notices, names, doc_frequency, first)
+    rewriter = _Rewriter(notices, names, doc_frequency, first, doc_count)
     searched = _without_function_words(text) if any_word else text
     try:
         q = rewriter.rewrite(_parser(any_word).parse(searched))
     except Exception:
         notices.append(Notice(NoticeKind.UNPARSABLE))
-        rewriter = _Rewriter(notices, names, doc_frequency, first)
+        rewriter = _Rewriter(notices, names, doc_frequency, first, doc_count)
         bare = " ".join(re.findall(r"[^\W_]+", text))
         q = rewriter.rewrite(_parser(any_word).parse(bare))
     q = q.normalize() if q is not None else wq.NullQuery
@@ -504,8 +517,10 @@ class _Rewriter:
         names: bool = True,
         doc_frequency: DocFrequency | None = None,
         first_word: str = "",
+        doc_count: int = 0,
     ) -> None:
         self.notices = notices
+        self.doc_count = doc_count
         self.names = names
         self.doc_frequency = doc_frequency
         self.words = 0
@@ -628,14 +643,55 @@ class _Rewriter:
         if isinstance(q, wq.Phrase):  # quoted: exactly these words, no name variants
             return _sequence(fname, [alts for w in q.words for alts in query_positions(w)])
         exact = q.text.endswith(_EXACT) or not self.names
-        own = _sequence(fname, query_positions(q.text, scripts=not exact and self._is_name))
+        positions = query_positions(q.text, scripts=not exact and self._is_name)
+        own = _sequence(fname, positions)
         if exact:
             return own
         others = [_sequence(fname, positions) for positions in names.variants(q.text)]
         alternatives = [x for x in (own, *others) if x is not None]
+        if len(positions) == 1:
+            weigh = self._cross_script(morphology.fold(q.text), positions[0])
+            alternatives = [weigh(x) for x in alternatives]
         if len(alternatives) > 1:
             return OneWord(alternatives)
-        return own
+        return alternatives[0] if alternatives else None
+
+    def _cross_script(
+        self, word: str, terms: tuple[str, ...]
+    ) -> Callable[[wq.Query], wq.Query]:
+        """What weighs the alternatives of the folded query ``word`` (whose
+        own position stands for ``terms``): those written in the other script
+        than ``word`` get the boost of :data:`CROSS_SCRIPT_WEIGHT`."""
+        script = _script(word)
+        df = self.doc_frequency if self.doc_count > 0 else None
+        own_df = max((df(t) for t in terms if _script(t) == script), default=0) if df else 0
+
+        def boost(idf: float) -> float:
+            if df is None or idf <= 0:
+                return CROSS_SCRIPT_WEIGHT
+            return CROSS_SCRIPT_WEIGHT * min(1.0, _idf(self.doc_count, own_df) / idf)
+
+        def weigh(node: wq.Query) -> wq.Query:
+            if script is None:
+                return node
+            if isinstance(node, wq.Term):
+                if _script(node.text) in (script, None):
+                    return node
+                return node.with_boost(boost(_idf(self.doc_count, df(node.text)) if df else 0))
+            if isinstance(node, wq.Phrase | wq.Sequence):  # scored as the sum of its words
+                words = list(node.iter_all_terms())
+                if all(_script(t) in (script, None) for _, t in words):
+                    return node
+                return node.with_boost(boost(sum(
+                    _idf(self.doc_count, df(t)) for _, t in words) if df else 0))
+            if isinstance(node, wq.DisjunctionMax):
+                subs = [weigh(s) for s in node.subqueries]
+                return type(node)(subs, boost=node.boost, tiebreak=node.tiebreak)
+            if isinstance(node, wq.Or):
+                return type(node)([weigh(s) for s in node.subqueries], boost=node.boost)
+            return node
+
+        return weigh
 
     def _is_name(self, surface: str) -> bool:
         """Should this query word also match as a name across scripts?
@@ -671,6 +727,23 @@ class _Rewriter:
             if stem != text and len(stem) >= MIN_PREFIX:
                 alts.append(wq.Prefix(q.fieldname, stem))
         return alts[0] if len(alts) == 1 else wq.Or(alts)
+
+
+def _script(term: str) -> str | None:
+    """``"ru"`` or ``"en"``: the script a query or index term is written in
+    (a sound key's prefix says its word's script), None for neither."""
+    if term.startswith((morphology.NAME_KEY_PREFIX, FROM_CYRILLIC)):
+        return "ru"
+    if term.startswith(FROM_LATIN):
+        return "en"
+    if morphology.is_cyrillic(term):
+        return "ru"
+    return "en" if morphology.is_latin(term) and not term.isdigit() else None
+
+
+def _idf(doc_count: int, df: int) -> float:
+    """Whoosh's BM25 idf of a term in ``df`` of ``doc_count`` documents."""
+    return math.log(doc_count / (df + 1)) + 1 if doc_count else 0.0
 
 
 def _plain_word(q: wq.Query) -> str | None:

@@ -929,3 +929,29 @@ def test_similar_articles_of_a_huge_file_read_its_start(
              "other.txt": "Oil\n\nOil prices rose."}
     assert similar_to_source(tmp_path, write_articles(files)) == ["other"]
     assert read == [engine_module.SIMILAR_TEXT_CHARS]
+
+
+def test_a_name_ranks_its_articles_in_the_typed_script_first(tmp_path: Path,
+                                                             write_articles) -> None:
+    """A name rare in the other script («Путин» in English, «London» in
+    Russian) has a higher idf there; its articles in that script must still
+    not outrank those that have the name as typed."""
+    ru = ["провёл встречу", "дал интервью", "подписал указ", "посетил завод", "выступил"]
+    en = ["held a meeting", "gave an interview", "opened a plant", "made a speech", "spoke"]
+    root = write_articles({
+        **{f"ru_putin{i}.txt": f"Новости\n\nПрезидент Путин {t}." for i, t in enumerate(ru)},
+        "en_putin.txt": "News\n\nPresident Putin held a meeting.",
+        **{f"en_london{i}.txt": f"News\n\nThe mayor of London {t}." for i, t in enumerate(en)},
+        "ru_london.txt": "Новости\n\nМэр Лондона провёл встречу.",
+    })
+    update_index(tmp_path / "ix", [root])
+    eng = SearchEngine(tmp_path / "ix")
+    try:
+        putin = own_found(eng, "Путин")
+        assert len(putin) == 6 and putin[-1] == "en_putin"
+        london = own_found(eng, "London")
+        assert len(london) == 6 and london[-1] == "ru_london"
+        assert own_found(eng, "Putin")[0] == "en_putin"
+        assert own_found(eng, "Лондон")[0] == "ru_london"
+    finally:
+        eng.close()

@@ -10,7 +10,13 @@ from hypothesis import strategies as st
 from whoosh import query as wq
 
 from searchapp.core.notices import Notice, NoticeKind
-from searchapp.core.query import MAX_QUERY_CHARS, MAX_WORDS, compile_query, cut_query
+from searchapp.core.query import (
+    CROSS_SCRIPT_WEIGHT,
+    MAX_QUERY_CHARS,
+    MAX_WORDS,
+    compile_query,
+    cut_query,
+)
 from searchapp.core.scoring import OneWord, TitleOrBody
 
 
@@ -405,3 +411,25 @@ def test_capital_of_a_question_word_is_not_a_name() -> None:
     assert keys("Said")  # one word typed with a capital: the user means the name
     assert keys("why did Said go")  # a capital inside the query is evidence
     assert keys("Tokayev met whom")  # the index does not know it: a name
+
+
+@pytest.mark.parametrize(("word", "own", "other"), [
+    ("Путин", {"путин", "_путин", "~putin"}, {"^putin"}),
+    ("Putin", {"putin", "^putin"}, {"~putin"}),
+    ("Москва", {"москва", "~moskva"}, {"moscow", "^moskva"}),  # its names.toml form too
+])
+def test_a_names_terms_in_the_other_script_weigh_less(word: str, own: set[str],
+                                                      other: set[str]) -> None:
+    """The other script's terms (rarer there, so of a higher idf) weigh at
+    most CROSS_SCRIPT_WEIGHT of the typed word's idf; the typed script's count in full."""
+    df = {"путин": 500, "_путин": 500, "~putin": 500, "putin": 10, "^putin": 10,
+          "москва": 500, "~moskva": 500, "moscow": 10}
+    compiled = compile_query(word, doc_frequency=lambda t: df.get(t, 0), doc_count=5000)
+    assert compiled.query is not None
+    boosts = {t.text: t.boost for t in compiled.query.leaves() if t.fieldname == "body"}
+    assert set(boosts) == own | other
+    assert all(boosts[t] == 1.0 for t in own)
+    assert all(0 < boosts[t] <= CROSS_SCRIPT_WEIGHT for t in other)
+    # here the typed script is the common one: idf ≈ 3.3 against ≈ 7.1
+    if word != "Putin":
+        assert all(boosts[t] < 0.5 * CROSS_SCRIPT_WEIGHT for t in other)

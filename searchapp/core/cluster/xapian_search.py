@@ -288,7 +288,9 @@ def _compile(db: xapian.Database, text: str, **options: bool) -> CompiledQuery:
     def doc_frequency(term: str) -> int:
         return db.get_termfreq(body + term) + db.get_termfreq(title + term)
 
-    return compile_query(text, doc_frequency=doc_frequency, **options)
+    return compile_query(
+        text, doc_frequency=doc_frequency, doc_count=db.get_doccount(), **options
+    )
 
 
 def _suggest(db: xapian.Database, req: SearchRequest, found: int) -> str | None:
