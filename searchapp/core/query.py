@@ -24,6 +24,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -392,7 +393,8 @@ def compile_query(
     index's articles), a name's terms in the other script weigh no more than
     :data:`CROSS_SCRIPT_WEIGHT` of the typed word (without them, that share)."""
     notices: list[Notice] = []
-    text = (text or "").strip()
+    # NFC, as articles are read: «ёлка» typed as е + a combining diaeresis is «ёлка»
+    text = unicodedata.normalize("NFC", text or "").strip()
     if not text.strip("*"):  # «*» alone browses, like an empty query
         return CompiledQuery(None)
     # A question's «and», «или» are its grammar: it is ranked on any of its words.

@@ -53,11 +53,12 @@ SCHEMA_VERSION = 6
 # file of one headline (or a Markdown file of its heading alone) has it as its
 # text too (its text was empty: no snippet, an empty reading pane); 7: a saved
 # page's text keeps its opening words when they begin like its title; 8: a
-# photo's caption («Дэвид Рокфеллер 24 октября 1953 года») is no dateline.  Bump
+# photo's caption («Дэвид Рокфеллер 24 октября 1953 года») is no dateline; 9: text
+# in NFC and without soft hyphens or zero-width characters inside words.  Bump
 # whenever reading a file gives another article (title, body, date…) than
 # before: an index made with an older reader has its files read again by its
 # next run.
-READER_VERSION = 8
+READER_VERSION = 9
 
 PATH = "path"  # the article's key: its absolute file path
 TITLE = "title"

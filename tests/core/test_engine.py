@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -955,3 +956,23 @@ def test_a_name_ranks_its_articles_in_the_typed_script_first(tmp_path: Path,
         assert own_found(eng, "Лондон")[0] == "ru_london"
     finally:
         eng.close()
+
+
+@pytest.fixture(scope="module")
+def nfd(tmp_path_factory: pytest.TempPathFactory):
+    """Text in NFD (ё, й as a letter and a combining mark) and words split by soft hyphens."""
+    nfd = unicodedata.normalize("NFD", "Новогодняя ёлка и йод\n\nВ Москве установили ёлку. "
+                                       "Врачи советуют йодированную соль.\n")
+    shy = "Статья про ми\u00adгра\u00adцию\n\nВопросы ми\u00adгра\u00adции обсудили в Москве.\n"
+    yield from _engine_over(tmp_path_factory, "nfd", {"nfd.txt": nfd, "shy.txt": shy})
+
+
+@pytest.mark.parametrize("query", ["ёлка", "елка", "йод", unicodedata.normalize("NFD", "ёлка")])
+def test_an_article_in_nfd_is_found(nfd: SearchEngine, query: str) -> None:
+    """It was found by no ordinary query; a query in NFD found nothing either."""
+    assert own_found(nfd, query) == ["nfd"]
+
+
+def test_an_article_with_soft_hyphens_is_found(nfd: SearchEngine) -> None:
+    hits = nfd.search(SearchRequest(query="миграция")).hits
+    assert [(Path(h.path).stem, h.title) for h in hits] == [("shy", "Статья про миграцию")]

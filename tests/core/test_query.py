@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+import unicodedata
 
 import pytest
 from hypothesis import given, settings
@@ -433,3 +434,12 @@ def test_a_names_terms_in_the_other_script_weigh_less(word: str, own: set[str],
     # here the typed script is the common one: idf ≈ 3.3 against ≈ 7.1
     if word != "Putin":
         assert all(boosts[t] < 0.5 * CROSS_SCRIPT_WEIGHT for t in other)
+
+
+def test_a_query_in_nfd_is_the_query_in_nfc() -> None:
+    """«ёлка» typed (or pasted) as е + a combining diaeresis found nothing: articles are
+    read in NFC."""
+    nfd = unicodedata.normalize("NFD", "ёлка йод")
+    assert nfd != "ёлка йод"
+    assert compile_query(nfd).query == compile_query("ёлка йод").query
+    assert terms(nfd) >= {("body", "елка"), ("body", "йод")}

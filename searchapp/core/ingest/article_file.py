@@ -10,7 +10,7 @@ from typing import Any, BinaryIO
 from searchapp.core.article import UNKNOWN_SOURCE, Article
 from searchapp.core.errors import ReadError
 from searchapp.core.ingest import dates, frontmatter
-from searchapp.core.ingest.cleaning import Cleaned, clean_scraped, first_sentence
+from searchapp.core.ingest.cleaning import Cleaned, clean_scraped, first_sentence, normalize_text
 from searchapp.core.ingest.documents import READERS
 from searchapp.core.ingest.encoding import DecodeError, decode
 from searchapp.core.ingest.extracted import Extracted, FormatError
@@ -100,7 +100,7 @@ def _decode(key: str, suffix: str, data: bytes) -> str:
         if suffix not in ARTICLE_SUFFIXES:
             raise ReadError(key, Reason(ReasonKind.NOT_ARTICLE_FORMAT, suffix)) from None
         raise ReadError(key, exc.reason) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    return normalize_text(text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", ""))
 
 
 def _from_front_matter(key: str, fm: frontmatter.FrontMatter, *, markdown: bool) -> Article:
@@ -153,16 +153,17 @@ def _from_plain(path: Path, text: str, *, markdown: bool = False) -> Article:
 
 def _from_extracted(key: str, doc: Extracted, empty_reason: str) -> Article:
     """An Article from what a format reader found; a missing date or title from the text."""
-    body = doc.body.strip()
+    body = normalize_text(doc.body).strip()
     if not body:
         raise ReadError(key, empty_reason)
-    title = doc.title or first_sentence(body)
+    title = normalize_text(doc.title) or first_sentence(body)
     return Article(
         path=key,
         title=title,
         body=body,
         date=doc.date or dates.find_dateline(body),
-        source=doc.source or find_source(body) or doc.source_fallback or UNKNOWN_SOURCE,
+        source=normalize_text(doc.source or find_source(body) or doc.source_fallback)
+        or UNKNOWN_SOURCE,
         lang=detect_language(title + " " + body),
         url=doc.url,
     )

@@ -5,11 +5,15 @@ view counters ("16k+"), image file names, promos, the dateline, a repeated
 headline and byline, and sometimes a list of teasers of *other* articles
 glued after the text (time, counter, headline, first lines ending in "...").
 All of that is removed; the article's own paragraphs stay as they are.
+
+Every format's text first goes through :func:`normalize_text`: NFC, and no
+invisible characters inside words.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from searchapp.core.ingest import dates
@@ -56,6 +60,27 @@ NAV_LINES = 4
 _MORE = re.compile(r"^(?:read (?:more|also)|see also|related(?: news)?|читайте также|"
                    r"смотрите также|последние новости|latest(?: news)?):?$", re.IGNORECASE)
 _SENTENCE_ENDS = (".", "!", "?", "…", '"', "»", "”", ":")
+
+
+# Invisible characters that split a word for the index («ми\u00adгра\u00adции» was not
+# found by «миграция»): the soft hyphen, the zero-width space, the word joiner, a byte-order
+# mark inside the text, the marks of text direction (nothing in Russian or English text)...
+_INVISIBLE = re.compile("[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+                        # ... and the zero-width (non-)joiner beside a letter or digit (between
+                        # two emoji the joiner makes one picture of them: 👨‍👩‍👧 stays)
+                        "|(?<=\\w)[\u200c\u200d]+|[\u200c\u200d]+(?=\\w)")
+_ANY_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+
+
+def normalize_text(text: str) -> str:
+    """``text`` in NFC (ё and й written as a letter and a combining mark, as macOS
+    and some PDFs write them, were found by no query) and without the invisible
+    characters of :data:`_INVISIBLE`."""
+    if text.isascii():
+        return text
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return _INVISIBLE.sub("", text) if _ANY_INVISIBLE.search(text) else text
 
 
 @dataclass(frozen=True, slots=True)

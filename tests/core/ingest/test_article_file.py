@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -592,3 +593,57 @@ def test_a_file_of_one_line_with_a_date_is_indexed(tmp_path: Path, line: str) ->
     a = read_article(tmp_path / "a.txt")
     assert (a.body, a.date) == (line, dt.date(2023, 3, 1))
     assert a.title == line.rstrip(".")
+
+
+def _nfd(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+NFC_TITLE, NFC_TEXT = "Новогодняя ёлка и йод", "В Москве установили ёлку. Врачи советуют йод."
+NFD_FILES = {
+    "a.txt": f"{NFC_TITLE}\n\n{NFC_TEXT}\n",
+    "b.md": f"---\ntitle: {NFC_TITLE}\nsource: Ёлки-Палки\n---\n{NFC_TEXT}\n",
+    "c.html": f"<html><head><title>{NFC_TITLE}</title></head><body><article>"
+              f"<h1>{NFC_TITLE}</h1><p>{NFC_TEXT} {NFC_TEXT}</p></article></body></html>",
+}
+
+
+@pytest.mark.parametrize("name", list(NFD_FILES))
+def test_text_in_nfd_is_read_in_nfc(tmp_path: Path, name: str) -> None:
+    """ё and й written as a letter and a combining mark (macOS, some PDFs) were found by
+    no query: «ёлка» in NFD is no word «ёлка» to the index."""
+    assert _nfd(NFC_TITLE) != NFC_TITLE
+    (tmp_path / name).write_text(_nfd(NFD_FILES[name]), encoding="utf-8")
+    a = read_article(tmp_path / name)
+    assert a.title == NFC_TITLE
+    assert a.body.startswith(NFC_TEXT)
+    assert a.source == ("Ёлки-Палки" if name == "b.md" else "Unknown")
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("a.txt", "Статья про ми\u00adгра\u00adцию\n\nВопросы ми\u00adгра\u00adции обсудили. "
+              "Токаев\u200b заявил о нефти.\u2060\ufeff\n"),
+    ("b.md", "---\ntitle: Статья про ми\u00adгра\u00adцию\n---\nВопросы ми\u200bгра\u200cции "
+             "обсудили. Токаев\u200d заявил о нефти.\n"),
+    ("c.html", "<html><head><title>Статья про ми&shy;гра&shy;цию</title></head><body><article>"
+               "<h1>Статья про ми&#173;гра&#173;цию</h1><p>Вопросы ми&#8203;гра&#8288;ции "
+               "обсудили. Токаев&#8203; заявил о нефти. Ещё одно предложение о миграции.</p>"
+               "</article></body></html>"),
+], ids=["txt", "md", "html"])
+def test_invisible_characters_inside_words_are_dropped(
+        tmp_path: Path, name: str, text: str) -> None:
+    """A soft hyphen, a zero-width space or joiner, a word joiner inside a word split it
+    for the index («ми\u00adгра\u00adции» was not found by «миграция») and stayed in the
+    title unseen."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    a = read_article(tmp_path / name)
+    assert a.title == "Статья про миграцию"
+    assert a.body.startswith("Вопросы миграции обсудили. Токаев заявил о нефти.")
+    assert not set(a.title + a.body) & set("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+
+
+def test_emoji_joined_by_a_zero_width_joiner_stay_one_picture(tmp_path: Path) -> None:
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    (tmp_path / "a.txt").write_text(f"Праздник\n\nСемья {family} встретила праздник.\n",
+                                    encoding="utf-8")
+    assert family in read_article(tmp_path / "a.txt").body
