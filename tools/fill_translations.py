@@ -235,6 +235,8 @@ RU = {
         "шапка файла — не список строк «ключ: значение»; прочитана построчно",
     "front matter has no closing '---'; read line by line":
         "у шапки файла нет закрывающей строки «---»; прочитана построчно",
+    "front matter's date cannot be read (%1): left out":
+        "дата в шапке файла не читается (%1): пропущена",
     "shard did not answer (%1): its articles were not indexed; run again when it is back":
         "шард не ответил (%1): его статьи не проиндексированы; запустите снова, когда он "
         "вернётся",

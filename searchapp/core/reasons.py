@@ -55,6 +55,7 @@ class ReasonKind(Enum):
     FRONT_MATTER_BAD_DAY = "front_matter_bad_day"  # (what Python said of the day,)
     FRONT_MATTER_NOT_KEYS = "front_matter_not_keys"
     FRONT_MATTER_UNCLOSED = "front_matter_unclosed"
+    FRONT_MATTER_BAD_DATE = "front_matter_bad_date"  # (the value, cut to 40 characters)
     # A cluster's shards.
     SHARD_DOWN = "shard_down"  # (why the connection failed,)
     SHARD_LOST = "shard_lost"  # (why, how many changes were not committed)
@@ -163,6 +164,8 @@ def english(kind: ReasonKind, a: tuple[str, ...] = ()) -> str:
             return "front matter is not a list of key: value lines; read line by line"
         case ReasonKind.FRONT_MATTER_UNCLOSED:
             return "front matter has no closing '---'; read line by line"
+        case ReasonKind.FRONT_MATTER_BAD_DATE:
+            return f"front matter's date cannot be read ({a[0]}): left out"
         case ReasonKind.SHARD_DOWN:
             return (f"shard did not answer ({a[0]}): its articles were not indexed; "
                     "run again when it is back")

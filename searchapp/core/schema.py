@@ -54,7 +54,8 @@ SCHEMA_VERSION = 6
 # text too (its text was empty: no snippet, an empty reading pane); 7: a saved
 # page's text keeps its opening words when they begin like its title; 8: a
 # photo's caption («Дэвид Рокфеллер 24 октября 1953 года») is no dateline; 9: text
-# in NFC and without soft hyphens or zero-width characters inside words.  Bump
+# in NFC and without soft hyphens or zero-width characters inside words; dates
+# written 2023/02/03, 12-08-2019, August 12th, 2019 and a dateline 15.06.24.  Bump
 # whenever reading a file gives another article (title, body, date…) than
 # before: an index made with an older reader has its files read again by its
 # next run.

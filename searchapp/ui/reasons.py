@@ -121,6 +121,9 @@ def reason_text(reason: str) -> str:
         case ReasonKind.FRONT_MATTER_UNCLOSED:
             return QCoreApplication.translate(
                 "Reasons", "front matter has no closing '---'; read line by line")
+        case ReasonKind.FRONT_MATTER_BAD_DATE:
+            return fill(QCoreApplication.translate(
+                "Reasons", "front matter's date cannot be read (%1): left out"), *a)
         case ReasonKind.SHARD_DOWN:
             return fill(QCoreApplication.translate(
                 "Reasons", "shard did not answer (%1): its articles were not indexed; run "

@@ -28,6 +28,7 @@ ARGS: dict[ReasonKind, tuple[str, ...]] = {
     ReasonKind.DEAD_LINK: ("No such file or directory",),
     ReasonKind.FRONT_MATTER_NOT_YAML: ("found unexpected end of stream",),
     ReasonKind.FRONT_MATTER_BAD_DAY: ("day is out of range for month",),
+    ReasonKind.FRONT_MATTER_BAD_DATE: ("TBD",),
     ReasonKind.SHARD_DOWN: ("Connection refused",),
     ReasonKind.SHARD_LOST: ("Broken pipe", "120"),
     ReasonKind.NO_SUCH_PATH: ("/data/news",),

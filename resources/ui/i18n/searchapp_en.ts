@@ -746,6 +746,11 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="124" />
+        <source>front matter's date cannot be read (%1): left out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../../searchapp/ui/reasons.py" line="118" />
         <source>shard did not answer (%1): its articles were not indexed; run again when it is back</source>
         <translation type="unfinished" />

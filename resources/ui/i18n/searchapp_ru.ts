@@ -746,6 +746,11 @@
         <translation>у шапки файла нет закрывающей строки «---»; прочитана построчно</translation>
     </message>
     <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="124" />
+        <source>front matter's date cannot be read (%1): left out</source>
+        <translation>дата в шапке файла не читается (%1): пропущена</translation>
+    </message>
+    <message>
         <location filename="../../../searchapp/ui/reasons.py" line="118" />
         <source>shard did not answer (%1): its articles were not indexed; run again when it is back</source>
         <translation>шард не ответил (%1): его статьи не проиндексированы; запустите снова, когда он вернётся</translation>

@@ -69,6 +69,12 @@ def _text(meta: dict[str, Any], *keys: str) -> str:
     return ""
 
 
+def _shown(value: object, most: int = 40) -> str:
+    """A metadata value as a warning quotes it: on one line, cut with '…'."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
 def read_article(path: Path) -> Article:
     """Read, decode, clean and describe one article; :class:`ReadError` if impossible."""
     key = str(path)
@@ -112,7 +118,12 @@ def _from_front_matter(key: str, fm: frontmatter.FrontMatter, *, markdown: bool)
         title, body = heading[0], heading[1].strip()
     if not title:
         title = plain_inline(first_sentence(body)) if markdown else first_sentence(body)
-    date = dates.parse_value(meta.get("date") or meta.get("published"))
+    value = meta.get("date") or meta.get("published")
+    date = dates.parse_value(value)
+    warnings = [fm.warning] if fm.warning else []
+    if date is None and value is not None and str(value).strip() and not (
+            isinstance(fm.warning, Reason) and fm.warning.kind is ReasonKind.FRONT_MATTER_BAD_DAY):
+        warnings.append(Reason(ReasonKind.FRONT_MATTER_BAD_DATE, _shown(value)))
     if date is None:  # a dateline at the top, not any date the text mentions
         date = dates.find_dateline(body, fallback=False) or dates.opening_dateline(body)
     source = _text(meta, "source", "publisher", "site") or find_source(body)
@@ -125,7 +136,7 @@ def _from_front_matter(key: str, fm: frontmatter.FrontMatter, *, markdown: bool)
         source=source or UNKNOWN_SOURCE,
         lang=lang if lang in ("ru", "en") else detect_language(title + " " + body),
         url=_text(meta, "url", "link"),
-        warnings=(fm.warning,) if fm.warning else (),
+        warnings=tuple(warnings),
     )
 
 

@@ -125,7 +125,7 @@ def _is_dateline_only(line: str, *, sentences: bool = False) -> bool:
     """A line that holds a date/time and little else ("Politics Materials 15 June 2024 …");
     with ``sentences``, not one whose other words end a sentence ("Мигрантам помогают.
     12.03.2024"): the body keeps such a line, short as it is."""
-    if _TIME_LINE.match(line):
+    if _TIME_LINE.match(line) or dates.short_year_dateline(line):
         return True
     found = dates.find_dates(line)
     if not found:

@@ -3,7 +3,14 @@
 Formats seen in real archives: ``2024-12-11``, `` date 2024-12-11``,
 ``11.12.2024 | 21:50``, ``03.03.2021 20:32``, ``15 June 2024 12:24 (UTC
 +04:00)``, ``11 December 2024``, ``December 11, 2024``, «11 декабря 2024
-года», ``26-FEB-1987 15:01:01.79`` (Reuters).
+года», ``26-FEB-1987 15:01:01.79`` (Reuters); and as blogs and Russian sites
+write them, ``2023/02/03``, ``12-08-2019`` (day first, as Russian and
+European sites write it), ``August 12th, 2019``.  ``15.06.24``, a two-digit
+year, is read only as a dateline on a line of its own near the top (or a
+metadata value), never in running text, where such numbers are scores and
+versions: it is 20YY up to this year's two last digits, else 19YY (in 2026,
+``15.06.26`` is 2026 and ``15.06.27`` 1927).  ``03/02/2023`` stays unread:
+day or month first, nothing tells.
 
 A scraped page mentions many dates; its own is the *dateline*: a date marked
 `` date``, followed by a time, standing on a line of its own near the top,
@@ -58,18 +65,22 @@ _RU_MONTHS = {
 _MONTHS = {**_EN_MONTHS, **_RU_MONTHS}
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 
+_ORDINAL = r"(?:st|nd|rd|th)?"  # "August 12th, 2019", "1st of May 2020"
 _PATTERNS = [
     ("ymd", re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")),
+    ("ymd", re.compile(r"(?<![\d/])(\d{4})/(\d{1,2})/(\d{1,2})(?![\d/])")),  # not in a URL's path
     ("dmy", re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]\d)")),
+    ("dmy", re.compile(r"(?<![\d-])(\d{2})-(\d{2})-(\d{4})(?!-?\d)")),  # «2-5-1967»: no date
     (
         "dMy",
         re.compile(
-            rf"(?<!\d)(\d{{1,2}})[ \t\u00a0-]+({_MONTH_RE})\.?[ \t\u00a0,-]+(\d{{4}})(?!\d)",
+            rf"(?<!\d)(\d{{1,2}}){_ORDINAL}(?:[ \t\u00a0]+of)?[ \t\u00a0-]+({_MONTH_RE})\.?"
+            r"[ \t\u00a0,-]+(\d{4})(?!\d)",
             re.IGNORECASE,
         ),
     ),
-    ("Mdy", re.compile(rf"\b({_MONTH_RE})\.?[ \t\u00a0]+(\d{{1,2}}),?[ \t\u00a0]+(\d{{4}})(?!\d)",
-                       re.IGNORECASE)),
+    ("Mdy", re.compile(rf"\b({_MONTH_RE})\.?[ \t\u00a0]+(\d{{1,2}}){_ORDINAL},?[ \t\u00a0]+"
+                       r"(\d{4})(?!\d)", re.IGNORECASE)),
 ]
 _YEAR = re.compile(r"[0-9][0-9][0-9][0-9]")  # 2.5× faster than \d{4} in re
 _BEFORE_YEAR = 48  # «23 September, 2024»: the longest date before its year, with room
@@ -108,6 +119,15 @@ _DATELINE_WORDS = frozenset({
 })
 
 
+# «15.06.24» (a two-digit year) as a line of its own, maybe after a dateline's word and
+# with a time: «Обновлено: 15.06.24», «12:30 15.06.24», «15.06.24, 12:30».
+_SHORT_YEAR_LINE = re.compile(
+    r"^[ \t\u00a0•·|]*(?:([^\W\d_]+)[ \t\u00a0]*[:,]?[ \t\u00a0]*)?"
+    r"(?:\d{1,2}:\d{2}[ \t\u00a0,|]+)?(\d{2})\.(\d{2})\.(\d{2})"
+    r"(?:[ \t\u00a0,|]+\d{1,2}:\d{2})?[ \t\u00a0|]*$", re.MULTILINE)
+_SHORT_YEAR = re.compile(r"[0-9][0-9]\.[0-9][0-9]\.[0-9][0-9]")
+
+
 def _build(year: int, month: int, day: int) -> dt.date | None:
     if not MIN_YEAR <= year <= MAX_YEAR:
         return None
@@ -126,6 +146,34 @@ def _to_date(kind: str, m: re.Match[str]) -> dt.date | None:
     if kind == "dMy":
         return _build(int(c), _MONTHS[b.lower()], int(a))
     return _build(int(c), _MONTHS[a.lower()], int(b))
+
+
+def _full_year(year: int) -> int:
+    """A two-digit year: 20YY up to this year's two last digits, else 19YY."""
+    return 2000 + year if year <= dt.date.today().year % 100 else 1900 + year
+
+
+def _short_year_datelines(text: str, end: int) -> list[tuple[int, int, dt.date]]:
+    """The lines before ``end`` that are a date with a two-digit year and little else
+    (:data:`_SHORT_YEAR_LINE`), as ``(start, end, date)``."""
+    found: list[tuple[int, int, dt.date]] = []
+    if not _SHORT_YEAR.search(text, 0, end + _DATE_SPAN):  # most texts: one quick look
+        return found
+    for m in _SHORT_YEAR_LINE.finditer(text, 0, end + _DATE_SPAN):
+        if m.start(2) >= end or text[m.end() : m.end() + 1] not in ("", "\n"):
+            continue  # past ``end``, or a line cut by the search's end («15.06.20|24»)
+        if m.group(1) and m.group(1).lower() not in _DATELINE_WORDS:
+            continue
+        date = _build(_full_year(int(m.group(4))), int(m.group(3)), int(m.group(2)))
+        if date:
+            found.append((m.start(2), m.end(4), date))
+    return found
+
+
+def short_year_dateline(line: str) -> dt.date | None:
+    """The date of a line that is only a dateline with a two-digit year («15.06.24»)."""
+    found = _short_year_datelines(line.strip(), len(line))
+    return found[0][2] if found else None
 
 
 def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
@@ -215,8 +263,9 @@ def find_dateline(text: str, *, fallback: bool = True) -> dt.date | None:
     is searched for the marks, not for every date in it (the date patterns
     were 7 % of indexing when run over whole articles)."""
     head = [d for d in find_dates(text[: HEAD_CHARS + _DATE_SPAN]) if d[0] < HEAD_CHARS]
-    for start, end, date in head:
-        if _is_dateline(text, start, end):
+    short = _short_year_datelines(text, HEAD_CHARS)  # datelines by their look alone
+    for start, end, date in sorted(head + short):
+        if (start, end, date) in short or _is_dateline(text, start, end):
             return date
     for mark in _MARK.finditer(text, max(0, HEAD_CHARS - _MARK_SPAN)):
         after = mark.end()
@@ -275,5 +324,5 @@ def parse_value(value: Any) -> dt.date | None:
         return _from_number(value)
     if isinstance(value, str):
         dates = find_dates(value.strip())
-        return dates[0][2] if dates else None
+        return dates[0][2] if dates else short_year_dateline(value)
     return None

@@ -16,6 +16,7 @@ import pytest
 from searchapp.core.errors import ReadError
 from searchapp.core.ingest import read_article
 from searchapp.core.paths import PROJECT_ROOT, SEEDS_DIR
+from searchapp.core.reasons import Reason, ReasonKind
 
 SEED_META = {
     "000_c7124042683675e3.txt": (
@@ -647,3 +648,37 @@ def test_emoji_joined_by_a_zero_width_joiner_stay_one_picture(tmp_path: Path) ->
     (tmp_path / "a.txt").write_text(f"Праздник\n\nСемья {family} встретила праздник.\n",
                                     encoding="utf-8")
     assert family in read_article(tmp_path / "a.txt").body
+
+
+@pytest.mark.parametrize(("value", "date", "warnings"), [
+    ("2024/03/15", dt.date(2024, 3, 15), []),  # no date and no warning
+    ("15.03.24", dt.date(2024, 3, 15), []),
+    ('"2024-03-15"', dt.date(2024, 3, 15), []),
+    ("TBD", None, [ReasonKind.FRONT_MATTER_BAD_DATE]),
+    ("2024", None, [ReasonKind.FRONT_MATTER_BAD_DATE]),  # a year: no day
+    ("2024-02-30", None, [ReasonKind.FRONT_MATTER_BAD_DAY]),  # said once
+    ('""', None, []),
+])
+def test_a_front_matter_date_is_read_or_warned_about(
+        tmp_path: Path, value: str, date: dt.date | None, warnings: list[ReasonKind]) -> None:
+    """``date: 2024/03/15`` gave no date and no warning: a date that cannot be read was
+    left out without a word."""
+    (tmp_path / "a.md").write_text(f"---\ntitle: Хлопок\ndate: {value}\n---\nТекст о хлопке.\n",
+                                   encoding="utf-8")
+    a = read_article(tmp_path / "a.md")
+    assert a.date == date
+    assert [w.kind for w in a.warnings if isinstance(w, Reason)] == warnings
+    assert len(a.warnings) == len(warnings)
+    if warnings == [ReasonKind.FRONT_MATTER_BAD_DATE]:
+        assert a.warnings[0] == f"front matter's date cannot be read ({value}): left out"
+
+
+@pytest.mark.parametrize("dateline", [
+    "15.06.24", "2023/02/03", "12-08-2019", "Posted on August 12th, 2019 by admin"])
+def test_a_dateline_of_a_new_format_is_no_part_of_the_text(tmp_path: Path, dateline: str) -> None:
+    """The dateline was not read, so it began the snippet: «15.06.24 The cotton harvest…»."""
+    (tmp_path / "a.txt").write_text(f"Article about cotton\n\n{dateline}\n\nThe cotton harvest "
+                                    "in Turkmenistan grew this year, officials said.\n")
+    a = read_article(tmp_path / "a.txt")
+    assert a.date is not None and a.title == "Article about cotton"
+    assert a.body == "The cotton harvest in Turkmenistan grew this year, officials said."

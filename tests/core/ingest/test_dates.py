@@ -236,3 +236,55 @@ def test_opening_dateline(text: str, expected: dt.date | None) -> None:
     """A date a document's first lines open with, after a place or nothing; not a date
     a sentence mentions, nor one opening a line further down."""
     assert opening_dateline(text) == expected
+
+
+THIS_YEAR = dt.date.today().year % 100
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("2023/02/03", dt.date(2023, 2, 3)),
+    ("12-08-2019", dt.date(2019, 8, 12)),  # day first
+    ("Posted on August 12th, 2019 by admin", dt.date(2019, 8, 12)),
+    ("Posted on August 1st, 2019", dt.date(2019, 8, 1)),
+    ("22nd March 2020", dt.date(2020, 3, 22)),
+    ("3rd of May 2021", dt.date(2021, 5, 3)),
+    ("15.06.24", dt.date(2024, 6, 15)),
+    ("Обновлено: 15.06.24, 12:30", dt.date(2024, 6, 15)),
+    ("12:30 15.06.24", dt.date(2024, 6, 15)),
+    ("15.06.99", dt.date(1999, 6, 15)),
+    (f"01.01.{THIS_YEAR:02}", dt.date(2000 + THIS_YEAR, 1, 1)),
+    (f"01.01.{THIS_YEAR + 1:02}", dt.date(1901 + THIS_YEAR, 1, 1)),  # not a year to come
+])
+def test_more_dateline_formats(line: str, expected: dt.date) -> None:
+    """Blogs' and Russian sites' datelines that gave no date: YYYY/MM/DD, DD-MM-YYYY,
+    English ordinals, and DD.MM.YY (a two-digit year) on a line of its own."""
+    text = f"Article about cotton\n\n{line}\n\nThe cotton harvest grew, officials said.\n"
+    assert find_dateline(text, fallback=False) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Score\n\n15.06\n\nThe match ended.",  # a score: no year
+    "Release\n\nVersion 2.3.24 is out.\n\nIt fixes bugs.",
+    "Release\n\n2.3.24\n\nIt fixes bugs.",  # one-digit day and month: a version
+    "Матч\n\nСчёт 15.06.24 в пользу хозяев, сообщили организаторы.\n",  # in running text
+    "Матч\n\nИгрок 15.06.24\n\nТекст.",  # a word before it that is no dateline's
+    "Link\n\nhttps://example.com/2023/02/03/story\n\nText.",
+    "Bad day\n\n31-02-2019\n\nText.", "Bad day\n\n31.02.24\n\nText.",
+    "Phone\n\n8-800-2019\n\nText.", "Guitar\n\n2-5-1967\n\nText.",  # day and month: two digits
+])
+def test_numbers_that_are_no_dateline(text: str) -> None:
+    assert find_dateline(text, fallback=False) is None
+
+
+def test_a_two_digit_year_is_read_only_near_the_top() -> None:
+    text = "Заголовок\n\n" + "Текст статьи без дат. " * 100 + "\n15.06.24\n"
+    assert len(text) > HEAD_CHARS and find_dateline(text) is None
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2024/03/15", dt.date(2024, 3, 15)), ("15.03.24", dt.date(2024, 3, 15)),
+    ("15-03-2024", dt.date(2024, 3, 15)), ("March 15th, 2024", dt.date(2024, 3, 15)),
+    ("version 2.3.24", None),
+])
+def test_more_metadata_values(value: str, expected: dt.date | None) -> None:
+    assert parse_value(value) == expected
