@@ -55,7 +55,9 @@ SCHEMA_VERSION = 6
 # page's text keeps its opening words when they begin like its title; 8: a
 # photo's caption («Дэвид Рокфеллер 24 октября 1953 года») is no dateline; 9: text
 # in NFC and without soft hyphens or zero-width characters inside words; dates
-# written 2023/02/03, 12-08-2019, August 12th, 2019 and a dateline 15.06.24.  Bump
+# written 2023/02/03, 12-08-2019, August 12th, 2019 and a dateline 15.06.24; a
+# page's JSON-LD and a <title> «… - Site, 12.03.2024» give title, date and source, its
+# text does not begin with its title and dateline.  Bump
 # whenever reading a file gives another article (title, body, date…) than
 # before: an index made with an older reader has its files read again by its
 # next run.

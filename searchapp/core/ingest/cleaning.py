@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from searchapp.core.ingest import dates
 
 TITLE_CHARS = 100
+DATELINE_CHARS = 120  # a longer line with a date is text
 MAX_HEADLINE = 250
 
 _CHROME = re.compile(
@@ -139,6 +140,11 @@ def _is_dateline_only(line: str, *, sentences: bool = False) -> bool:
     return len(re.findall(r"[^\W\d_]", rest)) <= 25
 
 
+def dateline_only(line: str) -> bool:
+    """A short line of a date or a time and little else, which a text leaves out."""
+    return len(line) < DATELINE_CHARS and _is_dateline_only(line, sentences=True)
+
+
 def _teaser_start(lines: list[str]) -> int | None:
     """Index of the first line of a run of teasers of other articles, if any.
 
@@ -204,7 +210,7 @@ def clean_scraped(text: str, *, title: str = "") -> Cleaned:
         teasers = bool(line and _MORE.match(line))  # a blank line or a sentence ends them
         if line and (
             _is_chrome(line)
-            or (len(line) < 120 and _is_dateline_only(line, sentences=True))
+            or dateline_only(line)
             or line in (title, previous)
         ):
             continue

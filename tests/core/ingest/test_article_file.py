@@ -682,3 +682,90 @@ def test_a_dateline_of_a_new_format_is_no_part_of_the_text(tmp_path: Path, datel
     a = read_article(tmp_path / "a.txt")
     assert a.date is not None and a.title == "Article about cotton"
     assert a.body == "The cotton harvest in Turkmenistan grew this year, officials said."
+
+
+RIA = ("<html><head><meta http-equiv='Content-Type' content='text/html; charset=windows-1251'>"
+       "<title>Мигрантам упростят получение патента - РИА Новости, 12.03.2024</title></head>"
+       "<body><div class='menu'><a>Политика</a> <a>Экономика</a></div><div class='article'>"
+       "{h1}<div class='date'>12:30 12.03.2024</div><p>МОСКВА, 12 мар — РИА Новости. "
+       "Правительство России внесло в Госдуму законопроект, упрощающий получение патента для "
+       "трудовых мигрантов из стран СНГ.</p><p>По словам авторов, новые правила позволят "
+       "сократить сроки оформления документов вдвое.</p></div></body></html>")
+
+
+@pytest.mark.parametrize("h1", ["<h1>Мигрантам упростят получение патента</h1>", ""],
+                         ids=["heading", "no-heading"])
+def test_a_page_title_s_site_and_date_are_its_source_and_date(tmp_path: Path, h1: str) -> None:
+    """«… - РИА Новости, 12.03.2024»: the source was «РИА Новости, 12.03.2024», no date."""
+    (tmp_path / "a.html").write_bytes(RIA.format(h1=h1).encode("cp1251"))
+    a = read_article(tmp_path / "a.html")
+    assert (a.title, a.source, a.date) == ("Мигрантам упростят получение патента", "РИА Новости",
+                                           dt.date(2024, 3, 12))
+
+
+LD_PAGE = ("<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+           "<title>Tokayev visits Ashgabat | The Astana Times</title>"
+           "<script type='application/ld+json'>{ld}</script></head><body><main>"
+           "<p>ASHGABAT – Kazakh President Kassym-Jomart Tokayev arrived in Ashgabat on Thursday "
+           "for talks with Turkmen leader Serdar Berdimuhamedov on gas transit and migration.</p>"
+           "<p>The two leaders discussed the construction of a new railway.</p>"
+           "</main></body></html>")
+LD_FLAT = ('{"@type":"NewsArticle","headline":"Tokayev visits Ashgabat &amp; Mary",'
+           '"datePublished":"2023-09-14T09:00:00+05:00",'
+           '"publisher":{"@type":"Organization","name":"The Astana Times"}}')
+LD_GRAPH = ('{"@context":"https://schema.org","@graph":[{"@type":"WebPage","name":"Home"},'
+            '{"@type":"Organization","@id":"#org","name":"The Astana Times"},'
+            '{"@type":["NewsArticle"],"headline":"Tokayev visits Ashgabat &amp; Mary",'
+            '"datePublished":"2023-09-14","publisher":{"@id":"#org"}}]}')
+
+
+@pytest.mark.parametrize("ld", [LD_FLAT, LD_GRAPH], ids=["flat", "graph"])
+def test_a_page_s_json_ld_gives_title_date_and_source(tmp_path: Path, ld: str) -> None:
+    """The publisher's name in JSON-LD (no @context, or in a @graph by its @id) was not
+    read: the source was Unknown."""
+    (tmp_path / "a.htm").write_text(LD_PAGE.format(ld=ld), encoding="utf-8")
+    a = read_article(tmp_path / "a.htm")
+    assert (a.title, a.source, a.date) == ("Tokayev visits Ashgabat & Mary", "The Astana Times",
+                                           dt.date(2023, 9, 14))
+
+
+def test_a_page_title_s_site_is_left_out_of_the_title(tmp_path: Path) -> None:
+    ld = '{"@type":"NewsArticle","publisher":{"name":"The Astana Times"}}'
+    (tmp_path / "a.htm").write_text(LD_PAGE.format(ld=ld).replace("<main>", "<main><div>")
+                                    .replace("</main>", "</div></main>"), encoding="utf-8")
+    a = read_article(tmp_path / "a.htm")
+    assert (a.title, a.source) == ("Tokayev visits Ashgabat", "The Astana Times")
+
+
+def test_a_title_s_last_part_without_a_date_is_no_source(tmp_path: Path) -> None:
+    """«| Politics» is a section as often as a site: only a site with a date is taken."""
+    (tmp_path / "a.html").write_text(
+        "<html><head><title>Tokayev visits Ashgabat | Politics</title></head><body><article>"
+        "<p>" + "Kazakh President Tokayev arrived in Ashgabat for talks on gas transit. " * 4
+        + "</p></article></body></html>", encoding="utf-8")
+    assert read_article(tmp_path / "a.html").source == "Unknown"
+
+
+SAVED_PAGE = ("<!DOCTYPE html><html><head><meta charset='utf-8'>"
+              "<title>Migration talks in Geneva - World News</title>{meta}</head><body><nav>"
+              "<a href='/'>Home</a> | <a href='/world'>World</a></nav><article>"
+              "<h1>Migration talks in Geneva</h1><time>14 June 2024</time>\n<p>Delegates from "
+              "forty countries met in Geneva to discuss migration and refugees.</p>\n<p>Talks "
+              "on labour migrants' rights will continue next month, officials said.</p>"
+              "</article><footer>© 2010 World News</footer></body></html>")
+
+
+@pytest.mark.parametrize("meta", [
+    "<meta property='og:site_name' content='World News'>"
+    "<meta property='article:published_time' content='2024-06-14T10:00:00+00:00'>", ""],
+    ids=["metadata", "no-metadata"])
+def test_a_saved_page_s_text_begins_after_its_title_and_dateline(
+        tmp_path: Path, meta: str) -> None:
+    """A short page's text came as one line that began with the title and the date:
+    «Migration talks in Geneva 14 June 2024 Delegates from…» in every snippet."""
+    (tmp_path / "saved page.html").write_text(SAVED_PAGE.format(meta=meta), encoding="utf-8")
+    a = read_article(tmp_path / "saved page.html")
+    assert a.title == "Migration talks in Geneva" and a.date == dt.date(2024, 6, 14)
+    assert a.body == ("Delegates from forty countries met in Geneva to discuss migration and "
+                      "refugees.\nTalks on labour migrants' rights will continue next month, "
+                      "officials said.")
