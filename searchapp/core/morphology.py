@@ -207,9 +207,37 @@ def _index_terms(word: str, capitalised: bool, initial: bool = False) -> tuple[s
         keys = tuple(FROM_CYRILLIC + k for k in a.script_keys)
         return (*a.index_lemmas, *((a.name_key,) if a.name_key else ()), *keys)
     if is_latin(word) and not word.isdigit():
-        key = _latin_name_key(word) if capitalised and not initial else None
+        named = capitalised and (not initial or not is_common_english(word))
+        key = _latin_name_key(word) if named else None
         return (stem_english(word), FROM_LATIN + key) if key else (stem_english(word),)
     return (word,)
+
+
+@cache
+def _english_lower_case() -> frozenset[str]:
+    """The words English dictionaries write in lower case (Webster's 2nd and
+    GCIDE, by the english-words package): 300,000 or so, loaded in 0.1 s."""
+    from english_words import get_english_words_set
+
+    words = get_english_words_set(["web2", "gcide"], lower=False, alpha=True)
+    return frozenset(w for w in words if w.islower())
+
+
+# Endings of an inflected form and what its dictionary form ends in instead.
+_ENGLISH_ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"),
+                    ("ing", ""), ("ing", "e"))
+
+
+def is_common_english(word: str) -> bool:
+    """True when the folded Latin ``word`` is a common English word, in a
+    dictionary in lower case as written or as its dictionary form («officials»,
+    «said», «asked»): a capital opening a sentence then says nothing of it.
+    «tokayev», «putin», «monday» (a dictionary capitalises it) are not."""
+    common = _english_lower_case()
+    if word in common:
+        return True
+    return any(word.endswith(end) and word[: len(word) - len(end)] + base in common
+               for end, base in _ENGLISH_ENDINGS if len(word) > len(end) + 2)
 
 
 def _capitalised(surface: str) -> bool:
@@ -233,8 +261,8 @@ def surface_terms(surface: str, initial: bool = False) -> tuple[str, ...]:
 
     ``initial``: the word starts a sentence or stands in a line written in
     capitals, so its capital says nothing: it gets name keys only when it is
-    a name whatever its place (Татьяна, Мередов; not «Вера в успех», not an
-    English word, whose dictionary we do not have).
+    a name whatever its place (Татьяна, Мередов; not «Вера в успех»), or a
+    Latin word that is no common English word (Tokayev; not «Officials»).
 
     The hot path of indexing and highlighting: one dict lookup per word once
     the word has been seen (the cache is emptied when it grows past

@@ -448,6 +448,22 @@ def test_sentence_initial_capital_is_not_a_name(tmp_path: Path, write_articles) 
         eng.close()
 
 
+def test_a_latin_name_opening_a_sentence_is_found_from_the_other_script(
+        tmp_path: Path, write_articles) -> None:
+    root = write_articles({
+        "a.txt": "Talks in Astana\n\nOfficials met on Monday. Tokayev sent a message of support.",
+        "b.txt": "Погода\n\nОфициальные лица встретились в понедельник.",
+    })
+    update_index(tmp_path / "ix", [root])
+    eng = SearchEngine(tmp_path / "ix")
+    try:
+        for query in ("Tokayev", "Токаев", "Токаева", "Tokaev"):
+            assert own_found(eng, query) == ["a"], query
+        assert own_found(eng, "officials") == ["a"]  # a common word: no other script
+    finally:
+        eng.close()
+
+
 def test_lower_case_word_is_a_name_when_the_index_capitalises_it(tmp_path: Path,
                                                                  write_articles) -> None:
     root = write_articles({
