@@ -3,6 +3,7 @@ sort, snippets, paging, closest matches, bad queries."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import unicodedata
@@ -454,12 +455,19 @@ def test_a_latin_name_opening_a_sentence_is_found_from_the_other_script(
         "a.txt": "Talks in Astana\n\nOfficials met on Monday. Tokayev sent a message of support.",
         "b.txt": "Погода\n\nОфициальные лица встретились в понедельник.",
     })
-    update_index(tmp_path / "ix", [root])
-    eng = SearchEngine(tmp_path / "ix")
-    try:
+    with indexed(tmp_path, root) as eng:
         for query in ("Tokayev", "Токаев", "Токаева", "Tokaev"):
             assert own_found(eng, query) == ["a"], query
         assert own_found(eng, "officials") == ["a"]  # a common word: no other script
+
+
+@contextlib.contextmanager
+def indexed(tmp_path: Path, root: Path) -> Iterator[SearchEngine]:
+    """An engine over a new index of ``root``, closed after."""
+    update_index(tmp_path / "ix", [root])
+    eng = SearchEngine(tmp_path / "ix")
+    try:
+        yield eng
     finally:
         eng.close()
 
@@ -765,9 +773,7 @@ def test_a_source_written_in_two_cases_is_one_facet_value(tmp_path: Path,
         "a.md": "---\ntitle: Нефть\nsource: Lenta.ru\n---\nНефть подорожала.\n",
         "b.md": "---\ntitle: Нефть\nsource: lenta.ru\n---\nНефть подешевела.\n",
     })
-    update_index(tmp_path / "ix", [root])
-    eng = SearchEngine(tmp_path / "ix")
-    try:
+    with indexed(tmp_path, root) as eng:
         facets = eng.search(SearchRequest(query="нефть")).facets
         assert facets.source == {"Lenta.ru": 2}
         for name in ("Lenta.ru", "lenta.ru"):
@@ -775,8 +781,6 @@ def test_a_source_written_in_two_cases_is_one_facet_value(tmp_path: Path,
         # The name is the index's, whichever of them a search finds.
         assert eng.search(SearchRequest(query="подешевела")).facets.source == {"Lenta.ru": 1}
         assert eng.stats().sources == 1
-    finally:
-        eng.close()
 
 
 @pytest.mark.parametrize(("question", "ranked_on_words"),
@@ -857,13 +861,9 @@ def test_similar_articles_come_from_the_title_and_the_body(tmp_path: Path,
 
 def similar_to_source(tmp_path: Path, root: Path) -> list[str]:
     """The names of the articles most like ``source.txt`` in ``root``, best first."""
-    update_index(tmp_path / "ix", [root])
-    eng = SearchEngine(tmp_path / "ix")
-    try:
+    with indexed(tmp_path, root) as eng:
         path = next(p for p in eng.matching_paths("") if p.endswith("source.txt"))
         return [Path(h.path).stem for h in eng.similar(path)]
-    finally:
-        eng.close()
 
 
 def test_a_place_name_counts_once_in_similar_articles(tmp_path: Path,
