@@ -256,6 +256,10 @@ RU = {
         "нет права записи в папку индекса %1",
     "cannot write in the index folder %1: its file system is read-only":
         "нельзя записать в папку индекса %1: её файловая система только для чтения",
+    "The index at %1 is damaged (%2): rebuild it (File ▸ Rebuild index).":
+        "Индекс в %1 повреждён (%2): перестройте его (Файл ▸ Перестроить индекс).",
+    "The index at %1 was made by another version of this app: it is read anew from its folders.":
+        "Индекс в %1 создан другой версией программы: он заново читается из своих папок.",
     "No shard of the cluster %1 answered (%2): are their servers running?":
         "Ни один шард кластера %1 не ответил (%2): запущены ли их серверы?",
     "The shards of %1 keep failing: try again":

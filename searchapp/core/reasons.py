@@ -64,6 +64,8 @@ class ReasonKind(Enum):
     NOT_AN_ARTICLE_FILE = "not_an_article_file"  # (the path, its extension)
     IN_INDEX_FOLDER = "in_index_folder"  # (the path, the index folder)
     NO_INDEX = "no_index"  # (the index folder,)
+    INDEX_DAMAGED = "index_damaged"  # (the index folder, what could not be read)
+    INDEX_OUTDATED = "index_outdated"  # (the index folder,)
     INDEX_IS_FILE = "index_is_file"  # (the path,)
     INDEX_NOT_CREATED = "index_not_created"  # (the index folder, the system's message)
     INDEX_NOT_WRITABLE = "index_not_writable"  # (the index folder,)
@@ -178,6 +180,12 @@ def english(kind: ReasonKind, a: tuple[str, ...] = ()) -> str:
             return f"{a[0]}: {english(ReasonKind.NOT_ARTICLE_FORMAT, a[1:])}"
         case ReasonKind.IN_INDEX_FOLDER:
             return f"{a[0]}: the index folder {a[1]} holds the index, not articles"
+        case ReasonKind.INDEX_DAMAGED:
+            return (f"The index at {a[0]} is damaged ({a[1]}): rebuild it with "
+                    "'searchapp index --rebuild'")
+        case ReasonKind.INDEX_OUTDATED:
+            return (f"The index at {a[0]} was made by another version of searchapp: "
+                    "'searchapp index' reads its folders into a new one")
         case ReasonKind.NO_INDEX:
             return f"No index at {a[0]}: run 'searchapp index PATH' first"
         case ReasonKind.INDEX_IS_FILE:

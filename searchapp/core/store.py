@@ -137,19 +137,14 @@ def open_index(index_dir: Path) -> Index:
     """
     require_index(index_dir)
     if read_schema_version(index_dir) != SCHEMA_VERSION:
-        raise IndexOutdatedError(
-            f"The index at {index_dir} was made by another version of searchapp: "
-            "'searchapp index' reads its folders into a new one"
-        )
+        raise IndexOutdatedError(Reason(ReasonKind.INDEX_OUTDATED, index_dir))
     try:
         return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
     except (OSError, EOFError, pickle.UnpicklingError, ValueError, AttributeError,
             ImportError, KeyError, IndexError) as exc:
         raise damaged_error(index_dir, type(exc).__name__) from exc
     except Exception as exc:
-        raise IndexDamagedError(
-            f"The index at {index_dir} cannot be read ({exc}): rebuild it"
-        ) from exc
+        raise damaged_error(index_dir, f"{type(exc).__name__}: {exc}") from exc
 
 
 def state(index_dir: Path) -> tuple[int, int]:
@@ -178,8 +173,7 @@ _TOC_NAME = re.compile(rf"_{INDEX_NAME}_(\d+)\.toc")
 
 def damaged_error(index_dir: Path, detail: str) -> IndexDamagedError:
     """The one-line error for an index a part of which cannot be read."""
-    return IndexDamagedError(f"The index at {index_dir} is damaged ({detail}): rebuild it "
-                             "with 'searchapp index --rebuild'")
+    return IndexDamagedError(Reason(ReasonKind.INDEX_DAMAGED, index_dir, detail))
 
 
 # What reading a truncated or missing segment file raises inside Whoosh.

@@ -174,7 +174,7 @@ class SearchController(QObject):
         if seq != self._seq:
             return
         if isinstance(exc, IndexDamagedError):  # its details go to the rebuild dialog
-            self.damaged.emit(str(exc))
+            self.damaged.emit(error_text(exc))
             message = self.tr("The index is damaged: rebuild it (File ▸ Rebuild index).")
         elif isinstance(exc, IndexMissingError):  # a cluster's included: no shard answers
             message = error_text(exc)
@@ -343,7 +343,7 @@ class SearchController(QObject):
             words = words or self.tr("Indexing failed: %1")
             self.indexingFailed.emit(words.replace("%1", error_text(exc)))
         if isinstance(exc, IndexDamagedError):
-            self.damaged.emit(str(exc))
+            self.damaged.emit(error_text(exc))
 
     def shutdown(self) -> None:
         """Stop indexing (keeping what was committed) and wait for the workers."""

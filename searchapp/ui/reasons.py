@@ -139,6 +139,14 @@ def reason_text(reason: str) -> str:
         case ReasonKind.IN_INDEX_FOLDER:
             return fill(QCoreApplication.translate(
                 "Reasons", "%1: the index folder %2 holds the index, not articles"), *a)
+        case ReasonKind.INDEX_DAMAGED:
+            return fill(QCoreApplication.translate(
+                "Reasons", "The index at %1 is damaged (%2): rebuild it (File ▸ Rebuild index)."),
+                *a)
+        case ReasonKind.INDEX_OUTDATED:
+            return fill(QCoreApplication.translate(
+                "Reasons", "The index at %1 was made by another version of this app: it is "
+                "read anew from its folders."), *a)
         case ReasonKind.NO_INDEX:
             return fill(QCoreApplication.translate(
                 "Reasons", "No index at %1 yet: add a folder of articles (File ▸ Add folder…)."),

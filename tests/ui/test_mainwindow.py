@@ -704,6 +704,9 @@ def test_a_damaged_index_is_said_in_the_windows_language(qtbot, make_window, see
     assert window.notice.text() == "Индекс повреждён: перестройте его (Файл ▸ Перестроить индекс)."
     box = window.findChild(QMessageBox)
     assert box.text() == "Часть индекса не читается. Перестроить его из его папок?"
+    # the details too (they were the command line's English)
+    assert box.informativeText().startswith(f"Индекс в {seed_copy} повреждён (")
+    assert box.informativeText().endswith("перестройте его (Файл ▸ Перестроить индекс).")
 
 
 def test_russian_window_shows_the_quote_and_word_count_notices(

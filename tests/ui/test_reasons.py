@@ -33,6 +33,8 @@ ARGS: dict[ReasonKind, tuple[str, ...]] = {
     ReasonKind.SHARD_LOST: ("Broken pipe", "120"),
     ReasonKind.NO_SUCH_PATH: ("/data/news",),
     ReasonKind.NO_INDEX: ("/data/index",),
+    ReasonKind.INDEX_DAMAGED: ("/data/index", "EOFError: read past the end"),
+    ReasonKind.INDEX_OUTDATED: ("/data/index",),
     ReasonKind.INDEX_IS_FILE: ("/data/index",),
     ReasonKind.INDEX_NOT_CREATED: ("/data/index", "Read-only file system"),
     ReasonKind.INDEX_NOT_WRITABLE: ("/data/index",),
@@ -48,7 +50,9 @@ ARGS: dict[ReasonKind, tuple[str, ...]] = {
 }
 # What to do next, said in the window's terms instead of the command line's.
 WINDOW_ADVICE = {ReasonKind.NO_INDEX: "File ▸ Add folder", ReasonKind.FORGET_SHARD_DOWN: "removing",
-                 ReasonKind.FORGET_SHARD_LOST: "remove it again"}
+                 ReasonKind.FORGET_SHARD_LOST: "remove it again",
+                 ReasonKind.INDEX_DAMAGED: "File ▸ Rebuild index",
+                 ReasonKind.INDEX_OUTDATED: "read anew"}
 EVERY_KIND = {kind: Reason(kind, *ARGS.get(kind, ())) for kind in ReasonKind}
 
 

@@ -791,6 +791,16 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="142" />
+        <source>The index at %1 is damaged (%2): rebuild it (File ▸ Rebuild index).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="142" />
+        <source>The index at %1 was made by another version of this app: it is read anew from its folders.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../../searchapp/ui/reasons.py" line="141" />
         <source>No shard of the cluster %1 answered (%2): are their servers running?</source>
         <translation type="unfinished" />

@@ -791,6 +791,16 @@
         <translation>нельзя записать в папку индекса %1: её файловая система только для чтения</translation>
     </message>
     <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="142" />
+        <source>The index at %1 is damaged (%2): rebuild it (File ▸ Rebuild index).</source>
+        <translation>Индекс в %1 повреждён (%2): перестройте его (Файл ▸ Перестроить индекс).</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="142" />
+        <source>The index at %1 was made by another version of this app: it is read anew from its folders.</source>
+        <translation>Индекс в %1 создан другой версией программы: он заново читается из своих папок.</translation>
+    </message>
+    <message>
         <location filename="../../../searchapp/ui/reasons.py" line="141" />
         <source>No shard of the cluster %1 answered (%2): are their servers running?</source>
         <translation>Ни один шард кластера %1 не ответил (%2): запущены ли их серверы?</translation>
