@@ -119,7 +119,8 @@ def update_index(
         reread = store.read_reader_version(index_dir) != READER_VERSION
         ix = store.open_index(index_dir)
         try:
-            if not fresh:  # a run that finds nothing to do still says so of a damaged index
+            if not fresh and not rebuild:  # (a rebuild checked it above) a run that finds
+                # nothing to do still says so of a damaged index
                 store.check_readable(ix, index_dir)
             _run(ix, index_dir, run_roots, rebuild, progress, report, reread=reread, fresh=fresh)
         finally:
