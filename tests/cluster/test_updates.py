@@ -67,3 +67,22 @@ def test_a_file_named_that_cannot_be_read_is_not_kept_among_the_folders(
     assert [Path(p).name for p, _ in report.failed] == ["photo.txt"]
     assert index_folders(cluster.file) == [folder]
     assert not update_index(cluster.file).failed
+
+
+def test_a_sources_facet_name_follows_the_articles_a_run_adds(cluster, write_articles) -> None:
+    """An open engine keeps the sources' facet names between searches; a run
+    that adds articles writing a source otherwise is seen at the next search."""
+    from searchapp.core.results import SearchRequest
+
+    def note(source: str) -> str:
+        return f"---\ntitle: Нефть\nsource: {source}\n---\nНефть подорожала.\n"
+
+    engine = open_backend(cluster.file)
+    try:
+        update_index(cluster.file, [write_articles({"a.md": note("Lenta.ru")}, "one")])
+        assert engine.search(SearchRequest(query="нефть")).facets.source == {"Lenta.ru": 1}
+        update_index(cluster.file, [write_articles(
+            {"b.md": note("lenta.ru"), "c.md": note("lenta.ru")}, "two")])
+        assert engine.search(SearchRequest(query="нефть")).facets.source == {"lenta.ru": 3}
+    finally:
+        engine.close()

@@ -83,6 +83,8 @@ class ClusterEngine:
         self._lock = threading.RLock()
         self._shards = ShardSet(config)
         self.before_match: Callable[[], None] | None = None  # a hook for fault tests
+        # The sources' facet names, and the shards' state they were read at.
+        self._names: tuple[tuple[int, int, int], dict[str, str]] | None = None
 
     # -- lifecycle -------------------------------------------------------------
 
@@ -120,11 +122,20 @@ class ClusterEngine:
                 return result, missing_notice(missing, len(self.config.shards))
             raise ClusterDownError(Reason(ReasonKind.CLUSTER_FAILING, self.config.file))
 
+    def _source_names(self, db: xapian.Database) -> dict[str, str]:
+        """:func:`_source_names`, read again only when the shards' documents
+        changed (their count, last id or total length): walking every source
+        term of every shard took 4.4 ms of a 23 ms search at 3,205 articles."""
+        state = (db.get_doccount(), db.get_lastdocid(), db.get_total_length())
+        if self._names is None or self._names[0] != state:
+            self._names = (state, _source_names(db))
+        return self._names[1]
+
     # -- queries ---------------------------------------------------------------
 
     def stats(self) -> IndexStats:
         def count(db: xapian.Database) -> IndexStats:
-            return IndexStats(db.get_doccount(), len(set(_source_names(db).values())))
+            return IndexStats(db.get_doccount(), len(set(self._source_names(db).values())))
 
         return self._run(count)[0]
 
@@ -177,7 +188,7 @@ class ClusterEngine:
                 if facet not in counts:
                     counts[facet] = _facet_count(
                         db, _filtered(query, _filters(req_as_written, facet)), slot)
-        facets = _facets(counts, _source_names(db)) if req.with_facets else Facets()
+        facets = _facets(counts, self._source_names(db)) if req.with_facets else Facets()
         terms = highlight_terms(compiled.query, reader) if compiled.query else {}
         sorted_by_date = req.sort is not Sort.RELEVANCE or compiled.browse
         hits = tuple(
