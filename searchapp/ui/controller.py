@@ -33,8 +33,9 @@ from searchapp.core import (
     open_backend,
     update_index,
 )
+from searchapp.ui.i18n import Words, fill
 from searchapp.ui.index_watcher import IndexWatcher
-from searchapp.ui.reasons import error_text
+from searchapp.ui.reasons import error_text, export_error_text
 from searchapp.ui.workers import Operation
 
 DEBOUNCE_MS = 250
@@ -46,15 +47,15 @@ class SearchController(QObject):
 
     * ``results(SearchResponse)`` — the answer to the newest search;
     * ``page(SearchResponse)`` — a further page of the current results;
-    * ``searchFailed(str)`` — a one-line message (missing or damaged index…);
+    * ``searchFailed(Words)`` — a one-line message (missing or damaged index…);
     * ``article(ArticleView)`` — an article opened for reading;
     * ``similar((path, hits))`` — the articles most like it;
     * ``stats(IndexStats)`` — articles and sources in the index;
-    * ``exported(int, str)``, ``exportFailed(str)`` — an export's outcome;
+    * ``exported(int, str)``, ``exportFailed(Words)`` — an export's outcome;
     * ``indexingStarted()``, ``indexingProgress(Progress)``,
-      ``indexingFinished(IndexReport)``, ``indexingFailed(str)``; each batch a
+      ``indexingFinished(IndexReport)``, ``indexingFailed(Words)``; each batch a
       run commits is searched again (``results``, ``stats``) as it lands;
-    * ``damaged(str)`` — a search or a run met an unreadable index
+    * ``damaged(Words)`` — a search or a run met an unreadable index
       (:class:`IndexDamagedError`), with the core's message;
     * ``folderForgotten(str, int)`` — a folder taken off the index, and how
       many articles left with it;
@@ -66,17 +67,17 @@ class SearchController(QObject):
 
     results = Signal(object)
     page = Signal(object)
-    searchFailed = Signal(str)
+    searchFailed = Signal(object)  # Words
     article = Signal(object)
     stats = Signal(object)
     indexingStarted = Signal()
     indexingProgress = Signal(object)
     indexingFinished = Signal(object)
-    indexingFailed = Signal(str)
-    damaged = Signal(str)
+    indexingFailed = Signal(object)  # Words
+    damaged = Signal(object)  # Words
     similar = Signal(object)
     exported = Signal(int, str)
-    exportFailed = Signal(str)
+    exportFailed = Signal(object)  # Words
     folderForgotten = Signal(str, int)
     indexChanged = Signal()
     indexBusy = Signal(object)
@@ -174,13 +175,13 @@ class SearchController(QObject):
         if seq != self._seq:
             return
         if isinstance(exc, IndexDamagedError):  # its details go to the rebuild dialog
-            self.damaged.emit(error_text(exc))
-            message = self.tr("The index is damaged: rebuild it (File ▸ Rebuild index).")
+            self.damaged.emit(lambda: error_text(exc))
+            self.searchFailed.emit(lambda: self.tr(
+                "The index is damaged: rebuild it (File ▸ Rebuild index)."))
         elif isinstance(exc, IndexMissingError):  # a cluster's included: no shard answers
-            message = error_text(exc)
+            self.searchFailed.emit(lambda: error_text(exc))
         else:
-            message = self.tr("Search failed: %1").replace("%1", error_text(exc))
-        self.searchFailed.emit(message)
+            self.searchFailed.emit(lambda: fill(self.tr("Search failed: %1"), error_text(exc)))
 
     def fetch_page(self, offset: int) -> None:
         """Load the page of the current results that starts at ``offset``."""
@@ -212,7 +213,7 @@ class SearchController(QObject):
         self._submit(
             lambda: engine.article(path, query, names=names),
             opened,
-            lambda exc: self.searchFailed.emit(str(exc)),
+            lambda exc: self.searchFailed.emit(lambda: error_text(exc)),
             first=True,
         )
 
@@ -222,7 +223,8 @@ class SearchController(QObject):
         self._submit(
             lambda: export_results(engine, req, path),
             lambda n: self.exported.emit(n, str(path)),
-            lambda exc: self.exportFailed.emit(str(exc)),
+            lambda exc: self.exportFailed.emit(lambda: fill(
+                self.tr("Could not export to %1: %2"), str(path), export_error_text(exc))),
         )
 
     def refresh_stats(self) -> None:
@@ -286,8 +288,9 @@ class SearchController(QObject):
         self._submit(
             lambda: forget_folder(index_dir, folder),
             lambda removed: self._forgotten(folder, removed),
-            lambda exc: self._index_failed(exc, self.tr("The folder was not removed: %1"),
-                                           retry=lambda: self.forget_folder(folder)),
+            lambda exc: self._index_failed(
+                exc, lambda: self.tr("The folder was not removed: %1"),
+                retry=lambda: self.forget_folder(folder)),
             self._index_pool,
         )
         return True
@@ -332,7 +335,7 @@ class SearchController(QObject):
         self.refresh_stats()
         self.search_now()
 
-    def _index_failed(self, exc: BaseException, words: str | None = None,
+    def _index_failed(self, exc: BaseException, words: Words | None = None,
                       retry: Callable[[], bool] | None = None) -> None:
         """A run (or the removal of a folder: ``words``, its message with %1 for
         the error's) that raised ``exc``; ``retry`` asks for it again."""
@@ -340,10 +343,10 @@ class SearchController(QObject):
         if isinstance(exc, IndexBusyError):  # the window words it, and asks again later
             self.indexBusy.emit(retry or (lambda: False))
         else:
-            words = words or self.tr("Indexing failed: %1")
-            self.indexingFailed.emit(words.replace("%1", error_text(exc)))
+            frame = words or (lambda: self.tr("Indexing failed: %1"))
+            self.indexingFailed.emit(lambda: fill(frame(), error_text(exc)))
         if isinstance(exc, IndexDamagedError):
-            self.damaged.emit(error_text(exc))
+            self.damaged.emit(lambda: error_text(exc))
 
     def shutdown(self) -> None:
         """Stop indexing (keeping what was committed) and wait for the workers."""

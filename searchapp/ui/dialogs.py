@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -55,16 +55,9 @@ class FailedFilesDialog(QDialog):
 
     def __init__(self, failed: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Files skipped or read with a defect"))
-        self.table = QTableWidget(len(failed), 2)
-        self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Reason")])
+        self.table = QTableWidget(0, 2)
         self.table.setWordWrap(False)
         self.table.setItemDelegateForColumn(0, _PathDelegate(self.table))
-        for row, (path, reason) in enumerate(failed):
-            for column, text in enumerate((path, reason)):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.table.setItem(row, column, item)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
@@ -73,6 +66,8 @@ class FailedFilesDialog(QDialog):
         self._fitting = False
         self._reasons_width: int | None = None  # what the reasons ask for
         header.sectionResized.connect(self._reason_resized)
+        self.set_rows(failed)
+        self.retranslate()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -80,10 +75,31 @@ class FailedFilesDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(800, 400)
 
+    def set_rows(self, failed: list[tuple[str, str]]) -> None:
+        """The files and their reasons (worded anew after a language change)."""
+        self.table.setRowCount(len(failed))
+        for row, (path, reason) in enumerate(failed):
+            for column, text in enumerate((path, reason)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, column, item)
+        self._reasons_width = None
+        if self.isVisible():
+            self._fit_reasons()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Files skipped or read with a defect"))
+        self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Reason")])
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def _fit_reasons(self) -> None:
         if not self._reason_fitted:
             return
-        if self._reasons_width is None:  # measured once: the rows do not change
+        if self._reasons_width is None:  # measured once for its rows
             self._reasons_width = self.table.sizeHintForColumn(1) if self.table.rowCount() else 0
         room = self.table.viewport().width()
         self._fitting = True

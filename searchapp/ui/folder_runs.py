@@ -26,7 +26,8 @@ class FolderRuns(QObject):
     * ``outdated()`` — the index was made by another version: a run makes it anew;
     * ``queued(str)`` — a folder will be added when the current run ends;
     * ``busy()`` — asked for a run (or a removal) while one is going;
-    * ``watchProblems(list)`` — folders that cannot be watched, and why.
+    * ``watchProblems(list)`` — folders that cannot be watched, and why
+      (:data:`~searchapp.ui.folder_watcher.WatchProblem`).
     """
 
     empty = Signal()

@@ -24,6 +24,10 @@ SETTLE_MS = 1500  # wait for a burst of changes (a copy of many files) to end
 # own reading causes.
 CHANGES = frozenset({"created", "deleted", "modified", "moved", "closed"})
 
+WatchProblem = tuple[str, OSError]
+"""Folders that could not be watched (joined by ", ") and the error why:
+the window words it in its language."""
+
 
 class _Bridge(QObject):
     changed = Signal()
@@ -79,7 +83,7 @@ class FolderWatcher(QObject):
         self._ignore = list(ignore)
         self._observer: BaseObserver | None = None
         self._watched: list[str] = []
-        self.problems: list[str] = []  # folders that could not be watched, and why
+        self.problems: list[WatchProblem] = []  # folders that could not be watched, and why
 
     def watch(self, roots: Sequence[Path]) -> None:
         """Watch exactly these folders (and everything under them)."""
@@ -94,13 +98,13 @@ class FolderWatcher(QObject):
             try:
                 self._observer.schedule(handler, os.fspath(root), recursive=True)
             except OSError as exc:
-                self.problems.append(f"{root}: {exc}")
+                self.problems.append((os.fspath(root), exc))
             else:
                 self._watched.append(os.fspath(root))
         try:
             self._observer.start()  # the watches are added here (watchdog 7)
         except OSError as exc:  # e.g. the system's limit of inotify watches
-            self.problems.append(f"{', '.join(self._watched)}: {exc}")
+            self.problems.append((", ".join(self._watched), exc))
             self._watched = []
             self._observer = None
 

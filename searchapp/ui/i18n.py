@@ -7,6 +7,7 @@ for skipping a file in :mod:`searchapp.ui.reasons`."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -16,6 +17,11 @@ I18N_DIR = RESOURCES_DIR / "ui" / "i18n"
 LANGUAGES = ("en", "ru")
 _PLACEHOLDER = re.compile(r"%([1-9])")
 _installed: list[QTranslator] = []
+
+Words = Callable[[], str]
+"""A message kept as what words it (its reason, its counts), not as the
+finished string: called again, it says the same in the language installed
+since (a message already shown follows View ▸ Language)."""
 _current = "en"
 
 

@@ -3,9 +3,7 @@ Cancel, and what the last run did (with the files it skipped and why)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
 from searchapp.core import SAVED_PAGE_FOLDERS, IndexReport, IndexStats, Progress
 from searchapp.ui.dialogs import FailedFilesDialog
 from searchapp.ui.elided_label import ElidedLabel
+from searchapp.ui.i18n import Words
 from searchapp.ui.reasons import reason_text
 
 PROGRESS_DELAY_MS = 500  # a run shorter than this shows no bar
@@ -68,8 +67,9 @@ class IndexStatus(QObject):
         self.last_report: IndexReport | None = None
         self._stats: IndexStats | None = None
         # The report's words, worded anew when the language changes.
-        self._words: Callable[[], str] | None = None
+        self._words: Words | None = None
         self.notes: list[tuple[str, str]] = []  # skipped files and warnings, with why
+        self._dialog: FailedFilesDialog | None = None
 
     def retranslate(self) -> None:
         self.cancel_button.setText(self.tr("Cancel"))
@@ -78,10 +78,12 @@ class IndexStatus(QObject):
             self.show_stats(self._stats)
         if self.last_report is not None:
             self.notes = self._notes(self.last_report)
+            if self._dialog is not None and self._dialog.isVisible():
+                self._dialog.set_rows(self.notes)
         if self._words is not None:
             self.report_label.setText(self._words())
 
-    def say(self, words: str | Callable[[], str]) -> None:
+    def say(self, words: str | Words) -> None:
         """Show ``words`` in the report's place: a callable that words it in
         the window's language is called again when the language changes (a
         string, the core's or an error's, stays as it is)."""
@@ -152,7 +154,7 @@ class IndexStatus(QObject):
             return self.tr("%n without extension", "", n)
         return f"{n} {kind}"
 
-    def failed(self, message: str | Callable[[], str]) -> None:
+    def failed(self, message: str | Words) -> None:
         self._end()
         self.say(message)
 
@@ -173,4 +175,10 @@ class IndexStatus(QObject):
 
     def show_failed(self) -> None:
         if self.notes:
-            FailedFilesDialog(self.notes, self._parent).open()
+            self._dialog = FailedFilesDialog(self.notes, self._parent)
+            self._dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self._dialog.destroyed.connect(self._dialog_closed)
+            self._dialog.open()
+
+    def _dialog_closed(self) -> None:
+        self._dialog = None

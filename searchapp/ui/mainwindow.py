@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
+from PySide6.QtCore import QByteArray, QElapsedTimer, QEvent, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,12 +25,17 @@ from searchapp.ui.controller import SearchController
 from searchapp.ui.dialogs import syntax_help
 from searchapp.ui.facets import FacetPanel, lang_names, source_label
 from searchapp.ui.folder_runs import FolderRuns
+from searchapp.ui.folder_watcher import WatchProblem
+from searchapp.ui.i18n import Words
 from searchapp.ui.index_status import IndexStatus
 from searchapp.ui.query_bar import QueryBar
 from searchapp.ui.reading_pane import ReadingPane
+from searchapp.ui.reasons import error_text
 from searchapp.ui.results_delegate import ResultDelegate
 from searchapp.ui.results_model import PathRole, ResultsModel
 from searchapp.ui.results_view import ResultsView
+
+WATCH_PROBLEMS_MS = 30_000  # how long the status bar says a folder is not watched
 
 
 class MainWindow(QMainWindow):
@@ -42,6 +47,13 @@ class MainWindow(QMainWindow):
         self.watcher = self.runs.watcher
         self.last_response: SearchResponse | None = None
         self._no_articles = False  # the index is known to hold no article
+        # What the window says of an index not yet searched (empty, first run,
+        # another version's), said again in a new language.
+        self._index_state: Callable[[], None] | None = None
+        self._rebuild_box: QMessageBox | None = None
+        self._rebuild_words: Words | None = None  # the damaged index's details
+        self._watch_problems: list[WatchProblem] = []
+        self._watch_shown = QElapsedTimer()  # since the watch problems were shown
         self._build()
         self._connect()
         self.retranslate()
@@ -173,9 +185,7 @@ class MainWindow(QMainWindow):
             lambda: self.tr("%1 will be added when the current run ends.").replace("%1", folder)))
         r.busy.connect(lambda: self.status.say(lambda: self.tr("Indexing is already running.")))
         c.indexBusy.connect(lambda _retry: self.status.busy())
-        r.watchProblems.connect(lambda problems: self.statusBar().showMessage(
-            self.tr("Changes will show up only at the next start: %1")
-            .replace("%1", "; ".join(problems)), 30_000))
+        r.watchProblems.connect(self._show_watch_problems)
         c.damaged.connect(self._offer_rebuild)
         c.exported.connect(self._exported)
         c.exportFailed.connect(self.status.say)
@@ -206,8 +216,19 @@ class MainWindow(QMainWindow):
         self.status.retranslate()
         self.facets.retranslate()
         self.reading_pane.retranslate()
+        error = self.bar.error  # a search that failed after the last answer
         if self.last_response is not None:
             self.show_results(self.last_response)
+        elif self._index_state is not None:
+            self._index_state()
+        if error is not None:
+            self.bar.set_error(error)
+        if self._rebuild_box is not None and self._rebuild_box.isVisible():
+            self._word_rebuild_box()
+        if self._watch_problems and self.statusBar().currentMessage():
+            left = WATCH_PROBLEMS_MS - self._watch_shown.elapsed()
+            if left > 0:
+                self.statusBar().showMessage(self._watch_problems_text(), left)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -255,6 +276,7 @@ class MainWindow(QMainWindow):
     def _show_empty_index(self) -> None:
         """A new index with no folders: say so and offer to add one."""
         self._no_articles = True
+        self._index_state = self._show_empty_index
         self.count_label.setText(self.tr("This index is empty."))
         self.results.set_empty_text(
             self.tr("This index has no articles yet: add a folder of articles to search.")
@@ -263,6 +285,7 @@ class MainWindow(QMainWindow):
 
     def _show_first_run(self) -> None:
         """A run fills an index with no articles: its batches show up as they land."""
+        self._index_state = self._show_first_run
         self.count_label.setText(self.tr("Indexing the articles for the first time…"))
         self.results.set_empty_text(self.tr("Articles show up here as they are indexed."))
         self.add_folder_button.hide()
@@ -273,6 +296,7 @@ class MainWindow(QMainWindow):
         self.count_label.setText(
             self.tr("This index was made by another version of searchapp: it is being "
                     "read anew from its folders…"))
+        self._index_state = self._show_outdated
 
     def _indexing_started(self) -> None:
         self.status.started()
@@ -362,8 +386,8 @@ class MainWindow(QMainWindow):
         self.search.setText(query)
         self.search_now()
 
-    def show_error(self, message: str) -> None:
-        self.bar.set_error(message)
+    def show_error(self, words: Words) -> None:
+        self.bar.set_error(words)
 
     def _update_chips(self, req: SearchRequest) -> None:
         chips: list[tuple[str, Callable[..., None]]] = []
@@ -456,22 +480,42 @@ class MainWindow(QMainWindow):
         """Re-read every folder of the index from scratch."""
         self.runs.rebuild()
 
-    def _indexing_failed(self, message: str) -> None:
-        self.status.failed(message)
+    def _indexing_failed(self, words: Words) -> None:
+        self.status.failed(words)
 
-    def _offer_rebuild(self, message: str) -> None:
+    def _offer_rebuild(self, words: Words) -> None:
         """The controller's ``damaged``: the core raised IndexDamagedError."""
         if self.controller.indexing:
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("The index is damaged"),
-                          self.tr("A part of the index cannot be read. Rebuild it from "
-                                  "its folders?"),
+        box = QMessageBox(QMessageBox.Icon.Warning, "", "",
                           QMessageBox.StandardButton.Cancel, self)
-        box.setInformativeText(message)
-        rebuild = box.addButton(self.tr("Rebuild index"), QMessageBox.ButtonRole.AcceptRole)
+        rebuild = box.addButton("", QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(rebuild)
+        self._rebuild_box, self._rebuild_words = box, words
+        self._word_rebuild_box()
         box.open()
         box.buttonClicked.connect(lambda b: self.rebuild() if b is rebuild else None)
+
+    def _word_rebuild_box(self) -> None:
+        box, words = self._rebuild_box, self._rebuild_words
+        assert box is not None and words is not None
+        box.setWindowTitle(self.tr("The index is damaged"))
+        box.setText(self.tr("A part of the index cannot be read. Rebuild it from its folders?"))
+        box.setInformativeText(words())
+        rebuild = box.defaultButton()
+        if rebuild is not None:
+            rebuild.setText(self.tr("Rebuild index"))
+
+    def _show_watch_problems(self, problems: list[WatchProblem]) -> None:
+        """Folders that cannot be watched: said for a while in the status bar."""
+        self._watch_problems = problems
+        self._watch_shown.start()
+        self.statusBar().showMessage(self._watch_problems_text(), WATCH_PROBLEMS_MS)
+
+    def _watch_problems_text(self) -> str:
+        return self.tr("Changes will show up only at the next start: %1").replace(
+            "%1", "; ".join(f"{folder}: {error_text(exc)}"
+                            for folder, exc in self._watch_problems))
 
     def show_stats(self, stats: IndexStats) -> None:
         self._no_articles = stats.articles == 0

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from searchapp.core import Notice, Sort
+from searchapp.ui.i18n import Words
 from searchapp.ui.notices import notices_text
 
 RECENT_MAX = 20
@@ -64,6 +65,7 @@ class QueryBar(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setObjectName("notice")
         self.notice.hide()
+        self.error: Words | None = None  # why the last search failed, while it shows
         self._suggested = ""
         self.suggestion = QLabel()
         self.suggestion.setTextFormat(Qt.TextFormat.RichText)
@@ -110,6 +112,8 @@ class QueryBar(QWidget):
         self.sort.blockSignals(False)
         self.sort.setToolTip(self.tr("Sort order"))
         self.add_folder_button.setText(self.tr("Add a folder of articles…"))
+        if self.error is not None:
+            self.set_error(self.error)
 
     def sort_order(self) -> Sort:
         return Sort(self.sort.currentData() or Sort.RELEVANCE.value)
@@ -137,11 +141,14 @@ class QueryBar(QWidget):
 
     def set_notices(self, notices: tuple[Notice, ...]) -> None:
         """Show the answer's notices in the window's language (none: hide)."""
+        self.error = None
         self._show_notice(notices_text(notices), error=False)
 
-    def set_error(self, message: str) -> None:
-        """Show why a search failed, in the notice's place, in red."""
-        self._show_notice(message, error=True)
+    def set_error(self, words: Words) -> None:
+        """Show why a search failed, in the notice's place, in red (worded
+        again by :meth:`retranslate`)."""
+        self.error = words
+        self._show_notice(words(), error=True)
 
     def _show_notice(self, text: str, error: bool) -> None:
         if not text:

@@ -189,6 +189,18 @@ def reason_text(reason: str) -> str:
             assert_never(kind)
 
 
+def export_error_text(exc: BaseException) -> str:
+    """Why a file could not be written, in the installed language: the
+    system's own words unless a permission or a missing folder is why."""
+    if isinstance(exc, PermissionError):
+        return QCoreApplication.translate("Reasons", "no permission to write there")
+    if isinstance(exc, FileNotFoundError):
+        return QCoreApplication.translate("Reasons", "the folder does not exist")
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return error_text(exc)
+
+
 def error_text(exc: BaseException) -> str:
     """An error's message in the installed language (as it is, unless the
     core raised it with a :class:`~searchapp.core.reasons.Reason`)."""

@@ -606,6 +606,16 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="200" />
+        <source>no permission to write there</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="202" />
+        <source>the folder does not exist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../../searchapp/ui/reasons.py" line="44" />
         <source>is a folder, not a file</source>
         <translation type="unfinished" />
@@ -891,6 +901,11 @@
     <message>
         <location filename="../../../searchapp/ui/controller.py" line="308" />
         <source>Indexing failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/controller.py" line="229" />
+        <source>Could not export to %1: %2</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -606,6 +606,16 @@
         <translation>нет прав на чтение</translation>
     </message>
     <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="200" />
+        <source>no permission to write there</source>
+        <translation>нет права записи</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="202" />
+        <source>the folder does not exist</source>
+        <translation>такой папки нет</translation>
+    </message>
+    <message>
         <location filename="../../../searchapp/ui/reasons.py" line="44" />
         <source>is a folder, not a file</source>
         <translation>это папка, а не файл</translation>
@@ -892,6 +902,11 @@
         <location filename="../../../searchapp/ui/controller.py" line="308" />
         <source>Indexing failed: %1</source>
         <translation>Индексация не удалась: %1</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/controller.py" line="229" />
+        <source>Could not export to %1: %2</source>
+        <translation>Не удалось экспортировать в %1: %2</translation>
     </message>
 </context>
 </TS>
