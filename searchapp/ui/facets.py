@@ -62,6 +62,13 @@ def source_label(source: str) -> str:
     return source_names()[source] if source == UNKNOWN_SOURCE else source
 
 
+def date_label(date: dt.date | None) -> str:
+    """An article's date as the window shows it, in the results, the reading
+    pane and its similar articles alike: a missing one in words (the results
+    said "Unknown · — · en", the pane "no date")."""
+    return date.isoformat() if date else QCoreApplication.translate("FacetPanel", "no date")
+
+
 class _CountDelegate(QStyledItemDelegate):
     """Shortens a long name, never its count: «Викиновости (ru.w…  (828)».  A name
     cut so that another name of the list begins the same is cut in its middle

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from searchapp.core import ArticleView, Hit, citation, mark_html
-from searchapp.ui.facets import source_label
+from searchapp.ui.facets import date_label, source_label
 from searchapp.ui.theme import current_mark_colors, mark_colors
 
 EARLY_KEPT = 8  # similar lists kept for articles still on their way
@@ -183,6 +183,7 @@ class ReadingPane(QWidget):
         layout.addWidget(self.browser, 1)
         self.similar_label = QLabel()
         self._similar_for: str | None = None  # the article the list is for
+        self._similar_hits: list[Hit] = []  # what it lists, worded again in a new language
         # Lists that came back before their article (both are looked up at once).
         self._similar_early: dict[str, Sequence[Hit]] = {}
         self.similar_list = QListWidget()
@@ -208,6 +209,7 @@ class ReadingPane(QWidget):
         else:  # the words only: the marks and the hit the pane is on stay
             self._show_meta(self.article)
             self._update_counter()
+            self._show_similar(self._similar_for, self._similar_hits)  # "Unknown", "no date"
         self._label_similar()
 
     def show_placeholder(self) -> None:
@@ -239,8 +241,8 @@ class ReadingPane(QWidget):
             self.browser.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _show_meta(self, article: ArticleView) -> None:
-        date = article.date.isoformat() if article.date else self.tr("no date")
-        self.meta.setText(f"{source_label(article.source)} · {date} · {article.lang}")
+        self.meta.setText(
+            f"{source_label(article.source)} · {date_label(article.date)} · {article.lang}")
 
     def _show_link(self, article: ArticleView) -> None:
         """A link to the article's file, in the scheme's link colour.  The target
@@ -359,11 +361,11 @@ class ReadingPane(QWidget):
 
     def _show_similar(self, path: str | None, hits: Sequence[Hit]) -> None:
         """List ``hits`` as the articles similar to ``path`` (None: not known yet)."""
-        self._similar_for = path
+        self._similar_for, self._similar_hits = path, list(hits)
         self.similar_list.clear()
         for hit in hits:
-            date = hit.date.isoformat() if hit.date else "—"
-            item = QListWidgetItem(f"{hit.title}  ·  {source_label(hit.source)} · {date}")
+            item = QListWidgetItem(
+                f"{hit.title}  ·  {source_label(hit.source)} · {date_label(hit.date)}")
             item.setData(Qt.ItemDataRole.UserRole, hit.path)
             item.setToolTip(hit.path)
             self.similar_list.addItem(item)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from searchapp.core import Hit
-from searchapp.ui.facets import source_label
+from searchapp.ui.facets import date_label, source_label
 from searchapp.ui.results_model import HitRole, SnippetHtmlRole, TitleHtmlRole
 from searchapp.ui.theme import highlight_css
 
@@ -33,8 +33,7 @@ class ResultDelegate(QStyledItemDelegate):
         text = palette.color(QPalette.ColorRole.HighlightedText if selected
                              else QPalette.ColorRole.Text).name()
         muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
-        date = hit.date.isoformat() if hit.date else "—"
-        meta = html.escape(" · ".join([source_label(hit.source), date, hit.lang]))
+        meta = html.escape(" · ".join([source_label(hit.source), date_label(hit.date), hit.lang]))
         doc.setDefaultStyleSheet(highlight_css(palette) + f"body {{ color: {text}; }}")
         doc.setHtml(
             f"<div style='font-size:large; font-weight:600'>{index.data(TitleHtmlRole)}</div>"

@@ -18,7 +18,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyleOptionViewItem
 
 from searchapp.core.errors import IndexDamagedError
 from searchapp.core.notices import Notice, NoticeKind
@@ -924,6 +924,36 @@ def test_an_undated_articles_citation_in_the_windows_language(
     assert pane.article.date is None
     pane.cite_button.click()
     assert QApplication.clipboard().text() == f"«Без даты». {words} {root / 'a.md'}"
+
+
+def result_meta(window: MainWindow, row: int) -> str:
+    """The "source · date · language" line the results list paints for ``row``."""
+    doc = window.results.itemDelegate()._document(
+        QStyleOptionViewItem(), window.model.index(row, 0), False)
+    return doc.toPlainText().splitlines()[1]
+
+
+def test_no_date_is_said_alike_in_the_list_the_pane_and_similar_articles(
+        qtbot, make_window, tmp_path, write_articles) -> None:
+    """The list said "Unknown · — · en" (a dash that read as one more
+    separator), the pane "Unknown · no date · en"; and the similar articles
+    kept their words after View ▸ Language."""
+    body = "Про газ, нефть и трубопровод через Каспий. Газ и нефть."
+    root = write_articles({"a.md": f"---\ntitle: A\n---\n{body}\n",
+                           "b.md": f"---\ntitle: B\n---\n{body} Ещё.\n"})
+    window = make_window(tmp_path / "ix", folders=[root], query="газ")
+    qtbot.waitUntil(lambda: window.last_response is not None
+                    and window.last_response.total == 2, timeout=WAIT_MS)
+    pane = open_first_result(qtbot, window)
+    qtbot.waitUntil(lambda: pane.similar_list.count() == 1, timeout=WAIT_MS)
+    assert result_meta(window, 0) == "Unknown · no date · ru"
+    assert pane.meta.text() == "Unknown · no date · ru"
+    assert pane.similar_list.item(0).text().endswith("  ·  Unknown · no date")
+    window.lang_actions["ru"].trigger()
+    qtbot.waitUntil(lambda: window.file_menu.title() == "&Файл", timeout=WAIT_MS)
+    assert result_meta(window, 0) == "Не указан · без даты · ru"
+    assert pane.meta.text() == "Не указан · без даты · ru"
+    assert pane.similar_list.item(0).text().endswith("  ·  Не указан · без даты")
 
 
 def test_a_from_date_after_the_to_date_moves_it(qtbot, window) -> None:

@@ -26,6 +26,11 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../../searchapp/ui/facets.py" line="68" />
+        <source>no date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../../searchapp/ui/facets.py" line="280" />
         <source>Clear filters</source>
         <translation type="unfinished" />
@@ -570,11 +575,6 @@
     <message>
         <location filename="../../../searchapp/ui/reading_pane.py" line="132" />
         <source>Pick a result to read it here.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="145" />
-        <source>no date</source>
         <translation type="unfinished" />
     </message>
     <message>

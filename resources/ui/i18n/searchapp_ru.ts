@@ -26,6 +26,11 @@
         <translation>Не указан</translation>
     </message>
     <message>
+        <location filename="../../../searchapp/ui/facets.py" line="68" />
+        <source>no date</source>
+        <translation>без даты</translation>
+    </message>
+    <message>
         <location filename="../../../searchapp/ui/facets.py" line="280" />
         <source>Clear filters</source>
         <translation>Сбросить фильтры</translation>
@@ -571,11 +576,6 @@
         <location filename="../../../searchapp/ui/reading_pane.py" line="132" />
         <source>Pick a result to read it here.</source>
         <translation>Выберите результат, чтобы прочитать его здесь.</translation>
-    </message>
-    <message>
-        <location filename="../../../searchapp/ui/reading_pane.py" line="145" />
-        <source>no date</source>
-        <translation>без даты</translation>
     </message>
     <message>
         <location filename="../../../searchapp/ui/reading_pane.py" line="184" />
