@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self._rebuild_words: Words | None = None  # the damaged index's details
         self._watch_problems: list[WatchProblem] = []
         self._watch_shown = QElapsedTimer()  # since the watch problems were shown
+        self._watch_text = ""  # as shown (another message may have replaced it since)
         self._build()
         self._connect()
         self.retranslate()
@@ -225,10 +226,11 @@ class MainWindow(QMainWindow):
             self.bar.set_error(error)
         if self._rebuild_box is not None and self._rebuild_box.isVisible():
             self._word_rebuild_box()
-        if self._watch_problems and self.statusBar().currentMessage():
+        if self._watch_text and self.statusBar().currentMessage() == self._watch_text:
             left = WATCH_PROBLEMS_MS - self._watch_shown.elapsed()
             if left > 0:
-                self.statusBar().showMessage(self._watch_problems_text(), left)
+                self._watch_text = self._watch_problems_text()
+                self.statusBar().showMessage(self._watch_text, left)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -510,7 +512,8 @@ class MainWindow(QMainWindow):
         """Folders that cannot be watched: said for a while in the status bar."""
         self._watch_problems = problems
         self._watch_shown.start()
-        self.statusBar().showMessage(self._watch_problems_text(), WATCH_PROBLEMS_MS)
+        self._watch_text = self._watch_problems_text()
+        self.statusBar().showMessage(self._watch_text, WATCH_PROBLEMS_MS)
 
     def _watch_problems_text(self) -> str:
         return self.tr("Changes will show up only at the next start: %1").replace(

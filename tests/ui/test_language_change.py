@@ -166,3 +166,15 @@ def test_a_busy_index_is_said_again_in_the_new_language(qtbot, window) -> None:
     switch(qtbot, window, "en")
     assert window.report_label.text() == "Indexing is already running."
 
+
+
+def test_a_search_that_failed_is_said_again_in_the_new_language(qtbot, window) -> None:
+    def search(_request: object) -> None:
+        raise RuntimeError("boom")
+
+    window.controller.engine.search = search
+    with qtbot.waitSignal(window.controller.searchFailed, timeout=WAIT_MS):
+        window.search_now()
+    assert window.notice.text() == "Search failed: boom"
+    switch(qtbot, window, "ru")
+    assert window.notice.text() == "Поиск не удался: boom"
