@@ -78,18 +78,27 @@ def is_question(text: str) -> bool:
     return text.endswith("?") and len(text.split()) >= QUESTION_WORDS
 
 
-def similar_query(terms: list[tuple[str, float]], groups: dict[str, str]) -> wq.Query:
-    """Any of an article's key ``terms`` (term, weight), a name's terms as one:
-    the terms ``groups`` puts together (the lemma, surname key and sound keys of
-    one name, :func:`~searchapp.core.analysis.name_groups`) and their
-    counterparts in the other script score as the best of them, so «Казахстан»
-    counts once, not four times, in an article that is like a short post about it."""
-    grouped: dict[str, list[wq.Query]] = {}
+def name_grouped(terms: list[tuple[str, float]], text: str) -> list[list[tuple[str, float]]]:
+    """An article's key ``terms`` (term, weight) in groups that count as one:
+    the terms of one name in ``text`` (its lemma, surname key and sound keys,
+    :func:`~searchapp.core.analysis.name_groups`) together, each term with its
+    counterparts in the other script; any other term alone with its counterparts.
+    A caller scores a group as the best of it, so «Казахстан» counts once, not
+    three times, in an article that is like a short post about it."""
+    # Names are read from the text only when a key is among the terms.
+    groups = name_groups(text) if any(is_key(t) for t, _ in terms) else {}
+    grouped: dict[str, list[tuple[str, float]]] = {}
     for term, weight in terms:
         alts = grouped.setdefault(groups.get(term, term), [])
-        alts.extend(wq.Term(BODY, t, boost=weight) for t in counterparts(term))
-    return wq.Or([alts[0] if len(alts) == 1 else wq.DisjunctionMax(alts)
-                  for alts in grouped.values()])
+        alts.extend((t, weight) for t in counterparts(term))
+    return list(grouped.values())
+
+
+def similar_query(groups: list[list[tuple[str, float]]]) -> wq.Query:
+    """Any of an article's key terms, each group of :func:`name_grouped` as the
+    best of its terms."""
+    alts = [[wq.Term(BODY, t, boost=w) for t, w in group] for group in groups]
+    return wq.Or([a[0] if len(a) == 1 else wq.DisjunctionMax(a) for a in alts])
 
 
 @dataclass
@@ -232,9 +241,8 @@ class SearchEngine:
             f = s.stored_fields(docnum)
             text = (f.get(TITLE, "") + "\n" + f.get(BODY, ""))[:SIMILAR_TEXT_CHARS]
             terms = s.key_terms_from_text(BODY, text, numterms=SIMILAR_TERMS)
-            # A name counts once (its terms are grouped only when a key is among them).
-            groups = name_groups(text) if any(is_key(t) for t, _ in terms) else {}
-            results = s.search(similar_query(terms, groups), limit=limit, mask={docnum})
+            query = similar_query(name_grouped(terms, text))  # a name counts once
+            results = s.search(query, limit=limit, mask={docnum})
             return tuple(self._hit(snap, r.docnum, r.score, {}) for r in results)
 
     def matching_paths(self, req: SearchRequest | str) -> list[str]:

@@ -39,9 +39,9 @@ class Cluster:
         self.file, self.config, self.servers = file, config, servers
 
 
-def _start(root: Path, timeout_ms: int = 2000) -> Iterator[Cluster]:
+def _start(root: Path, timeout_ms: int = 2000, shards: int = SHARDS) -> Iterator[Cluster]:
     file = root / "cluster.toml"
-    config = loopback_cluster(file, SHARDS, root / "shards", timeout_ms)
+    config = loopback_cluster(file, shards, root / "shards", timeout_ms)
     with LocalServers(config) as servers:  # stops every server, whatever happens
         yield Cluster(file, config, servers)
 
@@ -51,6 +51,12 @@ def cluster(tmp_path: Path) -> Iterator[Cluster]:
     """An empty 3-shard cluster of one's own (timeout 500 ms: a frozen shard
     is left out quickly)."""
     yield from _start(tmp_path / "cluster", timeout_ms=500)
+
+
+@pytest.fixture
+def one_shard(tmp_path: Path) -> Iterator[Cluster]:
+    """An empty cluster of one shard: every statistic is the whole index's."""
+    yield from _start(tmp_path / "cluster", shards=1)
 
 
 # -- a generated bilingual corpus ----------------------------------------------

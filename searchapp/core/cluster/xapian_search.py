@@ -41,7 +41,14 @@ from searchapp.core.cluster.documents import (
 from searchapp.core.cluster.shards import ShardSet, missing_notice
 from searchapp.core.cluster.vocabulary import XapianVocabulary
 from searchapp.core.cluster.xapian_query import XapianReader, to_xapian
-from searchapp.core.engine import CLOSEST_NOTICE, SIMILAR_TERMS, SUGGEST_BELOW, is_question
+from searchapp.core.engine import (
+    CLOSEST_NOTICE,
+    SIMILAR_TERMS,
+    SIMILAR_TEXT_CHARS,
+    SUGGEST_BELOW,
+    is_question,
+    name_grouped,
+)
 from searchapp.core.notices import Notice, NoticeKind
 from searchapp.core.query import (
     CompiledQuery,
@@ -60,7 +67,6 @@ from searchapp.core.results import (
     Sort,
 )
 from searchapp.core.spelling import offer
-from searchapp.core.translit import counterparts
 
 Q: TypeAlias = xapian.Query
 T = TypeVar("T")
@@ -234,7 +240,8 @@ class ClusterEngine:
 
     def similar(self, path: str, limit: int = 8) -> tuple[Hit, ...]:
         """Articles most like the one at ``path``: its most distinctive body terms
-        (Xapian's expand set), names also in the other script."""
+        (Xapian's expand set), names also in the other script, a name's terms
+        counted once (:func:`~searchapp.core.engine.name_grouped`)."""
 
         def find(db: xapian.Database) -> tuple[Hit, ...]:
             docid = _docid(db, path)
@@ -246,14 +253,16 @@ class ClusterEngine:
             # A term no other article has finds nothing: keep the shared ones.
             eset = enquire.get_eset(EXPAND_TERMS, rset, _BodyTerms())
             shared = [item for item in eset if db.get_termfreq(item.term) > 1][:SIMILAR_TERMS]
-            body = FIELD_PREFIX[schema.BODY]
-            parts = [
-                Q(Q.OP_SCALE_WEIGHT, Q(body + alt), item.weight)
-                for item in shared
-                for alt in counterparts(item.term.decode("utf-8")[len(body):])
-            ]
-            if not parts:
+            if not shared:
                 return ()
+            body = FIELD_PREFIX[schema.BODY]
+            terms = [(item.term.decode("utf-8")[len(body):], item.weight) for item in shared]
+            record = stored_record(db.get_document(docid))
+            text = f"{record.get(schema.TITLE, '')}\n{record.get(schema.BODY, '')}"
+            # A name counts once: the best of its terms (as in the Whoosh engine).
+            parts = [Q(Q.OP_MAX, alts) if len(alts) > 1 else alts[0]
+                     for alts in ([Q(Q.OP_SCALE_WEIGHT, Q(body + t), w) for t, w in group]
+                                  for group in name_grouped(terms, text[:SIMILAR_TEXT_CHARS]))]
             enquire.set_query(Q(Q.OP_AND_NOT, Q(Q.OP_OR, parts), Q(KEY + article_key(path))))
             return tuple(_hit(i.document, i.weight, {}) for i in enquire.get_mset(0, limit))
 
