@@ -74,6 +74,11 @@ DATE = "date"  # a day ordinal, 0 = unknown
 MTIME = "mtime"  # the file's modification time (ns) and size: an
 SIZE = "size"  # unchanged file is skipped by the next indexing run
 URL = "url"
+NO_VALUE = -1
+"""The default of the date, mtime and size columns, which no article has (an
+undated one has 0): Whoosh writes no default value at a column's end, so each
+article's value is written, and a column shorter than its segment is cut short
+(:func:`searchapp.core.store.check_searcher`)."""
 
 TITLE_BOOST = 2.0  # a title word weighs twice a body word
 TEXT_FIELDS = (TITLE, BODY)
@@ -100,9 +105,9 @@ def make_schema() -> Schema:
         SOURCE: ID(stored=True, sortable=True),
         SOURCE_TEXT: TEXT(analyzer=make_source_analyzer(), phrase=True),
         LANG: ID(stored=True, sortable=True),
-        DATE: COLUMN(NumericColumn("i", default=0)),
-        MTIME: COLUMN(NumericColumn("q", default=0)),
-        SIZE: COLUMN(NumericColumn("q", default=0)),
+        DATE: COLUMN(NumericColumn("i", default=NO_VALUE)),
+        MTIME: COLUMN(NumericColumn("q", default=NO_VALUE)),
+        SIZE: COLUMN(NumericColumn("q", default=NO_VALUE)),
         URL: STORED(),
     })
 

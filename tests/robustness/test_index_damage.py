@@ -24,14 +24,15 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 # Whoosh leaves the file object of a segment it failed to read for the GC to close.
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
-@pytest.mark.parametrize("damage", ["truncate", "delete", "stored", "postings end"])
+@pytest.mark.parametrize("damage", ["truncate", "delete", "stored", "postings end", "dates"])
 def test_damaged_segment(tmp_path: Path, damage: str) -> None:
     index = tmp_path / "ix"
     assert cli("index", "seeds", "--quiet", "--index", str(index)).returncode == 0
     if damage == "delete":  # a segment's term dictionary, gone
         next(index.glob("*.trm")).unlink()
-    else:  # the postings of a segment, or its stored fields, cut short
-        cut = next(index.glob("*._stored.col" if damage == "stored" else "*.pst"))
+    else:  # the postings of a segment, its stored fields or its dates, cut short
+        pattern = {"stored": "*._stored.col", "dates": "*.date.col"}.get(damage, "*.pst")
+        cut = next(index.glob(pattern))
         with cut.open("r+b") as f:
             f.truncate(cut.stat().st_size - 16 if damage == "postings end"
                        else cut.stat().st_size // 3)
