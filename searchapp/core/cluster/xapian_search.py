@@ -259,10 +259,14 @@ class ClusterEngine:
             terms = [(item.term.decode("utf-8")[len(body):], item.weight) for item in shared]
             record = stored_record(db.get_document(docid))
             text = f"{record.get(schema.TITLE, '')}\n{record.get(schema.BODY, '')}"
-            # A name counts once: the best of its terms (as in the Whoosh engine).
-            parts = [Q(Q.OP_MAX, alts) if len(alts) > 1 else alts[0]
-                     for alts in ([Q(Q.OP_SCALE_WEIGHT, Q(body + t), w) for t, w in group]
-                                  for group in name_grouped(terms, text[:SIMILAR_TEXT_CHARS]))]
+            # A name counts once (as in the Whoosh engine): its terms as one
+            # term (OP_SYNONYM), at the weight of the best of them.  Not OP_MAX:
+            # Xapian 1.4.22 and 1.4.26 crashed (SIGSEGV) on some ORs of MAXes.
+            parts = [
+                Q(Q.OP_SCALE_WEIGHT, Q(Q.OP_SYNONYM, [Q(body + t) for t, _ in group])
+                  if len(group) > 1 else Q(body + group[0][0]), max(w for _, w in group))
+                for group in name_grouped(terms, text[:SIMILAR_TEXT_CHARS])
+            ]
             enquire.set_query(Q(Q.OP_AND_NOT, Q(Q.OP_OR, parts), Q(KEY + article_key(path))))
             return tuple(_hit(i.document, i.weight, {}) for i in enquire.get_mset(0, limit))
 
