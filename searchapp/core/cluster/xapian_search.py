@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 import threading
 import time
 from collections import Counter
@@ -72,6 +73,35 @@ Q: TypeAlias = xapian.Query
 T = TypeVar("T")
 EXPAND_TERMS = 200  # candidates for an article's key terms
 FACET_SLOTS = {"source": SLOT_SOURCE, "lang": SLOT_LANG, "date": SLOT_MONTH}
+
+
+def _key_terms(db: xapian.Database, docid: int) -> list[tuple[str, float]]:
+    """The article's :data:`SIMILAR_TERMS` most distinctive body terms, weighed
+    as the Whoosh engine weighs key terms (Bo1: the term's count in the article
+    against its frequency in the whole cluster), without those no other article
+    has.  Every body term of an article of up to :data:`EXPAND_TERMS` of them
+    is weighed; of a longer one, its expand set's.  Xapian 1.4 weighs an expand
+    set by the article's own shard: over three shards, a name whose other
+    articles sat on another shard outweighed the topic words four to one, and
+    an article alone on its shard had no expand set at all."""
+    body = FIELD_PREFIX[schema.BODY].encode()
+    wdf = {item.term: item.wdf for item in db.termlist(docid) if item.term.startswith(body)}
+    candidates = list(wdf)
+    if len(candidates) > EXPAND_TERMS:
+        rset = xapian.RSet()
+        rset.add_document(docid)
+        eset = xapian.Enquire(db).get_eset(EXPAND_TERMS, rset, _BodyTerms())
+        candidates = [item.term for item in eset] or candidates
+    n = max(db.get_doccount(), 1)
+    weighed: list[tuple[float, bytes]] = []
+    for term in candidates:
+        in_doc, in_all = wdf.get(term, 0), db.get_collection_freq(term)
+        if in_doc and in_all > in_doc:  # another article has it too
+            f = in_all / n
+            weighed.append((in_doc * math.log2((1 + f) / f) + math.log2(1 + f), term))
+    weighed.sort(key=lambda pair: -pair[0])
+    return [(term[len(body):].decode("utf-8"), weight)
+            for weight, term in weighed[:SIMILAR_TERMS]]
 
 
 class _BodyTerms(xapian.ExpandDecider):
@@ -247,16 +277,10 @@ class ClusterEngine:
             docid = _docid(db, path)
             if docid is None:
                 return ()
-            rset = xapian.RSet()
-            rset.add_document(docid)
-            enquire = xapian.Enquire(db)
-            # A term no other article has finds nothing: keep the shared ones.
-            eset = enquire.get_eset(EXPAND_TERMS, rset, _BodyTerms())
-            shared = [item for item in eset if db.get_termfreq(item.term) > 1][:SIMILAR_TERMS]
-            if not shared:
+            terms = _key_terms(db, docid)
+            if not terms:
                 return ()
             body = FIELD_PREFIX[schema.BODY]
-            terms = [(item.term.decode("utf-8")[len(body):], item.weight) for item in shared]
             record = stored_record(db.get_document(docid))
             text = f"{record.get(schema.TITLE, '')}\n{record.get(schema.BODY, '')}"
             # A name counts once (as in the Whoosh engine): its terms as one
@@ -267,6 +291,7 @@ class ClusterEngine:
                   if len(group) > 1 else Q(body + group[0][0]), max(w for _, w in group))
                 for group in name_grouped(terms, text[:SIMILAR_TEXT_CHARS])
             ]
+            enquire = xapian.Enquire(db)
             enquire.set_query(Q(Q.OP_AND_NOT, Q(Q.OP_OR, parts), Q(KEY + article_key(path))))
             return tuple(_hit(i.document, i.weight, {}) for i in enquire.get_mset(0, limit))
 
