@@ -60,8 +60,44 @@ def load_rules(path: Path | None = None) -> tuple[SourceRule, ...]:
 
 
 def find_source(text: str) -> str | None:
-    """The first outlet whose signature appears in ``text``."""
+    """The first outlet whose signature appears in ``text``, else the outlet a
+    line of its own signs with (:func:`signed_source`)."""
     for rule in load_rules():
         if rule.matches(text):
             return rule.name
+    return signed_source(text)
+
+
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|Copyright\b)\s*", re.I)
+_SOURCE_LINE = re.compile(r"^(?:Источник|Source)\s*:\s*", re.I)
+_YEARS = re.compile(r"\b(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?\b")
+_RESERVED = re.compile(r"\b(?:all rights reserved|все права защищены)\b.*$", re.I)
+_URL = re.compile(r"^(?:https?://)?(?:www\.)?([\w.-]+\.[a-zа-я]{2,})(?:/\S*)?$", re.I)
+SIGNED_LINES = 40  # the lines at a page's end (and start) where a signature stands
+MAX_NAME_WORDS = 5
+
+
+def signed_source(text: str) -> str | None:
+    """The outlet a line signs the page with: «© 2024 Kazinform», «© Tengrinews.kz,
+    2024. Все права защищены», «Источник: Газета.uz» (a copyright line first), as
+    written, without years and rights; None when no such line names one in a
+    few words (a sentence is no outlet's name)."""
+    lines = [line.strip() for line in text.splitlines()]
+    lines = [*lines[-SIGNED_LINES:], *lines[:SIGNED_LINES]] if len(lines) > 2 * SIGNED_LINES \
+        else lines
+    for marker in (_COPYRIGHT, _SOURCE_LINE):
+        for line in reversed(lines):
+            m = marker.match(line)
+            if m and (name := _outlet_name(line[m.end():])):
+                return name
     return None
+
+
+def _outlet_name(text: str) -> str | None:
+    name = _RESERVED.sub("", _YEARS.sub("", text)).strip(" \t,.;:|-–—«»\"'")
+    url = _URL.match(name)
+    if url:
+        name = url.group(1)
+    if not name or not any(c.isalpha() for c in name) or len(name) > 60:
+        return None
+    return name if len(name.split()) <= MAX_NAME_WORDS else None

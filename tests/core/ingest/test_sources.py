@@ -28,6 +28,42 @@ def test_bundled_rules_recognise_seed_outlets() -> None:
     assert sources.find_source("нечто без подписи") is None
 
 
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("Текст статьи.\n© Tengrinews.kz, 2024. Все права защищены.", "Tengrinews"),
+    ("ASTANA, May 10 (Kazinform) - Kassym-Jomart Tokayev said", "Kazinform"),
+    ("Текст.\n© 2024 Kazinform", "Kazinform"),
+    ("Текст.\nИсточник: Газета.uz", "Gazeta.uz"),
+    ("Бишкек, 10 мая — Жапаров подписал указ. 24.kg", "24.kg"),
+    ("Бишкек (АКИpress) — Текст.", "AKIpress"),
+    ("Душанбе. Текст.\nИсточник: «Азия-Плюс»", "Asia-Plus"),
+    ("Текст.\nhttps://kun.uz/news/2024/05/10/abc", "Kun.uz"),
+])
+def test_bundled_rules_know_central_asian_outlets_by_their_signatures(text: str,
+                                                                      outlet: str) -> None:
+    assert sources.find_source(text) == outlet
+
+
+@pytest.mark.parametrize("text", [
+    "Как сообщает Tengrinews, совещание прошло в Алматы.",  # a mention, not a signature
+    "По данным Казинформа, указ подписан.",
+    "Текст.\n© 2024",  # no name
+    "Текст.\nИсточник: по словам собеседника агентства, власти решили отложить реформу.",
+])
+def test_a_mention_or_a_sentence_names_no_outlet(text: str) -> None:
+    assert sources.find_source(text) is None
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("Текст статьи.\n© 2024 Some Outlet", "Some Outlet"),
+    ("Text.\nCopyright 2023 Acme News. All rights reserved.", "Acme News"),
+    ("Текст.\nИсточник: Новая газета", "Новая газета"),
+    ("Text.\nSource: https://www.example.kz/news/1", "example.kz"),
+    ("Текст.\nИсточник: Новая газета\n© 2024 Сайт Города", "Сайт Города"),  # the copyright first
+])
+def test_a_page_that_signs_names_its_outlet(text: str, outlet: str) -> None:
+    assert sources.find_source(text) == outlet
+
+
 def test_a_user_teaches_a_new_outlet(rules_file) -> None:
     rules_file('[[source]]\nname = "AKIpress"\nphrases = ["AKIpress news"]\n'
                '[[source]]\nname = "Kabar"\nregex = ["(?m)^Кабар\\\\b"]\n')
