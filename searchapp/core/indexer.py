@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -362,6 +362,7 @@ def _write(
     writer = _writer(ix, index_dir, pool)
     # Counts of what the open writer holds, kept in the report once committed.
     added = updated = 0
+    unread: set[str] = set()  # files that could not be read in this run
     try:
         for fields in changes.kept:
             writer.add_document(**fields)
@@ -380,9 +381,11 @@ def _write(
                 article = read_article(Path(key))
             except ReadError as exc:
                 report.failed.append((key, exc.reason))
+                unread.add(key)
             except Exception as exc:
                 report.failed.append(
                     (key, Reason(ReasonKind.READER_FAILED, type(exc).__name__, exc)))
+                unread.add(key)
             else:
                 report.warnings += [(key, warning) for warning in article.warnings]
                 fields = whoosh_fields(article, on_disk[key])
@@ -410,6 +413,11 @@ def _write(
             _abandon(writer, pool)
             report.removed = 0
         elif rebuild:
+            # A file indexed before and unreadable now (emptied, damaged) keeps
+            # its last indexed version, as it does in a run that is no rebuild.
+            for fields in _indexed(ix, unread.__contains__) if unread else ():
+                writer.add_document(**fields)
+                report.unchanged += 1
             writer.commit(mergetype=CLEAR)
             progress.commits += 1
             report.added, report.updated = added, updated
@@ -471,6 +479,14 @@ def _indexed_under(ix: Index, missing: list[Path], live: list[Path]) -> list[dic
     of ``live``), rebuilt from what the index stores and its columns."""
     if not missing:
         return []
+    return _indexed(ix, lambda path: any(folders.covers(m, path) for m in missing) and not any(
+        folders.covers(r, path) for r in live))
+
+
+def _indexed(ix: Index, wanted: Callable[[str], bool]) -> list[dict[str, object]]:
+    """The Whoosh fields of the indexed articles whose path is ``wanted``, as
+    indexed: what the index stores and its columns (the file's fingerprint
+    too, so the next run reads a file that has changed since)."""
     found: list[dict[str, object]] = []
     with ix.searcher() as searcher:
         for reader, _offset in searcher.reader().leaf_readers():
@@ -479,9 +495,7 @@ def _indexed_under(ix: Index, missing: list[Path], live: list[Path]) -> list[dic
             columns = {name: list(reader.column_reader(name)) for name in (DATE, MTIME, SIZE)}
             for d in reader.all_doc_ids():
                 fields = dict(reader.stored_fields(d))
-                path = str(fields[PATH])
-                if any(folders.covers(m, path) for m in missing) and not any(
-                        folders.covers(r, path) for r in live):
+                if wanted(str(fields[PATH])):
                     found.append(fields | {name: values[d] for name, values in columns.items()}
                                  | {SOURCE_TEXT: fields.get(SOURCE, "")})
     return found

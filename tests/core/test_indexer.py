@@ -338,6 +338,23 @@ def test_a_file_that_can_no_longer_be_read_keeps_its_last_version_and_is_listed(
     assert update_index(index_dir).removed == 1 and total(index_dir) == 0
 
 
+def test_a_rebuild_keeps_the_last_version_of_a_file_that_can_no_longer_be_read(
+    tmp_path: Path, write_articles
+) -> None:
+    """`--rebuild` read every file anew and dropped the one emptied since."""
+    root = write_articles({"a.md": article("Паводок", "Вода поднялась ночью."),
+                           "b.md": article("Засуха", "Воды нет.")})
+    index_dir = tmp_path / "ix"
+    update_index(index_dir, [root])
+    (root / "a.md").write_bytes(b"")
+    report = update_index(index_dir, rebuild=True)
+    assert report.rebuilt and [Path(p).name for p, _ in report.failed] == ["a.md"]
+    assert total(index_dir, "ночью") == 1 and total(index_dir) == 2
+    (root / "a.md").write_text(article("Паводок", "Вода ушла."), encoding="utf-8")
+    assert update_index(index_dir).updated == 1  # read again once it can be
+    assert total(index_dir, "ушла") == 1 and total(index_dir) == 2
+
+
 def test_a_file_named_that_cannot_be_read_is_not_kept_among_the_folders(
     tmp_path: Path, write_articles
 ) -> None:
