@@ -22,8 +22,14 @@ class SourceRule:
     name: str
     phrases: tuple[str, ...] = ()
     patterns: tuple[re.Pattern[str], ...] = ()
+    addresses: tuple[str, ...] = ()  # in lower case, found in any case
 
-    def matches(self, text: str) -> bool:
+    def matches(self, text: str, lowered: str | None = None) -> bool:
+        """``lowered``: ``text.lower()``, made once for all the rules."""
+        if self.addresses:
+            lowered = text.lower() if lowered is None else lowered
+            if any(a in lowered for a in self.addresses):
+                return True
         return any(p in text for p in self.phrases) or any(p.search(text) for p in self.patterns)
 
 
@@ -49,21 +55,25 @@ def load_rules(path: Path | None = None) -> tuple[SourceRule, ...]:
             raise SourceRulesError(f"{path}: source rule {i} needs a name = \"…\"")
         phrases = entry.get("phrases", [])
         regexes = entry.get("regex", [])
-        if not all(isinstance(x, str) for x in [*phrases, *regexes]):
-            raise SourceRulesError(f"{path}: rule {entry['name']!r}: phrases/regex must be strings")
+        addresses = entry.get("addresses", [])
+        if not all(isinstance(x, str) for x in [*phrases, *regexes, *addresses]):
+            raise SourceRulesError(
+                f"{path}: rule {entry['name']!r}: phrases/regex/addresses must be strings")
         try:
             patterns = tuple(re.compile(r) for r in regexes)
         except re.error as exc:
             raise SourceRulesError(f"{path}: rule {entry['name']!r}: bad regex: {exc}") from None
-        rules.append(SourceRule(entry["name"], tuple(phrases), patterns))
+        rules.append(SourceRule(entry["name"], tuple(phrases), patterns,
+                                tuple(a.lower() for a in addresses)))
     return tuple(rules)
 
 
 def find_source(text: str) -> str | None:
     """The first outlet whose signature appears in ``text``, else the outlet a
     line of its own signs with (:func:`signed_source`)."""
+    lowered = text.lower()
     for rule in load_rules():
-        if rule.matches(text):
+        if rule.matches(text, lowered):
             return rule.name
     return signed_source(text)
 
@@ -73,6 +83,7 @@ _SOURCE_LINE = re.compile(r"^(?:Источник|Source)\s*:\s*", re.I)
 _YEARS = re.compile(r"\b(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?\b")
 _RESERVED = re.compile(r"\b(?:all rights reserved|все права защищены)\b.*$", re.I)
 _URL = re.compile(r"^(?:https?://)?(?:www\.)?([\w.-]+\.[a-zа-я]{2,})(?:/\S*)?$", re.I)
+_SIGNS = ("©", "(c)", "(C)", "opyright", "COPYRIGHT", "сточник", "ИСТОЧНИК", "ource", "OURCE")
 SIGNED_LINES = 40  # the lines at a page's end (and start) where a signature stands
 MAX_NAME_WORDS = 5
 
@@ -82,6 +93,8 @@ def signed_source(text: str) -> str | None:
     2024. Все права защищены», «Источник: Газета.uz» (a copyright line first), as
     written, without years and rights; None when no such line names one in a
     few words (a sentence is no outlet's name)."""
+    if not any(mark in text for mark in _SIGNS):
+        return None
     lines = [line.strip() for line in text.splitlines()]
     lines = [*lines[-SIGNED_LINES:], *lines[:SIGNED_LINES]] if len(lines) > 2 * SIGNED_LINES \
         else lines

@@ -64,6 +64,12 @@ def test_a_page_that_signs_names_its_outlet(text: str, outlet: str) -> None:
     assert sources.find_source(text) == outlet
 
 
+def test_an_address_is_found_in_any_case(rules_file) -> None:
+    rules_file('[[source]]\nname = "AKIpress"\naddresses = ["AKIpress.org"]\n')
+    assert sources.find_source("Подробнее: https://AKIPRESS.ORG/news:123") == "AKIpress"
+    assert sources.find_source("akipress news") is None
+
+
 def test_a_user_teaches_a_new_outlet(rules_file) -> None:
     rules_file('[[source]]\nname = "AKIpress"\nphrases = ["AKIpress news"]\n'
                '[[source]]\nname = "Kabar"\nregex = ["(?m)^Кабар\\\\b"]\n')
