@@ -60,11 +60,13 @@ SCHEMA_VERSION = 7
 # page's JSON-LD and a <title> «… - Site, 12.03.2024» give title, date and source, its
 # text does not begin with its title and dateline; 10: twenty outlets of Central Asia
 # known by their signatures, and a page's own «© 2024 Outlet» or «Источник: Outlet»
-# line names its source.  Bump
+# line names its source; 11: junk bytes in a UTF-8
+# line are dropped however many in a row (three made it code-page gibberish), a
+# line of junk bytes alone is left out.  Bump
 # whenever reading a file gives another article (title, body, date…) than
 # before: an index made with an older reader has its files read again by its
 # next run.
-READER_VERSION = 10
+READER_VERSION = 11
 
 PATH = "path"  # the article's key: its absolute file path
 TITLE = "title"

@@ -6,12 +6,14 @@ UTF-8 (nearly every modern file).  A file that is UTF-8 but for a few stray
 bytes stays UTF-8, the stray bytes dropped (a byte that landed inside a
 character is taken out and the character kept): only *runs* of invalid
 bytes that no such repair explains (the letters of a word in a single-byte
-code page) are read in one.  A UTF-8
-file with pasted cp1251/koi8-r lines is decoded line by line; a file that
-is not UTF-8 at all goes to charset-normalizer, whose guess between the
-Cyrillic code pages is checked: of cp1251, koi8-r and its own guess, the
-decoding with the most common Russian letters wins (short texts fool
-detectors).
+code page) make it look further.  A UTF-8 file with pasted cp1251/koi8-r
+lines is decoded line by line: a line mostly of UTF-8 characters stays
+UTF-8 with its invalid bytes dropped, however many; another is read in a
+code page if that reads as Russian, and is junk (its invalid bytes dropped,
+the line left out if nothing is left) if not.  A file that is not UTF-8 at
+all goes to charset-normalizer, whose guess between the Cyrillic code pages
+is checked: of cp1251, koi8-r and its own guess, the decoding with the most
+common Russian letters wins (short texts fool detectors).
 """
 
 from __future__ import annotations
@@ -42,6 +44,11 @@ _CODEPAGE_RUN = 3
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
                              rb"|[\xf0-\xf4][\x80-\xbf]{3}")
 _HIGH_BYTES = bytes(range(128, 256))
+# Past ASCII, what a Russian line in a code page holds: letters, quotes, dashes, №...
+_RUSSIAN_CHARS = frozenset(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
+    "«»„“”‘’‚—–…№•°\u00a0"
+)
 
 
 class DecodeError(ValueError):
@@ -135,21 +142,31 @@ def _without_stray(run: bytes) -> bytes | None:
     return None
 
 
-def _repaired(data: bytes) -> str | None:
+def _repaired(data: bytes, *, junk: bool = False) -> str | None:
     """UTF-8 with a few stray bytes, each byte inserted into a character taken
     out and any other invalid byte dropped; None when some run of invalid
-    bytes is no such damage but a word in a code page."""
+    bytes is no such damage but a word in a code page, unless ``junk`` says
+    that such runs are damage too (dropped as well)."""
     parts: list[str] = []
     pos = 0
     for start, end in _invalid_runs(data):
         fixed = _without_stray(data[start:end])
-        if fixed is None and end - start >= _CODEPAGE_RUN:
+        if fixed is None and end - start >= _CODEPAGE_RUN and not junk:
             return None
         parts.append(data[pos:start].decode("utf-8"))
         parts.append((fixed or b"").decode("utf-8"))
         pos = end
     parts.append(data[pos:].decode("utf-8"))
     return "".join(parts)
+
+
+def _reads_as_russian(text: str) -> bool:
+    """Whether a code page's reading of a line is Russian: its characters past
+    ASCII are Russian letters and common signs («яюЂЃ», «ЪЧ─│» are junk), but
+    for one rare sign (™, €) in twenty."""
+    wide = [c for c in text if not c.isascii()]
+    others = sum(c not in _RUSSIAN_CHARS for c in wide)
+    return bool(wide) and others * 20 <= len(wide)
 
 
 def _decode_line(line: bytes) -> str:
@@ -159,12 +176,17 @@ def _decode_line(line: bytes) -> str:
         pass
     if (repaired := _repaired(line)) is not None:
         return repaired  # stray bytes in UTF-8
-    return max((line.decode(c, "replace") for c in _CYRILLIC_CODEPAGES), key=_russian_score)
+    if _mostly_utf8(line):  # «Мередов встретился <ff fe 80> с делегацией»: junk in UTF-8
+        return _repaired(line, junk=True) or ""
+    reading = max((line.decode(c, "replace") for c in _CYRILLIC_CODEPAGES), key=_russian_score)
+    return reading if _reads_as_russian(reading) else _repaired(line, junk=True) or ""
 
 
 def _decode_lines(data: bytes) -> str:
-    """Mixed encodings (a UTF-8 file with pasted cp1251 lines): decode line by line."""
-    return "\n".join(_decode_line(line) for line in data.split(b"\n"))
+    """Mixed encodings (a UTF-8 file with pasted cp1251 lines): decode line by line;
+    a line of junk bytes alone is left out."""
+    lines = ((line, _decode_line(line)) for line in data.split(b"\n"))
+    return "\n".join(text for line, text in lines if text.strip() or not line.strip())
 
 
 def _mostly_utf8(data: bytes) -> bool:

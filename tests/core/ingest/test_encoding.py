@@ -141,3 +141,38 @@ def test_long_cp1251_article_with_a_trademark_sign() -> None:
     """The detector says ptcp154 here too; the allowance for rare signs grows with length."""
     text = RUSSIAN * 4 + " Марка Trolls™."
     assert decode(text.encode("cp1251")) == text
+
+
+@pytest.mark.parametrize("junk", [
+    b"\xff\xfe\x80", b"\xd0\xd1\xd2\xd3", b"\xff\xfe\x80\x81", b"\xc0\xc1\xf5\xf6\xf7\xf8\xf9\xfa",
+])
+def test_a_run_of_junk_bytes_in_a_utf8_line_is_dropped(junk: bytes) -> None:
+    """Three or more bytes in a row that are no character do not make a UTF-8 line a
+    code page's (it read «п°п╣я─п╣п╢п╬п╡» for «Мередов»)."""
+    first, second = "Ашхабад, 3 марта 2021 — встреча.", "Мередов встретился с делегацией МОМ."
+    cut = second.index(" с ")
+    damaged = (first + "\n" + second[:cut] + " ").encode() + junk + second[cut:].encode()
+    assert decode(damaged) == first + "\n" + second[:cut] + " " + second[cut:]
+    assert decode(damaged + b"\n" + "Строка в cp1251: беженцы".encode("cp1251")) == (
+        first + "\n" + second[:cut] + " " + second[cut:] + "\nСтрока в cp1251: беженцы"
+    )
+
+
+@pytest.mark.parametrize("junk", [
+    b"\xff\xfe\x80\x81", b"\xff\xfe\x80", b"\x80\x81\x82 \x83\x84\x85",
+])
+def test_a_line_of_junk_bytes_alone_is_left_out(junk: bytes) -> None:
+    """Not kept as «яюЂЃ»: no code page reads such bytes as Russian."""
+    first, second = "Ашхабад, 3 марта 2021 — встреча.", "Мередов встретился с делегацией МОМ."
+    assert decode(f"{first}\n".encode() + junk + f"\n{second}\n".encode()) == (
+        f"{first}\n{second}\n"
+    )
+
+
+@pytest.mark.parametrize("encoding, line", [
+    ("cp1251", "Остаток: «беженцы» — №5, всё."), ("koi8_r", "Остаток: беженцы, всё."),
+])
+def test_a_code_page_line_beside_a_damaged_utf8_line(encoding: str, line: str) -> None:
+    data = "Мередов встретился ".encode() + b"\xff\xfe\x80" + " с делегацией.\n".encode() + \
+        line.encode(encoding)
+    assert decode(data) == "Мередов встретился  с делегацией.\n" + line
