@@ -37,6 +37,26 @@ _CHROME = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A line of a site's own buttons: sign-in, share and comment links («Войти  Регистрация»,
+# "Sign in | Register", «Поделиться: ВКонтакте Telegram WhatsApp», «Комментарии (0)»): only
+# such words, separators and counts, with a button's word or two networks' names. A comment
+# word alone is a heading (the observers' «Комментарии» in a report): it takes a count.
+_TOOL = (r"войти|вход|регистрация|зарегистрироваться|авторизация|личный\ кабинет|"
+         r"поделиться|версия\ для\ печати|распечатать|"
+         r"sign\ (?:in|up|out)|log\ ?(?:in|out)|register|registration|my\ account|"
+         r"share(?:\ (?:this|on|article))?|tweet|print(?:\ this)?|email\ this")
+_COMMENTS = (r"комментари[йияев]{1,2}|комментировать|(?:оставить|написать)\ комментарий|"
+             r"comments?|(?:leave|add|post)\ a\ comment")
+_NETWORK = (r"вконтакте|vk|одноклассники|telegram|телеграм|whatsapp|viber|facebook|twitter|"
+            r"linkedin|reddit|pinterest|instagram|youtube|e-?mail|мой\ мир|livejournal|жж|дзен")
+_TOOL_SEP = r"[\s|•·/:,()\[\]\d+–—-]"
+_TOOL_LINE = re.compile(
+    rf"^{_TOOL_SEP}*(?:(?:{_TOOL}|{_COMMENTS}|{_NETWORK})(?!\w){_TOOL_SEP}*)+$", re.IGNORECASE)
+_TOOL_WORD = re.compile(rf"(?<!\w)(?:{_TOOL})(?!\w)", re.IGNORECASE)
+_COMMENT_WORD = re.compile(rf"(?<!\w)(?:{_COMMENTS})(?!\w)", re.IGNORECASE)
+_NETWORK_WORD = re.compile(rf"(?<!\w)(?:{_NETWORK})(?!\w)", re.IGNORECASE)
+_CLOCK = re.compile(r"\d[:.]\d")
+TOOL_LINE_CHARS = 100
 _COUNTER = re.compile(r"^[•·\s]*\d+(?:[.,]\d+)?\s*[kKкКmM]?\+?$")
 _IMAGE = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp|tiff?)$", re.IGNORECASE)
 _TIME_LINE = re.compile(
@@ -92,7 +112,19 @@ class Cleaned:
 
 def _is_chrome(line: str) -> bool:
     return bool(_CHROME.match(line) or _COUNTER.match(line) or _IMAGE.search(line)
-                or _is_menu_line(line))
+                or _is_menu_line(line) or _is_tool_line(line))
+
+
+def _is_tool_line(line: str) -> bool:
+    """«Войти Регистрация», "Share this: Facebook Twitter", «Комментарии (0)»: a site's
+    buttons (see :data:`_TOOL_LINE`), not a sentence."""
+    if len(line) > TOOL_LINE_CHARS or _CLOCK.search(line) or not _TOOL_LINE.match(line):
+        return False  # «Регистрация: 9:00» is a programme's line
+    return bool(
+        _TOOL_WORD.search(line)
+        or (_COMMENT_WORD.search(line) and any(c.isdigit() for c in line))
+        or len(_NETWORK_WORD.findall(line)) >= 2
+    )
 
 
 def _is_menu_line(line: str) -> bool:

@@ -538,6 +538,38 @@ def test_a_sites_menu_teasers_and_footer_are_not_the_article(tmp_path: Path, nam
         assert a.body == "Мигрантам из Узбекистана предложили новые программы трудоустройства."
 
 
+SITE_TOOLS_PAGES = {  # a new user's trial: the title was «Войти Регистрация», "Sign in | Register"
+    "sign-in-ru.txt": (
+        "Главная | Новости | Политика | Экономика | Спорт\nSkip to main content\n"
+        "Войти  Регистрация\n\nТокаев подписал закон о миграции\n\n"
+        "Астана, 12 марта 2024 — Президент подписал закон о трудовой миграции.\n\n"
+        "Поделиться: ВКонтакте Telegram WhatsApp\nКомментарии (0)\n"
+        "Теги: миграция, Казахстан, закон\n© 2024 Kazinform. Все права защищены.\n",
+        "Токаев подписал закон о миграции",
+        "Астана, 12 марта 2024 — Президент подписал закон о трудовой миграции."),
+    "sign-in-en.txt": (
+        "Skip to main content\nSign in | Register\nTokayev signs migration law\n\n"
+        "ASTANA, March 12, 2024 – Kazakh President Tokayev signed a law on labour migration.\n\n"
+        "Share this: Facebook Twitter\n3 Comments\nRead more:\nOil prices fall\n",
+        "Tokayev signs migration law",
+        "ASTANA, March 12, 2024 – Kazakh President Tokayev signed a law on labour migration."),
+    "login-word.txt": (
+        "Вход\nТокаев подписал закон о миграции\n12.03.2024 14:35\n"
+        "Астана. Президент подписал закон о трудовой миграции.\nВход | Регистрация\n"
+        "Комментариев: 25\n",
+        "Токаев подписал закон о миграции",
+        "Астана. Президент подписал закон о трудовой миграции."),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SITE_TOOLS_PAGES))
+def test_sign_in_share_and_comment_lines_are_site_chrome(tmp_path: Path, name: str) -> None:
+    text, title, body = SITE_TOOLS_PAGES[name]
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    a = read_article(tmp_path / name)
+    assert (a.title, a.body) == (title, body)
+
+
 NOT_CHROME = {  # texts the menu, copyright and "Read more" rules must leave whole
     "headline-byline-place.txt": ("Новый мост открыт", "Иван Петров\nМосква\n\nВ среду в Москве "
                                   "открыли новый мост через реку."),
@@ -551,6 +583,10 @@ NOT_CHROME = {  # texts the menu, copyright and "Read more" rules must leave who
     "poem.txt": ("Зимнее утро", "Мороз и солнце\nДень чудесный\nЕщё ты дремлешь\nДруг прелестный"
                  "\n\nСтихотворение написано в 1829 году."),
     "list.txt": ("Список покупок", "Молоко\nХлеб\nЯйца\nСыр"),
+    "site-words-in-text.txt": (  # a heading, a programme, sentences with a button's words
+        "Выборы в Грузии", "Комментарии\nНаблюдатели ОБСЕ назвали выборы свободными.\n\n"
+        "Регистрация: 9:00\nВход свободный\nShare prices fell in Tbilisi.\nSign in to vote\n"
+        "Facebook\nTelegram и WhatsApp заблокированы не были."),
 }
 
 
