@@ -63,7 +63,8 @@ SCHEMA_VERSION = 7
 # line names its source; 11: junk bytes in a UTF-8
 # line are dropped however many in a row (three made it code-page gibberish), a
 # line of junk bytes alone is left out, a scraped page's line of sign-in, share
-# or comment buttons («Войти Регистрация», «Комментарии (0)») is chrome.  Bump
+# or comment buttons («Войти Регистрация», «Комментарии (0)») is chrome, a
+# short saved page's text has no menu (its <nav>) nor its headline again.  Bump
 # whenever reading a file gives another article (title, body, date…) than
 # before: an index made with an older reader has its files read again by its
 # next run.

@@ -110,6 +110,12 @@ class Cleaned:
     body: str
 
 
+def chrome_line(line: str) -> bool:
+    """A line (spaces collapsed) of a site's chrome: a menu, a button, a counter,
+    a copyright line, an image's file name."""
+    return _is_chrome(line)
+
+
 def _is_chrome(line: str) -> bool:
     return bool(_CHROME.match(line) or _COUNTER.match(line) or _IMAGE.search(line)
                 or _is_menu_line(line) or _is_tool_line(line))

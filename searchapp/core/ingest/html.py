@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from searchapp.core.ingest import dates
-from searchapp.core.ingest.cleaning import dateline_only
+from searchapp.core.ingest.cleaning import chrome_line, dateline_only
 from searchapp.core.ingest.extracted import Extracted
 
 _BLOCKS = ("p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -34,6 +34,7 @@ _ARTICLE_TYPES = frozenset({
 # Between a headline and its site in a <title>: "Headline | Site", «Заголовок - Сайт»
 _TITLE_SEPARATOR = re.compile(r"\s+[-–—|•·]\s+")
 LEADING_LINES = 3  # the title, a dateline: what a page's text may begin with
+_MENU_BAR = re.compile(r"\s*[|•·/]\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +73,7 @@ def extract_html(markup: str) -> Extracted:
     elif "\n" not in body:
         body = _with_lines(body, markup)
     title = _without_site(title, (source, sitename, suffix))
-    body, dateline = _without_heading(body, title)
+    body, dateline = _without_heading(body, title, _nav_items(tree))
     return Extracted(
         title=title,
         body=body,
@@ -192,23 +193,65 @@ def _with_lines(body: str, markup: str) -> str:
     return body
 
 
-def _without_heading(body: str, title: str) -> tuple[str, dt.date | None]:
+def _nav_items(tree: Any) -> frozenset[str]:
+    """The items of the page's menus (``<nav>``, ``role="navigation"``): their lines,
+    and the parts of a line between bars («Главная | Новости»)."""
+    if tree is None:
+        return frozenset()
+    import lxml.html
+
+    items: set[str] = set()
+    for nav in tree.xpath('//nav|//*[@role="navigation"]'):
+        for line in page_text(lxml.html.tostring(nav, encoding="unicode")).split("\n"):
+            items.update(_menu_parts(line))
+    return frozenset(items)
+
+
+def _menu_parts(line: str) -> list[str]:
+    """A line's parts between the bars of a menu, spaces collapsed: «Главная | Новости»."""
+    return [part for part in _MENU_BAR.split(" ".join(line.split())) if part]
+
+
+def _is_menu(line: str, items: frozenset[str], *, chrome: bool = True) -> bool:
+    """A line of the page's menus (its ``items``, or only bars between them), or with
+    ``chrome`` a line of a site's chrome («Главная | Новости | Политика»)."""
+    line = " ".join(line.split())
+    if not line:
+        return False
+    in_menu = bool(items) and all(part in items for part in _menu_parts(line))
+    return in_menu or (chrome and chrome_line(line))
+
+
+def _without_heading(
+    body: str, title: str, menus: frozenset[str] = frozenset()
+) -> tuple[str, dt.date | None]:
     """``body`` without the lines it begins with that repeat the title or are a dateline
-    (a line that only begins like the title stays: «Ростов-на-Дону» under «Рост»), and the
-    day of that dateline."""
+    (a line that only begins like the title stays: «Ростов-на-Дону» under «Рост»), nor the
+    lines of the page's menus (of their items ``menus``; before the title also chrome,
+    «Главная | Новости | Политика») before them or at its end, where trafilatura's fallback
+    for a short page leaves them; and the day of that dateline."""
     lines = body.split("\n")
     day = None
-    dropped = 0
-    for line in lines[:LEADING_LINES]:
-        line = line.strip()
-        if line and line == title:
+    dropped = heading = 0
+    for line in lines:
+        line = " ".join(line.split())
+        if _is_menu(line, menus):
             pass
+        elif heading == LEADING_LINES:
+            break
+        elif line and line == title:
+            heading += 1
         elif line and dateline_only(line):
             day = day or dates.find_dateline(line)
+            heading += 1
         else:
             break
         dropped += 1
-    rest = "\n".join(lines[dropped:]).lstrip()
+    end = len(lines)
+    while end > dropped and (not lines[end - 1].strip()
+                             or _is_menu(lines[end - 1], menus, chrome=False)):
+        end -= 1
+    rest = "\n".join(lines[dropped:end]).strip()
     return (rest, day) if rest else (body, None)
 
 

@@ -805,3 +805,38 @@ def test_a_saved_page_s_text_begins_after_its_title_and_dateline(
     assert a.body == ("Delegates from forty countries met in Geneva to discuss migration and "
                       "refugees.\nTalks on labour migrants' rights will continue next month, "
                       "officials said.")
+
+
+SHORT_PAGE = ("<html><head><meta charset='utf-8'><title>Паводки в Казахстане: эвакуированы тысячи "
+              "жителей | Tengrinews.kz</title></head><body>{menu}<h1>Паводки в Казахстане: "
+              "эвакуированы тысячи жителей</h1><p>В Северо-Казахстанской области из-за паводков "
+              "эвакуированы более пяти тысяч человек, сообщили в МЧС.</p>{footer}</body></html>")
+
+
+@pytest.mark.parametrize("menu, footer", [
+    ("<nav>Главная | Новости</nav>", ""),
+    ("<nav><ul><li>Главная</li><li>Новости</li><li>Общество</li><li>Спорт</li></ul></nav>",
+     "<nav><a href='/about'>О проекте</a> | <a href='/ads'>Реклама</a></nav>"),
+    ("<div role='navigation'>Главная · Новости</div>", ""),
+    ("<div class='top'>Главная | Новости | Политика</div>", ""),
+], ids=["nav-bar", "nav-list-and-footer", "role-navigation", "menu-line"])
+def test_a_short_page_has_no_menu_nor_its_headline_in_its_text(
+        tmp_path: Path, menu: str, footer: str) -> None:
+    """trafilatura's fallback for a short page keeps its menu: the text began «Главная |
+    Новости Паводки в Казахстане: …», the headline repeated after the menu."""
+    (tmp_path / "page.html").write_text(SHORT_PAGE.format(menu=menu, footer=footer),
+                                        encoding="utf-8")
+    a = read_article(tmp_path / "page.html")
+    assert a.title == "Паводки в Казахстане: эвакуированы тысячи жителей"
+    assert a.body == ("В Северо-Казахстанской области из-за паводков эвакуированы более пяти "
+                      "тысяч человек, сообщили в МЧС.")
+
+
+def test_a_menu_word_in_a_page_s_text_stays(tmp_path: Path) -> None:
+    """Only a menu's lines before the text and after it are dropped, not the same words inside."""
+    page = SHORT_PAGE.format(menu="<nav><ul><li>Новости</li><li>Спорт</li></ul></nav>",
+                             footer="<p>Спорт</p><p>Матч перенесли из-за паводков.</p>")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    assert read_article(tmp_path / "page.html").body == (
+        "В Северо-Казахстанской области из-за паводков эвакуированы более пяти тысяч человек, "
+        "сообщили в МЧС.\nСпорт\nМатч перенесли из-за паводков.")

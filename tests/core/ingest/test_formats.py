@@ -588,6 +588,22 @@ def test_saved_page_url_from_its_part_else_from_the_snapshot(tmp_path: Path) -> 
     assert read_article(_write(tmp_path, "b.mhtml", without_part)).url == "https://24.kg/snapshot"
 
 
+def test_a_short_saved_page_has_no_menu_nor_its_headline_in_its_text(tmp_path: Path) -> None:
+    """A new user's trial: the text began «Главная | Новости Паводки в Казахстане: …»."""
+    page = ("<html><head><title>Паводки в Казахстане: эвакуированы тысячи жителей | "
+            "Tengrinews.kz</title></head><body><nav>Главная | Новости</nav><h1>Паводки в "
+            "Казахстане: эвакуированы тысячи жителей</h1><p>В Северо-Казахстанской области "
+            "из-за паводков эвакуированы более пяти тысяч человек, сообщили в МЧС.</p>"
+            "</body></html>")
+    data = make_mhtml("Tengrinews: паводки", "Wed, 10 Apr 2024 12:00:00 +0500",
+                      "https://tengrinews.kz/kazakhstan_news/pavodki-2024", page)
+    a = read_article(_write(tmp_path, "page.mhtml", data))
+    assert (a.title, a.body) == (
+        "Паводки в Казахстане: эвакуированы тысячи жителей",
+        "В Северо-Казахстанской области из-за паводков эвакуированы более пяти тысяч человек, "
+        "сообщили в МЧС.")
+
+
 def test_saved_file_without_a_page_is_reported(tmp_path: Path) -> None:
     msg = EmailMessage()
     msg["Subject"], msg["From"] = "Пусто", "<Saved by Blink>"
