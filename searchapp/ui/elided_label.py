@@ -3,7 +3,7 @@ not fit, the whole text in its tooltip; ``text()`` is always the whole text."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -12,14 +12,27 @@ class ElidedLabel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
+        self._note = ""  # said in the tooltip whether or not the text is cut
 
     def shown_text(self) -> str:
         """The text as painted at the label's present width."""
         return self.fontMetrics().elidedText(
             self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
 
+    def minimumSizeHint(self) -> QSize:
+        """Room for "…" only: the label gives way rather than widen its window
+        (a pane's «совпадение 1 из 3» made a 700 px window 762 px wide)."""
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self.fontMetrics().horizontalAdvance("…") + 2),
+                     hint.height())
+
     def setText(self, text: str) -> None:
         super().setText(text)
+        self._update_tooltip()
+
+    def set_note(self, note: str) -> None:
+        """A tooltip of its own (the whole text comes first when it is cut)."""
+        self._note = note
         self._update_tooltip()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -27,7 +40,8 @@ class ElidedLabel(QLabel):
         self._update_tooltip()
 
     def _update_tooltip(self) -> None:
-        self.setToolTip(self.text() if self.shown_text() != self.text() else "")
+        whole = self.text() if self.shown_text() != self.text() else ""
+        self.setToolTip("\n".join(part for part in (whole, self._note) if part))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

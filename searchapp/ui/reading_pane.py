@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from searchapp.core import ArticleView, Hit, citation, mark_html
+from searchapp.ui.elided_label import ElidedLabel
 from searchapp.ui.facets import date_label, source_label
 from searchapp.ui.theme import current_mark_colors, mark_colors
 
@@ -163,7 +164,8 @@ class ReadingPane(QWidget):
         self.prev_button, self.next_button = QToolButton(), QToolButton()
         self.prev_button.setText("▲")
         self.next_button.setText("▼")
-        self.counter = QLabel()
+        # «совпадение 1 из 3» is cut with "…" rather than widen a small window.
+        self.counter = ElidedLabel()
         self.cite_button = QToolButton()
         self.cite_button.clicked.connect(self.copy_citation)
         self.prev_button.clicked.connect(self.previous_hit)
@@ -297,8 +299,8 @@ class ReadingPane(QWidget):
             self.tr("hit %1 of %2").replace("%1", str(self._current + 1)).replace(
                 "%2", shown) if total else self.tr("no hits")
         )
-        self.counter.setToolTip(self.tr("Only the first %n hit(s) are marked", "", total)
-                                if self._more_hits else "")
+        self.counter.set_note(self.tr("Only the first %n hit(s) are marked", "", total)
+                              if self._more_hits else "")
         self.hitChanged.emit(self._current + 1, total)
 
     def go_to_hit(self, i: int) -> None:

@@ -823,6 +823,22 @@ def test_a_long_file_name_or_source_does_not_widen_the_window(qtbot, make_window
     assert widths[name] == widths["short.md"]
 
 
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_a_700_px_window_stays_700_px_with_an_article_open(qtbot, make_window, seed_copy,
+                                                           lang: str) -> None:
+    """In Russian the window came out 762 px wide (704 in English): the pane's
+    «совпадение 1 из 3» beside its buttons asked for room of its own."""
+    window = make_window(seed_copy, lang=lang, query="миграция")
+    window.resize(700, 450)
+    pane = open_first_result(qtbot, window)
+    qtbot.waitUntil(lambda: pane.counter.text() != "" and not pane.similar_pending,
+                    timeout=WAIT_MS)
+    assert window.minimumSizeHint().width() <= 700
+    qtbot.waitUntil(lambda: window.width() == 700)
+    whole = pane.counter.text()
+    assert pane.counter.shown_text() == whole or pane.counter.toolTip().startswith(whole)
+
+
 def test_a_new_language_keeps_the_marks_and_the_hit_and_words_every_text(
         qtbot, make_window, seed_copy, tmp_path) -> None:
     """View ▸ Language with an article open made the whole article yellow (its
