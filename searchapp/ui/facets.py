@@ -71,9 +71,11 @@ def date_label(date: dt.date | None) -> str:
 
 class _CountDelegate(QStyledItemDelegate):
     """Shortens a long name, never its count: «Викиновости (ru.w…  (828)».  A name
-    cut so that another name of the list begins the same is cut in its middle
-    instead: «Telegr…лавное  (3)», «Telegr…погода  (3)» (cut at their ends, a
-    city's channels all read «Telegram: Мо…»)."""
+    cut whose first words another name of the list shares shows where it differs
+    instead, from the first word not shared: «…BBC News…  (12)», «…Новости…  (6)»
+    (cut at their ends a city's channels all read «Telegram: Мо…»; cut in their
+    middle, in a narrow list, «Tel…жба», «Tele…сквы»).  The whole name is the
+    item's tooltip."""
 
     def initStyleOption(self, option: QStyleOptionViewItem,
                         index: QModelIndex | QPersistentModelIndex) -> None:
@@ -84,15 +86,42 @@ class _CountDelegate(QStyledItemDelegate):
         suffix = f"  ({count})"
         name = option.text.removesuffix(suffix)
         style = option.widget.style() if option.widget else QApplication.style()
+        metrics = option.fontMetrics
         room = max(style.subElementRect(
             QStyle.SubElement.SE_ItemViewItemText, option, option.widget
-        ).width() - option.fontMetrics.horizontalAdvance(suffix) - 8, 0)
-        shown = option.fontMetrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
-        kept = shown.removesuffix("…")
-        if kept != shown and any(other != name and other.startswith(kept)
-                                 for other in index.data(NamesRole) or ()):
-            shown = option.fontMetrics.elidedText(name, Qt.TextElideMode.ElideMiddle, room)
+        ).width() - metrics.horizontalAdvance(suffix) - 8, 0)
+        shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
+        others = [other for other in index.data(NamesRole) or () if other != name]
+        if shown != name and others:
+            start = _distinct_start(name, others)
+            if start:
+                shown = "…" + metrics.elidedText(
+                    name[start:], Qt.TextElideMode.ElideRight,
+                    max(room - metrics.horizontalAdvance("…"), 0))
+            elif any(other.startswith(shown.removesuffix("…")) for other in others):
+                # no whole word in common, yet alike as far as it shows: its end tells
+                shown = metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, room)
         option.text = shown + suffix
+
+
+def _distinct_start(name: str, others: list[str]) -> int:
+    """Where the first word of ``name`` that the names in ``others`` do not
+    share begins (0: they share no whole word)."""
+    shared = max(_shared_length(name, other) for other in others)
+    if shared >= len(name):  # another name is this one and more: nothing to drop
+        return 0
+    cut = max(name.rfind(sep, 0, shared) for sep in " \t:|—-/·,.") + 1
+    return cut if cut < len(name) else 0
+
+
+def _shared_length(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` begin with alike."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 class CheckList(QListView):

@@ -59,6 +59,27 @@ def test_long_names_that_begin_alike_stay_apart(qtbot, width: int) -> None:
     assert sorted(tips) == sorted(f"{name}  (3)" for name in names)  # whole on hover
 
 
+@pytest.mark.parametrize("width", [120, 150, 240])
+def test_channels_of_one_service_show_where_their_names_differ(qtbot, width: int) -> None:
+    """In a 700 px window the sources read «Tel…жба», «Tele…сквы», «Tele…кста»:
+    cut in their middle, the names of Telegram's channels could not be told apart."""
+    box_list = CheckList()
+    qtbot.addWidget(box_list)
+    channels = {"Telegram: BBC News | Русская служба": "BBC", "Telegram: Новости Москвы": "Нов",
+                "Telegram: Банкста": "Бан", "Telegram: Хабр": "Хаб"}
+    box_list.set_counts({"fromtheweb.eu": 16, **dict.fromkeys(channels, 1)})
+    box_list.resize(width, box_list.height())
+    box_list.show()
+    qtbot.waitExposed(box_list)
+    shown = {box_list.model().index(row, 0).data(ValueRole): shown_text(box_list, row)
+             for row in range(box_list.model().rowCount())}
+    assert any("…" in shown[name] for name in channels), shown  # narrow enough to cut
+    for name, distinct in channels.items():
+        assert shown[name].endswith("  (1)"), shown
+        assert distinct in shown[name] or shown[name] == f"{name}  (1)", shown
+    assert shown["fromtheweb.eu"].startswith("fromth"), shown
+
+
 def test_the_model_passes_qt_checks_and_keeps_a_ticked_value_at_zero(qtmodeltester) -> None:
     model = FacetModel({"ru": "Русский"})
     model.set_counts({"en": 3, "ru": 5})
