@@ -60,6 +60,9 @@ class QueryBar(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search.setCompleter(completer)
         self.sort = QComboBox()
+        # Sized anew with its words: sized once, a window opened in English and
+        # switched to Russian read «По релеван».
+        self.sort.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.count_label = QLabel()
         self.notice = QLabel()
         self.notice.setWordWrap(True)

@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QComboBox, QMessageBox
 
 from searchapp.core import schema, store
 from searchapp.core.indexer import update_index
@@ -178,3 +178,23 @@ def test_a_search_that_failed_is_said_again_in_the_new_language(qtbot, window) -
     assert window.notice.text() == "Search failed: boom"
     switch(qtbot, window, "ru")
     assert window.notice.text() == "Поиск не удался: boom"
+
+
+def needed_width(box: QComboBox) -> int:
+    """The width a new box with the same items asks for."""
+    fresh = QComboBox()
+    fresh.setFont(box.font())
+    fresh.addItems([box.itemText(i) for i in range(box.count())])
+    return fresh.sizeHint().width()
+
+
+def test_the_sort_box_is_wide_enough_for_the_new_language(qtbot, window) -> None:
+    """Opened in English and switched to Russian, the sort box read «По релеван»
+    (a window opened in Russian reads «По релевантности» whole)."""
+    sort = window.bar.sort
+    qtbot.waitUntil(lambda: sort.isVisible())
+    switch(qtbot, window, "ru")
+    assert sort.currentText() == "По релевантности"
+    qtbot.waitUntil(lambda: sort.width() >= needed_width(sort))
+    switch(qtbot, window, "en")  # and back: no room kept for the longer words
+    qtbot.waitUntil(lambda: sort.width() == needed_width(sort))
