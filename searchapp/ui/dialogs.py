@@ -30,6 +30,7 @@ class _PathDelegate(QStyledItemDelegate):
                         index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
         option.textElideMode = Qt.TextElideMode.ElideMiddle
+        option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText  # one line
         widget = option.widget
         style = widget.style() if widget else QApplication.style()
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
@@ -49,14 +50,15 @@ class _PathDelegate(QStyledItemDelegate):
 class FailedFilesDialog(QDialog):
     """The files the last indexing run skipped or read with a defect, and why.
 
-    Each text is on one line, cut with "…" where it does not fit (a path in its
-    folders) and whole in its tooltip; the Reason column takes what its reasons
-    need up to :data:`REASON_SHARE` of the width until it is dragged."""
+    A path is on one line, cut with "…" in its folders where it does not fit; a
+    reason wraps; both are whole in their tooltips; the Reason column takes what its reasons
+    need up to :data:`REASON_SHARE` of the width, and all the files leave when
+    they need less, until it is dragged."""
 
     def __init__(self, failed: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = QTableWidget(0, 2)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)  # a reason wraps; a path is cut in its folders
         self.table.setItemDelegateForColumn(0, _PathDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -65,6 +67,7 @@ class FailedFilesDialog(QDialog):
         self._reason_fitted = True  # until the user drags the column's edge
         self._fitting = False
         self._reasons_width: int | None = None  # what the reasons ask for
+        self._paths_width = 0  # and the files
         header.sectionResized.connect(self._reason_resized)
         self.set_rows(failed)
         self.retranslate()
@@ -100,15 +103,22 @@ class FailedFilesDialog(QDialog):
         if not self._reason_fitted:
             return
         if self._reasons_width is None:  # measured once for its rows
-            self._reasons_width = self.table.sizeHintForColumn(1) if self.table.rowCount() else 0
+            rows = self.table.rowCount()
+            self._reasons_width = self.table.sizeHintForColumn(1) if rows else 0
+            self._paths_width = self.table.sizeHintForColumn(0) if rows else 0
         room = self.table.viewport().width()
+        # Short paths leave the reasons the rest: «ссылка никуда не ведёт (Too many
+        # levels of s…» was cut with half the width's files' column blank.
+        width = max(min(self._reasons_width, int(room * REASON_SHARE)), room - self._paths_width)
         self._fitting = True
-        self.table.setColumnWidth(1, max(min(self._reasons_width, int(room * REASON_SHARE)), 80))
+        self.table.setColumnWidth(1, max(width, 80))
         self._fitting = False
+        self.table.resizeRowsToContents()
 
     def _reason_resized(self, column: int, _old: int, _new: int) -> None:
         if column == 1 and not self._fitting:
             self._reason_fitted = False
+            self.table.resizeRowsToContents()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

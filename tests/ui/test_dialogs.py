@@ -67,6 +67,23 @@ def test_short_reasons_are_shown_whole_and_the_files_get_the_rest(qtbot) -> None
     assert shown_text(table, 0, 0) == failed[0][0]  # room enough: the whole path
 
 
+def test_short_paths_leave_long_reasons_the_rest_of_the_width(qtbot) -> None:
+    """The trial's four files took 60% of 800 px for paths of 280: «ссылка никуда
+    не ведёт (Too many levels of s…», «слишком большой для статьи (32,9 МБ; пре…»."""
+    failed = [("/tmp/messy/odd/self", "ссылка никуда не ведёт (слишком много уровней "
+               "символических ссылок)"),
+              ("/tmp/messy/odd/huge dump.txt", "слишком большой для статьи (32,9 МБ; предел — "
+               "20 МБ, его поднимает SEARCHAPP_MAX_FILE_MB)")]
+    dialog = open_dialog(qtbot, failed, 800)
+    table = dialog.table
+    assert shown_text(table, 0, 0) == failed[0][0]
+    assert shown_text(table, 0, 1) == failed[0][1]  # on one line
+    assert shown_text(table, 1, 0) == failed[1][0]
+    # Too long for one line, the second wraps onto a second, whole.
+    line = table.fontMetrics().lineSpacing()
+    assert table.rowHeight(1) >= 2 * line > table.rowHeight(0)
+
+
 def test_a_reason_column_the_user_widened_stays_as_wide(qtbot) -> None:
     dialog = open_dialog(qtbot, [(f"{DEEP}/a.md", LONG_REASON)])
     header = dialog.table.horizontalHeader()
