@@ -225,6 +225,12 @@ RU = {
     "folder cannot be read (%1): its files were not read, its articles are kept":
         "папка не читается (%1): её файлы не прочитаны, её статьи сохранены",
     "link leads nowhere (%1)": "ссылка никуда не ведёт (%1)",
+    "too many links in a row: a link to itself, or links in a circle":
+        "слишком много ссылок подряд: ссылка на саму себя или ссылки по кругу",
+    "no such file or folder": "нет такого файла или папки",
+    "input/output error": "ошибка ввода-вывода",
+    "file name too long": "слишком длинное имя файла",
+    "a part of the path is not a folder": "часть пути — не папка",
     "link to something that is neither a file nor a folder":
         "ссылка не на файл и не на папку",
     "folder not found (its articles are kept)": "папка не найдена (её статьи сохранены)",

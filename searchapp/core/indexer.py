@@ -31,7 +31,7 @@ from searchapp.core.index_workers import ParallelWriter, WorkerPool
 from searchapp.core.ingest import iter_article_files, read_article, walker
 from searchapp.core.paths import SEEDS_DIR, is_default_index
 from searchapp.core.progress import IndexReport, Progress
-from searchapp.core.reasons import Reason, ReasonKind
+from searchapp.core.reasons import Reason, ReasonKind, os_error_args
 from searchapp.core.schema import (
     DATE,
     MTIME,
@@ -312,7 +312,7 @@ def _run(
         try:
             st = path.stat()
         except OSError as exc:
-            report.failed.append((key, Reason(ReasonKind.OS_ERROR, exc.strerror or exc)))
+            report.failed.append((key, Reason(ReasonKind.OS_ERROR, *os_error_args(exc))))
             continue
         on_disk[key] = (st.st_mtime_ns, st.st_size)
 

@@ -12,6 +12,7 @@ nobody foresaw) stays a valid reason, shown as it is.
 
 from __future__ import annotations
 
+import errno
 from enum import Enum
 from typing import assert_never
 
@@ -26,7 +27,7 @@ class ReasonKind(Enum):
     VANISHED = "vanished"
     PERMISSION_DENIED = "permission_denied"
     IS_FOLDER = "is_folder"
-    OS_ERROR = "os_error"  # (the system's message,)
+    OS_ERROR = "os_error"  # (the system's message, its errno's name if any: "EIO")
     EMPTY_FILE = "empty_file"  # no byte
     BLANK_FILE = "blank_file"  # spaces, tabs and line breaks
     NO_TEXT = "no_text"
@@ -45,8 +46,8 @@ class ReasonKind(Enum):
     BAD_FILE_NAME = "bad_file_name"
     READER_FAILED = "reader_failed"  # (the exception's type, its message)
     # Walking the folders.
-    FOLDER_UNREADABLE = "folder_unreadable"  # (the system's message,)
-    DEAD_LINK = "dead_link"  # (the system's message,)
+    FOLDER_UNREADABLE = "folder_unreadable"  # (the system's message, its errno's name)
+    DEAD_LINK = "dead_link"  # (the system's message, its errno's name: "ELOOP")
     ODD_LINK = "odd_link"
     FOLDER_MISSING_KEPT = "folder_missing_kept"
     FOLDER_MISSING_FRESH = "folder_missing_fresh"
@@ -95,6 +96,15 @@ class Reason(str):
     def __reduce__(self) -> tuple[type[Reason], tuple[object, ...]]:
         """Pickled as kind and arguments (the analysing processes send reasons back)."""
         return Reason, (self.kind, *self.args)
+
+
+def os_error_args(exc: OSError) -> tuple[str, ...]:
+    """An OS error as a reason's arguments: the system's message (in English
+    for the CLI), then its errno's name ("ELOOP"), by which the window words it
+    in its own language (it showed «(Too many levels of symbolic links)» in Russian)."""
+    message = exc.strerror or str(exc)
+    code = errno.errorcode.get(exc.errno) if exc.errno else None
+    return (message, code) if code else (message,)
 
 
 def english(kind: ReasonKind, a: tuple[str, ...] = ()) -> str:

@@ -29,6 +29,27 @@ def _size(number: str, unit: str) -> str:
     return fill(words[unit], QLocale(current_language()).toString(float(number), "f", decimals))
 
 
+def _system(a: tuple[str, ...]) -> str:
+    """An OS error's words (the system's message, then its errno's name) in
+    the window's language: the system's own message for an errno not foreseen."""
+    match a[1] if len(a) > 1 else "":
+        case "ELOOP":
+            return QCoreApplication.translate(
+                "Reasons", "too many links in a row: a link to itself, or links in a circle")
+        case "ENOENT":
+            return QCoreApplication.translate("Reasons", "no such file or folder")
+        case "EACCES" | "EPERM":
+            return QCoreApplication.translate("Reasons", "permission denied")
+        case "EIO":
+            return QCoreApplication.translate("Reasons", "input/output error")
+        case "ENAMETOOLONG":
+            return QCoreApplication.translate("Reasons", "file name too long")
+        case "ENOTDIR":
+            return QCoreApplication.translate("Reasons", "a part of the path is not a folder")
+        case _:
+            return a[0]
+
+
 def reason_text(reason: str) -> str:
     """``reason`` in the installed language."""
     if not isinstance(reason, Reason):
@@ -47,7 +68,8 @@ def reason_text(reason: str) -> str:
         case ReasonKind.IS_FOLDER:
             return QCoreApplication.translate("Reasons", "is a folder, not a file")
         case ReasonKind.OS_ERROR:
-            return fill(QCoreApplication.translate("Reasons", "could not be read (%1)"), *a)
+            return fill(QCoreApplication.translate("Reasons", "could not be read (%1)"),
+                        _system(a))
         case ReasonKind.EMPTY_FILE:
             return QCoreApplication.translate("Reasons", "file is empty")
         case ReasonKind.BLANK_FILE:
@@ -95,9 +117,10 @@ def reason_text(reason: str) -> str:
         case ReasonKind.FOLDER_UNREADABLE:
             return fill(QCoreApplication.translate(
                 "Reasons", "folder cannot be read (%1): its files were not read, its "
-                "articles are kept"), *a)
+                "articles are kept"), _system(a))
         case ReasonKind.DEAD_LINK:
-            return fill(QCoreApplication.translate("Reasons", "link leads nowhere (%1)"), *a)
+            return fill(QCoreApplication.translate("Reasons", "link leads nowhere (%1)"),
+                        _system(a))
         case ReasonKind.ODD_LINK:
             return QCoreApplication.translate(
                 "Reasons", "link to something that is neither a file nor a folder")

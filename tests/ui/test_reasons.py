@@ -4,9 +4,11 @@ every reason a run or a search could not go on."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
+from searchapp.core.ingest.walker import iter_article_files
 from searchapp.core.reasons import Reason, ReasonKind
 from searchapp.ui import i18n
 from searchapp.ui.reasons import reason_text
@@ -121,3 +123,27 @@ def test_an_error_raised_with_a_reason_is_worded_in_the_window_language(russian)
     assert error_text(UsageError(Reason(ReasonKind.NO_SUCH_PATH, "/data/news"))) == (
         "/data/news: нет такого файла или папки")
     assert error_text(UsageError("a message of its own")) == "a message of its own"
+
+
+@pytest.mark.usefixtures("russian")
+def test_a_link_to_itself_is_said_in_russian(tmp_path) -> None:
+    """The skipped-files dialog read «ссылка никуда не ведёт (Too many levels of
+    symbolic links)»: the system's English inside the Russian."""
+    (tmp_path / "self").symlink_to(tmp_path / "self")
+    (tmp_path / "dangling.md").symlink_to(tmp_path / "gone.md")
+    problems: list[tuple[str, str]] = []
+    list(iter_article_files([tmp_path], problems=problems))
+    said = {Path(path).name: reason_text(why) for path, why in problems}
+    assert said == {
+        "self": "ссылка никуда не ведёт (слишком много ссылок подряд: ссылка на саму себя "
+                "или ссылки по кругу)",
+        "dangling.md": "ссылка никуда не ведёт (нет такого файла или папки)"}
+    # The command line still gives the system's message.
+    assert [why for _path, why in sorted(problems)][1] == (
+        "link leads nowhere (Too many levels of symbolic links)")
+
+
+@pytest.mark.usefixtures("russian")
+def test_an_errno_the_window_does_not_word_is_shown_as_the_system_says() -> None:
+    assert reason_text(Reason(ReasonKind.OS_ERROR, "Stale file handle", "ESTALE")) == (
+        "не удалось прочитать (Stale file handle)")

@@ -716,6 +716,31 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="36" />
+        <source>too many links in a row: a link to itself, or links in a circle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="36" />
+        <source>no such file or folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="36" />
+        <source>input/output error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="36" />
+        <source>file name too long</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="36" />
+        <source>a part of the path is not a folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../../searchapp/ui/reasons.py" line="93" />
         <source>link leads nowhere (%1)</source>
         <translation type="unfinished" />

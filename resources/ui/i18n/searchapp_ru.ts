@@ -716,6 +716,31 @@
         <translation>папка не читается (%1): её файлы не прочитаны, её статьи сохранены</translation>
     </message>
     <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="36" />
+        <source>too many links in a row: a link to itself, or links in a circle</source>
+        <translation>слишком много ссылок подряд: ссылка на саму себя или ссылки по кругу</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="36" />
+        <source>no such file or folder</source>
+        <translation>нет такого файла или папки</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="36" />
+        <source>input/output error</source>
+        <translation>ошибка ввода-вывода</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="36" />
+        <source>file name too long</source>
+        <translation>слишком длинное имя файла</translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/reasons.py" line="36" />
+        <source>a part of the path is not a folder</source>
+        <translation>часть пути — не папка</translation>
+    </message>
+    <message>
         <location filename="../../../searchapp/ui/reasons.py" line="93" />
         <source>link leads nowhere (%1)</source>
         <translation>ссылка никуда не ведёт (%1)</translation>

@@ -44,7 +44,7 @@ from searchapp.core.cluster.shard_writer import ShardWriter
 from searchapp.core.errors import IndexBusyError, IndexStateError
 from searchapp.core.ingest import iter_article_files, walker
 from searchapp.core.progress import IndexReport, Progress
-from searchapp.core.reasons import Reason, ReasonKind
+from searchapp.core.reasons import Reason, ReasonKind, os_error_args
 from searchapp.core.schema import READER_VERSION, SCHEMA_VERSION
 
 BATCH_DOCS = 20_000
@@ -269,7 +269,7 @@ def _scan(roots: list[Path], progress: Progress, report: IndexReport,
                                   Reason(ReasonKind.BAD_FILE_NAME)))
             continue
         except OSError as exc:
-            report.failed.append((key, Reason(ReasonKind.OS_ERROR, exc.strerror or exc)))
+            report.failed.append((key, Reason(ReasonKind.OS_ERROR, *os_error_args(exc))))
             continue
         on_disk[key] = (st.st_mtime_ns, st.st_size)
     return on_disk

@@ -19,7 +19,7 @@ from searchapp.core.ingest.language import detect_language
 from searchapp.core.ingest.markdown import MARKDOWN_SUFFIXES, leading_heading, plain_inline
 from searchapp.core.ingest.sources import find_source
 from searchapp.core.ingest.walker import ARTICLE_SUFFIXES, HTML_SUFFIXES
-from searchapp.core.reasons import Reason, ReasonKind
+from searchapp.core.reasons import Reason, ReasonKind, os_error_args
 
 MAX_FILE_MB = 16  # an article is far smaller: larger files are dumps
 MAX_FILE_MB_ENV = "SEARCHAPP_MAX_FILE_MB"  # a user's own limit, in MB
@@ -50,7 +50,7 @@ def _read_bytes(path: Path) -> bytes:
     except IsADirectoryError:
         raise ReadError(key, Reason(ReasonKind.IS_FOLDER)) from None
     except OSError as exc:
-        raise ReadError(key, Reason(ReasonKind.OS_ERROR, exc.strerror or exc)) from None
+        raise ReadError(key, Reason(ReasonKind.OS_ERROR, *os_error_args(exc))) from None
 
 
 def _read_up_to(f: BinaryIO, most: int) -> bytes:

@@ -11,7 +11,7 @@ from searchapp.core import folders
 from searchapp.core.errors import UsageError
 from searchapp.core.ingest.documents import DOCUMENT_SUFFIXES
 from searchapp.core.progress import SAVED_PAGE_FOLDERS
-from searchapp.core.reasons import Reason, ReasonKind
+from searchapp.core.reasons import Reason, ReasonKind, os_error_args
 from searchapp.core.store import META_FILE
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
@@ -119,7 +119,7 @@ def _walk(
     except OSError as exc:
         if problems is not None:
             problems.append((os.path.abspath(folder),
-                             Reason(ReasonKind.FOLDER_UNREADABLE, exc.strerror or exc)))
+                             Reason(ReasonKind.FOLDER_UNREADABLE, *os_error_args(exc))))
         if blind is not None:
             blind.append(Path(os.path.abspath(folder)))
         return
@@ -164,5 +164,5 @@ def _dead_link(path: str) -> str:
     try:
         os.stat(path)
     except OSError as exc:
-        return Reason(ReasonKind.DEAD_LINK, exc.strerror or exc)
+        return Reason(ReasonKind.DEAD_LINK, *os_error_args(exc))
     return Reason(ReasonKind.ODD_LINK)
