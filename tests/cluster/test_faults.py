@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
+import xapian
 
 from searchapp import cli
 from searchapp.core.backend import open_backend
@@ -74,6 +75,36 @@ def test_a_frozen_shard_is_left_out_after_the_timeout(filled) -> None:
         partial = engine.search(SearchRequest(query="migration"))
         assert partial.notices == (_missing(victim, filled.config),)
         assert 0 < partial.total < whole.total
+    finally:
+        filled.servers.resume(victim)
+    assert engine.search(SearchRequest(query="migration")).total == whole.total
+    engine.close()
+
+
+def test_a_shard_that_hangs_is_waited_for_once_per_search(filled, monkeypatch) -> None:
+    """With its connection open, a shard that hung made a search wait twice the
+    timeout (4,064 ms for 2,000 in the window): asked to catch up, it timed out,
+    and a new connection to it was then tried, which waited as long again."""
+    engine = open_backend(filled.file)
+    whole = engine.search(SearchRequest(query="migration"))  # every shard's connection open
+    victim = filled.config.shards[2]
+    tried: list[int] = []  # the ports new connections were opened to
+    remote_open = xapian.remote_open
+
+    def open_and_note(host: str, port: int, *args: int) -> xapian.Database:
+        tried.append(port)
+        return remote_open(host, port, *args)
+
+    monkeypatch.setattr(xapian, "remote_open", open_and_note)
+    filled.servers.pause(victim)
+    try:
+        partial = engine.search(SearchRequest(query="migration"))
+        assert partial.notices == (_missing(victim, filled.config),)
+        assert 0 < partial.total < whole.total
+        assert tried == []  # its open connection timed out: that was the one wait
+        again = engine.search(SearchRequest(query="migration"))
+        assert again.notices == partial.notices
+        assert tried == [victim.port]  # the next search tries it once again
     finally:
         filled.servers.resume(victim)
     assert engine.search(SearchRequest(query="migration")).total == whole.total

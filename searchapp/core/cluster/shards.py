@@ -3,7 +3,8 @@
 Xapian 1.4 has no partial-results mode: a combined database whose shard has
 died raises ``NetworkError`` on the next match.  So the shards are opened and
 checked one by one, each within the cluster's ``timeout_ms`` (a shard that
-hangs costs at most that), and the combined database is built from those that
+hangs costs at most that, once: its connection timed out, no new one is tried
+in the same call), and the combined database is built from those that
 answer; the others are named to the user.  A missing shard is tried again at
 every call, so results are whole again as soon as it is back.
 """
@@ -51,7 +52,12 @@ class ShardSet:
             try:
                 db.reopen()
                 return True
-            except xapian.Error:
+            except xapian.NetworkTimeoutError:
+                # It hangs: a new connection would wait as long again (a search
+                # took 4,064 ms with a timeout of 2,000).  The next call tries it.
+                self.drop(shard)
+                return False
+            except xapian.Error:  # its server restarted, say: connect again
                 self.drop(shard)
         timeout = self.config.timeout_ms
         try:
