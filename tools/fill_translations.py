@@ -135,6 +135,12 @@ RU = {
     "The index is damaged": "Индекс повреждён",
     "Rebuild index": "Перестроить индекс",
     "Articles: %1, sources: %2": "Статей: %1, источников: %2",
+    "Indexing: waiting for shard %1 to answer…": "Индексация: ждём ответа шарда %1…",
+    "Articles: %1 (%2 of %n shard(s)), sources: %3": (
+        "Статей: %1 (%2 из %n шарда), источников: %3",
+        "Статей: %1 (%2 из %n шардов), источников: %3",
+        "Статей: %1 (%2 из %n шардов), источников: %3",
+    ),
     "Search syntax": "Синтаксис запросов",
     "About searchapp": "О программе searchapp",
     "searchapp %1 — full-text search for Russian and English news archives. "
@@ -305,6 +311,9 @@ HELP_RU = (
 )
 EN_PLURALS = {
     "%n byte(s)": ("%n byte", "%n bytes"),
+    "Articles: %1 (%2 of %n shard(s)), sources: %3": (
+        "Articles: %1 (%2 of %n shard), sources: %3",
+        "Articles: %1 (%2 of %n shards), sources: %3"),
     "%n article(s)": ("%n article", "%n articles"),
     "%n saved-page folder(s) (name_files)": (
         "%n saved-page folder (name_files)", "%n saved-page folders (name_files)"),

@@ -91,6 +91,8 @@ class Progress:
         self.current = ""
         self.commits = 0
         """Batches committed so far: what they hold can be searched."""
+        self.waiting = ""
+        """The shard (its label) a cluster's run waits on for an answer, while it waits."""
         self.on_article = on_article
         self.gate = gate
         self._cancel = threading.Event()

@@ -167,3 +167,6 @@ class IndexStats:
 
     articles: int
     sources: int
+    shards: tuple[int, int] | None = None
+    """A cluster's shards that answered and its shards, when some did not: the
+    counts are theirs (the status bar said 341 of a cluster of 536 as if whole)."""

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from searchapp.core import SAVED_PAGE_FOLDERS, IndexReport, IndexStats, Progress
 from searchapp.ui.dialogs import FailedFilesDialog
 from searchapp.ui.elided_label import ElidedLabel
-from searchapp.ui.i18n import Words
+from searchapp.ui.i18n import Words, fill
 from searchapp.ui.reasons import reason_text
 
 PROGRESS_DELAY_MS = 500  # a run shorter than this shows no bar
@@ -106,7 +106,13 @@ class IndexStatus(QObject):
         self.progress_bar.setMaximum(max(progress.total, 1))
         self.progress_bar.setValue(progress.done)
         self.progress_label.setText(f"{progress.done} / {progress.total}")
-        if self.report_label.text() != self.tr("Indexing…"):
+        shard = progress.waiting  # a cluster's shard that has not answered yet
+        if shard:
+            words = fill(self.tr("Indexing: waiting for shard %1 to answer…"), shard)
+            if self.report_label.text() != words:
+                self.say(lambda: fill(self.tr("Indexing: waiting for shard %1 to answer…"),
+                                      shard))
+        elif self.report_label.text() != self.tr("Indexing…"):
             self.say(lambda: self.tr("Indexing…"))
 
     def _end(self) -> None:
@@ -167,10 +173,13 @@ class IndexStatus(QObject):
 
     def show_stats(self, stats: IndexStats) -> None:
         self._stats = stats
-        self.stats_label.setText(
-            self.tr("Articles: %1, sources: %2").replace("%1", str(stats.articles))
-            .replace("%2", str(stats.sources))
-        )
+        if stats.shards is None:
+            text = fill(self.tr("Articles: %1, sources: %2"), stats.articles, stats.sources)
+        else:  # counted over the shards that answered: «Статей: 341 (2 из 3 шардов), …»
+            answered, shards = stats.shards
+            text = fill(self.tr("Articles: %1 (%2 of %n shard(s)), sources: %3", "", shards),
+                        stats.articles, answered, stats.sources)
+        self.stats_label.setText(text)
         self.separator.show()
 
     def show_failed(self) -> None:

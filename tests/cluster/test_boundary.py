@@ -240,3 +240,66 @@ def test_forget_with_a_shard_down_changes_nothing(cluster, tmp_path: Path, capsy
     engine = open_backend(cluster.file)
     assert engine.stats().articles == 6
     engine.close()
+
+
+def _russian_window(qtbot, cluster, tmp_path: Path, query: str = "миграция"):
+    from searchapp.ui.app import build_window, make_settings
+
+    settings = make_settings(tmp_path / "settings.ini")
+    settings.setValue("language", "ru")
+    window = build_window(cluster.file, settings, query)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+@pytest.mark.gui
+def test_the_status_bar_says_its_counts_are_those_of_the_shards_that_answered(
+        qtbot, cluster, tmp_path: Path) -> None:
+    """With one of 3 shards stopped it read «Статей: 341, источников: 65» of a
+    cluster of 536, as if whole."""
+    from searchapp.ui import i18n
+
+    assert cli.main(["index", str(SEEDS_DIR), "--index", str(cluster.file), "--quiet"]) == 0
+    down = cluster.config.shards[2]
+    cluster.servers.stop(down)
+    engine = open_backend(cluster.file)
+    partial = engine.stats()
+    engine.close()
+    window = _russian_window(qtbot, cluster, tmp_path)
+    try:
+        window.start()
+        qtbot.waitUntil(lambda: window.last_response is not None and not window.controller.busy,
+                        timeout=20_000)
+        assert window.stats_label.text() == (
+            f"Статей: {partial.articles} (2 из 3 шардов), источников: {partial.sources}")
+        window.lang_actions["en"].trigger()
+        qtbot.waitUntil(lambda: window.stats_label.text() == (
+            f"Articles: {partial.articles} (2 of 3 shards), sources: {partial.sources}"))
+    finally:
+        window.close()
+        i18n.install("en")
+        cluster.servers.start(down)
+
+
+@pytest.mark.gui
+def test_a_run_names_the_shard_it_waits_on(qtbot, cluster, tmp_path: Path) -> None:
+    """With a shard that hung the start-up run sat at «Индексация… 0 / 0» with no
+    word of which shard it waited for."""
+    from searchapp.ui import i18n
+
+    assert cli.main(["index", str(SEEDS_DIR), "--index", str(cluster.file), "--quiet"]) == 0
+    hung = cluster.config.shards[1]
+    window = _russian_window(qtbot, cluster, tmp_path)
+    cluster.servers.pause(hung)
+    try:
+        window.start()
+        qtbot.waitUntil(lambda: window.report_label.text()
+                        == f"Индексация: ждём ответа шарда {hung.label}…", timeout=20_000)
+        cluster.servers.resume(hung)
+        qtbot.waitUntil(lambda: not window.controller.indexing, timeout=20_000)
+        assert "шарда" not in window.report_label.text()
+    finally:
+        cluster.servers.resume(hung)
+        window.close()
+        i18n.install("en")

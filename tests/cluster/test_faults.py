@@ -111,6 +111,22 @@ def test_a_shard_that_hangs_is_waited_for_once_per_search(filled, monkeypatch) -
     engine.close()
 
 
+def test_the_stats_say_how_many_shards_they_count(filled) -> None:
+    """With a shard stopped the status bar counted the others' articles (341 of
+    536) with no word that they were not all."""
+    engine = open_backend(filled.file)
+    whole = engine.stats()
+    assert whole.shards is None and whole.articles == 95
+    victim = filled.config.shards[1]
+    filled.servers.stop(victim)
+    partial = engine.stats()
+    assert partial.shards == (2, 3)
+    assert 0 < partial.articles < whole.articles
+    filled.servers.start(victim)
+    assert engine.stats() == whole
+    engine.close()
+
+
 def test_reading_pane_and_similar_work_with_a_shard_down(filled) -> None:
     engine = open_backend(filled.file)
     hits = engine.search(SearchRequest(query="Red Crescent", limit=50)).hits
@@ -206,8 +222,8 @@ def test_a_shard_that_hangs_once_connected_is_named_and_the_others_filled(
     victim = cluster.config.shards[1]
     opened = xapian_index._open_writers
 
-    def open_then_freeze(config, report):
-        writers = opened(config, report)
+    def open_then_freeze(config, report, progress=None):
+        writers = opened(config, report, progress)
         cluster.servers.pause(victim)
         return writers
 

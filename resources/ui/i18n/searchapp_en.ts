@@ -155,6 +155,16 @@
         <source>(all re-read by this version)</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <location filename="../../../searchapp/ui/index_status.py" line="180" />
+        <source>Articles: %1 (%2 of %n shard(s)), sources: %3</source>
+        <translation><numerusform>Articles: %1 (%2 of %n shard), sources: %3</numerusform><numerusform>Articles: %1 (%2 of %n shards), sources: %3</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../../searchapp/ui/index_status.py" line="110" />
+        <source>Indexing: waiting for shard %1 to answer…</source>
+        <translation type="unfinished" />
+    </message>
     <message>
         <location filename="../../../searchapp/ui/index_status.py" line="109" />
         <source>Articles: %1, sources: %2</source>

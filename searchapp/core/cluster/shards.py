@@ -77,9 +77,7 @@ class ShardSet:
             self.drop(shard)
 
 
-def missing_notice(missing: list[Shard], total: int) -> Notice | None:
-    """The notice naming the shards left out, or None."""
-    if not missing:
-        return None
+def missing_notice(missing: list[Shard], total: int) -> Notice:
+    """The notice naming the shards left out (``missing``: not empty)."""
     names = ", ".join(s.label for s in missing)
     return Notice(NoticeKind.SHARDS_MISSING, (names, len(missing), total - len(missing), total))

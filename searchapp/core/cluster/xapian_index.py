@@ -24,7 +24,7 @@ import json
 import os
 import re
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -107,14 +107,15 @@ def update_cluster(
     started = time.perf_counter()
     config = load_cluster(cluster_file)
     new_roots = walker.new_roots(roots)
-    writers = _open_writers(config, report)
+    writers = _open_writers(config, report, progress)
     try:
-        saved = _saved_folders(writers, report)
+        saved = _saved_folders(writers, report, progress)
         every_folder = folders.merged(saved, new_roots)
         run_roots = every_folder if roots is None or rebuild else new_roots
-        reread = _older_reader(writers, report)
+        reread = _older_reader(writers, report, progress)
         if not reread:  # all they hold is this reader's: so is what comes, however it ends
-            _ask(writers, report, lambda w: w.db.set_metadata(READER_KEY, CONTENT_VERSION))
+            _ask(writers, report, lambda w: w.db.set_metadata(READER_KEY, CONTENT_VERSION),
+                 progress)
         if not writers:
             raise _cluster_down(config, writers)
         _run(config, writers, every_folder, run_roots, rebuild, progress, report,
@@ -184,12 +185,15 @@ def _listing(every_folder: list[Path]) -> str:
     return json.dumps([str(f) for f in every_folder], ensure_ascii=False)
 
 
-def _open_writers(config: ClusterConfig, report: IndexReport) -> dict[int, ShardWriter]:
+def _open_writers(config: ClusterConfig, report: IndexReport,
+                  progress: Progress | None = None) -> dict[int, ShardWriter]:
     writers: dict[int, ShardWriter] = {}
     timeout = max(WRITE_TIMEOUT_MS, config.timeout_ms)
     for shard in config.shards:
         try:  # connecting takes the cluster's timeout; each answer after it, the longer one
-            db = xapian.remote_open_writable(shard.host, shard.port, timeout, config.timeout_ms)
+            with _waiting(progress, shard.label):  # a shard that hangs holds its greeting
+                db = xapian.remote_open_writable(
+                    shard.host, shard.port, timeout, config.timeout_ms)
         except xapian.DatabaseLockError:
             raise IndexBusyError(
                 f"Shard {shard.label} of {config.file} is busy: another indexing run is "
@@ -211,42 +215,61 @@ def _cluster_down(config: ClusterConfig, writers: dict[int, ShardWriter]) -> Clu
     return ClusterDownError(Reason(ReasonKind.CLUSTER_DOWN, config.file, down))
 
 
+@contextlib.contextmanager
+def _waiting(progress: Progress | None, label: str) -> Iterator[None]:
+    """``progress.waiting`` names the shard while the run waits on its answer
+    (the window sat at «Индексация… 0 / 0» for a shard that hung, saying none)."""
+    if progress is None:
+        yield
+        return
+    progress.waiting = label
+    try:
+        yield
+    finally:
+        progress.waiting = ""
+
+
 def _ask(writers: dict[int, ShardWriter], report: IndexReport,
-         question: Callable[[ShardWriter], T]) -> list[T]:
+         question: Callable[[ShardWriter], T], progress: Progress | None = None) -> list[T]:
     """``question``'s answer from each shard that answers; one that stopped
     answering (down, hung past the timeout) is named and left out of the run."""
     answers: list[T] = []
     for index, w in list(writers.items()):
         try:
-            answers.append(question(w))
+            with _waiting(progress, w.shard.label):
+                answers.append(question(w))
         except xapian.NetworkError as exc:
             _lost(writers, index, report, exc)
     return answers
 
 
-def _older_reader(writers: dict[int, ShardWriter], report: IndexReport) -> bool:
+def _older_reader(writers: dict[int, ShardWriter], report: IndexReport,
+                  progress: Progress | None = None) -> bool:
     """True when a shard holds articles read or analysed otherwise than this
     version does (:data:`CONTENT_VERSION`)."""
     version = CONTENT_VERSION.encode()
     return any(_ask(writers, report, lambda w: bool(w.db.get_doccount()) and (
-        w.db.get_metadata(READER_KEY) or b"1") != version))
+        w.db.get_metadata(READER_KEY) or b"1") != version, progress))
 
 
-def _saved_folders(writers: dict[int, ShardWriter], report: IndexReport) -> list[Path]:
+def _saved_folders(writers: dict[int, ShardWriter], report: IndexReport,
+                   progress: Progress | None = None) -> list[Path]:
     """The cluster's folders, from the first shard that has the list."""
-    for text in _ask(writers, report, lambda w: w.db.get_metadata(FOLDERS_KEY)):
+    for text in _ask(writers, report, lambda w: w.db.get_metadata(FOLDERS_KEY), progress):
         if text:
             return [Path(p) for p in json.loads(text)]
     return []
 
 
-def _known(writers: dict[int, ShardWriter], report: IndexReport) -> dict[str, Fingerprint]:
+def _known(writers: dict[int, ShardWriter], report: IndexReport,
+           progress: Progress | None = None) -> dict[str, Fingerprint]:
     """``key → fingerprint`` of every article on the shards that answer."""
     def fingerprints(w: ShardWriter) -> list[tuple[str, Fingerprint]]:
         return [parse_fingerprint(item.term.decode("utf-8", "surrogateescape"))
                 for item in w.db.allterms(FINGERPRINT)]
 
-    return dict(pair for shard in _ask(writers, report, fingerprints) for pair in shard)
+    return dict(pair for shard in _ask(writers, report, fingerprints, progress)
+                for pair in shard)
 
 
 def _scan(roots: list[Path], progress: Progress, report: IndexReport,
@@ -292,7 +315,7 @@ def _run(
     shard once a run over every folder is complete; ``saved``: the folders
     before the run, see :func:`~searchapp.core.folders.unread_files`)."""
     progress.phase = "scanning"
-    known = _known(writers, report)
+    known = _known(writers, report, progress)
     blind: list[Path] = []  # folders that could not be listed: their articles stay
     on_disk = _scan(roots, progress, report, blind)
     if progress.cancelled:

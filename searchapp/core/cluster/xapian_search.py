@@ -24,7 +24,7 @@ from typing import TypeAlias, TypeVar
 import xapian
 
 from searchapp.core import schema
-from searchapp.core.cluster.config import ClusterConfig, ClusterDownError
+from searchapp.core.cluster.config import ClusterConfig, ClusterDownError, Shard
 from searchapp.core.cluster.documents import (
     FIELD_PREFIX,
     KEY,
@@ -138,8 +138,8 @@ class ClusterEngine:
         with self._lock:
             self._shards.close()
 
-    def _run(self, work: Callable[[xapian.Database], T]) -> tuple[T, Notice | None]:
-        """``work`` over the shards that answer, and the notice naming the others.
+    def _run(self, work: Callable[[xapian.Database], T]) -> tuple[T, list[Shard]]:
+        """``work`` over the shards that answer, and the others.
 
         A shard lost during ``work`` is left out and ``work`` done again over
         the rest (at most once per shard)."""
@@ -155,7 +155,7 @@ class ClusterEngine:
                 except xapian.NetworkError:
                     self._shards.close()  # reconnect: the lost shard will not answer
                     continue
-                return result, missing_notice(missing, len(self.config.shards))
+                return result, missing
             raise ClusterDownError(Reason(ReasonKind.CLUSTER_FAILING, self.config.file))
 
     def _source_names(self, db: xapian.Database) -> dict[str, str]:
@@ -170,10 +170,12 @@ class ClusterEngine:
     # -- queries ---------------------------------------------------------------
 
     def stats(self) -> IndexStats:
-        def count(db: xapian.Database) -> IndexStats:
-            return IndexStats(db.get_doccount(), len(set(self._source_names(db).values())))
+        def count(db: xapian.Database) -> tuple[int, int]:
+            return db.get_doccount(), len(set(self._source_names(db).values()))
 
-        return self._run(count)[0]
+        (articles, sources), missing = self._run(count)
+        total = len(self.config.shards)
+        return IndexStats(articles, sources, (total - len(missing), total) if missing else None)
 
     def search(self, req: SearchRequest) -> SearchResponse:
         """Run ``req`` over the shards that answer.  Never raises for a bad query."""
@@ -182,7 +184,7 @@ class ClusterEngine:
             lambda db: self._search(db, req)
         )
         if missing:
-            notices.append(missing)
+            notices.append(missing_notice(missing, len(self.config.shards)))
         return SearchResponse(
             request=req,
             total=total,
