@@ -1,5 +1,6 @@
 """A one-line label that fits any width: its text cut with "…" where it does
-not fit, the whole text in its tooltip; ``text()`` is always the whole text."""
+not fit (or a short form of it, when one is given and fits), the whole text in
+its tooltip; ``text()`` is always the whole text."""
 
 from __future__ import annotations
 
@@ -13,11 +14,15 @@ class ElidedLabel(QLabel):
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self._note = ""  # said in the tooltip whether or not the text is cut
+        self._short = ""  # shown instead of the text where that does not fit
 
     def shown_text(self) -> str:
         """The text as painted at the label's present width."""
-        return self.fontMetrics().elidedText(
-            self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
+        metrics, width = self.fontMetrics(), self.contentsRect().width()
+        if self._short and metrics.horizontalAdvance(self.text()) > width \
+                and metrics.horizontalAdvance(self._short) <= width:
+            return self._short
+        return metrics.elidedText(self.text(), Qt.TextElideMode.ElideRight, width)
 
     def minimumSizeHint(self) -> QSize:
         """Room for "…" only: the label gives way rather than widen its window
@@ -29,6 +34,12 @@ class ElidedLabel(QLabel):
     def setText(self, text: str) -> None:
         super().setText(text)
         self._update_tooltip()
+
+    def set_short(self, short: str) -> None:
+        """What to show where the text does not fit ("1 / 3" for «совпадение 1 из 3»)."""
+        self._short = short
+        self._update_tooltip()
+        self.update()
 
     def set_note(self, note: str) -> None:
         """A tooltip of its own (the whole text comes first when it is cut)."""

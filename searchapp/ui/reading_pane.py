@@ -299,6 +299,7 @@ class ReadingPane(QWidget):
             self.tr("hit %1 of %2").replace("%1", str(self._current + 1)).replace(
                 "%2", shown) if total else self.tr("no hits")
         )
+        self.counter.set_short(f"{self._current + 1} / {shown}" if total else "")
         self.counter.set_note(self.tr("Only the first %n hit(s) are marked", "", total)
                               if self._more_hits else "")
         self.hitChanged.emit(self._current + 1, total)
