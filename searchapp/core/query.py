@@ -421,7 +421,10 @@ def compile_query(
     if q is wq.NullQuery and _ONLY_NEGATED.fullmatch(text.strip()):
         # «-миграция» alone: Whoosh's parser drops a minus with nothing before
         # it; the words are excluded from everything, as «NOT миграция» is.
-        q = rewriter.rewrite(_parser(any_word).parse(_MINUS.sub(r"\1NOT ", text)))
+        try:
+            q = rewriter.rewrite(_parser(any_word).parse(_MINUS.sub(r"\1NOT ", text)))
+        except Exception:  # «-(-)»: a minus Whoosh cannot make a query of
+            q = None
         q = q.normalize() if q is not None else wq.NullQuery
         if isinstance(q, wq.And) and all(isinstance(s, wq.Not) for s in q.subqueries):
             q = wq.Not(wq.Or([s.query for s in q.subqueries]))
