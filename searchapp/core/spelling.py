@@ -1,8 +1,10 @@
 """"Did you mean": corrections from the index's own vocabulary.
 
-A word of the query whose term is rare or missing in the index is replaced by
-the closest more frequent term within edit distance 1 (2 from five letters on,
-for a word no article has);
+A word of the query whose term is rare or missing in the index, and that is
+no dictionary word (English by the english-words package, Russian by
+pymorphy3: «wheat» is not a typo of «what»), is replaced by the closest more
+frequent term within edit distance 1 (2 from seven letters on, for a word no
+article has);
 a swap of two letters counts as one edit (optimal string alignment, by
 rapidfuzz), and among the closest the most frequent wins, so «migartion» is
 «migration», not the commoner «might».  Terms are lemmas and stems, so the
@@ -35,6 +37,7 @@ from searchapp.core.snippets import match_spans
 FIELD = BODY
 RARE = 1  # a term in at most this many articles may be a typo
 MIN_WORD = 4  # shorter words are not corrected
+LONG_WORD = 7  # a word no article has is taken for a slip of two letters from this length on
 PREFIX = 2  # letters a correction keeps from the word (typos there are rare; much faster)
 _SYNTAX = re.compile(r'[":*?()]|\b(?:AND|OR|NOT)\b|\w+:')
 
@@ -102,16 +105,22 @@ def _surface(vocabulary: Vocabulary, term: str, fallback: str) -> str:
     return fallback
 
 
+def _is_word(folded: str) -> bool:
+    """Is the folded ``folded`` a word of the Russian or English dictionary?"""
+    if morphology.is_cyrillic(folded):
+        return morphology.is_dictionary_word(folded)
+    return morphology.is_latin(folded) and morphology.is_common_english(folded)
+
+
 def _correct(vocabulary: Vocabulary, word: str) -> str | None:
     folded = morphology.fold(word)
     term = morphology.query_terms(folded)[0]
     own = vocabulary.doc_frequency(term)
     if len(term) < MIN_WORD or term.isdigit() or own > RARE:
         return None
-    # A real word is not "corrected" to a piece of one («конференция» to the
-    # «конференц» of «конференц-зале»), nor at all when the archive has it.
-    real = morphology.is_cyrillic(folded) and morphology.is_dictionary_word(folded)
-    if own and real:
+    # A real word is what the user meant, found or not: «wheat» is no typo of
+    # «what», «конференция» none of the «конференц» of «конференц-зале».
+    if _is_word(folded):
         return None
     # An unknown Russian word gets a guessed lemma («президнет» → «президнуть»)
     # that may be further from the intended word than the word itself: try both.
@@ -119,14 +128,12 @@ def _correct(vocabulary: Vocabulary, word: str) -> str | None:
     sources = {w for w in sources if len(w) >= MIN_WORD}
     candidates: dict[str, tuple[int, int]] = {}
     for source in sources:
-        # A word some article has is only taken for a slip of one letter:
-        # «cottn» → «cotton», not «carpets» → «capital».
-        allowed = 1 if len(source) < 5 or own else 2
+        # A word some article has, or a short one, is only taken for a slip of
+        # one letter: «cottn» → «cotton», not «cottn» → «common».
+        allowed = 1 if len(folded) < LONG_WORD or own else 2
         # Candidates up to two edits long: judged by OSA (a swap is one edit).
         for c in vocabulary.terms_near(source, 2, PREFIX):
             if c in sources or morphology.is_key_term(c):
-                continue
-            if real and morphology.is_cyrillic(c) and not morphology.is_dictionary_word(c):
                 continue
             distance = OSA.distance(source, c, score_cutoff=allowed)
             if distance > allowed:

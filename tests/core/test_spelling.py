@@ -90,3 +90,21 @@ def test_a_word_found_as_typed_gets_no_suggestion(tmp_path: Path, write_articles
         assert suggestion(eng, "carpetts") == "carpets"  # a typo is still corrected
     finally:
         eng.close()
+
+
+def test_a_dictionary_word_the_archive_lacks_is_no_typo(tmp_path: Path, write_articles) -> None:
+    # «wheat» was offered as «what», «cotton» as «common», «carpets» as
+    # «capital»: a real word the index lacks is what the user meant.
+    files = {f"what-{i}.txt": f"Note {i}\n\nWhat is common in the capital?\n" for i in range(3)}
+    files |= {"cotton.txt": "Farm\n\nThe cotton harvest.\n"}
+    update_index(tmp_path / "ix", [write_articles(files)])
+    eng = SearchEngine(tmp_path / "ix")
+    try:
+        for typed in ("wheat", "Wheat", "carpets", "commons", "конференции"):
+            assert suggestion(eng, typed) is None, typed
+        assert suggestion(eng, "cottn") == "cotton"  # a typo is still corrected
+        assert suggestion(eng, "capitla") == "capital"
+        assert suggestion(eng, "haarvst") == "harvest"  # two slips in a long word
+        assert suggestion(eng, "cotnn") is None  # ... not in a short one («common»?)
+    finally:
+        eng.close()
