@@ -395,7 +395,7 @@ def compile_query(
     notices: list[Notice] = []
     # NFC, as articles are read: «ёлка» typed as е + a combining diaeresis is «ёлка»
     text = unicodedata.normalize("NFC", text or "").strip()
-    if not text.strip("*"):  # «*» alone browses, like an empty query
+    if not text:  # nothing typed browses; «*» alone is punctuation, no word
         return CompiledQuery(None)
     # A question's «and», «или» are its grammar: it is ranked on any of its words.
     text = _repair(text, notices, connectors=not question)

@@ -372,7 +372,8 @@ def test_paging(engine: SearchEngine) -> None:
      ("foo:bar", [], NoticeKind.UNKNOWN_FIELD), ("x" * 10_000, [], NoticeKind.QUERY_CUT),
      # syntax alone is a query not typed yet: every article, as for an empty query
      (")))", ["000", "001", "002", "003", "004"], NoticeKind.UNBALANCED_BRACKETS),
-     ("*", ["000", "001", "002", "003", "004"], None)],
+     # a «*» alone is punctuation: no word, nothing found, and it says so
+     ("*", [], NoticeKind.NO_WORDS), ("**", [], NoticeKind.NO_WORDS)],
 )
 def test_malformed_queries_answer(engine: SearchEngine, query: str, expected: list[str],
                                   kind: NoticeKind | None) -> None:

@@ -144,7 +144,15 @@ def test_a_phrase_with_a_wildcard_searches_its_words_apart_with_a_notice() -> No
 def test_empty_query_browses() -> None:
     assert compile_query("").browse
     assert compile_query("   ").browse
-    assert compile_query("*").browse
+
+
+@pytest.mark.parametrize("text", ["*", "**", "* *", "* ?", "???", '"*"'])
+def test_a_star_alone_is_no_word(text: str) -> None:
+    # «*» alone browsed all 536 articles with no notice, while «?» found none
+    # and said so: a «*» standing alone is punctuation, as README says.
+    compiled = compile_query(text)
+    assert not compiled.browse and compiled.query is wq.NullQuery
+    assert compiled.notices == (Notice(NoticeKind.NO_WORDS),)
 
 
 @pytest.mark.parametrize(
