@@ -19,7 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from searchapp import __version__
-from searchapp.core import PAGE_SIZE, IndexStats, SearchRequest, SearchResponse, Sort
+from searchapp.core import (
+    PAGE_SIZE,
+    IndexStats,
+    NoticeKind,
+    SearchRequest,
+    SearchResponse,
+    Sort,
+)
 from searchapp.ui import i18n
 from searchapp.ui.controller import SearchController
 from searchapp.ui.dialogs import syntax_help
@@ -366,6 +373,8 @@ class MainWindow(QMainWindow):
             if self.controller.indexing:
                 return self.tr("Articles show up here as they are indexed.")
             return self.tr("The index has no articles yet: add a folder (File ▸ Add folder…).")
+        if any(n.kind is NoticeKind.NO_WORDS for n in resp.notices):
+            return ""  # the query bar says it has no words: no advice on words fits
         lines = [self.tr("No article matches this search.")]
         if filtered:
             lines.append(self.tr("Filters are on: clear them to search every article."))

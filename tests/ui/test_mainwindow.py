@@ -496,6 +496,17 @@ def test_an_empty_result_list_says_why(qtbot, window) -> None:
     assert len(colours) > 2
 
 
+@pytest.mark.parametrize("text", ["???", "*"])
+def test_a_query_with_no_words_gets_no_advice_on_words(qtbot, window, text: str) -> None:
+    # «???» said "The query has no words to search for." and, in the list,
+    # "Try fewer words, another form, or a prefix: migra*."; «*» listed every article.
+    type_query(qtbot, window, text)
+    assert window.model.rowCount() == 0
+    assert window.notice.isVisible()
+    assert window.notice.text() == "The query has no words to search for."
+    assert window.results.empty_text == ""
+
+
 def test_similar_articles_in_the_reading_pane(qtbot, window) -> None:
     type_query(qtbot, window, "Trust Between Nations")
     window.controller.open_article(window.model.index(0, 0).data(PathRole))
