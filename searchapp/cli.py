@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
 import json
 import os
+import re
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -32,9 +34,25 @@ USAGE_ERROR = "searchapp: error: "  # what a usage error (exit 2) begins with, w
 _BOLD, _RESET = "\033[1;33m", "\033[0m"
 
 
+_INVALID_CHOICE = re.compile(r"invalid choice: '([^']*)' \(choose from (.*)\)$")
+
+
+def _close(word: str, choices: Iterable[str]) -> str | None:
+    """The choice ``word`` was most likely meant to be (a slip of a letter or two)."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        if (self.prog.endswith(" search") and "QUERY" in message) or "arguments: -" in message:
+        invalid = _INVALID_CHOICE.search(message)
+        if invalid:  # «searchapp serch x», «--sort newst»: argparse lists the choices only
+            choices = [c.strip().strip("'") for c in invalid.group(2).split(",")]
+            meant = _close(invalid.group(1), choices)
+            if meant is not None:
+                message += f"; did you mean '{meant}'?"
+        elif ((self.prog.endswith(" search") and ("QUERY" in message or "arguments:" in message))
+              or "arguments: -" in message):
             # «searchapp search -миграция»: argparse took a word of the query for an option
             message += (" (a query is one argument, quoted if it has several words; one that "
                         "starts with '-' goes after '--', every option before it: "
@@ -155,8 +173,33 @@ def _instead_of_cluster(cluster_file: Path, command: str | None) -> Path:
     return index_dir
 
 
+def _unknown_option(parser: argparse.ArgumentParser, command: str | None,
+                    extras: list[str], dashes: bool) -> NoReturn:
+    """Say what of the arguments no parser took: an option misspelt
+    («--limt 3»: the close one), else argparse's words (a query's «-word»;
+    after ``dashes``, '--', every argument is a word of the query)."""
+    own = parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            own = action.choices[command]
+    options = [s for a in own._actions for s in a.option_strings]
+    typed = next((a.split("=", 1)[0] for a in extras if a.startswith("-") and a != "-"), None)
+    if typed is not None and typed not in options and not dashes:
+        meant = _close(typed, options)
+        prog = own.prog
+        if meant is not None:
+            own.error(f"unknown option '{typed}' (did you mean '{meant}'? see '{prog} --help')")
+        if typed.startswith("--"):
+            own.error(f"unknown option '{typed}' (see '{prog} --help')")
+    own.error(f"unrecognized arguments: {' '.join(extras)}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        _unknown_option(parser, args.command, extras,
+                        "--" in (sys.argv[1:] if argv is None else argv))
     index_dir: Path = args.index or default_index_dir()
     try:
         if is_cluster_file(index_dir) and not cluster_available():

@@ -254,7 +254,8 @@ def test_the_readme_lists_every_option_of_every_command() -> None:
 
 
 @pytest.mark.parametrize("args", [["search", "-миграция"], ["search", "миграция", "-беженцы"],
-                                  ["search", "--", "-миграция", "--limit", "5"]])
+                                  ["search", "--", "-миграция", "--limit", "5"],
+                                  ["search", "миграция", "газ"], ["search", "--", "-a", "--limt"]])
 def test_a_query_taken_for_an_option_says_how_to_give_it(cli_index: Path, args: list[str]) -> None:
     """The third: an option after '--' is a word of the query; the advice said
     only to put the query after '--', where it already was."""
@@ -263,6 +264,30 @@ def test_a_query_taken_for_an_option_says_how_to_give_it(cli_index: Path, args: 
     assert ("goes after '--', every option before it: searchapp search --limit 5 -- '-word'"
             in done.stderr)
     assert run("search", "--", "-миграция", index=cli_index).returncode == 0
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["search", "миграция", "--limt", "3"],
+     "unknown option '--limt' (did you mean '--limit'? see 'searchapp search --help')"),
+    (["search", "миграция", "--limt=3"], "unknown option '--limt' (did you mean '--limit'?"),
+    (["index", "--quite"], "unknown option '--quite' (did you mean '--quiet'?"),
+    (["search", "x", "--foo"], "unknown option '--foo' (see 'searchapp search --help')"),
+    (["serch", "x"], "invalid choice: 'serch' (choose from 'index', 'folders', 'forget', "
+                     "'search'); did you mean 'search'?"),
+    (["search", "x", "--sort", "newst"], "; did you mean 'newest'?"),
+])
+def test_a_misspelt_option_or_command_gets_the_close_one(
+    args: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--limt 3`` was "unrecognized arguments" with advice on quoting a query."""
+    from searchapp import cli
+
+    with pytest.raises(SystemExit) as exited:
+        cli.main(args)
+    err = capsys.readouterr().err
+    assert exited.value.code == cli.EXIT_USAGE and len(err.splitlines()) == 1
+    assert err.startswith("searchapp: error: ") and said in err
+    assert "a query is one argument" not in err
 
 
 def test_malformed_query_is_not_a_traceback(cli_index: Path) -> None:
