@@ -20,10 +20,15 @@ RU = {
     "%1 added, %2 updated, %3 removed, %4 skipped":
         "добавлено %1, обновлено %2, удалено %3, пропущено %4",
     "not read: %1": "не прочитаны: %1",
-    "%n saved-page folder(s) (name_files)": (
-        "%n папка сохранённой страницы (имя_files)",
-        "%n папки сохранённых страниц (имя_files)",
-        "%n папок сохранённых страниц (имя_files)",
+    "%n saved-page folder(s) (%1)": (
+        "%n папка сохранённой страницы (%1)",
+        "%n папки сохранённых страниц (%1)",
+        "%n папок сохранённых страниц (%1)",
+    ),
+    "%n saved-page folder(s)": (
+        "%n папка сохранённой страницы",
+        "%n папки сохранённых страниц",
+        "%n папок сохранённых страниц",
     ),
     "%n without extension": ("%n без расширения", "%n без расширения", "%n без расширения"),
     "Russian": "Русский",
@@ -315,8 +320,9 @@ EN_PLURALS = {
         "Articles: %1 (%2 of %n shard), sources: %3",
         "Articles: %1 (%2 of %n shards), sources: %3"),
     "%n article(s)": ("%n article", "%n articles"),
-    "%n saved-page folder(s) (name_files)": (
-        "%n saved-page folder (name_files)", "%n saved-page folders (name_files)"),
+    "%n saved-page folder(s) (%1)": (
+        "%n saved-page folder (%1)", "%n saved-page folders (%1)"),
+    "%n saved-page folder(s)": ("%n saved-page folder", "%n saved-page folders"),
     "%n without extension": ("%n without extension", "%n without extension"),
     "%n article(s) exported to %1": ("%n article exported to %1", "%n articles exported to %1"),
     "The query was cut to its first %n character(s).": (

@@ -45,7 +45,13 @@ if TYPE_CHECKING:  # the real names, so type checkers keep their types
     )
     from searchapp.core.notices import Notice, NoticeKind
     from searchapp.core.paths import RESOURCES_DIR, SEEDS_DIR, default_index_dir
-    from searchapp.core.progress import SAVED_PAGE_FOLDERS, IndexReport, Progress, SearchesFirst
+    from searchapp.core.progress import (
+        SAVED_PAGE_FOLDERS,
+        IndexReport,
+        Progress,
+        SearchesFirst,
+        saved_page_names,
+    )
     from searchapp.core.reasons import Reason, ReasonKind, reason_of, sizes
     from searchapp.core.results import (
         PAGE_SIZE,
@@ -79,8 +85,8 @@ _MODULE_OF = {
     ),
     **dict.fromkeys(("Notice", "NoticeKind"), "notices"),
     **dict.fromkeys(("RESOURCES_DIR", "SEEDS_DIR", "default_index_dir"), "paths"),
-    **dict.fromkeys(("IndexReport", "Progress", "SAVED_PAGE_FOLDERS", "SearchesFirst"),
-                    "progress"),
+    **dict.fromkeys(("IndexReport", "Progress", "SAVED_PAGE_FOLDERS", "SearchesFirst",
+                     "saved_page_names"), "progress"),
     **dict.fromkeys(("Reason", "ReasonKind", "reason_of", "sizes"), "reasons"),
     **dict.fromkeys(
         ("ArticleView", "Facets", "Fragment", "Hit", "IndexStats", "PAGE_SIZE",
@@ -99,7 +105,7 @@ __all__ = [  # noqa: RUF022 (grouped by module, as above)
     "run_going", "update_index",
     "Notice", "NoticeKind",
     "RESOURCES_DIR", "SEEDS_DIR", "default_index_dir",
-    "IndexReport", "Progress", "SAVED_PAGE_FOLDERS", "SearchesFirst",
+    "IndexReport", "Progress", "SAVED_PAGE_FOLDERS", "SearchesFirst", "saved_page_names",
     "Reason", "ReasonKind", "reason_of", "sizes",
     "ArticleView", "Facets", "Fragment", "Hit", "IndexStats", "PAGE_SIZE", "SearchRequest",
     "SearchResponse", "Sort", "Span", "mark_html",

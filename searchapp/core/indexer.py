@@ -301,7 +301,7 @@ def _run(
                 (str(root), folders.MISSING_FRESH if fresh else folders.MISSING_KEPT))
     blind: list[Path] = []  # folders that could not be listed: their articles stay
     for path in iter_article_files(live_roots, skipped=report.not_read, problems=report.failed,
-                                   blind=blind):
+                                   blind=blind, saved_pages=report.saved_pages):
         if progress.stopped():
             report.cancelled = True
             return

@@ -18,10 +18,19 @@ browser saves beside a page (``X_files``, see :mod:`searchapp.core.ingest.walker
 
 
 
-def _kind_count(kind: str, n: int) -> str:
-    """``"12 .jpg"``, ``"1 saved-page folder (name_files)"``, ``"2 without extension"``."""
+def saved_page_names(names: list[str], n: int) -> str:
+    """The saved-page folders of a report as named in it: ``"Page_files"``,
+    ``"Page_files, …"`` for more than one ("" if their names were not kept)."""
+    if not names:
+        return ""
+    return names[0] if n == 1 else f"{names[0]}, …"
+
+
+def _kind_count(kind: str, n: int, names: list[str]) -> str:
+    """``"12 .jpg"``, ``"1 saved-page folder (Page_files)"``, ``"2 without extension"``."""
     if kind == SAVED_PAGE_FOLDERS:
-        return f"{n} saved-page folder{'' if n == 1 else 's'} (name_files)"
+        named = saved_page_names(names, n)
+        return f"{n} saved-page folder{'' if n == 1 else 's'}" + (f" ({named})" if named else "")
     return f"{n} {kind}" if kind else f"{n} without extension"
 
 
@@ -130,7 +139,8 @@ class IndexReport:
     ``failed`` holds ``(path, reason)`` pairs of files not indexed,
     ``warnings`` ``(path, reason)`` pairs of what the user should know that
     cost no article (broken front matter, a folder not found), ``not_read``
-    the count per extension of files in the folders that are not articles.
+    the count per extension of files in the folders that are not articles,
+    ``saved_pages`` the names of the saved-page folders counted there.
     """
 
     added: int = 0
@@ -140,6 +150,7 @@ class IndexReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     not_read: Counter[str] = field(default_factory=Counter)
+    saved_pages: list[str] = field(default_factory=list)
     cancelled: bool = False
     rebuilt: bool = False
     reread: bool = False  # every file read again: the index was made by an older reader
@@ -168,4 +179,5 @@ class IndexReport:
         """``"not read: 12 .jpg, 2 .xlsx"``, most frequent first; "" if nothing was left."""
         if not self.not_read:
             return ""
-        return "not read: " + ", ".join(_kind_count(ext, n) for ext, n in self.not_read_kinds())
+        return "not read: " + ", ".join(_kind_count(ext, n, self.saved_pages)
+                                         for ext, n in self.not_read_kinds())

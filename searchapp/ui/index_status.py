@@ -15,7 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from searchapp.core import SAVED_PAGE_FOLDERS, IndexReport, IndexStats, Progress
+from searchapp.core import (
+    SAVED_PAGE_FOLDERS,
+    IndexReport,
+    IndexStats,
+    Progress,
+    saved_page_names,
+)
 from searchapp.ui.dialogs import FailedFilesDialog
 from searchapp.ui.elided_label import ElidedLabel
 from searchapp.ui.i18n import Words, fill
@@ -144,7 +150,8 @@ class IndexStatus(QObject):
                                len(report.failed)), 1):
             text = text.replace(f"%{i}", str(n))
         if report.not_read:
-            kinds = ", ".join(self._kind_count(kind, n) for kind, n in report.not_read_kinds())
+            kinds = ", ".join(self._kind_count(kind, n, report.saved_pages)
+                              for kind, n in report.not_read_kinds())
             text += "; " + self.tr("not read: %1").replace("%1", kinds)
         if report.cancelled:
             text += " " + self.tr("(cancelled; what was indexed is kept)")
@@ -152,10 +159,14 @@ class IndexStatus(QObject):
             text += " " + self.tr("(all re-read by this version)")
         return text
 
-    def _kind_count(self, kind: str, n: int) -> str:
-        """How many of one kind a run did not read: "12 .jpg", "1 saved-page folder"."""
+    def _kind_count(self, kind: str, n: int, saved_pages: list[str]) -> str:
+        """How many of one kind a run did not read: "12 .jpg", "1 saved-page folder
+        (Page_files)"."""
         if kind == SAVED_PAGE_FOLDERS:
-            return self.tr("%n saved-page folder(s) (name_files)", "", n)
+            named = saved_page_names(saved_pages, n)
+            if not named:
+                return self.tr("%n saved-page folder(s)", "", n)
+            return self.tr("%n saved-page folder(s) (%1)", "", n).replace("%1", named)
         if not kind:
             return self.tr("%n without extension", "", n)
         return f"{n} {kind}"

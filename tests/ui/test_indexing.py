@@ -343,7 +343,7 @@ def test_warnings_and_files_not_read_are_shown(qtbot, make_window, tmp_path: Pat
                            "page.html": "<p>A page.</p>", "page_files/ad.html": "<p>An ad.</p>"})
     window = make_window(tmp_path / "ix", folders=[root])
     assert "4 added" in window.report_label.text()  # page_files/ad.html is not one of them
-    assert ("not read: 2 .jpg, 1 .xlsx, 1 saved-page folder (name_files), 1 without extension"
+    assert ("not read: 2 .jpg, 1 .xlsx, 1 saved-page folder (page_files), 1 without extension"
             in window.report_label.text())
     window.failed_button.click()
     qtbot.waitUntil(lambda: any(w.windowTitle() == "Files skipped or read with a defect"
@@ -397,7 +397,8 @@ def test_folders_not_read_are_counted_in_the_language_s_plural(
     root = write_articles({**pages, **{f"p{i}_files/ad.html": "<p>Реклама.</p>"
                                        for i in range(saved_pages)}})
     window = make_window(tmp_path / "ix", folders=[root], lang="ru")
-    assert f"не прочитаны: {words} (имя_files)" in window.report_label.text()
+    named = "p0_files" if saved_pages == 1 else "p0_files, …"  # was «(имя_files)»
+    assert f"не прочитаны: {words} ({named})" in window.report_label.text()
 
 
 def titles(window) -> list[str]:

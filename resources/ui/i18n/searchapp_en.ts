@@ -132,8 +132,13 @@
     </message>
     <message numerus="yes">
         <location filename="../../../searchapp/ui/index_status.py" line="109" />
-        <source>%n saved-page folder(s) (name_files)</source>
-        <translation><numerusform>%n saved-page folder (name_files)</numerusform><numerusform>%n saved-page folders (name_files)</numerusform></translation>
+        <source>%n saved-page folder(s) (%1)</source>
+        <translation><numerusform>%n saved-page folder (%1)</numerusform><numerusform>%n saved-page folders (%1)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../searchapp/ui/index_status.py" line="109" />
+        <source>%n saved-page folder(s)</source>
+        <translation><numerusform>%n saved-page folder</numerusform><numerusform>%n saved-page folders</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../../searchapp/ui/index_status.py" line="111" />

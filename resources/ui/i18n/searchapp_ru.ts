@@ -132,8 +132,13 @@
     </message>
     <message numerus="yes">
         <location filename="../../../searchapp/ui/index_status.py" line="109" />
-        <source>%n saved-page folder(s) (name_files)</source>
-        <translation><numerusform>%n папка сохранённой страницы (имя_files)</numerusform><numerusform>%n папки сохранённых страниц (имя_files)</numerusform><numerusform>%n папок сохранённых страниц (имя_files)</numerusform></translation>
+        <source>%n saved-page folder(s) (%1)</source>
+        <translation><numerusform>%n папка сохранённой страницы (%1)</numerusform><numerusform>%n папки сохранённых страниц (%1)</numerusform><numerusform>%n папок сохранённых страниц (%1)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../searchapp/ui/index_status.py" line="109" />
+        <source>%n saved-page folder(s)</source>
+        <translation><numerusform>%n папка сохранённой страницы</numerusform><numerusform>%n папки сохранённых страниц</numerusform><numerusform>%n папок сохранённых страниц</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../../searchapp/ui/index_status.py" line="111" />

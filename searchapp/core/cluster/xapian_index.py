@@ -280,7 +280,8 @@ def _scan(roots: list[Path], progress: Progress, report: IndexReport,
         if not root.exists():
             report.warnings.append((str(root), folders.MISSING_KEPT))
     for path in iter_article_files([r for r in roots if r.exists()], skipped=report.not_read,
-                                   problems=report.failed, blind=blind):
+                                   problems=report.failed, blind=blind,
+                                   saved_pages=report.saved_pages):
         if progress.stopped():
             break
         key = os.path.abspath(path)

@@ -60,6 +60,7 @@ Problems = list[tuple[str, str]]
 def iter_article_files(
     roots: Iterable[Path], *, skipped: Counter[str] | None = None,
     problems: Problems | None = None, blind: list[Path] | None = None,
+    saved_pages: list[str] | None = None,
 ) -> Iterator[Path]:
     """Article files under ``roots``, recursively, sorted (linked folders
     last), each once.
@@ -73,8 +74,8 @@ def iter_article_files(
     index holds from it is not gone).  Other files found in the folders are
     counted in ``skipped`` by lower-case extension ("" for none), and the
     folder a browser saves beside a page (``X_files`` next to ``X.html``)
-    under :data:`SAVED_PAGE_FOLDERS`, unread; a folder given as a root is
-    always read, and so is a file given as one if it is in an article format
+    under :data:`SAVED_PAGE_FOLDERS`, unread (its name in ``saved_pages``); a
+    folder given as a root is always read, and so is a file given as one if it is in an article format
     (other files are counted in ``skipped``, as in a folder).
     """
     seen_dirs: set[tuple[int, int]] = set()
@@ -92,9 +93,11 @@ def iter_article_files(
             elif skipped is not None:  # a root an older version kept: counted, not read
                 skipped[os.path.splitext(root.name)[1].lower()] += 1
             continue
-        yield from _walk(root, seen_dirs, seen_files, skipped, problems, blind, links)
+        yield from _walk(root, seen_dirs, seen_files, skipped, problems, blind, links,
+                         saved_pages)
     while links:  # a folder also reached by a link keeps its own path
-        yield from _walk(links.pop(0), seen_dirs, seen_files, skipped, problems, blind, links)
+        yield from _walk(links.pop(0), seen_dirs, seen_files, skipped, problems, blind, links,
+                         saved_pages)
 
 
 def _walk(
@@ -105,6 +108,7 @@ def _walk(
     problems: Problems | None,
     blind: list[Path] | None,
     links: list[Path],
+    saved_pages: list[str] | None = None,
 ) -> Iterator[Path]:
     try:
         st = folder.stat()
@@ -141,11 +145,13 @@ def _walk(
         if is_dir and _is_saved_page_folder(entry.name, pages):
             if skipped is not None:
                 skipped[SAVED_PAGE_FOLDERS] += 1
+            if saved_pages is not None:
+                saved_pages.append(entry.name)
         elif is_dir and entry.is_symlink():
             links.append(Path(entry.path))
         elif is_dir:
             yield from _walk(Path(entry.path), seen_dirs, seen_files, skipped, problems, blind,
-                             links)
+                             links, saved_pages)
         elif is_file and is_article_file(entry.name):
             key = os.path.abspath(entry.path)
             if key not in seen_files:

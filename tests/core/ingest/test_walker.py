@@ -70,13 +70,18 @@ def test_the_folder_a_browser_saves_beside_a_page_is_counted_not_read(tmp_path: 
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x")
     skipped: Counter[str] = Counter()
-    found = names(list(iter_article_files([tmp_path], skipped=skipped)), tmp_path)
+    saved: list[str] = []
+    found = names(list(iter_article_files([tmp_path], skipped=skipped, saved_pages=saved)),
+                  tmp_path)
     assert found == ["Seite.htm", "notes_files/a.txt", "page.html", "sub/x.html"]
     assert skipped == {SAVED_PAGE_FOLDERS: 2}
-    assert IndexReport(not_read=skipped).not_read_line() == (
-        "not read: 2 saved-page folders (name_files)")
-    assert IndexReport(not_read=Counter({SAVED_PAGE_FOLDERS: 1})).not_read_line() == (
-        "not read: 1 saved-page folder (name_files)")
+    # The line named them "(name_files)", a placeholder, not the folders' names.
+    assert saved == ["Seite-Dateien", "page_files"]
+    assert IndexReport(not_read=skipped, saved_pages=saved).not_read_line() == (
+        "not read: 2 saved-page folders (Seite-Dateien, …)")
+    assert IndexReport(not_read=Counter({SAVED_PAGE_FOLDERS: 1}),
+                       saved_pages=["page_files"]).not_read_line() == (
+        "not read: 1 saved-page folder (page_files)")
 
 
 def test_an_index_kept_inside_its_folder_is_not_read(tmp_path: Path) -> None:
