@@ -75,8 +75,9 @@ def iter_article_files(
     counted in ``skipped`` by lower-case extension ("" for none), and the
     folder a browser saves beside a page (``X_files`` next to ``X.html``)
     under :data:`SAVED_PAGE_FOLDERS`, unread (its name in ``saved_pages``); a
-    folder given as a root is always read, and so is a file given as one if it is in an article format
-    (other files are counted in ``skipped``, as in a folder).
+    folder given as a root is always read, and so is a file given as one if it
+    is in an article format (other files are counted in ``skipped``, as in a
+    folder).
     """
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[str] = set()
