@@ -17,9 +17,10 @@ import os
 import re
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn, TextIO
 
 from searchapp import __version__
 from searchapp.core.backend import cluster_available, is_cluster_file
@@ -259,10 +260,11 @@ def _index(index_dir: Path, paths: list[Path], rebuild: bool, quiet: bool) -> in
     # A stopped rebuild of an index folder keeps nothing of it (a cluster's keeps what it read).
     stopping = STOPPING_REBUILD if rebuild and not cluster else STOPPING
     with Interrupts(progress, exit_at_once=cluster, stopping=stopping) as interrupts, \
-            _ProgressBar(progress, quiet):
+            _ProgressBar(progress, quiet) as bar:
         try:
             report = update_index(index_dir, roots, rebuild=rebuild, progress=progress)
         except KeyboardInterrupt:  # a second signal: stop at once
+            bar.close()  # the bar's line is cleared: the message does not run on from it
             print(STOPPED_AT_ONCE, file=sys.stderr)
             return interrupts.exit_code
     _print_report(index_dir, report, rebuild)
@@ -301,39 +303,81 @@ def _articles(n: int) -> str:
     return f"{n} article" if n == 1 else f"{n} articles"
 
 
+RATE_AFTER = 1.0
+"""Seconds of a run's reading before the bar shows its rate: over less, a rate says
+nothing (103 files read ahead in a millisecond showed 116,477 files/s)."""
+
+
 class _ProgressBar:
-    """A tqdm bar on stderr, refreshed from the run's :class:`Progress` by a
-    thread of its own (the run itself is on the main thread, where signals are
-    handled)."""
+    """A tqdm bar on ``file`` (stderr), refreshed from the run's
+    :class:`Progress` by a thread of its own (the run itself is on the main
+    thread, where signals are handled).  It appears with the run's first
+    phase (not as ": 0/0 ? files/s"), shows its rate from
+    :data:`RATE_AFTER` seconds on, and leaves the line blank when it ends."""
 
-    def __init__(self, progress: Progress, quiet: bool) -> None:
-        from tqdm import tqdm
-
+    def __init__(self, progress: Progress, quiet: bool, file: TextIO | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.progress = progress
-        self.bar = tqdm(total=0, unit=" files", disable=quiet or None, dynamic_ncols=True,
-                        leave=False, bar_format="{desc}: {n_fmt}/{total_fmt} {bar} {rate_fmt}")
+        self.file = file if file is not None else sys.stderr
+        self.clock = clock
+        isatty = getattr(self.file, "isatty", None)
+        self.enabled = not quiet and isatty is not None and bool(isatty())
+        self.bar: Any = None  # a tqdm, from the first frame on
+        self._run: tuple[int, float, int] | None = None  # files to read, since, done then
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._poll, name="progress", daemon=True)
 
     def __enter__(self) -> _ProgressBar:
-        if not self.bar.disable:
+        if self.enabled:
             self._thread.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop drawing and clear the bar's line (what is said next starts a line)."""
         self._stop.set()
         if self._thread.is_alive():
             self._thread.join()
-        self.bar.close()
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
 
     def _poll(self) -> None:
         while not self._stop.wait(0.1):
-            p = self.progress
-            if p.total and self.bar.total != p.total:
-                self.bar.reset(total=p.total)
-            self.bar.n = p.done
-            self.bar.set_description_str(p.phase, refresh=False)
-            self.bar.refresh()
+            self.draw()
+
+    def rate(self) -> str:
+        """Files per second since the run knew how many it reads (its commits
+        count: they are part of the work), "" until it means something."""
+        p, now = self.progress, self.clock()
+        if self._run is None or self._run[0] != p.total:
+            self._run = (p.total, now, p.done)
+        _, since, done_then = self._run
+        if now - since < RATE_AFTER or p.done <= done_then:
+            return ""
+        per_second = (p.done - done_then) / (now - since)
+        return f"{per_second:.0f} files/s" if per_second >= 10 else f"{per_second:.1f} files/s"
+
+    def draw(self) -> None:
+        """One frame (none before the run has said what it is doing)."""
+        p = self.progress
+        if not p.phase:
+            return
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=p.total, desc=p.phase, unit=" files", file=self.file,
+                            dynamic_ncols=True,
+                            leave=False, bar_format="{desc}: {n_fmt}/{total_fmt} {bar}")
+        elif p.total and self.bar.total != p.total:
+            self.bar.reset(total=p.total)
+        rate = self.rate()
+        self.bar.bar_format = "{desc}: {n_fmt}/{total_fmt} {bar}" + (f" {rate}" if rate else "")
+        self.bar.n = p.done
+        self.bar.set_description_str(p.phase, refresh=False)
+        self.bar.refresh()
 
 
 def _pause_hook() -> Callable[[Progress], None] | None:

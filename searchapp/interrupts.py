@@ -102,7 +102,7 @@ class Interrupts:
                     _write_stderr(f"\n{self.stopping}\n")
                     self.progress.cancel()
                 else:
-                    _write_stderr(f"{STOPPED_AT_ONCE}\n")
+                    _write_stderr(f"\n{STOPPED_AT_ONCE}\n")  # not on a progress bar's line
                     os._exit(128 + self.signum)
 
 

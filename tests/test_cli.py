@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import re
@@ -395,3 +396,41 @@ def test_without_xapian_a_wrong_cluster_file_is_still_said_to_be_wrong(
     assert cli.main(["search", "x", "--index", str(cluster)]) == cli.EXIT_USAGE
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "9001" in err
+
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _screen_lines(text: str) -> list[str]:
+    """The lines of a terminal's output as seen: a line shows what follows its last \\r."""
+    return [line.split("\r")[-1] for line in text.split("\n")]
+
+
+def test_the_progress_bar_shows_a_rate_only_when_it_means_something() -> None:
+    """Its first frame was ": 0/0 ? files/s", an early one "948056.61 files/s"
+    (files read ahead counted over a few milliseconds)."""
+    from searchapp.cli import RATE_AFTER, _ProgressBar
+    from searchapp.core.progress import Progress
+
+    progress, now, term = Progress(), [0.0], _Terminal()
+    bar = _ProgressBar(progress, quiet=False, file=term, clock=lambda: now[0])
+    bar.draw()
+    assert _screen_lines(term.getvalue())[-1].split() == ["scanning:", "0/0"]
+    progress.phase, progress.total, now[0] = "indexing", 2500, 0.5
+    bar.draw()
+    progress.done = 103
+    now[0] += 0.001
+    bar.draw()
+    assert _screen_lines(term.getvalue())[-1].split()[:2] == ["indexing:", "103/2500"]
+    assert "files/s" not in term.getvalue() and "?" not in term.getvalue()
+    progress.done = 1103
+    now[0] = 0.5 + 2 * RATE_AFTER
+    bar.draw()
+    rate = f"{1103 / (2 * RATE_AFTER):.0f} files/s"
+    assert _screen_lines(term.getvalue())[-1].rstrip().endswith(f" {rate}")
+    bar.close()  # the line is left blank for what is said next
+    assert _screen_lines(term.getvalue())[-1] == ""
+    assert term.getvalue().split("\n")[-1].split("\r")[-2].strip() == ""

@@ -470,3 +470,62 @@ def test_a_second_ctrl_c_as_a_stopped_rebuild_ends_its_workers_stops_at_once(
     again = run("index", "--index", str(index), "--quiet")
     assert again.returncode == 0, again.stderr
     assert strays(index) == [] and total(index) == 150
+
+
+
+# The run paused after N files stays there after the first Ctrl+C, until the second.
+HELD_UNTIL_SECOND_CTRL_C = CLI.replace("from searchapp.cli import main", """
+import time
+from searchapp.core.progress import Progress
+wait = Progress.wait_cancelled
+
+def held(self, timeout=None):
+    wait(self)
+    while True:
+        time.sleep(1)  # a second Ctrl+C raises KeyboardInterrupt here
+
+Progress.wait_cancelled = held
+from searchapp.cli import main""")
+
+
+def _read_until(master: int, out: bytes, after: bytes, *wanted: bytes) -> bytes:
+    """Read the terminal until each of ``wanted`` shows after the last ``after``."""
+    while after not in out or not all(w in out.split(after)[-1] for w in wanted):
+        out += os.read(master, 4096)
+    return out
+
+
+def test_a_second_ctrl_c_is_said_on_a_line_of_its_own_under_the_bar(
+    tmp_path: Path, corpus: Path
+) -> None:
+    """In a terminal, "stopped at once" ran on from the progress bar's line
+    ("…539.85 files/ssearchapp: stopped at once; …")."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HELD_UNTIL_SECOND_CTRL_C, "100000", "index", str(corpus),
+         "--index", str(tmp_path / "ix")],
+        cwd=PROJECT_ROOT, env={**os.environ, "SEARCHAPP_PAUSE_AFTER": "90"},
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave,
+    )
+    os.close(slave)
+    out = b""
+    try:
+        # Each Ctrl+C once the bar is drawn (it is, while the run waits).
+        out = _read_until(master, out, b"paused after 90 files", b"90/150")
+        proc.send_signal(signal.SIGINT)
+        out = _read_until(master, out, b"again to stop at once", b"90/150")
+        proc.send_signal(signal.SIGINT)
+        out = _read_until(master, out, b"searchapp: stopped at once", b"\n")
+        text = out.decode()
+        said = text.index("searchapp: stopped at once")
+        assert text[:said].split("\n")[-1].split("\r")[-1] == ""  # nothing before it on its line
+        assert proc.wait(timeout=120) == 130
+    finally:
+        os.close(master)
+        proc.kill()
