@@ -475,14 +475,14 @@ def test_a_second_ctrl_c_as_a_stopped_rebuild_ends_its_workers_stops_at_once(
 
 # The run paused after N files stays there after the first Ctrl+C, until the second.
 HELD_UNTIL_SECOND_CTRL_C = CLI.replace("from searchapp.cli import main", """
-import time
+import signal
 from searchapp.core.progress import Progress
 wait = Progress.wait_cancelled
 
 def held(self, timeout=None):
     wait(self)
     while True:
-        time.sleep(1)  # a second Ctrl+C raises KeyboardInterrupt here
+        signal.pause()  # until a signal: a second Ctrl+C raises KeyboardInterrupt here
 
 Progress.wait_cancelled = held
 from searchapp.cli import main""")

@@ -75,9 +75,11 @@ EXPAND_TERMS = 200  # candidates for an article's key terms
 FACET_SLOTS = {"source": SLOT_SOURCE, "lang": SLOT_LANG, "date": SLOT_MONTH}
 
 
-def _key_terms(db: xapian.Database, docid: int) -> list[tuple[str, float]]:
-    """The article's :data:`SIMILAR_TERMS` most distinctive body terms, weighed
-    as the Whoosh engine weighs key terms (Bo1: the term's count in the article
+def _key_terms(db: xapian.Database, docid: int,
+               doc: xapian.Document) -> list[tuple[str, float]]:
+    """The :data:`SIMILAR_TERMS` most distinctive body terms of the article
+    ``doc`` (``docid`` in ``db``), weighed as the Whoosh engine weighs key terms
+    (``whoosh.classify.Bo1Model``: the term's count in the article
     against its frequency in the whole cluster), without those no other article
     has.  Every body term of an article of up to :data:`EXPAND_TERMS` of them
     is weighed; of a longer one, its expand set's.  Xapian 1.4 weighs an expand
@@ -85,7 +87,7 @@ def _key_terms(db: xapian.Database, docid: int) -> list[tuple[str, float]]:
     articles sat on another shard outweighed the topic words four to one, and
     an article alone on its shard had no expand set at all."""
     body = FIELD_PREFIX[schema.BODY].encode()
-    wdf = {item.term: item.wdf for item in db.termlist(docid) if item.term.startswith(body)}
+    wdf = {item.term: item.wdf for item in doc.termlist() if item.term.startswith(body)}
     candidates = list(wdf)
     if len(candidates) > EXPAND_TERMS:
         rset = xapian.RSet()
@@ -272,18 +274,19 @@ class ClusterEngine:
 
     def similar(self, path: str, limit: int = 8) -> tuple[Hit, ...]:
         """Articles most like the one at ``path``: its most distinctive body terms
-        (Xapian's expand set), names also in the other script, a name's terms
+        (:func:`_key_terms`), names also in the other script, a name's terms
         counted once (:func:`~searchapp.core.engine.name_grouped`)."""
 
         def find(db: xapian.Database) -> tuple[Hit, ...]:
             docid = _docid(db, path)
             if docid is None:
                 return ()
-            terms = _key_terms(db, docid)
+            doc = db.get_document(docid)
+            terms = _key_terms(db, docid, doc)
             if not terms:
                 return ()
             body = FIELD_PREFIX[schema.BODY]
-            record = stored_record(db.get_document(docid))
+            record = stored_record(doc)
             text = f"{record.get(schema.TITLE, '')}\n{record.get(schema.BODY, '')}"
             # A name counts once (as in the Whoosh engine): its terms as one
             # term (OP_SYNONYM), at the weight of the best of them.  Not OP_MAX:

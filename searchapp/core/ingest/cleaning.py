@@ -113,10 +113,6 @@ class Cleaned:
 def chrome_line(line: str) -> bool:
     """A line (spaces collapsed) of a site's chrome: a menu, a button, a counter,
     a copyright line, an image's file name."""
-    return _is_chrome(line)
-
-
-def _is_chrome(line: str) -> bool:
     return bool(_CHROME.match(line) or _COUNTER.match(line) or _IMAGE.search(line)
                 or _is_menu_line(line) or _is_tool_line(line))
 
@@ -206,7 +202,7 @@ def _teaser_start(lines: list[str]) -> int | None:
 def _headline(lines: list[str]) -> tuple[int, str] | None:
     """The first line that reads like a headline, before the first paragraph."""
     for i, line in enumerate(lines):
-        if not line or _is_chrome(line) or _is_dateline_only(line):
+        if not line or chrome_line(line) or _is_dateline_only(line):
             continue
         if len(line) <= MAX_HEADLINE and not line.endswith((".", ":", ";", ",")):
             return i, line
@@ -247,7 +243,7 @@ def clean_scraped(text: str, *, title: str = "") -> Cleaned:
             continue
         teasers = bool(line and _MORE.match(line))  # a blank line or a sentence ends them
         if line and (
-            _is_chrome(line)
+            chrome_line(line)
             or dateline_only(line)
             or line in (title, previous)
         ):
@@ -257,7 +253,7 @@ def clean_scraped(text: str, *, title: str = "") -> Cleaned:
         previous = line or previous
     body = "\n".join(_paragraphs(body_lines)).strip()
     if not body:  # a file of one line has it as its title and its text
-        only = [line for line in lines if line and not _is_chrome(line)]
+        only = [line for line in lines if line and not chrome_line(line)]
         if len(only) == 1:
             body = only[0]
         elif not only:  # a Markdown file of its heading alone
